@@ -1,0 +1,105 @@
+/**
+ * The contract between generated code and the runtime. A generated kind is only
+ * data of these types (plus optional hooks); the runtime does all the work.
+ *
+ * Field names: the CRD uses ACK's JSON names (roleARN, s3URI, type_), the AWS SDK
+ * uses Smithy member names (RoleArn, S3Uri, Type). The shape tables below carry
+ * both, so conversion in either direction is a table walk in the runtime.
+ */
+
+/** A field's type, enough to convert between the CRD's JSON and SDK values. */
+export type FieldType =
+  | 'string'
+  | 'integer'
+  | 'float'
+  | 'boolean'
+  | 'timestamp' // CRD: RFC 3339 string; SDK: Date
+  | 'blob' // CRD: base64 string; SDK: Uint8Array
+  | 'document' // passed through as JSON
+  | { readonly list: FieldType }
+  | { readonly map: FieldType }
+  | { readonly struct: string }; // a key of the service's ShapeTable
+
+export interface FieldSpec {
+  /** Smithy member name, as the SDK spells it. */
+  readonly sdk: string;
+  /** ACK JSON name, as the CRD spells it. */
+  readonly json: string;
+  readonly type: FieldType;
+  /** Smithy @sensitive: never logged, never put in an event. */
+  readonly sensitive?: true;
+}
+
+/** Named structures of one service: shape name → its members. */
+export type ShapeTable = Readonly<Record<string, readonly FieldSpec[]>>;
+
+/** Matches an AWS error: its code, optionally narrowed by the message. */
+export interface ErrorMatcher {
+  readonly code: string;
+  readonly messagePrefix?: string;
+  readonly messageSuffix?: string;
+}
+
+/** One SDK call a kind makes. `input`/`output` name shapes in the ShapeTable. */
+export interface OperationBinding {
+  /** SDK operation name, e.g. "CreateTrainingJob"; the command class is `${name}Command`. */
+  readonly name: string;
+  readonly input?: string;
+  readonly output?: string;
+  /** Dotted SDK path to the struct holding the resource in the output (ACK output_wrapper_field_path). */
+  readonly outputWrapper?: string;
+  /** Input members forced to fixed values (ACK override_values), e.g. RetainAllVariantProperties. */
+  readonly overrideValues?: Readonly<Record<string, unknown>>;
+}
+
+export interface ReadManyBinding extends OperationBinding {
+  /** SDK member of the output holding the list, e.g. "ScalableTargets". */
+  readonly itemsMember: string;
+  /** Input list members filled with the one identifier we look for, e.g. { ResourceIds: "ResourceId" }. */
+  readonly filterMembers?: Readonly<Record<string, string>>;
+}
+
+/** A rule over the status: synced only when every path's value is in its list. */
+export interface SyncedRule {
+  readonly path: string; // JSON path under the resource, e.g. "status.trainingJobStatus"
+  readonly in: readonly string[];
+}
+
+export interface ResourceDescriptor {
+  readonly service: string; // "sagemaker"
+  readonly group: string; // "sagemaker.services.k8s.aws"
+  readonly version: string; // "v1alpha1"
+  readonly kind: string; // "TrainingJob"
+  readonly plural: string; // "trainingjobs"
+  /** Shape names (keys of the ShapeTable) for the spec and the kind-specific status fields. */
+  readonly specShape: string;
+  readonly statusShape: string;
+  /** JSON paths of the identifying fields, e.g. ["spec.trainingJobName"]. */
+  readonly primaryKey: readonly string[];
+  /** SDK member holding the ARN in create/read outputs, e.g. "TrainingJobArn". */
+  readonly arnMember?: string;
+  readonly operations: {
+    readonly create: OperationBinding;
+    readonly readOne?: OperationBinding;
+    readonly readMany?: ReadManyBinding;
+    readonly update?: OperationBinding;
+    readonly delete?: OperationBinding;
+  };
+  readonly notFound: readonly ErrorMatcher[];
+  readonly terminalCodes: readonly string[];
+  /** Spec paths (JSON, dotted, relative to spec). */
+  readonly immutable: readonly string[];
+  readonly lateInitialize: readonly string[];
+  readonly compareIgnored: readonly string[];
+  readonly synced?: readonly SyncedRule[];
+  readonly requeueOnSuccessSeconds?: number;
+  /** Spec path of the tags field, when the kind manages tags. */
+  readonly tags?: { readonly path: string; readonly keyName?: string; readonly valueName?: string };
+}
+
+export interface ServiceDescriptor {
+  readonly service: string;
+  readonly group: string;
+  readonly shapes: ShapeTable;
+  readonly resources: readonly ResourceDescriptor[];
+}
