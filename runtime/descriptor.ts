@@ -50,6 +50,11 @@ export interface OperationBinding {
   readonly outputWrapper?: string;
   /** Input members forced to fixed values (ACK override_values), e.g. RetainAllVariantProperties. */
   readonly overrideValues?: Readonly<Record<string, unknown>>;
+  /**
+   * Input member renames, SDK member of the spec/status → member of this operation's input,
+   * where one operation spells a field differently (e.g. { ModelName: "Name" }).
+   */
+  readonly renames?: Readonly<Record<string, string>>;
 }
 
 export interface ReadManyBinding extends OperationBinding {
@@ -97,9 +102,89 @@ export interface ResourceDescriptor {
   readonly tags?: { readonly path: string; readonly keyName?: string; readonly valueName?: string };
 }
 
+/** Which AWS SDK v3 package serves the service; the runtime loads only this one. */
+export interface SdkBinding {
+  readonly package: string; // "@aws-sdk/client-sagemaker"
+  readonly client: string; // "SageMakerClient"
+}
+
 export interface ServiceDescriptor {
   readonly service: string;
   readonly group: string;
+  readonly sdk: SdkBinding;
   readonly shapes: ShapeTable;
   readonly resources: readonly ResourceDescriptor[];
 }
+
+// ---------------------------------------------------------------------------
+// Hooks: hand-written per-kind behaviour (api-models/<service>/hooks/<kind>.ts).
+// Functions, so they live beside the descriptor, not inside it: the descriptor
+// stays plain data that can be printed, diffed and golden-tested.
+// ---------------------------------------------------------------------------
+
+/** SDK input or output: Smithy member names, SDK value types (Date, Uint8Array). */
+export type SdkObject = Record<string, unknown>;
+
+/** A custom resource as the runtime sees it (JSON names). */
+export interface ResourceView {
+  readonly namespace: string;
+  readonly name: string;
+  readonly generation: number;
+  readonly annotations: Readonly<Record<string, string>>;
+  readonly spec: Readonly<Record<string, unknown>>;
+  readonly status: Readonly<Record<string, unknown>>;
+}
+
+/** One spec difference: a dotted path relative to spec, desired and observed values. */
+export interface DeltaEntry {
+  readonly path: string;
+  readonly desired: unknown;
+  readonly latest: unknown;
+}
+
+/** What a hook may do besides returning data. */
+export interface HookContext {
+  /** Calls an operation of the kind's service with the resolved region/account. */
+  call(operation: string, input: SdkObject): Promise<SdkObject>;
+  readonly region: string;
+  readonly accountId: string;
+  log(message: string, fields?: Record<string, unknown>): void;
+}
+
+/** A hook's way of asking for a later look instead of proceeding. */
+export interface RequeueRequest {
+  readonly requeueAfterMs: number;
+  readonly reason: string;
+}
+
+/** A synced verdict with the message shown in ACK.ResourceSynced. */
+export interface SyncedVerdict {
+  readonly synced: boolean;
+  readonly message?: string;
+}
+
+export interface ResourceHooks {
+  /** Adjust the Create input (e.g. generate a name). */
+  beforeCreate?(input: SdkObject, desired: ResourceView, ctx: HookContext): SdkObject | Promise<SdkObject>;
+  /** Adjust the ReadOne/ReadMany output before it becomes spec/status. */
+  afterReadOne?(output: SdkObject, desired: ResourceView, ctx: HookContext): SdkObject | Promise<SdkObject>;
+  /** Adjust the computed delta (drop server-normalised differences, add custom ones). */
+  customizeDelta?(delta: readonly DeltaEntry[], desired: ResourceView, latest: ResourceView): readonly DeltaEntry[];
+  /** Adjust the Update input, or refuse/postpone the update. */
+  beforeUpdate?(
+    input: SdkObject,
+    delta: readonly DeltaEntry[],
+    desired: ResourceView,
+    latest: ResourceView,
+    ctx: HookContext,
+  ): SdkObject | RequeueRequest | Promise<SdkObject | RequeueRequest>;
+  /** Runs before Delete; may postpone it (stop-then-wait) by returning a requeue. */
+  beforeDelete?(latest: ResourceView, ctx: HookContext): void | RequeueRequest | Promise<void | RequeueRequest>;
+  /** After a successful Delete call: a requeue keeps the finalizer (asynchronous deletes). */
+  afterDelete?(latest: ResourceView, ctx: HookContext): void | RequeueRequest | Promise<void | RequeueRequest>;
+  /** Overrides the descriptor's synced rules. */
+  isSynced?(latest: ResourceView): SyncedVerdict;
+}
+
+/** Hooks of one service, by kind. */
+export type ServiceHooks = Readonly<Record<string, ResourceHooks>>;
