@@ -1,0 +1,2 @@
+export { names, jsonName, type Names } from './names';
+export { pluralOf, kebabCase, apiGroup } from './kube';
