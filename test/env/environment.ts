@@ -1,0 +1,134 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { type AwsEnv, loadStartAws } from "./aws-contract";
+import type { Progress } from "./kube/build";
+import { startKube, stopKube } from "./kube/cluster";
+import { isAlive, killAllNow, recordPid, recordedPids, startReaper, stopGroup } from "./kube/process";
+import { type EnvState, STATE_ENV, writeEnvState } from "./state";
+
+export const DEFAULT_REGION = "us-east-1";
+
+/** Variables a shell or a test process needs to use the environment. PATH is handled apart. */
+export function envVars(s: EnvState, stateFile: string): Record<string, string> {
+  const vars: Record<string, string> = {
+    KUBECONFIG: s.kube.adminKubeconfig,
+    [STATE_ENV]: stateFile,
+    AWS_REGION: s.region,
+    AWS_DEFAULT_REGION: s.region,
+    AWS_ACCESS_KEY_ID: "testing",
+    AWS_SECRET_ACCESS_KEY: "testing",
+  };
+  if (s.aws) vars.AWS_ENDPOINT_URL = s.aws.endpoint;
+  return vars;
+}
+
+/** The directory to put first on PATH, so `kubectl` is the one built for this cluster. */
+export function binDir(s: EnvState): string {
+  return path.dirname(s.kube.binaries.kubectl);
+}
+
+export function shellQuote(v: string): string {
+  return `'${v.replace(/'/g, `'\\''`)}'`;
+}
+
+/** `export` lines for `eval "$(npm run -s testenv -- up)"`. */
+export function exportLines(s: EnvState, stateFile: string): string {
+  const lines = Object.entries(envVars(s, stateFile)).map(([k, v]) => `export ${k}=${shellQuote(v)}`);
+  lines.push(`export PATH=${shellQuote(binDir(s))}:"$PATH"`);
+  return lines.join("\n") + "\n";
+}
+
+export interface StartedEnv {
+  state: EnvState;
+  stateFile: string;
+  /** Present when AWS was started in this process. */
+  aws?: AwsEnv;
+}
+
+export interface StartOptions {
+  /** Processes outlive this one (the CLI). Otherwise they die with it, even on SIGKILL. */
+  detached: boolean;
+  /** Where to write the state; defaults to <root>/state.json. */
+  stateFile?: string;
+  withAws?: boolean;
+  region?: string;
+  progress?: Progress;
+}
+
+export async function startEnv(o: StartOptions): Promise<StartedEnv> {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "ack-ts-testenv-"));
+  const pidDir = path.join(root, "pids");
+  const region = o.region ?? DEFAULT_REGION;
+  if (!o.detached) startReaper(process.pid, root, pidDir);
+  let aws: AwsEnv | undefined;
+  try {
+    const kube = await startKube({ root, progress: o.progress });
+    if (o.withAws !== false) {
+      const startAws = loadStartAws();
+      if (startAws) {
+        aws = await startAws({ region, detached: o.detached, stateDir: path.join(root, "aws") });
+        aws.pids.forEach((pid, i) => recordPid(pidDir, `aws-${i}`, pid));
+      } else {
+        o.progress?.("[testenv] test/env/aws/index.ts is not there yet: starting Kubernetes only, no AWS_ENDPOINT_URL");
+      }
+    }
+    const state: EnvState = {
+      version: 1,
+      root,
+      detached: o.detached,
+      region,
+      kube,
+      aws: aws ? { endpoint: aws.endpoint, motoEndpoint: aws.motoEndpoint, controlUrl: aws.controlUrl, region: aws.region, pids: aws.pids } : null,
+    };
+    const stateFile = o.stateFile ?? path.join(root, "state.json");
+    writeEnvState(stateFile, state);
+    return { state, stateFile, aws };
+  } catch (e) {
+    await aws?.stop().catch(() => undefined);
+    await stopAll(root, pidDir);
+    throw e;
+  }
+}
+
+/** True when every process the state records is still running. */
+export function isRunning(s: EnvState): boolean {
+  const pids = recordedPids(s.kube.pidDir);
+  return pids.size > 0 && [...pids.values()].every(isAlive);
+}
+
+/** Stops everything `s` started and removes its temp dir. Safe to call twice. */
+export async function stopEnv(s: EnvState, aws?: AwsEnv): Promise<void> {
+  await stopKube(s.kube).catch(() => undefined);
+  await aws?.stop().catch(() => undefined);
+  await stopAll(s.root, s.kube.pidDir);
+}
+
+async function stopAll(root: string, pidDir: string): Promise<void> {
+  await Promise.all([...recordedPids(pidDir).values()].map((pid) => stopGroup(pid)));
+  killAllNow(pidDir);
+  fs.rmSync(root, { recursive: true, force: true });
+}
+
+/**
+ * For a non-detached environment: on SIGINT/SIGTERM or exit, kill everything at once and remove
+ * the temp dir. (The reaper covers SIGKILL.) Returns a function that removes the handlers.
+ */
+export function cleanupOnExit(s: EnvState): () => void {
+  const now = () => {
+    killAllNow(s.kube.pidDir);
+    fs.rmSync(s.root, { recursive: true, force: true });
+  };
+  const onSignal = (sig: NodeJS.Signals) => {
+    now();
+    process.exit(sig === "SIGINT" ? 130 : 143);
+  };
+  process.on("exit", now);
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  return () => {
+    process.off("exit", now);
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  };
+}
