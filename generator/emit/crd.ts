@@ -1,0 +1,214 @@
+import type { ShapeId } from '../smithy/types';
+import type { Field, Resource, ResourceField, ServiceModel, TypeRef } from '../model/types';
+
+/**
+ * Resource → CustomResourceDefinition (apiextensions.k8s.io/v1), as a plain
+ * object in a fixed key order so that its YAML is byte-identical across runs.
+ */
+
+export type Schema = { [key: string]: unknown };
+
+const IMMUTABLE = { rule: 'self == oldSelf', message: 'Value is immutable once set' };
+
+type Context = 'spec' | 'status';
+
+interface SchemaBuilder {
+  fieldSchema(f: Field, ctx: Context, path: readonly ShapeId[], jsonPath: string): Schema;
+}
+
+export function toCrd(resource: Resource, model: ServiceModel): Schema {
+  const immutablePaths = new Set([
+    ...resource.primaryKey.filter((p) => p.startsWith('spec.')).map((p) => p.slice('spec.'.length)),
+    ...resource.spec.filter((f) => f.immutable).map((f) => f.json),
+    ...resource.nestedImmutable,
+  ]);
+  const builder = schemaBuilder(model, immutablePaths);
+  const version: Schema = {
+    name: model.version,
+    served: true,
+    storage: true,
+    subresources: { status: {} },
+    ...(resource.printerColumns.length > 0
+      ? {
+          additionalPrinterColumns: resource.printerColumns.map((c) => ({
+            name: c.name,
+            type: c.type,
+            ...(c.priority ? { priority: c.priority } : {}),
+            jsonPath: c.jsonPath,
+          })),
+        }
+      : {}),
+    schema: {
+      openAPIV3Schema: {
+        description: `${resource.kind} is the Schema for the ${resource.plural} API`,
+        type: 'object',
+        properties: {
+          apiVersion: {
+            description:
+              'APIVersion defines the versioned schema of this representation of an object. Servers should convert recognized schemas to the latest internal value, and may reject unrecognized values.',
+            type: 'string',
+          },
+          kind: {
+            description:
+              'Kind is a string value representing the REST resource this object represents. Servers may infer this from the endpoint the client submits requests to. Cannot be updated. In CamelCase.',
+            type: 'string',
+          },
+          metadata: { type: 'object' },
+          spec: specSchema(resource, builder),
+          status: statusSchema(resource, builder),
+        },
+        required: ['spec'],
+      },
+    },
+  };
+  return {
+    apiVersion: 'apiextensions.k8s.io/v1',
+    kind: 'CustomResourceDefinition',
+    metadata: { name: `${resource.plural}.${model.group}` },
+    spec: {
+      group: model.group,
+      names: {
+        kind: resource.kind,
+        listKind: `${resource.kind}List`,
+        plural: resource.plural,
+        singular: resource.singular,
+        ...(resource.shortNames.length > 0 ? { shortNames: resource.shortNames } : {}),
+        categories: resource.categories,
+      },
+      scope: 'Namespaced',
+      versions: [version],
+    },
+  };
+}
+
+function objectOf(fields: readonly Field[], ctx: Context, b: SchemaBuilder, stack: readonly ShapeId[], base: string): Schema {
+  const properties: Schema = {};
+  for (const f of [...fields].sort((x, y) => (x.json < y.json ? -1 : x.json > y.json ? 1 : 0))) {
+    properties[f.json] = b.fieldSchema(f, ctx, stack, base ? `${base}.${f.json}` : f.json);
+  }
+  const required = ctx === 'spec' ? fields.filter((f) => f.required).map((f) => f.json).sort() : [];
+  return { type: 'object', properties, ...(required.length > 0 ? { required } : {}) };
+}
+
+function specSchema(r: Resource, b: SchemaBuilder): Schema {
+  const doc = r.doc ? `\n\n${r.doc}` : '';
+  return { description: `${r.kind}Spec defines the desired state of ${r.kind}.${doc}`, ...objectOf(r.spec as ResourceField[], 'spec', b, [], '') };
+}
+
+function statusSchema(r: Resource, b: SchemaBuilder): Schema {
+  const own = objectOf(r.status, 'status', b, [], '');
+  return {
+    description: `${r.kind}Status defines the observed state of ${r.kind}`,
+    type: 'object',
+    properties: {
+      ackResourceMetadata: ACK_RESOURCE_METADATA,
+      conditions: CONDITIONS,
+      ...(own.properties as Schema),
+    },
+  };
+}
+
+function schemaBuilder(model: ServiceModel, immutablePaths: ReadonlySet<string>): SchemaBuilder {
+  function typeSchema(t: TypeRef, ctx: Context, stack: readonly ShapeId[], jsonPath: string, f?: Field): Schema {
+    switch (t.kind) {
+      case 'string':
+        return { type: 'string', ...lengthOf(f, 'Length') };
+      case 'integer':
+      case 'long':
+      case 'bigInteger':
+        return { type: 'integer', format: 'int64', ...rangeOf(f) };
+      case 'float':
+      case 'double':
+      case 'bigDecimal':
+        return { type: 'number', ...rangeOf(f) };
+      case 'boolean':
+        return { type: 'boolean' };
+      case 'timestamp':
+        return { type: 'string', format: 'date-time' };
+      case 'blob':
+        return { type: 'string', format: 'byte' };
+      case 'document':
+        return { 'x-kubernetes-preserve-unknown-fields': true };
+      case 'list':
+        return { type: 'array', items: typeSchema(t.item, ctx, stack, jsonPath), ...lengthOf(f, 'Items') };
+      case 'map':
+        return { type: 'object', additionalProperties: typeSchema(t.value, ctx, stack, jsonPath), ...lengthOf(f, 'Properties') };
+      case 'struct': {
+        // A structure that contains itself cannot be spelled out; from here on the
+        // API server keeps whatever the user writes.
+        if (stack.includes(t.shape)) return { type: 'object', 'x-kubernetes-preserve-unknown-fields': true };
+        const obj = objectOf(model.members(t.shape), ctx, builder, [...stack, t.shape], jsonPath);
+        return t.union ? { ...obj, maxProperties: 1 } : obj;
+      }
+    }
+  }
+
+  const builder: SchemaBuilder = {
+    fieldSchema(f, ctx, stack, jsonPath) {
+      const s = typeSchema(f.type, ctx, stack, jsonPath, f);
+      const description = describe(f);
+      const immutable = ctx === 'spec' && immutablePaths.has(jsonPath);
+      return {
+        ...(description ? { description } : {}),
+        ...s,
+        ...(immutable ? { 'x-kubernetes-validations': [IMMUTABLE] } : {}),
+      };
+    },
+  };
+  return builder;
+}
+
+function describe(f: Field): string | undefined {
+  const parts = [f.doc, f.pattern ? `Regex Pattern: \`${f.pattern}\`` : undefined].filter(Boolean);
+  return parts.length ? parts.join('\n\n') : undefined;
+}
+
+function lengthOf(f: Field | undefined, what: 'Length' | 'Items' | 'Properties'): Schema {
+  const b = f?.length;
+  if (!b) return {};
+  return {
+    ...(b.min !== undefined && b.min > 0 ? { [`min${what}`]: b.min } : {}),
+    ...(b.max !== undefined ? { [`max${what}`]: b.max } : {}),
+  };
+}
+
+function rangeOf(f: Field | undefined): Schema {
+  const b = f?.range;
+  if (!b) return {};
+  return { ...(b.min !== undefined ? { minimum: b.min } : {}), ...(b.max !== undefined ? { maximum: b.max } : {}) };
+}
+
+const ACK_RESOURCE_METADATA: Schema = {
+  description:
+    'All CRs managed by ACK have a common `Status.ACKResourceMetadata` member that is used to contain resource sync state, account ownership, constructed ARN for the resource',
+  type: 'object',
+  properties: {
+    arn: {
+      description:
+        'ARN is the Amazon Resource Name for the resource. This is a globally-unique identifier and is set only by the ACK service controller once the controller has orchestrated the creation of the resource OR when it has verified that an "adopted" resource (a resource where the ARN annotation was set by the Kubernetes user on the CR) exists and matches the supplied CR\'s Spec field values.',
+      type: 'string',
+    },
+    ownerAccountID: { description: 'OwnerAccountID is the AWS Account ID of the account that owns the backend AWS service API resource.', type: 'string' },
+    partition: { description: 'Partition is the AWS partition of the resource (aws, aws-cn, aws-us-gov, …).', type: 'string' },
+    region: { description: 'Region is the AWS region in which the resource exists or will exist.', type: 'string' },
+  },
+  required: ['ownerAccountID', 'region'],
+};
+
+const CONDITIONS: Schema = {
+  description:
+    'All CRs managed by ACK have a common `Status.Conditions` member that contains a collection of `ackv1alpha1.Condition` objects that describe the various terminal states of the CR and its backend AWS service API resource',
+  type: 'array',
+  items: {
+    description: 'Condition is the common struct used by all CRDs managed by ACK service controllers to indicate terminal states  of the CR and its backend AWS service API resource',
+    type: 'object',
+    properties: {
+      lastTransitionTime: { description: 'Last time the condition transitioned from one status to another.', type: 'string', format: 'date-time' },
+      message: { description: 'A human readable message indicating details about the transition.', type: 'string' },
+      reason: { description: "The reason for the condition's last transition.", type: 'string' },
+      status: { description: 'Status of the condition, one of True, False, Unknown.', type: 'string' },
+      type: { description: 'Type is the type of the Condition', type: 'string' },
+    },
+    required: ['status', 'type'],
+  },
+};

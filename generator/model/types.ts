@@ -1,0 +1,128 @@
+import type { ShapeId } from '../smithy/types';
+
+/**
+ * The resource model: the single description of every kind of one service.
+ * Every emitter (CRD, TypeScript, Helm/RBAC) reads only this.
+ */
+
+export type ScalarKind =
+  | 'string'
+  | 'integer'
+  | 'long'
+  | 'float'
+  | 'double'
+  | 'boolean'
+  | 'timestamp'
+  | 'blob'
+  | 'bigInteger'
+  | 'bigDecimal';
+
+/** A field's type. Structures are referenced by shape id; their members come from `ServiceModel.members`. */
+export type TypeRef =
+  | { readonly kind: ScalarKind; readonly shape: ShapeId; readonly enum?: readonly string[] }
+  | { readonly kind: 'document'; readonly shape: ShapeId }
+  | { readonly kind: 'list'; readonly shape: ShapeId; readonly item: TypeRef }
+  | { readonly kind: 'map'; readonly shape: ShapeId; readonly value: TypeRef }
+  | { readonly kind: 'struct'; readonly shape: ShapeId; readonly union: boolean };
+
+export interface Bounds {
+  readonly min?: number;
+  readonly max?: number;
+}
+
+/** A member of a structure, named both ways. */
+export interface Field {
+  /** ACK JSON name, e.g. roleARN. */
+  readonly json: string;
+  /** Smithy member name, as the SDK spells it, e.g. RoleArn. */
+  readonly member: string;
+  readonly type: TypeRef;
+  readonly doc?: string;
+  readonly required: boolean;
+  readonly sensitive: boolean;
+  readonly length?: Bounds;
+  readonly range?: Bounds;
+  readonly pattern?: string;
+}
+
+/** A top-level spec or status field, with what the generator config says of it. */
+export interface ResourceField extends Field {
+  readonly immutable: boolean;
+  readonly lateInitialize: boolean;
+  readonly compareIgnored: boolean;
+  readonly secret: boolean;
+  readonly primaryKey: boolean;
+}
+
+export type OpType = 'create' | 'readOne' | 'readMany' | 'update' | 'delete';
+
+export interface OperationRef {
+  readonly name: string; // SDK operation name, e.g. CreateTrainingJob
+  readonly input?: ShapeId;
+  readonly output?: ShapeId;
+  readonly errors: readonly ShapeId[];
+  readonly overrideValues?: Readonly<Record<string, unknown>>;
+  readonly outputWrapper?: string;
+}
+
+export interface ErrorMatcher {
+  readonly code: string;
+  readonly messagePrefix?: string;
+  readonly messageSuffix?: string;
+}
+
+export interface PrinterColumn {
+  readonly name: string;
+  readonly type: 'string' | 'integer' | 'number' | 'boolean' | 'date';
+  readonly jsonPath: string;
+  readonly priority: number;
+  readonly description?: string;
+}
+
+export interface SyncedRule {
+  readonly path: string; // e.g. status.trainingJobStatus
+  readonly in: readonly string[];
+}
+
+export interface Resource {
+  /** ACK resource name, e.g. TrainingJob; also the kind. */
+  readonly kind: string;
+  readonly plural: string;
+  readonly singular: string;
+  readonly doc?: string;
+  readonly operations: Readonly<Partial<Record<OpType, OperationRef>>> & { readonly create: OperationRef };
+  readonly spec: readonly ResourceField[];
+  readonly status: readonly ResourceField[];
+  /** JSON paths from the resource root, e.g. ["spec.trainingJobName"]. */
+  readonly primaryKey: readonly string[];
+  /** SDK member that carries the ARN in create/read outputs. */
+  readonly arnMember?: string;
+  readonly notFound: readonly ErrorMatcher[];
+  readonly terminalCodes: readonly string[];
+  readonly synced: readonly SyncedRule[];
+  readonly requeueOnSuccessSeconds?: number;
+  readonly printerColumns: readonly PrinterColumn[];
+  readonly shortNames: readonly string[];
+  readonly categories: readonly string[];
+  /** Dotted JSON paths under spec (nested ones included) that the config marks. */
+  readonly nestedImmutable: readonly string[];
+  readonly nestedLateInitialize: readonly string[];
+  readonly nestedCompareIgnored: readonly string[];
+  readonly tags?: { readonly field: string; readonly keyName: string; readonly valueName: string };
+}
+
+export interface SkippedResource {
+  readonly name: string;
+  readonly reason: string;
+}
+
+export interface ServiceModel {
+  /** Service name as in api-models/ and the upstream layout, e.g. application-auto-scaling. */
+  readonly service: string;
+  readonly group: string;
+  readonly version: string;
+  readonly resources: readonly Resource[];
+  readonly skipped: readonly SkippedResource[];
+  /** Members of a structure shape (ignore rules applied), memoised. */
+  members(shape: ShapeId): readonly Field[];
+}
