@@ -34,7 +34,7 @@ interface JsonErrorAt {
 export function findJsonError(text: string): JsonErrorAt | undefined {
   let i = 0;
   const fail = (message: string): never => {
-    throw { offset: i, message } satisfies JsonErrorAt;
+    throw { offset: i, message: i >= text.length ? 'unexpected end of input' : message } satisfies JsonErrorAt;
   };
   const unexpected = (): never =>
     i >= text.length ? fail('unexpected end of input') : fail(`unexpected ${JSON.stringify(text[i])}`);

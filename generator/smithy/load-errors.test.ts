@@ -23,7 +23,8 @@ describe('loadSmithyModel: malformed input', () => {
     expect(errorOf('{\n  "smithy": "2.0",\n  "shapes": { , }\n}')).toBe(
       'bad.json: invalid JSON at 3:15: expected a property name in double quotes',
     );
-    expect(errorOf('{"smithy": "2.0"')).toBe("bad.json: invalid JSON at 1:17: expected ',' or '}'");
+    expect(errorOf('{"smithy": "2.0"')).toBe('bad.json: invalid JSON at 1:17: unexpected end of input');
+    expect(errorOf('{"smithy": "2.0" "shapes": {}}')).toBe("bad.json: invalid JSON at 1:18: expected ',' or '}'");
     expect(errorOf('')).toBe('bad.json: invalid JSON at 1:1: unexpected end of input');
     expect(errorOf('{"a": [1, 2,]}')).toBe('bad.json: invalid JSON at 1:13: unexpected "]"');
     expect(errorOf('{"a": 1} x')).toBe('bad.json: invalid JSON at 1:10: unexpected text after the JSON value');
