@@ -1,0 +1,104 @@
+import type { OperationBinding, ReadManyBinding, ResourceDescriptor, SdkObject, ShapeTable } from '../descriptor';
+import { getPath, isObject, type JsonObject } from './paths';
+import { fromSdkStruct, toSdkStruct } from './shapes';
+
+/** The observable parts of a resource, JSON-named: what the reconciler reads from AWS. */
+export interface Observed {
+  readonly spec: JsonObject;
+  readonly status: JsonObject;
+  readonly arn?: string;
+  /**
+   * Spec members the read operation reports (its output shape has them). Others (write-only members
+   * such as secrets) keep their desired value when comparing. Undefined: all are reported.
+   */
+  readonly reported?: ReadonlySet<string>;
+}
+
+/** The spec as AWS has it, for comparison: reported members from AWS, the rest as desired. */
+export function latestSpec(desired: JsonObject, o: Observed): JsonObject {
+  if (!o.reported) return { ...o.spec };
+  const out: JsonObject = {};
+  for (const [k, v] of Object.entries(desired)) if (!o.reported.has(k)) out[k] = v;
+  return { ...out, ...o.spec };
+}
+
+/**
+ * Builds an operation's input from the resource: spec members, status members (server-assigned
+ * identifiers) and the ARN, renamed for this operation, filtered to the input shape when known,
+ * then the fixed override values.
+ */
+export function buildInput(
+  op: OperationBinding,
+  d: ResourceDescriptor,
+  shapes: ShapeTable,
+  r: { spec: JsonObject; status: JsonObject; arn?: string | undefined },
+): SdkObject {
+  const merged: SdkObject = { ...toSdkStruct(r.status, d.statusShape, shapes), ...toSdkStruct(r.spec, d.specShape, shapes) };
+  if (d.arnMember && r.arn && merged[d.arnMember] === undefined) merged[d.arnMember] = r.arn;
+  for (const [from, to] of Object.entries(op.renames ?? {})) {
+    if (from in merged) {
+      merged[to] = merged[from];
+      delete merged[from];
+    }
+  }
+  let input: SdkObject = merged;
+  const inputMembers = op.input ? shapes[op.input] : undefined;
+  if (inputMembers) {
+    input = {};
+    for (const m of inputMembers) if (merged[m.sdk] !== undefined) input[m.sdk] = merged[m.sdk];
+  }
+  const filters = (op as ReadManyBinding).filterMembers;
+  if (filters) {
+    for (const [listMember, fromMember] of Object.entries(filters)) {
+      const v = merged[fromMember];
+      if (v !== undefined) input[listMember] = [v];
+    }
+  }
+  return { ...input, ...(op.overrideValues ?? {}) };
+}
+
+function unwrap(op: OperationBinding, output: SdkObject): SdkObject | undefined {
+  if (!op.outputWrapper) return output;
+  const inner = getPath(output, op.outputWrapper);
+  return isObject(inner) ? (inner as SdkObject) : undefined;
+}
+
+/** Reads spec, status and ARN from one output (or one item of a ReadMany list). */
+export function observe(d: ResourceDescriptor, shapes: ShapeTable, item: SdkObject): Observed {
+  const arn = d.arnMember ? item[d.arnMember] : undefined;
+  return {
+    spec: fromSdkStruct(item, d.specShape, shapes),
+    status: fromSdkStruct(item, d.statusShape, shapes),
+    ...(typeof arn === 'string' ? { arn } : {}),
+  };
+}
+
+export function observeOutput(op: OperationBinding, d: ResourceDescriptor, shapes: ShapeTable, output: SdkObject): Observed {
+  const observed = observe(d, shapes, unwrap(op, output) ?? {});
+  const outputMembers = op.output && !op.outputWrapper ? shapes[op.output] : undefined;
+  if (!outputMembers) return observed;
+  const sdkNames = new Set(outputMembers.map((m) => m.sdk));
+  const reported = new Set((shapes[d.specShape] ?? []).filter((f) => sdkNames.has(f.sdk)).map((f) => f.json));
+  return { ...observed, reported };
+}
+
+/**
+ * Picks this resource out of a ReadMany output: the item whose primary-key spec fields all equal
+ * the desired ones. Undefined when none matches (not found).
+ */
+export function pickFromMany(
+  op: ReadManyBinding,
+  d: ResourceDescriptor,
+  shapes: ShapeTable,
+  output: SdkObject,
+  desiredSpec: JsonObject,
+): SdkObject | undefined {
+  const items = (unwrap(op, output) ?? {})[op.itemsMember];
+  if (!Array.isArray(items)) return undefined;
+  const keys = d.primaryKey.filter((p) => p.startsWith('spec.')).map((p) => p.slice(5));
+  return items.find((item) => {
+    if (!isObject(item)) return false;
+    const spec = fromSdkStruct(item, d.specShape, shapes);
+    return keys.every((k) => getPath(spec, k) === getPath(desiredSpec, k));
+  }) as SdkObject | undefined;
+}

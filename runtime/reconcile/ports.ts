@@ -1,0 +1,57 @@
+import type { ResourceDescriptor, ResourceHooks, SdkObject, ServiceDescriptor } from '../descriptor';
+import type { JsonObject } from '../convert/paths';
+import type { KubeObject } from '../k8s/types';
+import type { DeletionPolicy } from './policy';
+
+/** ACK's op_type label values. */
+export type OpType = 'CREATE' | 'READ_ONE' | 'READ_MANY' | 'UPDATE' | 'DELETE';
+
+/** AWS, already bound to the resource's region and account. Throws the SDK's errors unchanged. */
+export interface AwsPort {
+  call(opType: OpType, operation: string, input: SdkObject): Promise<SdkObject>;
+}
+
+/** The custom resource's storage: writes go through here, each returning the stored object. */
+export interface ResourceStore {
+  /**
+   * Merge-patches the object with the patch `change` computes from the freshest copy, guarded by its
+   * resourceVersion and retried on conflict. `undefined` from `change` means nothing to write.
+   * Resolves undefined when the object is gone.
+   */
+  patch(obj: KubeObject, change: (current: KubeObject) => JsonObject | undefined): Promise<KubeObject | undefined>;
+  /** Replaces `.status` through the status subresource; undefined when the object is gone. */
+  patchStatus(obj: KubeObject, status: JsonObject): Promise<KubeObject | undefined>;
+}
+
+export interface EventPort {
+  emit(obj: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string): void;
+}
+
+export interface LogPort {
+  debug(msg: string, fields?: Record<string, unknown>): void;
+  info(msg: string, fields?: Record<string, unknown>): void;
+  warn(msg: string, fields?: Record<string, unknown>): void;
+  error(msg: string, fields?: Record<string, unknown>): void;
+}
+
+/** Where the resource lives in AWS, resolved by the controller before reconciling. */
+export interface AwsTarget {
+  readonly region: string;
+  readonly accountId: string;
+  readonly partition: string;
+}
+
+export interface ReconcileEnv {
+  readonly service: ServiceDescriptor;
+  readonly descriptor: ResourceDescriptor;
+  readonly hooks?: ResourceHooks;
+  readonly aws: AwsPort;
+  readonly store: ResourceStore;
+  readonly events: EventPort;
+  readonly log: LogPort;
+  readonly target: AwsTarget;
+  readonly deletionPolicy: DeletionPolicy;
+  /** Tags added to every created resource (expanded `--resource-tags`), when the kind has tags. */
+  readonly defaultTags?: Readonly<Record<string, string>>;
+  readonly now?: () => Date;
+}
