@@ -1,0 +1,57 @@
+/** The record of AWS calls the proxy saw. Pure helpers over a list of entries. */
+
+export interface CallRecord {
+  seq: number;
+  /** ms since epoch when the call arrived. */
+  time: number;
+  service: string;
+  operation: string;
+  resource?: string;
+  /** HTTP status the client got; 0 when the connection was reset. */
+  status: number;
+  errorCode?: string;
+  durationMs: number;
+  /** A fault the proxy injected. */
+  fault?: "throttle" | "server-error" | "latency" | "reset";
+  /** The proxy answered this call itself (a correction of a moto gap). */
+  corrected?: boolean;
+  /** Index of the hold phase served, for a Describe the proxy held in progress. */
+  heldPhase?: number;
+  input: Record<string, unknown>;
+}
+
+export interface CallQuery {
+  service?: string;
+  operation?: string;
+  resource?: string;
+  /** Only calls with seq greater than this. */
+  since?: number;
+}
+
+export function filterCalls(calls: CallRecord[], q: CallQuery): CallRecord[] {
+  return calls.filter(
+    (c) =>
+      (q.service === undefined || c.service === q.service) &&
+      (q.operation === undefined || c.operation === q.operation) &&
+      (q.resource === undefined || c.resource === q.resource) &&
+      (q.since === undefined || c.seq > q.since),
+  );
+}
+
+export type CountBy = "resource" | "operation" | "service";
+
+/** Calls per resource (or operation, or service); calls without a resource count under "". */
+export function countCalls(calls: CallRecord[], by: CountBy): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const c of calls) {
+    const key = (by === "resource" ? c.resource : by === "operation" ? c.operation : c.service) ?? "";
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/** Keeps big request bodies (S3 uploads, pipeline definitions) from filling memory. */
+export function trimInput(input: Record<string, unknown>, maxChars = 16_384): Record<string, unknown> {
+  const text = JSON.stringify(input);
+  return text.length <= maxChars ? input : { __truncated: true, __chars: text.length };
+}

@@ -1,0 +1,88 @@
+/** Typed client for the scenario proxy's control API. Tests use this; it only speaks HTTP. */
+import type { CallQuery, CallRecord, CountBy } from "./call-log";
+import type { FaultRule, FaultSpec } from "./faults";
+import type { Hold, HoldSpec } from "./holds";
+
+export const CONTROL_URL_ENV = "ACK_TS_AWS_CONTROL_URL";
+
+export class ProxyControl {
+  constructor(readonly controlUrl: string = defaultControlUrl()) {}
+
+  calls(query: CallQuery = {}): Promise<CallRecord[]> {
+    return this.request("GET", `/calls${queryString(query)}`);
+  }
+
+  /** Calls per resource (default), operation or service, after the query's filters. */
+  countCalls(query: CallQuery & { by?: CountBy } = {}): Promise<Record<string, number>> {
+    return this.request("GET", `/calls/count${queryString(query)}`);
+  }
+
+  clearCalls(): Promise<void> {
+    return this.request("DELETE", "/calls");
+  }
+
+  /** Latest call seq, so a test can ask only for calls after a point: calls({ since }). */
+  async mark(): Promise<number> {
+    const calls = await this.calls();
+    return calls.length ? calls[calls.length - 1]!.seq : 0;
+  }
+
+  inject(fault: FaultSpec): Promise<FaultRule> {
+    return this.request("POST", "/faults", fault);
+  }
+
+  faults(): Promise<FaultRule[]> {
+    return this.request("GET", "/faults");
+  }
+
+  clearFaults(id?: string): Promise<void> {
+    return this.request("DELETE", id ? `/faults/${encodeURIComponent(id)}` : "/faults");
+  }
+
+  hold(spec: HoldSpec): Promise<Hold> {
+    return this.request("POST", "/holds", spec);
+  }
+
+  holds(): Promise<Hold[]> {
+    return this.request("GET", "/holds");
+  }
+
+  clearHolds(id?: string): Promise<void> {
+    return this.request("DELETE", id ? `/holds/${encodeURIComponent(id)}` : "/holds");
+  }
+
+  /** Clears calls, faults, holds and correction overlays; with moto: true also wipes moto's state. */
+  reset(opts: { moto?: boolean } = {}): Promise<void> {
+    return this.request("POST", "/reset", opts);
+  }
+
+  health(): Promise<{ ok: boolean; upstream: string; calls: number }> {
+    return this.request("GET", "/health");
+  }
+
+  private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const res = await fetch(`${this.controlUrl}${path}`, {
+      method,
+      ...(body !== undefined ? { body: JSON.stringify(body), headers: { "content-type": "application/json" } } : {}),
+    });
+    const text = await res.text();
+    const parsed: unknown = text ? JSON.parse(text) : undefined;
+    if (!res.ok) throw new Error(`scenario proxy ${method} ${path}: ${res.status} ${JSON.stringify(parsed)}`);
+    return parsed as T;
+  }
+}
+
+function defaultControlUrl(): string {
+  const fromEnv = process.env[CONTROL_URL_ENV];
+  if (fromEnv) return fromEnv;
+  const endpoint = process.env.AWS_ENDPOINT_URL;
+  if (endpoint) return `${endpoint.replace(/\/+$/, "")}/__control`;
+  throw new Error(`ProxyControl: pass the control URL, or set ${CONTROL_URL_ENV} or AWS_ENDPOINT_URL`);
+}
+
+function queryString(q: CallQuery & { by?: CountBy }): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(q) as [string, unknown][]) if (v !== undefined) params.set(k, String(v));
+  const s = params.toString();
+  return s ? `?${s}` : "";
+}

@@ -1,0 +1,128 @@
+/**
+ * Corrections for operations the controllers need but the pinned moto (5.2.5) does not implement: it answers them
+ * with HTTP 500 "The <op> action has not been implemented". The proxy answers as AWS would and overlays the state
+ * AWS documents on later Describe calls. Pure: decisions and overlays only; the proxy does the I/O.
+ */
+import type { Body } from "./holds";
+
+export interface StopCorrection {
+  operation: string;
+  describe: string;
+  statusField: string;
+  /** States from which AWS accepts a stop. */
+  stoppable: string[];
+  /** Shown on the Describe calls right after the stop (a one-Describe hold unless the test armed its own). */
+  stopping: Record<string, unknown>;
+  /** The documented end state, overlaid on every later Describe. */
+  stopped: Record<string, unknown>;
+  reference: string;
+}
+
+const SM_API = "https://docs.aws.amazon.com/sagemaker/latest/APIReference";
+
+export const STOP_CORRECTIONS: StopCorrection[] = [
+  {
+    operation: "StopTrainingJob",
+    describe: "DescribeTrainingJob",
+    statusField: "TrainingJobStatus",
+    stoppable: ["InProgress"],
+    stopping: { TrainingJobStatus: "Stopping", SecondaryStatus: "Stopping" },
+    stopped: { TrainingJobStatus: "Stopped", SecondaryStatus: "Stopped" },
+    // "Stops a training job ... the status changes to Stopping ... then to Stopped"; moto: not implemented.
+    reference: `${SM_API}/API_StopTrainingJob.html`,
+  },
+  {
+    operation: "StopTransformJob",
+    describe: "DescribeTransformJob",
+    statusField: "TransformJobStatus",
+    stoppable: ["InProgress"],
+    stopping: { TransformJobStatus: "Stopping" },
+    stopped: { TransformJobStatus: "Stopped" },
+    reference: `${SM_API}/API_StopTransformJob.html`,
+  },
+  {
+    operation: "StopHyperParameterTuningJob",
+    describe: "DescribeHyperParameterTuningJob",
+    statusField: "HyperParameterTuningJobStatus",
+    stoppable: ["InProgress"],
+    stopping: { HyperParameterTuningJobStatus: "Stopping" },
+    stopped: { HyperParameterTuningJobStatus: "Stopped" },
+    reference: `${SM_API}/API_StopHyperParameterTuningJob.html`,
+  },
+  {
+    operation: "StopPipelineExecution",
+    describe: "DescribePipelineExecution",
+    statusField: "PipelineExecutionStatus",
+    stoppable: ["Executing"],
+    stopping: { PipelineExecutionStatus: "Stopping" },
+    stopped: { PipelineExecutionStatus: "Stopped" },
+    reference: `${SM_API}/API_StopPipelineExecution.html`,
+  },
+];
+
+export const UPDATE_ENDPOINT_REFERENCE = `${SM_API}/API_UpdateEndpoint.html`;
+
+/** Operations the proxy answers itself; moto is still asked for the resource's current state. */
+export const CORRECTED_OPERATIONS = new Set([...STOP_CORRECTIONS.map((c) => c.operation), "UpdateEndpoint"]);
+
+export function stopCorrectionFor(operation: string): StopCorrection | undefined {
+  return STOP_CORRECTIONS.find((c) => c.operation === operation);
+}
+
+export type Decision = { accept: true } | { accept: false; code: string; message: string };
+
+/** AWS rejects a stop of a job that is not running with a ValidationException naming its status. */
+export function decideStop(c: StopCorrection, current: Body, name: string): Decision {
+  const status = current[c.statusField];
+  if (typeof status === "string" && c.stoppable.includes(status)) return { accept: true };
+  if (status === c.stopping[c.statusField]) return { accept: true }; // stopping again is a no-op
+  const kind = c.describe.replace(/^Describe/, "");
+  return { accept: false, code: "ValidationException", message: `The request was rejected because the ${kind} ${name} is in status ${String(status)}.` };
+}
+
+/** UpdateEndpoint is accepted only for an InService endpoint ("Cannot update in-progress endpoint"). */
+export function decideUpdateEndpoint(current: Body): Decision {
+  if (current.EndpointStatus === "InService") return { accept: true };
+  return {
+    accept: false,
+    code: "ValidationException",
+    message: `Cannot update in-progress endpoint "${String(current.EndpointArn)}".`,
+  };
+}
+
+interface ConfigVariant {
+  VariantName?: string;
+  InitialInstanceCount?: number;
+  InitialVariantWeight?: number;
+  ServerlessConfig?: unknown;
+}
+
+/**
+ * The endpoint's variants after UpdateEndpoint switches it to `config`. With RetainAllVariantProperties=true, a
+ * variant that exists in both keeps its current instance count and weight (UpdateEndpoint docs); others start
+ * from the new config's initial values.
+ */
+export function variantsAfterUpdate(current: unknown, config: unknown, retainAll: boolean): Body[] {
+  const now = Array.isArray(current) ? (current as Body[]) : [];
+  const wanted = Array.isArray(config) ? (config as ConfigVariant[]) : [];
+  return wanted.map((v) => {
+    const existing = retainAll ? now.find((c) => c.VariantName === v.VariantName) : undefined;
+    if (existing) return existing;
+    const weight = v.InitialVariantWeight ?? 1;
+    return {
+      VariantName: v.VariantName,
+      ...(v.InitialInstanceCount !== undefined ? { CurrentInstanceCount: v.InitialInstanceCount, DesiredInstanceCount: v.InitialInstanceCount } : {}),
+      CurrentWeight: weight,
+      DesiredWeight: weight,
+      ...(v.ServerlessConfig ? { CurrentServerlessConfig: v.ServerlessConfig, DesiredServerlessConfig: v.ServerlessConfig } : {}),
+    };
+  });
+}
+
+export function endpointAfterUpdate(current: Body, config: Body, input: Body, nowSeconds: number): Record<string, unknown> {
+  return {
+    EndpointConfigName: input.EndpointConfigName,
+    ProductionVariants: variantsAfterUpdate(current.ProductionVariants, config.ProductionVariants, input.RetainAllVariantProperties === true),
+    LastModifiedTime: nowSeconds,
+  };
+}

@@ -1,0 +1,298 @@
+/**
+ * The scenario proxy: a transparent HTTP proxy in front of moto that records calls, injects faults, holds
+ * resources in progress and corrects moto's gaps. Test harness only; never imported by product code.
+ */
+import { createServer, request, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { parseAwsCall, type AwsCall } from "./aws-call";
+import { awsError, errorCodeOf, jsonOk, serverError, throttlingError, type SyntheticResponse } from "./aws-errors";
+import { trimInput, type CallRecord } from "./call-log";
+import { CONTROL_PREFIX, handleControl } from "./control-api";
+import {
+  CORRECTED_OPERATIONS,
+  decideStop,
+  decideUpdateEndpoint,
+  endpointAfterUpdate,
+  stopCorrectionFor,
+  type StopCorrection,
+} from "./corrections";
+import { decideFaults } from "./faults";
+import { armAfter, dropReleased, hasPendingAfter, holdKey, newHold, patchBody, serveDescribe, type Body, type HoldPhase } from "./holds";
+import { emptyState, nextSeq, type ProxyState } from "./proxy-state";
+import { rewriteStringTimestamps } from "./timestamps";
+
+export interface ScenarioProxy {
+  url: string;
+  controlUrl: string;
+  state: ProxyState;
+  close(): Promise<void>;
+}
+
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+}
+
+const HOP_BY_HOP = new Set(["connection", "keep-alive", "transfer-encoding", "content-length", "upgrade", "proxy-connection"]);
+
+export async function startScenarioProxy(opts: { upstream: string; port?: number }): Promise<ScenarioProxy> {
+  const state = emptyState();
+  const upstream = new URL(opts.upstream);
+  const server = createServer((req, res) => {
+    handle(state, upstream, req, res).catch((err: Error) => {
+      if (!res.headersSent) {
+        res.writeHead(502, { "content-type": "text/plain" });
+        res.end(`scenario proxy: ${err.message}`);
+      } else res.destroy();
+    });
+  });
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(opts.port ?? 0, "127.0.0.1", () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    controlUrl: `${url}${CONTROL_PREFIX}`,
+    state,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+async function handle(state: ProxyState, upstream: URL, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const body = await readBody(req);
+  const path = req.url ?? "/";
+  if (path.startsWith(CONTROL_PREFIX)) {
+    const reply = await handleControl(
+      state,
+      { upstream: upstream.origin, resetMoto: () => resetMoto(upstream) },
+      req.method ?? "GET",
+      new URL(path, "http://proxy"),
+      body.toString("utf8"),
+    );
+    res.writeHead(reply.status, { "content-type": "application/json" });
+    res.end(JSON.stringify(reply.body));
+    return;
+  }
+
+  const started = Date.now();
+  const call = parseAwsCall({ method: req.method ?? "GET", path, headers: req.headers, body: body.toString("utf8") });
+  const record = (status: number, extra: Partial<CallRecord>): void => {
+    state.calls.push({
+      seq: nextSeq(state),
+      time: started,
+      service: call.service,
+      operation: call.operation,
+      ...(call.resource !== undefined ? { resource: call.resource } : {}),
+      status,
+      durationMs: Date.now() - started,
+      input: trimInput(call.input),
+      ...extra,
+    });
+  };
+
+  const faults = decideFaults(state.faults, call);
+  state.faults = faults.rules;
+  if (faults.latencyMs > 0) await sleep(faults.latencyMs);
+  const failure = faults.failure;
+  if (failure?.kind === "reset") {
+    record(0, { fault: "reset", errorCode: "ECONNRESET" });
+    req.socket.destroy();
+    return;
+  }
+  if (failure) {
+    const synthetic = failure.kind === "throttle" ? throttlingError(call.protocol) : serverError(call.protocol, failure.status ?? 500);
+    send(res, toReply(synthetic));
+    record(synthetic.status, { fault: failure.kind, errorCode: errorCodeOf(synthetic.status, synthetic.headers, synthetic.body) });
+    return;
+  }
+
+  const corrected = call.service === "sagemaker" && CORRECTED_OPERATIONS.has(call.operation);
+  let reply: Reply;
+  let heldPhase: number | undefined;
+  if (corrected) {
+    reply = toReply(await correct(state, upstream, call, req.headers));
+  } else {
+    reply = await forward(upstream, req, body);
+    ({ reply, heldPhase } = afterMoto(state, call, reply));
+  }
+  if (reply.status < 300) state.holds = armAfter(state.holds, call.operation, call.resource, nextSeq(state));
+  send(res, reply);
+  const bodyText = reply.body.toString("utf8");
+  record(reply.status, {
+    ...(faults.latencyMs > 0 ? { fault: "latency" as const } : {}),
+    ...(corrected ? { corrected: true } : {}),
+    ...(heldPhase !== undefined ? { heldPhase } : {}),
+    ...(reply.status >= 300 ? { errorCode: errorCodeOf(reply.status, reply.headers, bodyText) } : {}),
+  });
+}
+
+/** Rewrites a moto response: timestamp correction, correction overlays, holds, lifecycle bookkeeping. */
+function afterMoto(state: ProxyState, call: AwsCall, reply: Reply): { reply: Reply; heldPhase?: number } {
+  if (call.service !== "sagemaker" || reply.status !== 200) return { reply };
+  const parsed = parseJson(reply.body);
+  if (!parsed) return { reply };
+  const noun = call.operation.replace(/^(Create|Delete)/, "");
+  if (/^(Create|Delete)/.test(call.operation)) {
+    // A new resource under an old name, or the end of one, makes earlier corrections stale.
+    const key = holdKey(`Describe${noun}`, call.resource);
+    state.overlays.delete(key);
+    state.holds = dropReleased(state.holds, `Describe${noun}`, call.resource);
+  }
+  const { body, changed, heldPhase } = describeView(state, call.operation, call.resource, parsed, true);
+  if (!changed) return { reply, heldPhase };
+  return { reply: { ...reply, body: Buffer.from(JSON.stringify(body)) }, heldPhase };
+}
+
+/** What a SageMaker response looks like to the client: timestamps fixed, overlays and holds applied. */
+function describeView(state: ProxyState, operation: string, resource: string | undefined, raw: Body, consume: boolean) {
+  const fixed = rewriteStringTimestamps(raw);
+  let body = fixed.value;
+  let changed = fixed.rewritten.length > 0;
+  let heldPhase: number | undefined;
+  if (operation.startsWith("Describe")) {
+    const overlay = state.overlays.get(holdKey(operation, resource));
+    if (overlay) {
+      body = patchBody(body, overlay);
+      changed = true;
+    }
+    const served = serveDescribe(state.holds, operation, resource, body, Date.now(), consume);
+    if (served.body !== body) changed = true;
+    body = served.body;
+    state.holds = served.holds;
+    heldPhase = served.heldPhase;
+  }
+  return { body, changed, heldPhase };
+}
+
+async function correct(state: ProxyState, upstream: URL, call: AwsCall, headers: IncomingHttpHeaders): Promise<SyntheticResponse> {
+  const stop = stopCorrectionFor(call.operation);
+  if (stop) return correctStop(state, upstream, call, headers, stop);
+  return correctUpdateEndpoint(state, upstream, call, headers);
+}
+
+async function currentView(state: ProxyState, upstream: URL, headers: IncomingHttpHeaders, operation: string, input: Body, resource: string | undefined) {
+  const moto = await callSageMaker(upstream, headers, operation, input);
+  if (moto.status !== 200) return { error: moto.synthetic };
+  return { body: describeView(state, operation, resource, moto.json, false).body };
+}
+
+async function correctStop(state: ProxyState, upstream: URL, call: AwsCall, headers: IncomingHttpHeaders, c: StopCorrection): Promise<SyntheticResponse> {
+  const current = await currentView(state, upstream, headers, c.describe, call.input, call.resource);
+  if (current.error) return current.error;
+  const decision = decideStop(c, current.body, call.resource ?? "");
+  if (!decision.accept) return awsError("awsJson1_1", 400, decision.code, decision.message);
+  const key = holdKey(c.describe, call.resource);
+  state.overlays.set(key, { ...state.overlays.get(key), ...c.stopped });
+  transition(state, call, c.describe, [{ set: c.stopping, describes: 1 }]);
+  return jsonOk(call.operation === "StopPipelineExecution" ? { PipelineExecutionArn: call.input.PipelineExecutionArn } : {});
+}
+
+async function correctUpdateEndpoint(state: ProxyState, upstream: URL, call: AwsCall, headers: IncomingHttpHeaders): Promise<SyntheticResponse> {
+  const endpoint = await currentView(state, upstream, headers, "DescribeEndpoint", { EndpointName: call.input.EndpointName }, call.resource);
+  if (endpoint.error) return endpoint.error;
+  const decision = decideUpdateEndpoint(endpoint.body);
+  if (!decision.accept) return awsError("awsJson1_1", 400, decision.code, decision.message);
+  const config = await callSageMaker(upstream, headers, "DescribeEndpointConfig", { EndpointConfigName: call.input.EndpointConfigName });
+  if (config.status !== 200) return config.synthetic;
+  const key = holdKey("DescribeEndpoint", call.resource);
+  state.overlays.set(key, { ...state.overlays.get(key), ...endpointAfterUpdate(endpoint.body, config.json, call.input, Date.now() / 1000) });
+  transition(state, call, "DescribeEndpoint", [{ set: { EndpointStatus: "Updating" }, describes: 1 }]);
+  return jsonOk({ EndpointArn: endpoint.body.EndpointArn });
+}
+
+/** The in-between state after a corrected call: the test's armed `after` hold if it set one, else a one-Describe default. */
+function transition(state: ProxyState, call: AwsCall, describe: string, defaults: HoldPhase[]): void {
+  if (hasPendingAfter(state.holds, call.operation, call.resource)) return; // armed by handle() once we answer 200
+  const seq = nextSeq(state);
+  state.holds.push({ ...newHold({ operation: describe, resource: call.resource ?? "", phases: defaults }, `hold-${seq}`, seq) });
+}
+
+async function callSageMaker(upstream: URL, headers: IncomingHttpHeaders, operation: string, input: Body) {
+  const body = Buffer.from(JSON.stringify(input));
+  const reply = await send0(upstream, {
+    method: "POST",
+    path: "/",
+    headers: {
+      "content-type": "application/x-amz-json-1.1",
+      "x-amz-target": `SageMaker.${operation}`,
+      ...(headers.authorization ? { authorization: headers.authorization } : {}),
+      "content-length": String(body.length),
+    },
+    body,
+  });
+  const json = parseJson(reply.body) ?? {};
+  const synthetic: SyntheticResponse = {
+    status: reply.status,
+    headers: Object.fromEntries(Object.entries(reply.headers).filter(([k, v]) => typeof v === "string" && !HOP_BY_HOP.has(k))) as Record<string, string>,
+    body: reply.body.toString("utf8"),
+  };
+  return { status: reply.status, json, synthetic };
+}
+
+function forward(upstream: URL, req: IncomingMessage, body: Buffer): Promise<Reply> {
+  const headers: Record<string, string | string[]> = {};
+  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined && !HOP_BY_HOP.has(k)) headers[k] = v;
+  headers["content-length"] = String(body.length);
+  return send0(upstream, { method: req.method ?? "GET", path: req.url ?? "/", headers, body });
+}
+
+function send0(upstream: URL, r: { method: string; path: string; headers: Record<string, string | string[]>; body: Buffer }): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const out = request(
+      { host: upstream.hostname, port: upstream.port, method: r.method, path: r.path, headers: r.headers },
+      (res) => {
+        readBody(res).then((body) => resolve({ status: res.statusCode ?? 502, headers: res.headers, body }), reject);
+      },
+    );
+    out.on("error", reject);
+    out.end(r.body);
+  });
+}
+
+async function resetMoto(upstream: URL): Promise<void> {
+  const res = await fetch(new URL("/moto-api/reset", upstream), { method: "POST" });
+  await res.arrayBuffer();
+  if (!res.ok) throw new Error(`moto reset answered ${res.status}`);
+}
+
+function send(res: ServerResponse, reply: Reply): void {
+  const headers: Record<string, string | string[]> = {};
+  for (const [k, v] of Object.entries(reply.headers)) if (v !== undefined && !HOP_BY_HOP.has(k)) headers[k] = v;
+  headers["content-length"] = String(reply.body.length);
+  res.writeHead(reply.status, headers);
+  res.end(reply.body);
+}
+
+function toReply(s: SyntheticResponse): Reply {
+  return { status: s.status, headers: s.headers, body: Buffer.from(s.body) };
+}
+
+function parseJson(body: Buffer): Body | undefined {
+  try {
+    const value: unknown = JSON.parse(body.toString("utf8"));
+    return value && typeof value === "object" && !Array.isArray(value) ? (value as Body) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function readBody(stream: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    stream.on("data", (c: Buffer) => chunks.push(c));
+    stream.on("end", () => resolve(Buffer.concat(chunks)));
+    stream.on("error", reject);
+  });
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
