@@ -17,12 +17,7 @@ interface SchemaBuilder {
 }
 
 export function toCrd(resource: Resource, model: ServiceModel): Schema {
-  const immutablePaths = new Set([
-    ...resource.primaryKey.filter((p) => p.startsWith('spec.')).map((p) => p.slice('spec.'.length)),
-    ...resource.spec.filter((f) => f.immutable).map((f) => f.json),
-    ...resource.nestedImmutable,
-  ]);
-  const builder = schemaBuilder(model, immutablePaths);
+  const builder = schemaBuilder(model, new Set(resource.immutable));
   const version: Schema = {
     name: model.version,
     served: true,

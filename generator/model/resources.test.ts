@@ -49,8 +49,8 @@ describe('inferServiceModel', () => {
     }).resources[0]!;
     expect(w.spec.map((f) => f.json)).not.toContain('clientToken');
     expect(w.status.map((f) => f.json)).toEqual(['createdAt', 'widgetStatus']);
-    expect(w.spec.find((f) => f.json === 'size')).toMatchObject({ immutable: true, lateInitialize: true });
-    expect(w.nestedImmutable).toEqual(['parts.s3URI']);
+    expect(w.immutable).toEqual(['parts.s3URI', 'size', 'widgetName']);
+    expect(w.lateInitialize).toEqual(['size']);
     expect(w.printerColumns.map((c) => [c.name, c.jsonPath])).toEqual([
       ['STATUS', '.status.widgetStatus'],
       ['Synced', '.status.conditions[?(@.type=="ACK.ResourceSynced")].status'],

@@ -1,6 +1,6 @@
 import { GeneratorError } from '../errors';
 import type { OperationShape, ShapeId, ShapeIndex } from '../smithy/types';
-import type { FieldConfig, GeneratorConfig, ResourceConfig } from '../config/types';
+import type { FieldConfig, GeneratorConfig, OperationConfig, ResourceConfig } from '../config/types';
 import { apiGroup, names, pluralOf } from '../names';
 import { buildOperationMap, opTypeFromConfig, type AckOpType, type OperationOverride } from './operations';
 import { createShapeTypes, type ShapeTypes } from './shape-types';
@@ -190,21 +190,19 @@ function inferResource(r: ResourceInput): Resource {
   spec.sort(byJson);
   status.sort(byJson);
 
-  // Nested field flags (paths with dots) resolve to JSON paths under spec.
-  const nested = (flag: (fc: FieldConfig) => boolean) =>
+  // Field flags resolve to JSON paths under spec (top-level or nested); status fields take none.
+  const flagged = (flag: (fc: FieldConfig) => boolean) =>
     Object.entries(fieldConfigs)
-      .filter(([p, fc]) => p.includes('.') && flag(fc))
-      .map(([p]) => jsonPathOf(p, spec, shapeTypes, at(`fields.${p}`)))
-      .sort();
+      .filter(([p, fc]) => flag(fc) && (p.includes('.') || spec.some((f) => f.member.toLowerCase() === p.toLowerCase())))
+      .map(([p]) => jsonPathOf(p, spec, shapeTypes, at(`fields.${p}`)));
 
   const primaryKey = primaryKeyOf(name, spec, status, fieldConfigs, rc);
-  const ops: Partial<Record<OpType, OperationRef>> & { create: OperationRef } = {
-    create: opRef(r.create, opConfig(r.create)),
-  };
-  if (r.readOne) ops.readOne = opRef(r.readOne, opConfig(r.readOne));
-  if (r.readMany) ops.readMany = opRef(r.readMany, opConfig(r.readMany));
-  if (r.update) ops.update = opRef(r.update, opConfig(r.update));
-  if (r.delete) ops.delete = opRef(r.delete, opConfig(r.delete));
+  const ref = (op: OperationShape) => opRef(op, opConfig(op), lookup(rc.renames?.operations, op.name)?.input_fields);
+  const ops: Partial<Record<OpType, OperationRef>> & { create: OperationRef } = { create: ref(r.create) };
+  if (r.readOne) ops.readOne = ref(r.readOne);
+  if (r.readMany) ops.readMany = ref(r.readMany);
+  if (r.update) ops.update = ref(r.update);
+  if (r.delete) ops.delete = ref(r.delete);
 
   const tagsField = spec.find((f) => f.json === (rc.tags?.path ? names(rc.tags.path).camelLower : 'tags'));
   const resourceDoc = index.get(`${index.namespace}#${name}`)?.traits.documentation;
@@ -227,9 +225,13 @@ function inferResource(r: ResourceInput): Resource {
     printerColumns: printerColumnsOf(rc, spec, status),
     shortNames: [...(rc.shortNames ?? [])],
     categories: ['aws', r.alias],
-    nestedImmutable: nested((fc) => fc.is_immutable === true),
-    nestedLateInitialize: nested((fc) => fc.late_initialize !== undefined),
-    nestedCompareIgnored: nested((fc) => fc.compare?.is_ignored === true),
+    immutable: sortedUnique([
+      ...primaryKey.filter((p) => p.startsWith('spec.')).map((p) => p.slice('spec.'.length)),
+      ...flagged((fc) => fc.is_immutable === true),
+    ]),
+    lateInitialize: sortedUnique(flagged((fc) => fc.late_initialize !== undefined)),
+    compareIgnored: sortedUnique(flagged((fc) => fc.compare?.is_ignored === true)),
+    ...readManyOf(r.readMany, shapeTypes, [...spec, ...status]),
     ...(tagsField && !rc.tags?.ignore
       ? { tags: { field: tagsField.json, keyName: rc.tags?.key_name ?? 'Key', valueName: rc.tags?.value_name ?? 'Value' } }
       : {}),
@@ -242,11 +244,7 @@ function toResourceField(f: Field, fc: FieldConfig | undefined): ResourceField {
   return {
     ...f,
     required: fc?.is_required ?? f.required,
-    immutable: fc?.is_immutable === true,
-    lateInitialize: fc?.late_initialize !== undefined,
-    compareIgnored: fc?.compare?.is_ignored === true,
     secret: fc?.is_secret === true,
-    primaryKey: fc?.is_primary_key === true,
   };
 }
 
@@ -360,16 +358,13 @@ function primaryKeyOf(
   fieldConfigs: Readonly<Record<string, FieldConfig>>,
   rc: ResourceConfig,
 ): string[] {
-  const marked = [
-    ...spec.filter((f) => f.primaryKey).map((f) => `spec.${f.json}`),
-    ...status.filter((f) => f.primaryKey).map((f) => `status.${f.json}`),
-  ];
+  const isKey = (f: Field) => lookup(fieldConfigs, f.member)?.is_primary_key === true;
+  const marked = [...spec.filter(isKey).map((f) => `spec.${f.json}`), ...status.filter(isKey).map((f) => `status.${f.json}`)];
   if (marked.length > 0) return marked;
   if (rc.is_arn_primary_key) return ['status.ackResourceMetadata.arn'];
   const candidates = ['name', `${name}name`, `${name}id`].map((c) => c.toLowerCase());
   const byName = spec.find((f) => candidates.includes(f.member.toLowerCase()));
   if (byName) return [`spec.${byName.json}`];
-  void fieldConfigs;
   return ['status.ackResourceMetadata.arn'];
 }
 
@@ -435,7 +430,7 @@ function printerColumnsOf(rc: ResourceConfig, spec: readonly ResourceField[], st
       indexed.push({
         index: fc.print.index ?? Number.MAX_SAFE_INTEGER,
         col: {
-          name: fc.print.name,
+          name: fc.print.name ?? f.member,
           type: COLUMN_TYPE[f.type.kind] ?? 'string',
           jsonPath: `.${root}.${f.json}`,
           priority: fc.print.priority ?? 0,
@@ -462,9 +457,12 @@ function printerColumnsOf(rc: ResourceConfig, spec: readonly ResourceField[], st
   return columns;
 }
 
-function opRef(op: OperationShape, oc: GeneratorConfig['operations'] extends Record<string, infer O> | undefined ? O | undefined : never): OperationRef {
+function opRef(op: OperationShape, oc: OperationConfig | undefined, renames: Readonly<Record<string, string>> | undefined): OperationRef {
+  // ACK writes renames as {operation member: field name}; callers look up by field.
+  const inputRenames = renames ? Object.fromEntries(Object.entries(renames).map(([m, f]) => [f, m])) : undefined;
   return {
     name: op.name,
+    ...(inputRenames ? { inputRenames } : {}),
     ...(op.input ? { input: op.input } : {}),
     ...(op.output ? { output: op.output } : {}),
     errors: op.errors,
@@ -474,3 +472,28 @@ function opRef(op: OperationShape, oc: GeneratorConfig['operations'] extends Rec
 }
 
 export { resolveShapeName };
+
+const sortedUnique = (xs: readonly string[]) => [...new Set(xs)].sort();
+
+/**
+ * A ReadMany output holds the resource in its one list-of-structures member; its
+ * input narrows the list with members like ResourceIds or PolicyNames, which we
+ * fill with the resource's own ResourceId or PolicyName.
+ */
+function readManyOf(op: OperationShape | undefined, types: ShapeTypes, fields: readonly Field[]) {
+  if (!op?.output) return {};
+  const lists = types.members(op.output).filter((f) => f.type.kind === 'list' && f.type.item.kind === 'struct');
+  if (lists.length !== 1) return {};
+  const filterMembers: Record<string, string> = {};
+  for (const m of op.input ? types.members(op.input) : []) {
+    if (m.type.kind !== 'list' || !m.member.endsWith('s')) continue;
+    const single = m.member.slice(0, -1);
+    if (fields.some((f) => f.member === single)) filterMembers[m.member] = single;
+  }
+  return {
+    readMany: {
+      itemsMember: lists[0]!.member,
+      ...(Object.keys(filterMembers).length > 0 ? { filterMembers } : {}),
+    },
+  };
+}

@@ -45,13 +45,10 @@ export interface Field {
   readonly pattern?: string;
 }
 
-/** A top-level spec or status field, with what the generator config says of it. */
+/** A top-level spec or status field. */
 export interface ResourceField extends Field {
-  readonly immutable: boolean;
-  readonly lateInitialize: boolean;
-  readonly compareIgnored: boolean;
+  /** generator.yaml is_secret: the value comes from a Kubernetes Secret. */
   readonly secret: boolean;
-  readonly primaryKey: boolean;
 }
 
 export type OpType = 'create' | 'readOne' | 'readMany' | 'update' | 'delete';
@@ -61,6 +58,8 @@ export interface OperationRef {
   readonly input?: ShapeId;
   readonly output?: ShapeId;
   readonly errors: readonly ShapeId[];
+  /** Field (SDK member name) → this operation's input member, where the config renames one. */
+  readonly inputRenames?: Readonly<Record<string, string>>;
   readonly overrideValues?: Readonly<Record<string, unknown>>;
   readonly outputWrapper?: string;
 }
@@ -104,10 +103,12 @@ export interface Resource {
   readonly printerColumns: readonly PrinterColumn[];
   readonly shortNames: readonly string[];
   readonly categories: readonly string[];
-  /** Dotted JSON paths under spec (nested ones included) that the config marks. */
-  readonly nestedImmutable: readonly string[];
-  readonly nestedLateInitialize: readonly string[];
-  readonly nestedCompareIgnored: readonly string[];
+  /** Dotted JSON paths under spec: identifiers and is_immutable fields, which the API server keeps unchanged. */
+  readonly immutable: readonly string[];
+  readonly lateInitialize: readonly string[];
+  readonly compareIgnored: readonly string[];
+  /** How to pick this resource out of a ReadMany output, when it has one. */
+  readonly readMany?: { readonly itemsMember: string; readonly filterMembers?: Readonly<Record<string, string>> };
   readonly tags?: { readonly field: string; readonly keyName: string; readonly valueName: string };
 }
 

@@ -1,0 +1,142 @@
+import { Command } from 'commander';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { loadGeneratorConfig } from './config';
+import { GeneratorError, isGeneratorError } from './errors';
+import { generateService, type ServiceOutput } from './pipeline';
+import { locateModel, readLock, readModel, resolveModelsDir } from './sources';
+import { diffTree, ownedDirs, type TreeDiff } from './output';
+
+/** The only module that touches the file system for generation: read inputs, run the pipeline, write or check. */
+
+const REPO = resolve(__dirname, '..');
+const API_MODELS = join(REPO, 'api-models');
+
+interface Options {
+  all?: boolean;
+  out: string;
+  modelsDir?: string;
+  check?: boolean;
+  summary?: string;
+}
+
+function servicesToGenerate(args: readonly string[], opts: Options, lockServices: readonly string[]): string[] {
+  if (opts.all) {
+    const dirs = readdirSync(API_MODELS, { withFileTypes: true })
+      .filter((d) => d.isDirectory() && existsSync(join(API_MODELS, d.name, 'generator.yaml')))
+      .map((d) => d.name);
+    return [...new Set([...lockServices, ...dirs, ...args])].sort();
+  }
+  if (args.length === 0) {
+    throw new GeneratorError({ file: 'command line' }, 'no service given', 'name one or more services, e.g. `npm run generate -- sagemaker`, or pass --all');
+  }
+  return [...args];
+}
+
+async function run(args: string[], opts: Options): Promise<number> {
+  const lock = readLock(join(API_MODELS, 'models.lock.json'));
+  const services = servicesToGenerate(args, opts, Object.keys(lock.services));
+  const modelsDir = await resolveModelsDir({
+    ...(opts.modelsDir !== undefined ? { flag: opts.modelsDir } : {}),
+    env: process.env,
+    cacheDir: join(homedir(), '.cache', 'ack-ts', 'api-models'),
+    lock,
+  });
+  const outRoot = resolve(opts.out);
+  const diffs: { service: string; diff: TreeDiff }[] = [];
+  const summary: unknown[] = [];
+  for (const service of services) {
+    const started = performance.now();
+    const configFile = join(API_MODELS, service, 'generator.yaml');
+    const config = existsSync(configFile) ? loadGeneratorConfig(readFileSync(configFile, 'utf8'), rel(configFile)) : {};
+    const index = readModel(locateModel(modelsDir, service, lock));
+    const output = generateService({ service, index, config, configFile: rel(configFile) });
+    const dir = join(outRoot, service);
+    const ms = Math.round(performance.now() - started);
+    summary.push(summarize(service, output));
+    if (opts.check) {
+      const diff = diffTree(dir, output.files, ownedDirs);
+      diffs.push({ service, diff });
+      const n = diff.added.length + diff.changed.length + diff.removed.length;
+      log(`${service}: ${n === 0 ? 'up to date' : `${n} file(s) differ`} (${output.model.resources.length} kinds, ${ms} ms)`);
+    } else {
+      writeTree(dir, output.files);
+      log(`${service}: ${output.model.resources.length} kinds → ${rel(dir)} (${ms} ms)`);
+    }
+  }
+  if (opts.summary) {
+    mkdirSync(dirname(resolve(opts.summary)), { recursive: true });
+    writeFileSync(opts.summary, JSON.stringify(summary, null, 2) + '\n');
+  }
+  if (opts.check) {
+    const stale = diffs.filter((d) => d.diff.added.length + d.diff.changed.length + d.diff.removed.length > 0);
+    for (const { service, diff } of stale) {
+      for (const f of diff.added) log(`  missing  ${service}/${f}`);
+      for (const f of diff.changed) log(`  differs  ${service}/${f}`);
+      for (const f of diff.removed) log(`  stale    ${service}/${f}`);
+    }
+    if (stale.length > 0) {
+      log(`generated/ is out of date for ${stale.map((d) => d.service).join(', ')}: run \`npm run generate -- ${stale.map((d) => d.service).join(' ')}\``);
+      return 1;
+    }
+  }
+  return 0;
+}
+
+function summarize(service: string, output: ServiceOutput) {
+  return {
+    service,
+    group: output.model.group,
+    kinds: output.model.resources.map((r) => r.kind),
+    skipped: output.model.skipped,
+  };
+}
+
+function writeTree(dir: string, files: ReadonlyMap<string, string>): void {
+  const diff = diffTree(dir, files, ownedDirs);
+  for (const f of diff.removed) rmSync(join(dir, f));
+  for (const f of [...diff.added, ...diff.changed]) {
+    const path = join(dir, f);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, files.get(f)!);
+  }
+}
+
+const rel = (p: string) => relative(process.cwd(), p) || '.';
+const log = (line: string) => process.stdout.write(line + '\n');
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = new Command()
+    .name('npm run generate --')
+    .description('Generate Kubernetes controllers (CRDs, TypeScript, Helm) from AWS Smithy models')
+    .argument('[services...]', 'services as named in api-models/ (or any upstream model folder name)')
+    .option('--all', 'every service in api-models/')
+    .option('--out <dir>', 'output root; files land in <out>/<service>/', join(REPO, 'generated'))
+    .option('--models-dir <dir>', 'a local copy of github.com/aws/api-models-aws (else $ACK_TS_MODELS_DIR, else a download cache)')
+    .option('--check', 'exit 1 if <out> differs from what the models and config produce; write nothing')
+    .option('--summary <file>', 'write a JSON summary of kinds and skipped resources per service')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  try {
+    program.parse(argv as string[], { from: 'user' });
+  } catch (e) {
+    const code = (e as { exitCode?: number }).exitCode;
+    return code === 0 ? 0 : 2;
+  }
+  try {
+    return await run(program.args, program.opts<Options>());
+  } catch (e) {
+    if (isGeneratorError(e)) {
+      process.stderr.write(`error: ${e.format()}\n`);
+      return 2;
+    }
+    if (process.env['ACK_TS_DEBUG']) throw e;
+    process.stderr.write(`internal error: ${(e as Error).message} (set ACK_TS_DEBUG=1 for a stack trace)\n`);
+    return 70;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then((code) => process.exit(code));
+}

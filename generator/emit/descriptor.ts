@@ -1,0 +1,111 @@
+import type {
+  FieldSpec,
+  FieldType,
+  OperationBinding,
+  ReadManyBinding,
+  ResourceDescriptor,
+  ServiceDescriptor,
+  ShapeTable,
+} from '../../runtime/descriptor';
+import type { ShapeId } from '../smithy/types';
+import type { Field, OperationRef, Resource, ServiceModel, TypeRef } from '../model/types';
+
+/**
+ * ServiceModel → the data the runtime needs (runtime/descriptor.ts). Pure; the
+ * TypeScript emitter prints the result. Structures are keyed by their Smithy
+ * name; a kind's spec and status are the virtual shapes `<Kind>.Spec` / `<Kind>.Status`.
+ */
+
+export interface SdkNames {
+  readonly package: string; // @aws-sdk/client-sagemaker
+  readonly client: string; // SageMakerClient
+}
+
+const localName = (id: ShapeId) => id.slice(id.indexOf('#') + 1);
+export const specShapeOf = (r: Resource) => `${r.kind}.Spec`;
+export const statusShapeOf = (r: Resource) => `${r.kind}.Status`;
+
+export function toServiceDescriptor(model: ServiceModel, sdk: SdkNames): ServiceDescriptor {
+  const shapes: Record<string, readonly FieldSpec[]> = {};
+  const pending: ShapeId[] = [];
+  const seen = new Set<ShapeId>();
+  const require = (id: ShapeId | undefined) => {
+    if (id && !seen.has(id)) {
+      seen.add(id);
+      pending.push(id);
+    }
+  };
+  const fieldType = (t: TypeRef): FieldType => {
+    switch (t.kind) {
+      case 'string': return 'string';
+      case 'integer': case 'long': case 'bigInteger': return 'integer';
+      case 'float': case 'double': case 'bigDecimal': return 'float';
+      case 'boolean': case 'timestamp': case 'blob': case 'document': return t.kind;
+      case 'list': return { list: fieldType(t.item) };
+      case 'map': return { map: fieldType(t.value) };
+      case 'struct': require(t.shape); return { struct: localName(t.shape) };
+    }
+  };
+  const spec = (f: Field): FieldSpec => ({
+    sdk: f.member,
+    json: f.json,
+    type: fieldType(f.type),
+    ...(f.sensitive ? { sensitive: true as const } : {}),
+  });
+
+  const resources = model.resources.map((r): ResourceDescriptor => {
+    shapes[specShapeOf(r)] = r.spec.map(spec);
+    shapes[statusShapeOf(r)] = r.status.map(spec);
+    const op = (o: OperationRef | undefined): OperationBinding | undefined => {
+      if (!o) return undefined;
+      require(o.input);
+      require(o.output);
+      return {
+        name: o.name,
+        ...(o.input ? { input: localName(o.input) } : {}),
+        ...(o.output ? { output: localName(o.output) } : {}),
+        ...(o.outputWrapper ? { outputWrapper: o.outputWrapper } : {}),
+        ...(o.overrideValues ? { overrideValues: o.overrideValues } : {}),
+        ...(o.inputRenames && Object.keys(o.inputRenames).length > 0 ? { renames: o.inputRenames } : {}),
+      };
+    };
+    const readMany = op(r.operations.readMany);
+    const many = r.readMany;
+    return {
+      service: model.service,
+      group: model.group,
+      version: model.version,
+      kind: r.kind,
+      plural: r.plural,
+      specShape: specShapeOf(r),
+      statusShape: statusShapeOf(r),
+      primaryKey: r.primaryKey,
+      ...(r.arnMember ? { arnMember: r.arnMember } : {}),
+      operations: {
+        create: op(r.operations.create)!,
+        ...(r.operations.readOne ? { readOne: op(r.operations.readOne)! } : {}),
+        ...(readMany && many
+          ? { readMany: { ...readMany, itemsMember: many.itemsMember, ...(many.filterMembers ? { filterMembers: many.filterMembers } : {}) } satisfies ReadManyBinding }
+          : {}),
+        ...(r.operations.update ? { update: op(r.operations.update)! } : {}),
+        ...(r.operations.delete ? { delete: op(r.operations.delete)! } : {}),
+      },
+      notFound: r.notFound,
+      terminalCodes: r.terminalCodes,
+      immutable: r.immutable,
+      lateInitialize: r.lateInitialize,
+      compareIgnored: r.compareIgnored,
+      ...(r.synced.length > 0 ? { synced: r.synced } : {}),
+      ...(r.requeueOnSuccessSeconds !== undefined ? { requeueOnSuccessSeconds: r.requeueOnSuccessSeconds } : {}),
+      ...(r.tags ? { tags: { path: r.tags.field, keyName: r.tags.keyName, valueName: r.tags.valueName } } : {}),
+    };
+  });
+
+  while (pending.length > 0) {
+    const id = pending.shift()!;
+    shapes[localName(id)] = model.members(id).map(spec);
+  }
+  const sorted: Record<string, readonly FieldSpec[]> = {};
+  for (const k of Object.keys(shapes).sort()) sorted[k] = shapes[k]!;
+  return { service: model.service, group: model.group, sdk, shapes: sorted as ShapeTable, resources };
+}
