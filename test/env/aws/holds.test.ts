@@ -1,5 +1,5 @@
 import { trainingJobInProgress, statusHold } from "./hold-presets";
-import { armAfter, newHold, serveDescribe, validateHold, type Body, type Hold, type HoldSpec } from "./holds";
+import { armAfter, dropStale, newHold, serveDescribe, validateHold, type Body, type Hold, type HoldSpec } from "./holds";
 
 const FINAL: Body = { TrainingJobName: "tj", TrainingJobStatus: "Completed", SecondaryStatus: "Completed", TrainingEndTime: 5, ModelArtifacts: { S3ModelArtifacts: "s3://x" } };
 
@@ -90,5 +90,14 @@ describe("validateHold", () => {
     expect(() => validateHold({ operation: "CreateEndpoint", resource: "x", phases: [{ set: {} }] })).toThrow(/Describe/);
     expect(() => validateHold({ operation: "DescribeEndpoint", resource: "x", phases: [] })).toThrow(/phases/);
     expect(() => validateHold({ operation: "DescribeEndpoint", resource: "x", phases: [{ set: {}, describes: 0 }] })).toThrow(/describes/);
+  });
+});
+
+describe("dropStale", () => {
+  it("drops released holds and the corrections' own, keeps a test's pending hold", () => {
+    const released = { ...hold(statusHold("Endpoint", "tj", ["Creating"]), 1), released: true };
+    const correction = hold({ ...statusHold("Endpoint", "tj", ["Updating"]), origin: "correction" }, 2);
+    const pending = hold(statusHold("Endpoint", "tj", ["Creating"]), 3);
+    expect(dropStale([released, correction, pending], "DescribeEndpoint", "tj").map((h) => h.id)).toEqual(["h3"]);
   });
 });

@@ -24,6 +24,8 @@ export interface HoldSpec {
   /** Arm only once this operation succeeds for the resource (e.g. UpdateEndpoint, StopTrainingJob). */
   after?: string;
   service?: string;
+  /** Set by the proxy for the transitional holds its corrections add (as opposed to a test's). */
+  origin?: "correction";
 }
 
 export interface SecondaryEntry {
@@ -179,7 +181,10 @@ export function hasPendingAfter(holds: Hold[], operation: string, resource: stri
   return holds.some((h) => !h.armed && h.after === operation && h.resource === resource);
 }
 
-/** A new resource instance (Create) or its end (Delete) makes released holds stale. Unreleased holds stay: tests set them before Create. */
-export function dropReleased(holds: Hold[], operation: string, resource: string | undefined): Hold[] {
-  return holds.filter((h) => !(h.operation === operation && h.resource === resource && h.armed && h.released));
+/**
+ * A new resource instance (Create) or its end (Delete) makes released holds and the corrections' transitional holds
+ * stale. A test's unreleased holds stay: tests set them before Create.
+ */
+export function dropStale(holds: Hold[], operation: string, resource: string | undefined): Hold[] {
+  return holds.filter((h) => !(h.operation === operation && h.resource === resource && ((h.armed && h.released) || h.origin === "correction")));
 }

@@ -17,7 +17,7 @@ import {
   type StopCorrection,
 } from "./corrections";
 import { decideFaults } from "./faults";
-import { armAfter, dropReleased, hasPendingAfter, holdKey, newHold, patchBody, serveDescribe, type Body, type HoldPhase } from "./holds";
+import { armAfter, dropStale, hasPendingAfter, holdKey, newHold, patchBody, serveDescribe, type Body, type HoldPhase } from "./holds";
 import { emptyState, nextSeq, type ProxyState } from "./proxy-state";
 import { rewriteStringTimestamps } from "./timestamps";
 
@@ -144,7 +144,7 @@ function afterMoto(state: ProxyState, call: AwsCall, reply: Reply): { reply: Rep
     // A new resource under an old name, or the end of one, makes earlier corrections stale.
     const key = holdKey(`Describe${noun}`, call.resource);
     state.overlays.delete(key);
-    state.holds = dropReleased(state.holds, `Describe${noun}`, call.resource);
+    state.holds = dropStale(state.holds, `Describe${noun}`, call.resource);
   }
   const { body, changed, heldPhase } = describeView(state, call.operation, call.resource, parsed, true);
   if (!changed) return { reply, heldPhase };
@@ -212,7 +212,7 @@ async function correctUpdateEndpoint(state: ProxyState, upstream: URL, call: Aws
 function transition(state: ProxyState, call: AwsCall, describe: string, defaults: HoldPhase[]): void {
   if (hasPendingAfter(state.holds, call.operation, call.resource)) return; // armed by handle() once we answer 200
   const seq = nextSeq(state);
-  state.holds.push({ ...newHold({ operation: describe, resource: call.resource ?? "", phases: defaults }, `hold-${seq}`, seq) });
+  state.holds.push(newHold({ operation: describe, resource: call.resource ?? "", phases: defaults, origin: "correction" }, `hold-${seq}`, seq));
 }
 
 async function callSageMaker(upstream: URL, headers: IncomingHttpHeaders, operation: string, input: Body) {

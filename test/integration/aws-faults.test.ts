@@ -1,0 +1,69 @@
+import * as SM from "@aws-sdk/client-sagemaker";
+import * as STS from "@aws-sdk/client-sts";
+import { startTestAws, uniqueName, type TestAws } from "../env/aws/testing";
+
+let aws: TestAws;
+let sm: SM.SageMakerClient;
+const model = uniqueName("fault-model");
+
+beforeAll(async () => {
+  aws = await startTestAws();
+  sm = new SM.SageMakerClient(aws.clientConfig());
+  await sm.send(new SM.CreateModelCommand({ ModelName: model, ExecutionRoleArn: "arn:aws:iam::123456789012:role/r", PrimaryContainer: { Image: "img" } }));
+});
+afterEach(() => aws.control.clearFaults());
+afterAll(() => aws?.stop());
+
+const describe1 = () => sm.send(new SM.DescribeModelCommand({ ModelName: model }));
+
+describe("scenario proxy: fault injection", () => {
+  it("ThrottlingException surfaces as a throttling error in SDK v3, for `count` calls", async () => {
+    await aws.control.inject({ kind: "throttle", operation: "DescribeModel", count: 1 });
+    await expect(describe1()).rejects.toMatchObject({ name: "ThrottlingException", $metadata: { httpStatusCode: 400 } });
+    await expect(describe1()).resolves.toMatchObject({ ModelName: model });
+    const [last] = (await aws.control.calls({ operation: "DescribeModel", resource: model })).slice(-2);
+    expect(last).toMatchObject({ status: 400, errorCode: "ThrottlingException", fault: "throttle" });
+  });
+
+  it("the SDK's own retry gets past a single throttle when retries are on", async () => {
+    await aws.control.inject({ kind: "throttle", operation: "DescribeModel", count: 1 });
+    const retrying = new SM.SageMakerClient(aws.clientConfig({ maxAttempts: 3 }));
+    await expect(retrying.send(new SM.DescribeModelCommand({ ModelName: model }))).resolves.toMatchObject({ ModelName: model });
+  });
+
+  it("throttles awsQuery (STS) too", async () => {
+    await aws.control.inject({ kind: "throttle", operation: "GetCallerIdentity", service: "sts", count: 1 });
+    const sts = new STS.STSClient(aws.clientConfig());
+    await expect(sts.send(new STS.GetCallerIdentityCommand({}))).rejects.toMatchObject({ name: "Throttling" });
+  });
+
+  it("injects 5xx until cleared", async () => {
+    await aws.control.inject({ kind: "server-error", operation: "DescribeModel", status: 503 });
+    await expect(describe1()).rejects.toMatchObject({ name: "ServiceUnavailable", $metadata: { httpStatusCode: 503 } });
+    await expect(describe1()).rejects.toMatchObject({ $metadata: { httpStatusCode: 503 } });
+    await aws.control.clearFaults();
+    await expect(describe1()).resolves.toMatchObject({ ModelName: model });
+  });
+
+  it("injects latency, then lets the call through", async () => {
+    await aws.control.inject({ kind: "latency", operation: "DescribeModel", latencyMs: 400, count: 1 });
+    const started = Date.now();
+    await expect(describe1()).resolves.toMatchObject({ ModelName: model });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(400);
+  });
+
+  it("resets the connection", async () => {
+    await aws.control.inject({ kind: "reset", operation: "DescribeModel", count: 1 });
+    // Node reports the reset as "socket hang up" (ECONNRESET); under jest the SDK wraps it.
+    await expect(describe1()).rejects.toThrow(/socket hang up|ECONNRESET/);
+    await expect(describe1()).resolves.toMatchObject({ ModelName: model });
+  });
+
+  it("targets one resource only when asked", async () => {
+    const other = uniqueName("other");
+    await sm.send(new SM.CreateModelCommand({ ModelName: other, ExecutionRoleArn: "arn:aws:iam::123456789012:role/r", PrimaryContainer: { Image: "img" } }));
+    await aws.control.inject({ kind: "throttle", operation: "DescribeModel", resource: other });
+    await expect(describe1()).resolves.toMatchObject({ ModelName: model });
+    await expect(sm.send(new SM.DescribeModelCommand({ ModelName: other }))).rejects.toMatchObject({ name: "ThrottlingException" });
+  });
+});
