@@ -11,10 +11,10 @@ import { diffTree, ownedDirs, type TreeDiff } from './output';
 /** The only module that touches the file system for generation: read inputs, run the pipeline, write or check. */
 
 const REPO = resolve(__dirname, '..');
-const API_MODELS = join(REPO, 'api-models');
 
 interface Options {
   all?: boolean;
+  apiModels: string;
   out: string;
   modelsDir?: string;
   check?: boolean;
@@ -23,8 +23,8 @@ interface Options {
 
 function servicesToGenerate(args: readonly string[], opts: Options, lockServices: readonly string[]): string[] {
   if (opts.all) {
-    const dirs = readdirSync(API_MODELS, { withFileTypes: true })
-      .filter((d) => d.isDirectory() && existsSync(join(API_MODELS, d.name, 'generator.yaml')))
+    const dirs = readdirSync(opts.apiModels, { withFileTypes: true })
+      .filter((d) => d.isDirectory() && existsSync(join(opts.apiModels, d.name, 'generator.yaml')))
       .map((d) => d.name);
     return [...new Set([...lockServices, ...dirs, ...args])].sort();
   }
@@ -35,7 +35,8 @@ function servicesToGenerate(args: readonly string[], opts: Options, lockServices
 }
 
 async function run(args: string[], opts: Options): Promise<number> {
-  const lock = readLock(join(API_MODELS, 'models.lock.json'));
+  const lockFile = join(opts.apiModels, 'models.lock.json');
+  const lock = existsSync(lockFile) ? readLock(lockFile) : { repository: 'aws/api-models-aws', ref: 'main', services: {} };
   const services = servicesToGenerate(args, opts, Object.keys(lock.services));
   const modelsDir = await resolveModelsDir({
     ...(opts.modelsDir !== undefined ? { flag: opts.modelsDir } : {}),
@@ -48,7 +49,7 @@ async function run(args: string[], opts: Options): Promise<number> {
   const summary: unknown[] = [];
   for (const service of services) {
     const started = performance.now();
-    const configFile = join(API_MODELS, service, 'generator.yaml');
+    const configFile = join(opts.apiModels, service, 'generator.yaml');
     const config = existsSync(configFile) ? loadGeneratorConfig(readFileSync(configFile, 'utf8'), rel(configFile)) : {};
     const index = readModel(locateModel(modelsDir, service, lock));
     const output = generateService({ service, index, config, configFile: rel(configFile) });
@@ -116,6 +117,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--models-dir <dir>', 'a local copy of github.com/aws/api-models-aws (else $ACK_TS_MODELS_DIR, else a download cache)')
     .option('--check', 'exit 1 if <out> differs from what the models and config produce; write nothing')
     .option('--summary <file>', 'write a JSON summary of kinds and skipped resources per service')
+    .option('--api-models <dir>', 'where generator.yaml files and models.lock.json live', join(REPO, 'api-models'))
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   try {
