@@ -1,0 +1,86 @@
+import type { SdkBinding, SdkObject } from '../descriptor';
+import type { OpType } from '../reconcile/ports';
+
+/** The part of an AWS SDK v3 client the runtime uses. */
+export interface SdkClient {
+  send(command: unknown): Promise<unknown>;
+  destroy?(): void;
+}
+
+type Ctor<T> = new (arg: unknown) => T;
+export type SdkModule = Readonly<Record<string, unknown>>;
+
+/** Loads only the one SDK package the service needs (each costs 15–40 MB of RSS). */
+export function loadSdkModule(binding: SdkBinding): SdkModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(binding.package) as SdkModule;
+}
+
+export type CredentialProvider = () => Promise<{ accessKeyId: string; secretAccessKey: string; sessionToken?: string; expiration?: Date }>;
+
+export interface ApiCallRecord {
+  readonly service: string;
+  readonly opType: OpType;
+  readonly operation: string;
+  readonly error?: unknown;
+}
+
+export interface AwsClientCacheOptions {
+  readonly service: string;
+  readonly binding: SdkBinding;
+  readonly sdk: SdkModule;
+  readonly endpoint?: string;
+  readonly httpTimeoutMs?: number;
+  readonly userAgent?: string;
+  /** Credentials for an assumed role (CARM); undefined role means the SDK's default chain. */
+  readonly credentialsFor: (roleArn: string) => CredentialProvider;
+  readonly onCall?: (record: ApiCallRecord) => void;
+}
+
+/** One SDK client per (region, account role), created on first use and reused. */
+export class AwsClientCache {
+  private readonly clients = new Map<string, SdkClient>();
+
+  constructor(private readonly o: AwsClientCacheOptions) {}
+
+  get size(): number {
+    return this.clients.size;
+  }
+
+  client(region: string, roleArn?: string): SdkClient {
+    const key = `${region}|${roleArn ?? ''}`;
+    let c = this.clients.get(key);
+    if (!c) {
+      const Client = this.o.sdk[this.o.binding.client] as Ctor<SdkClient> | undefined;
+      if (typeof Client !== 'function') throw new Error(`${this.o.binding.package} has no export ${this.o.binding.client}`);
+      c = new Client({
+        region,
+        ...(this.o.endpoint ? { endpoint: this.o.endpoint } : {}),
+        ...(roleArn ? { credentials: this.o.credentialsFor(roleArn) } : {}),
+        ...(this.o.userAgent ? { customUserAgent: this.o.userAgent } : {}),
+        ...(this.o.httpTimeoutMs ? { requestHandler: { requestTimeout: this.o.httpTimeoutMs } } : {}),
+      });
+      this.clients.set(key, c);
+    }
+    return c;
+  }
+
+  async call(region: string, roleArn: string | undefined, opType: OpType, operation: string, input: SdkObject): Promise<SdkObject> {
+    const Command = this.o.sdk[`${operation}Command`] as Ctor<unknown> | undefined;
+    if (typeof Command !== 'function') throw new Error(`${this.o.binding.package} has no ${operation}Command`);
+    try {
+      const out = (await this.client(region, roleArn).send(new Command(input))) as SdkObject;
+      this.o.onCall?.({ service: this.o.service, opType, operation });
+      const { $metadata: _m, ...rest } = out;
+      return rest;
+    } catch (error) {
+      this.o.onCall?.({ service: this.o.service, opType, operation, error });
+      throw error;
+    }
+  }
+
+  destroy(): void {
+    for (const c of this.clients.values()) c.destroy?.();
+    this.clients.clear();
+  }
+}

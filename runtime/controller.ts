@@ -1,0 +1,348 @@
+import type { Server } from 'node:http';
+import { hostname } from 'node:os';
+import type { ResourceDescriptor, ServiceDescriptor, ServiceHooks } from './descriptor';
+import { AccountRoleMap, CarmError } from './aws/carm';
+import { callerIdentity, assumeRoleCredentials, type CallerIdentity } from './aws/identity';
+import { AwsClientCache, loadSdkModule, type SdkModule } from './aws/sdk-clients';
+import { classifyAwsError } from './aws/errors';
+import { KubeClient, type ResourceRef } from './k8s/client';
+import { EventRecorder } from './k8s/events';
+import { KubeHttp } from './k8s/http';
+import { Informer, isMeaningfulChange } from './k8s/informer';
+import { loadConnection, type Connection } from './k8s/kubeconfig';
+import { LeaderElector } from './k8s/leader-election';
+import { NamespaceAnnotations } from './k8s/namespace-cache';
+import { KubeResourceStore } from './k8s/resource-store';
+import { splitKey, type KubeObject } from './k8s/types';
+import { concurrencyFor, expandResourceTags, parseFlags, type ControllerConfig } from './ops/flags';
+import { serveHealth, serveMetrics } from './ops/http-servers';
+import { createLogger, type Logger } from './ops/logger';
+import { ControllerMetrics } from './ops/metrics';
+import { ANNOTATION } from './reconcile/annotations';
+import { deriveConditions, type Condition } from './reconcile/conditions';
+import type { Outcome } from './reconcile/outcome';
+import { deletionPolicy, resolveRegion, resyncSeconds } from './reconcile/policy';
+import type { AwsTarget, ReconcileEnv } from './reconcile/ports';
+import { reconcile } from './reconcile/reconcile';
+import { runWorkers, WorkQueue } from './queue/work-queue';
+
+export interface ControllerOptions {
+  readonly hooks?: ServiceHooks;
+  /** Controller version, for the default `services.k8s.aws/controller-version` tag. */
+  readonly version?: string;
+  readonly env?: NodeJS.ProcessEnv;
+  /** Tests: a preloaded SDK module, a connection, and no signal handlers. */
+  readonly sdk?: SdkModule;
+  readonly connection?: Connection;
+  readonly handleSignals?: boolean;
+  readonly log?: Logger;
+}
+
+export interface RunningController {
+  readonly config: ControllerConfig;
+  readonly metrics: ControllerMetrics;
+  readonly identity: CallerIdentity;
+  /** Bound addresses (port 0 in tests picks a free one). */
+  readonly metricsPort: number;
+  readonly healthPort: number;
+  isReady(): boolean;
+  /** Informer counters per kind (lists, watches, relists on 410, watchdog restarts). */
+  informerStats(): Record<string, Informer['stats']>;
+  /** Graceful stop: no new work, in-flight reconciles finish, lease released. */
+  stop(): Promise<void>;
+  /** Resolves when the controller has stopped (signal, lost lease, or stop()). */
+  readonly stopped: Promise<void>;
+}
+
+const CARM_REQUEUE_MS = 15_000;
+const SHUTDOWN_GRACE_MS = 8_000;
+
+/** The one entry point a generated main.ts calls. */
+export async function runController(service: ServiceDescriptor, argv: readonly string[] = process.argv.slice(2), opts: ControllerOptions = {}): Promise<RunningController> {
+  const env = opts.env ?? process.env;
+  const kinds = service.resources.map((r) => r.kind);
+  const cfg = parseFlags(argv, kinds);
+  const log = opts.log ?? createLogger(cfg.logLevel, { development: cfg.enableDevelopmentLogging, base: { controller: `ack-${service.service}` } });
+
+  const conn = opts.connection ?? loadConnection(env);
+  const http = new KubeHttp(conn);
+  const kube = new KubeClient(http);
+  const metrics = new ControllerMetrics();
+  let credentialsResolved = false;
+  let leading = !cfg.enableLeaderElection;
+  let shuttingDown = false;
+  const informers = new Map<string, Informer>();
+
+  const servers: Server[] = [];
+  servers.push(await serveMetrics(cfg.metricsAddr, () => metrics.render()));
+  servers.push(
+    await serveHealth(cfg.healthzAddr, {
+      live: () => ({ ok: !shuttingDown, detail: shuttingDown ? 'shutting down' : 'running' }),
+      ready: () => readiness(),
+    }),
+  );
+  const readiness = (): { ok: boolean; detail: string } => {
+    if (!credentialsResolved) return { ok: false, detail: 'AWS credentials not resolved' };
+    if (!leading) return { ok: true, detail: 'standby (not leader)' };
+    const stale = [...informers].filter(([, i]) => !i.healthy).map(([k]) => k);
+    return stale.length ? { ok: false, detail: `watches not established: ${stale.join(', ')}` } : { ok: true, detail: 'watches established, credentials resolved' };
+  };
+
+  let identity: CallerIdentity;
+  try {
+    identity = await callerIdentity(cfg.awsRegion, cfg.awsIdentityEndpointUrl || undefined);
+  } catch (err) {
+    await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
+    http.close();
+    throw err;
+  }
+  credentialsResolved = true;
+  log.info('AWS identity resolved', { account: identity.accountId, partition: identity.partition, region: cfg.awsRegion });
+
+  const systemNamespace = env.ACK_SYSTEM_NAMESPACE || env.K8S_NAMESPACE || conn.namespace || 'ack-system';
+  const namespaces = new NamespaceAnnotations(kube, 10_000, () => log.warn('cannot read namespaces (RBAC); namespace annotations are ignored'));
+  const carm = new AccountRoleMap(kube, systemNamespace);
+  const sdk = opts.sdk ?? loadSdkModule(service.sdk);
+  const stsEndpoint = cfg.awsIdentityEndpointUrl || undefined;
+  const aws = new AwsClientCache({
+    service: service.service,
+    binding: service.sdk,
+    sdk,
+    ...(cfg.awsEndpointUrl ? { endpoint: cfg.awsEndpointUrl } : {}),
+    httpTimeoutMs: cfg.httpClientTimeoutMs,
+    userAgent: `aws-controllers-k8s/${service.group}-${opts.version ?? 'unknown'}`,
+    credentialsFor: (roleArn) => assumeRoleCredentials(roleArn, cfg.awsRegion, stsEndpoint),
+    onCall: (r) => {
+      metrics.apiRequests.inc({ service: r.service, op_type: r.opType, op_id: r.operation });
+      if (r.error !== undefined) {
+        const c = classifyAwsError(r.error, { notFound: [], terminalCodes: [] });
+        metrics.apiErrors.inc({ service: r.service, op_id: r.operation, status_code: String(c.httpStatus ?? -1), code: c.code });
+      }
+    },
+  });
+  const events = new EventRecorder(kube, `ack-${service.service}-controller`, (err) => log.debug('event not recorded', { error: String(err) }));
+
+  let elector: LeaderElector | undefined;
+  let resolveStopped!: () => void;
+  const stopped = new Promise<void>((r) => (resolveStopped = r));
+  const queues = new Map<string, WorkQueue>();
+  const workerLoops: Promise<void>[] = [];
+
+  const stop = async (): Promise<void> => {
+    if (shuttingDown) return stopped;
+    shuttingDown = true;
+    log.info('shutting down: finishing in-flight reconciles');
+    await Promise.all([...informers.values()].map((i) => i.stop()));
+    for (const q of queues.values()) q.shutDown();
+    const drained = Promise.all([...queues.values()].map((q) => q.drained()));
+    const timedOut = await Promise.race([drained.then(() => false), sleep(SHUTDOWN_GRACE_MS).then(() => true)]);
+    if (timedOut) log.warn('shutdown grace period elapsed with reconciles still running');
+    await Promise.race([Promise.all(workerLoops), sleep(100)]);
+    await elector?.release();
+    await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
+    aws.destroy();
+    http.close();
+    log.info('stopped');
+    resolveStopped();
+  };
+
+  if (opts.handleSignals !== false) {
+    const onSignal = (sig: string) => {
+      log.info('signal received', { signal: sig });
+      void stop().then(() => process.exit(0));
+    };
+    process.once('SIGTERM', () => onSignal('SIGTERM'));
+    process.once('SIGINT', () => onSignal('SIGINT'));
+  }
+
+  const startKinds = async () => {
+    const active = service.resources.filter((r) => !cfg.reconcileResources.length || cfg.reconcileResources.includes(r.kind));
+    for (const d of active) startKind(d);
+  };
+
+  const startKind = (d: ResourceDescriptor) => {
+    const ref: ResourceRef = { group: d.group, version: d.version, plural: d.plural };
+    const queue = new WorkQueue();
+    queues.set(d.kind, queue);
+    const store = new KubeResourceStore(kube, ref);
+    const resyncMs = resyncSeconds(d.kind, cfg.resourceResyncSeconds, d.requeueOnSuccessSeconds, cfg.defaultResyncSeconds) * 1000;
+    const kindLog = log.with({ kind: d.kind });
+    const informer = new Informer({
+      client: kube,
+      ref,
+      namespaces: cfg.watchNamespaces,
+      ...(cfg.watchSelectors ? { labelSelector: cfg.watchSelectors } : {}),
+      log: kindLog,
+      onEvent: (event, key, before, after) => {
+        if (event !== 'deleted' && isMeaningfulChange(before, after)) queue.add(key);
+      },
+    });
+    informers.set(d.kind, informer);
+    metrics.queueDepth.track({ kind: d.kind }, () => queue.depth);
+    metrics.queueDelayed.track({ kind: d.kind }, () => queue.delayed);
+    metrics.inFlight.track({ kind: d.kind }, () => queue.inFlight);
+    metrics.watchRestarts.track({ kind: d.kind }, () => informer.stats.relistsOnGone + informer.stats.watchdogRestarts + informer.stats.errors);
+    informer.start();
+
+    const handle = async (key: string): Promise<void> => {
+      const { namespace, name } = splitKey(key);
+      const started = process.hrtime.bigint();
+      let outcome: Outcome | 'error' = 'error';
+      try {
+        const fetched = await kube.get<KubeObject>(ref, namespace, name);
+        if (!fetched) {
+          queue.forget(key);
+          outcome = { kind: 'done' };
+          return;
+        }
+        const obj = applyFeatureGates(fetched, cfg.featureGates);
+        const rlog = kindLog.with({ namespace, name, generation: obj.metadata.generation });
+        const nsAnnotations = await namespaces.get(namespace);
+        let target: AwsTarget & { roleArn?: string };
+        try {
+          target = await resolveTarget(obj, nsAnnotations);
+        } catch (err) {
+          if (!(err instanceof CarmError)) throw err;
+          await writeCarmCondition(store, obj, err.message);
+          queue.addAfter(key, CARM_REQUEUE_MS);
+          outcome = { kind: 'requeueAfter', ms: CARM_REQUEUE_MS, reason: 'IAM Role is not available' };
+          return;
+        }
+        const renv: ReconcileEnv = {
+          service,
+          descriptor: d,
+          ...(opts.hooks?.[d.kind] ? { hooks: opts.hooks[d.kind] } : {}),
+          aws: { call: (opType, op, input) => aws.call(target.region, target.roleArn, opType, op, input) },
+          store,
+          events,
+          log: rlog,
+          target,
+          deletionPolicy: deletionPolicy(service.service, obj.metadata.annotations, nsAnnotations, cfg.deletionPolicy),
+          defaultTags: expandResourceTags(cfg.resourceTags, {
+            service: service.service,
+            version: opts.version ?? '',
+            namespace,
+            name,
+            kind: d.kind,
+            ...(obj.metadata.labels?.['app.kubernetes.io/managed-by'] ? { managedBy: obj.metadata.labels['app.kubernetes.io/managed-by'] } : {}),
+          }),
+        };
+        outcome = await reconcile(obj, renv);
+        schedule(queue, key, outcome, resyncMs);
+        rlog.debug('reconciled', { outcome: outcome.kind });
+      } catch (err) {
+        kindLog.error('reconcile failed', { namespace, name, error: String((err as Error)?.message ?? err) });
+        queue.addRateLimited(key);
+      } finally {
+        const kind = outcome === 'error' ? 'error' : outcome.kind;
+        metrics.reconciles.inc({ kind: d.kind, outcome: kind });
+        metrics.reconcileSeconds.observe({ kind: d.kind, outcome: kind }, Number(process.hrtime.bigint() - started) / 1e9);
+      }
+    };
+    workerLoops.push(runWorkers(queue, concurrencyFor(d.kind, cfg), handle, (key, err) => kindLog.error('worker error', { key, error: String(err) })));
+    kindLog.info('controller started', { workers: concurrencyFor(d.kind, cfg), resyncSeconds: resyncMs / 1000, namespaces: cfg.watchNamespaces.length ? cfg.watchNamespaces : 'all' });
+  };
+
+  const resolveTarget = async (obj: KubeObject, nsAnnotations: Readonly<Record<string, string>>): Promise<AwsTarget & { roleArn?: string }> => {
+    const region = resolveRegion(obj.metadata.annotations, nsAnnotations, cfg.awsRegion) ?? cfg.awsRegion;
+    const owner = nsAnnotations[ANNOTATION.ownerAccountId];
+    if (cfg.enableCarm && owner && owner !== identity.accountId) {
+      const roleArn = await carm.roleFor(owner, cfg.featureGates.ServiceLevelCARM ? service.service : undefined);
+      return { region, accountId: owner, partition: identity.partition, roleArn };
+    }
+    return { region, accountId: identity.accountId, partition: identity.partition };
+  };
+
+  const begin = async () => {
+    if (cfg.enableLeaderElection) {
+      const ns = cfg.leaderElectionNamespace || conn.namespace || systemNamespace;
+      elector = new LeaderElector({ client: kube, namespace: ns, name: `ack-${service.group}`, identity: `${hostname()}_${process.pid}`, log });
+      log.info('waiting for leadership', { lease: `${ns}/ack-${service.group}` });
+      await elector.acquire();
+      leading = true;
+      void elector.hold(() => {
+        log.error('leadership lost; exiting so a new leader can take over');
+        void stop().then(() => process.exit(1));
+      });
+    }
+    if (!shuttingDown) await startKinds();
+  };
+  void begin().catch((err) => {
+    log.error('controller failed to start', { error: String(err) });
+    void stop();
+  });
+
+  const addressPort = (s: Server | undefined) => {
+    const a = s?.address();
+    return typeof a === 'object' && a ? a.port : 0;
+  };
+  return {
+    config: cfg,
+    metrics,
+    identity,
+    metricsPort: addressPort(servers[0]),
+    healthPort: addressPort(servers[1]),
+    isReady: () => readiness().ok,
+    informerStats: () => Object.fromEntries([...informers].map(([k, i]) => [k, { ...i.stats }])),
+    stop,
+    stopped,
+  };
+}
+
+/** Turns an outcome into the key's next visit. */
+export function schedule(queue: WorkQueue, key: string, outcome: Outcome, resyncMs: number): void {
+  switch (outcome.kind) {
+    case 'synced':
+      queue.forget(key);
+      // ±5 % so a thousand resources created together do not resync together.
+      queue.addAfter(key, resyncMs * (0.95 + Math.random() * 0.1));
+      return;
+    case 'requeueAfter':
+      queue.forget(key);
+      queue.addAfter(key, outcome.ms);
+      return;
+    case 'recoverable':
+      if (outcome.throttled) queue.addRateLimited(key, { jitter: true, minMs: 1_000 });
+      else queue.addRateLimited(key);
+      return;
+    case 'terminal':
+    case 'done':
+      // Terminal waits for a spec or annotation change, which the informer delivers.
+      queue.forget(key);
+      return;
+  }
+}
+
+/** Annotations whose feature gate is off are ignored, as ACK does. */
+function applyFeatureGates(obj: KubeObject, gates: Readonly<Record<string, boolean>>): KubeObject {
+  const ann = obj.metadata.annotations;
+  if (!ann) return obj;
+  const drop: string[] = [];
+  if (!gates.ReadOnlyResources) drop.push(ANNOTATION.readOnly);
+  if (!gates.ResourceAdoption) drop.push(ANNOTATION.adoptionPolicy, ANNOTATION.adoptionFields);
+  if (!drop.some((k) => k in ann)) return obj;
+  const kept = Object.fromEntries(Object.entries(ann).filter(([k]) => !drop.includes(k)));
+  return { ...obj, metadata: { ...obj.metadata, annotations: kept } };
+}
+
+async function writeCarmCondition(store: KubeResourceStore, obj: KubeObject, reason: string): Promise<void> {
+  const previous = (Array.isArray(obj.status?.conditions) ? obj.status.conditions : []) as Condition[];
+  const conditions = deriveConditions({ synced: { status: 'False', reason: 'IAMRoleNotAvailable', message: `IAM Role is not available: ${reason}` } }, previous, new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'));
+  await store.patchStatus(obj, { ...(obj.status ?? {}), conditions });
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms).unref());
+}
+
+/**
+ * For a generated main.ts: runs the controller, printing a startup failure as one line and exiting 1
+ * (2 for bad flags).
+ */
+export function main(service: ServiceDescriptor, hooks?: ServiceHooks, version?: string): void {
+  runController(service, process.argv.slice(2), { ...(hooks ? { hooks } : {}), ...(version ? { version } : {}) }).catch((err: Error & { code?: string }) => {
+    const isFlagError = typeof err.code === 'string' && err.code.startsWith('commander.');
+    process.stderr.write(`ack-${service.service}-controller: ${err.message.replace(/^error: /, '')}\n`);
+    process.exit(isFlagError ? 2 : 1);
+  });
+}

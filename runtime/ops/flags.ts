@@ -1,0 +1,213 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import type { DeletionPolicy } from '../reconcile/policy';
+
+/** ACK's controller flags (reference §1), parsed once into a typed, validated value. */
+export interface ControllerConfig {
+  readonly metricsAddr: string;
+  readonly healthzAddr: string;
+  readonly enableLeaderElection: boolean;
+  readonly leaderElectionNamespace: string;
+  readonly enableCarm: boolean;
+  readonly enableDevelopmentLogging: boolean;
+  readonly logLevel: LogLevel;
+  readonly awsRegion: string;
+  readonly awsEndpointUrl: string;
+  readonly awsIdentityEndpointUrl: string;
+  readonly allowUnsafeAwsEndpointUrls: boolean;
+  readonly httpClientTimeoutMs: number;
+  readonly resourceTags: readonly string[];
+  readonly watchNamespaces: readonly string[];
+  readonly watchSelectors: string;
+  readonly deletionPolicy: DeletionPolicy;
+  readonly defaultResyncSeconds: number;
+  readonly resourceResyncSeconds: Readonly<Record<string, number>>;
+  readonly defaultMaxConcurrentSyncs: number;
+  readonly resourceMaxConcurrentSyncs: Readonly<Record<string, number>>;
+  readonly featureGates: Readonly<Record<string, boolean>>;
+  /** Kinds to reconcile; empty means all. */
+  readonly reconcileResources: readonly string[];
+}
+
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export const DEFAULT_RESOURCE_TAGS = [
+  'services.k8s.aws/controller-version=%CONTROLLER_SERVICE%-%CONTROLLER_VERSION%',
+  'services.k8s.aws/namespace=%K8S_NAMESPACE%',
+];
+
+const KNOWN_GATES = ['ResourceAdoption', 'ReadOnlyResources', 'TeamLevelCARM', 'ServiceLevelCARM', 'IAMRoleSelector'];
+const RFC1123 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+function int(min: number) {
+  return (v: string): number => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`must be an integer >= ${min}`);
+    return n;
+  };
+}
+
+function kindEquals(min: number) {
+  return (v: string, prev: Record<string, number> = {}): Record<string, number> => {
+    const m = /^([A-Za-z0-9]+)=(\d+)$/.exec(v.trim());
+    if (!m || Number(m[2]) < min) throw new InvalidArgumentError(`expected Kind=N with N >= ${min}, got "${v}"`);
+    return { ...prev, [m[1] as string]: Number(m[2]) };
+  };
+}
+
+function duration(v: string): number {
+  const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(v.trim());
+  if (!m) throw new InvalidArgumentError(`expected a duration like 60s, got "${v}"`);
+  const mult = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[(m[2] ?? 's') as 'ms' | 's' | 'm' | 'h'];
+  return Number(m[1]) * mult;
+}
+
+function bool(v: string | undefined): boolean {
+  if (v === undefined) return true;
+  if (/^(true|1|t)$/i.test(v)) return true;
+  if (/^(false|0|f)$/i.test(v)) return false;
+  throw new InvalidArgumentError(`expected true or false, got "${v}"`);
+}
+
+function boolFlag(name: string, description: string, dflt: boolean): Option {
+  return new Option(`--${name} [bool]`, description).argParser(bool).default(dflt);
+}
+
+export function buildCommand(kinds: readonly string[]): Command {
+  return new Command()
+    .name('controller')
+    .exitOverride()
+    .allowExcessArguments(false)
+    .option('--metrics-addr <addr>', 'Prometheus /metrics bind address', '0.0.0.0:8080')
+    .option('--healthz-addr <addr>', '/healthz and /readyz bind address', '0.0.0.0:8081')
+    .addOption(boolFlag('enable-leader-election', 'Lease-based leader election', false))
+    .option('--leader-election-namespace <ns>', 'namespace of the Lease (default: the pod namespace)', '')
+    .addOption(boolFlag('enable-carm', 'cross-account resource management', true))
+    .addOption(boolFlag('enable-development-logging', 'human-readable logs', false))
+    .addOption(boolFlag('enable-webhook-server', 'accepted for compatibility; no webhooks', false))
+    .option('--webhook-server-addr <addr>', 'accepted for compatibility', '0.0.0.0:9433')
+    .addOption(boolFlag('enable-field-export-reconciler', 'accepted for compatibility; not implemented', true))
+    .addOption(boolFlag('enable-cross-namespace', 'accepted for compatibility', true))
+    .option('--log-level <level>', `one of ${LOG_LEVELS.join(', ')}`, 'info')
+    .option('--aws-region <region>', 'default AWS region', process.env.AWS_REGION ?? '')
+    .option('--aws-endpoint-url <url>', 'AWS service endpoint override', '')
+    .option('--aws-identity-endpoint-url <url>', 'endpoint for STS (startup identity and CARM)', '')
+    .addOption(boolFlag('allow-unsafe-aws-endpoint-urls', 'allow http:// endpoints', false))
+    .addOption(boolFlag('aws-endpoint-use-path-style', 'accepted for compatibility', false))
+    .option('--http-client-timeout <duration>', 'AWS HTTP timeout, 0 disables', duration, 60_000)
+    .option('--resource-tags <tags>', 'k=v,... tags added to every AWS resource', DEFAULT_RESOURCE_TAGS.join(','))
+    .option('--watch-namespace <namespaces>', 'comma-separated namespaces (default: all)', '')
+    .option('--watch-selectors <selector>', 'label selector for watched resources', '')
+    .addOption(new Option('--deletion-policy <policy>', 'default deletion policy').choices(['delete', 'retain']).default('delete'))
+    .option('--reconcile-default-resync-seconds <n>', 'resync after success (0: 10 h)', int(0), 0)
+    .option('--reconcile-resource-resync-seconds <Kind=N>', 'per-kind resync, repeatable', kindEquals(1), {})
+    .option('--reconcile-default-max-concurrent-syncs <n>', 'workers per kind', int(1), 4)
+    .option('--reconcile-resource-max-concurrent-syncs <Kind=N>', 'per-kind workers, repeatable', kindEquals(1), {})
+    .option('--feature-gates <gates>', 'Name=bool,...', '')
+    .option('--reconcile-resources <kinds>', `kinds to reconcile (default: all of ${kinds.join(', ')})`, '');
+}
+
+/** Parses argv (without node and script) into a validated config; throws with one clear line. */
+export function parseFlags(argv: readonly string[], kinds: readonly string[]): ControllerConfig {
+  const cmd = buildCommand(kinds);
+  cmd.configureOutput({ writeErr: () => undefined, writeOut: () => undefined });
+  cmd.parse([...argv], { from: 'user' });
+  const o = cmd.opts<Record<string, unknown>>();
+
+  const level = String(o.logLevel);
+  if (!(LOG_LEVELS as readonly string[]).includes(level)) throw new Error(`--log-level: unknown level "${level}"; one of ${LOG_LEVELS.join(', ')}`);
+  const region = String(o.awsRegion);
+  if (!region) throw new Error('no AWS region: set --aws-region or AWS_REGION');
+  for (const flag of ['awsEndpointUrl', 'awsIdentityEndpointUrl'] as const) {
+    const url = String(o[flag]);
+    if (url && !url.startsWith('https://') && !o.allowUnsafeAwsEndpointUrls) {
+      throw new Error(`--${flag === 'awsEndpointUrl' ? 'aws-endpoint-url' : 'aws-identity-endpoint-url'} ${url} is not https; pass --allow-unsafe-aws-endpoint-urls to allow it`);
+    }
+  }
+  const namespaces = splitList(String(o.watchNamespace));
+  for (const ns of namespaces) if (!RFC1123.test(ns)) throw new Error(`--watch-namespace: "${ns}" is not a valid namespace name`);
+  if (new Set(namespaces).size !== namespaces.length) throw new Error('--watch-namespace: duplicate namespace');
+  if (/,\s*,|^,|,$/.test(String(o.watchNamespace))) throw new Error('--watch-namespace: empty entry');
+
+  const tags = splitList(String(o.resourceTags));
+  for (const t of tags) if (!/^[^=]+=[^=]*$/.test(t)) throw new Error(`--resource-tags: "${t}" is not k=v`);
+
+  const gates: Record<string, boolean> = { ResourceAdoption: true, ReadOnlyResources: true };
+  for (const g of splitList(String(o.featureGates))) {
+    const [name, value] = g.split('=');
+    if (!name || !KNOWN_GATES.includes(name)) throw new Error(`--feature-gates: unknown gate "${name}"`);
+    gates[name] = bool(value);
+  }
+
+  const byKind = (m: Record<string, number>, flag: string, caseInsensitive: boolean) => {
+    for (const k of Object.keys(m)) {
+      const ok = caseInsensitive ? kinds.some((x) => x.toLowerCase() === k.toLowerCase()) : kinds.includes(k);
+      if (!ok) throw new Error(`${flag}: unknown kind "${k}"; kinds are ${kinds.join(', ')}`);
+    }
+    return m;
+  };
+  const reconcileResources = splitList(String(o.reconcileResources));
+  for (const k of reconcileResources) if (!kinds.includes(k)) throw new Error(`--reconcile-resources: unknown kind "${k}"`);
+
+  return {
+    metricsAddr: String(o.metricsAddr),
+    healthzAddr: String(o.healthzAddr),
+    enableLeaderElection: Boolean(o.enableLeaderElection),
+    leaderElectionNamespace: String(o.leaderElectionNamespace),
+    enableCarm: Boolean(o.enableCarm) && namespaces.length !== 1,
+    enableDevelopmentLogging: Boolean(o.enableDevelopmentLogging),
+    logLevel: level as LogLevel,
+    awsRegion: region,
+    awsEndpointUrl: String(o.awsEndpointUrl),
+    awsIdentityEndpointUrl: String(o.awsIdentityEndpointUrl),
+    allowUnsafeAwsEndpointUrls: Boolean(o.allowUnsafeAwsEndpointUrls),
+    httpClientTimeoutMs: Number(o.httpClientTimeout),
+    resourceTags: tags,
+    watchNamespaces: namespaces,
+    watchSelectors: String(o.watchSelectors),
+    deletionPolicy: o.deletionPolicy as DeletionPolicy,
+    defaultResyncSeconds: Number(o.reconcileDefaultResyncSeconds),
+    resourceResyncSeconds: byKind(o.reconcileResourceResyncSeconds as Record<string, number>, '--reconcile-resource-resync-seconds', false),
+    defaultMaxConcurrentSyncs: Number(o.reconcileDefaultMaxConcurrentSyncs),
+    resourceMaxConcurrentSyncs: byKind(o.reconcileResourceMaxConcurrentSyncs as Record<string, number>, '--reconcile-resource-max-concurrent-syncs', true),
+    featureGates: gates,
+    reconcileResources,
+  };
+}
+
+function splitList(v: string): string[] {
+  return v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** Concurrency for one kind: per-kind flag (case-insensitive) over the default. */
+export function concurrencyFor(kind: string, cfg: Pick<ControllerConfig, 'resourceMaxConcurrentSyncs' | 'defaultMaxConcurrentSyncs'>): number {
+  const k = Object.keys(cfg.resourceMaxConcurrentSyncs).find((x) => x.toLowerCase() === kind.toLowerCase());
+  return k ? (cfg.resourceMaxConcurrentSyncs[k] as number) : cfg.defaultMaxConcurrentSyncs;
+}
+
+/** Expands `--resource-tags` placeholders for one resource; empty keys or values are skipped (§16). */
+export function expandResourceTags(
+  tags: readonly string[],
+  vars: { service: string; version: string; namespace: string; name: string; kind: string; managedBy?: string },
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const t of tags) {
+    const i = t.indexOf('=');
+    const key = t.slice(0, i).trim();
+    const value = t
+      .slice(i + 1)
+      .replace(/%CONTROLLER_SERVICE%/g, vars.service)
+      .replace(/%CONTROLLER_VERSION%/g, vars.version || 'unknown')
+      .replace(/%K8S_NAMESPACE%/g, vars.namespace)
+      .replace(/%K8S_RESOURCE_NAME%/g, vars.name)
+      .replace(/%K8S_RESOURCE_KIND%/g, vars.kind)
+      .replace(/%MANAGED_BY%/g, vars.managedBy ?? '')
+      .replace(/%KRO_VERSION%/g, '')
+      .trim();
+    if (key && value) out[key] = value;
+  }
+  return out;
+}
