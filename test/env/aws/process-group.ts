@@ -26,9 +26,18 @@ function installExitHook(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
   // Synchronous last resort so a crashed or interrupted test run leaves no server behind.
-  process.on("exit", () => {
+  const killAll = (): void => {
     for (const pid of liveGroups) killGroup(pid, "SIGKILL");
-  });
+  };
+  process.on("exit", killAll);
+  // A signal's default action skips "exit" handlers. Clean up, then let the signal do what it would have done,
+  // unless someone else (jest, the kube half) handles it.
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    process.once(signal, () => {
+      killAll();
+      if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+    });
+  }
 }
 
 export function killGroup(pid: number, signal: NodeJS.Signals): boolean {
