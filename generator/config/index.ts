@@ -1,0 +1,3 @@
+export { loadGeneratorConfig, readGeneratorConfig } from './load';
+export { generatorConfigSchema } from './schema';
+export * from './types';
