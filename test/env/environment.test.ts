@@ -6,6 +6,7 @@ describe("envVars", () => {
   it("points kubectl, tests and the AWS SDK at the environment", () => {
     expect(envVars(sampleState, "/s.json")).toEqual({
       KUBECONFIG: "/tmp/ack-ts-testenv-x/admin.kubeconfig",
+      KUBECACHEDIR: "/tmp/ack-ts-testenv-x/kubectl-cache",
       ACK_TS_TESTENV_STATE: "/s.json",
       AWS_ENDPOINT_URL: "http://127.0.0.1:1",
       AWS_REGION: "us-east-1",

@@ -13,6 +13,8 @@ export const DEFAULT_REGION = "us-east-1";
 export function envVars(s: EnvState, stateFile: string): Record<string, string> {
   const vars: Record<string, string> = {
     KUBECONFIG: s.kube.adminKubeconfig,
+    // kubectl's discovery cache is keyed by host:port; keep it with the environment, not in ~/.kube.
+    KUBECACHEDIR: path.join(s.root, "kubectl-cache"),
     [STATE_ENV]: stateFile,
     AWS_REGION: s.region,
     AWS_DEFAULT_REGION: s.region,

@@ -28,25 +28,26 @@ afterAll(() => {
 
 describe("testenv CLI", () => {
   it("up prints export lines that give a working shell, and its processes outlive it; down removes everything", () => {
-    const up = cli("up", "--no-aws");
+    const up = cli("up");
     expect(up.stderr).toContain("[testenv] up in");
     expect(up.status).toBe(0);
 
-    const shell = spawnSync("sh", ["-c", `${up.stdout}\nkubectl get namespace default -o name && echo "$AWS_REGION $AWS_ACCESS_KEY_ID"`], {
+    const shell = spawnSync("sh", ["-c", `${up.stdout}\nkubectl get namespace default -o name && echo "$AWS_REGION $AWS_ACCESS_KEY_ID $AWS_ENDPOINT_URL"`], {
       encoding: "utf8",
       env: { PATH: "/usr/bin:/bin", HOME: os.homedir() },
     });
     expect(shell.stderr).toBe("");
-    expect(shell.stdout).toBe("namespace/default\nus-east-1 testing\n");
-
     const state = readEnvState(stateFile);
-    if (!state) throw new Error(`no state at ${stateFile}`);
+    if (!state?.aws) throw new Error(`no state with the AWS half at ${stateFile}`);
+    expect(shell.stdout).toBe(`namespace/default\nus-east-1 testing ${state.aws.endpoint}\n`);
     expect(state.detached).toBe(true);
     const pids = [...recordedPids(state.kube.pidDir).values()];
-    expect(pids).toHaveLength(2);
+    // etcd, kube-apiserver and the AWS half's (moto and the proxy, when detached)
+    expect(pids.length).toBe(2 + state.aws.pids.length);
+    expect(state.aws.pids.length).toBeGreaterThan(0);
     expect(pids.every(isAlive)).toBe(true);
 
-    const again = cli("up", "--no-aws");
+    const again = cli("up");
     expect(again.stderr).toContain("already running");
     expect(again.stdout).toBe(up.stdout);
 
