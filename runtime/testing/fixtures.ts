@@ -116,3 +116,74 @@ export const sagemakerFixture: ServiceDescriptor = {
   },
   resources: [lifecycleConfig, model],
 };
+
+/**
+ * Application Auto Scaling ScalableTarget: Register is both create and update, read is ReadMany and
+ * pick, identity is three spec fields. moto serves all of it, so integration tests use this kind.
+ */
+export const scalableTarget: ResourceDescriptor = {
+  service: 'applicationautoscaling',
+  group: 'applicationautoscaling.services.k8s.aws',
+  version: 'v1alpha1',
+  kind: 'ScalableTarget',
+  plural: 'scalabletargets',
+  specShape: 'ScalableTargetSpec',
+  statusShape: 'ScalableTargetStatus',
+  primaryKey: ['spec.serviceNamespace', 'spec.resourceID', 'spec.scalableDimension'],
+  arnMember: 'ScalableTargetARN',
+  operations: {
+    create: { name: 'RegisterScalableTarget', input: 'RegisterScalableTargetRequest' },
+    readMany: {
+      name: 'DescribeScalableTargets',
+      input: 'DescribeScalableTargetsRequest',
+      output: 'DescribeScalableTargetsResponse',
+      itemsMember: 'ScalableTargets',
+      filterMembers: { ResourceIds: 'ResourceId' },
+    },
+    update: { name: 'RegisterScalableTarget', input: 'RegisterScalableTargetRequest' },
+    delete: { name: 'DeregisterScalableTarget', input: 'DeregisterScalableTargetRequest' },
+  },
+  notFound: [{ code: 'ObjectNotFoundException' }, { code: 'ValidationException', messagePrefix: 'No scalable target found' }],
+  terminalCodes: ['ValidationException'],
+  immutable: ['serviceNamespace', 'resourceID', 'scalableDimension'],
+  lateInitialize: [],
+  compareIgnored: [],
+};
+
+const targetKey = [
+  { sdk: 'ServiceNamespace', json: 'serviceNamespace', type: 'string' },
+  { sdk: 'ResourceId', json: 'resourceID', type: 'string' },
+  { sdk: 'ScalableDimension', json: 'scalableDimension', type: 'string' },
+] as const;
+const targetSpec = [
+  ...targetKey,
+  { sdk: 'MinCapacity', json: 'minCapacity', type: 'integer' },
+  { sdk: 'MaxCapacity', json: 'maxCapacity', type: 'integer' },
+  { sdk: 'RoleARN', json: 'roleARN', type: 'string' },
+  { sdk: 'SuspendedState', json: 'suspendedState', type: { struct: 'SuspendedState' } },
+] as const;
+
+export const autoscalingFixture: ServiceDescriptor = {
+  service: 'applicationautoscaling',
+  group: 'applicationautoscaling.services.k8s.aws',
+  sdk: { package: '@aws-sdk/client-application-auto-scaling', client: 'ApplicationAutoScalingClient' },
+  shapes: {
+    SuspendedState: [
+      { sdk: 'DynamicScalingInSuspended', json: 'dynamicScalingInSuspended', type: 'boolean' },
+      { sdk: 'DynamicScalingOutSuspended', json: 'dynamicScalingOutSuspended', type: 'boolean' },
+      { sdk: 'ScheduledScalingSuspended', json: 'scheduledScalingSuspended', type: 'boolean' },
+    ],
+    ScalableTargetSpec: targetSpec,
+    ScalableTargetStatus: [{ sdk: 'CreationTime', json: 'creationTime', type: 'timestamp' }],
+    ScalableTarget: [...targetSpec, { sdk: 'CreationTime', json: 'creationTime', type: 'timestamp' }, { sdk: 'ScalableTargetARN', json: 'scalableTargetARN', type: 'string' }],
+    RegisterScalableTargetRequest: targetSpec,
+    DescribeScalableTargetsRequest: [
+      { sdk: 'ServiceNamespace', json: 'serviceNamespace', type: 'string' },
+      { sdk: 'ResourceIds', json: 'resourceIDs', type: { list: 'string' } },
+      { sdk: 'ScalableDimension', json: 'scalableDimension', type: 'string' },
+    ],
+    DescribeScalableTargetsResponse: [{ sdk: 'ScalableTargets', json: 'scalableTargets', type: { list: { struct: 'ScalableTarget' } } }],
+    DeregisterScalableTargetRequest: targetKey,
+  },
+  resources: [scalableTarget],
+};
