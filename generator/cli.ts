@@ -52,7 +52,14 @@ async function run(args: string[], opts: Options): Promise<number> {
     const configFile = join(opts.apiModels, service, 'generator.yaml');
     const config = existsSync(configFile) ? loadGeneratorConfig(readFileSync(configFile, 'utf8'), rel(configFile)) : {};
     const index = readModel(locateModel(modelsDir, service, lock));
-    const output = generateService({ service, index, config, configFile: rel(configFile) });
+    const hooks = existsSync(join(opts.apiModels, service, 'hooks', 'index.ts'));
+    const output = generateService({
+      service,
+      index,
+      config,
+      configFile: rel(configFile),
+      typescript: hooks ? { hooksModule: `../../../api-models/${service}/hooks` } : {},
+    });
     const dir = join(outRoot, service);
     const ms = Math.round(performance.now() - started);
     summary.push(summarize(service, output));

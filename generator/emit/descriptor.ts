@@ -69,7 +69,8 @@ export function toServiceDescriptor(model: ServiceModel, sdk: SdkNames): Service
         ...(o.inputRenames && Object.keys(o.inputRenames).length > 0 ? { renames: o.inputRenames } : {}),
       };
     };
-    const readMany = op(r.operations.readMany);
+    // Like ACK, read with ReadOne when there is one; ReadMany is the fallback.
+    const readMany = r.operations.readOne ? undefined : op(r.operations.readMany);
     const many = r.readMany;
     return {
       service: model.service,

@@ -430,7 +430,7 @@ function printerColumnsOf(rc: ResourceConfig, spec: readonly ResourceField[], st
       indexed.push({
         index: fc.print.index ?? Number.MAX_SAFE_INTEGER,
         col: {
-          name: fc.print.name ?? f.member,
+          name: fc.print.name ?? names(f.member).camel,
           type: COLUMN_TYPE[f.type.kind] ?? 'string',
           jsonPath: `.${root}.${f.json}`,
           priority: fc.print.priority ?? 0,
