@@ -36,6 +36,8 @@ export interface ControllerOptions {
   readonly connection?: Connection;
   readonly handleSignals?: boolean;
   readonly log?: Logger;
+  /** Watch tuning (tests): server-side watch timeout and the silence watchdog. */
+  readonly watch?: { readonly timeoutSeconds?: number; readonly silenceMs?: number };
 }
 
 export interface RunningController {
@@ -173,6 +175,8 @@ export async function runController(service: ServiceDescriptor, argv: readonly s
       namespaces: cfg.watchNamespaces,
       ...(cfg.watchSelectors ? { labelSelector: cfg.watchSelectors } : {}),
       log: kindLog,
+      ...(opts.watch?.timeoutSeconds ? { watchTimeoutSeconds: opts.watch.timeoutSeconds } : {}),
+      ...(opts.watch?.silenceMs ? { silenceMs: opts.watch.silenceMs } : {}),
       onEvent: (event, key, before, after) => {
         if (event !== 'deleted' && isMeaningfulChange(before, after)) queue.add(key);
       },

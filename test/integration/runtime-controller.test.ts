@@ -1,0 +1,306 @@
+// The runtime on the real thing: kube-apiserver + etcd, moto behind the scenario proxy, a controller
+// running in this process for the ScalableTarget fixture kind. Each test drives one resource.
+import {
+  ApplicationAutoScalingClient,
+  DescribeScalableTargetsCommand,
+  RegisterScalableTargetCommand,
+  type ScalableTarget,
+} from "@aws-sdk/client-application-auto-scaling";
+import { runController, type RunningController } from "../../runtime/controller";
+import { CORE, KubeClient } from "../../runtime/k8s/client";
+import { KubeHttp } from "../../runtime/k8s/http";
+import { loadConnection } from "../../runtime/k8s/kubeconfig";
+import type { KubeObject } from "../../runtime/k8s/types";
+import { createLogger } from "../../runtime/ops/logger";
+import type { Condition } from "../../runtime/reconcile/conditions";
+import { autoscalingFixture } from "../../runtime/testing/fixtures";
+import { startTestAws, uniqueName, type TestAws } from "../env/aws/testing";
+import { kubectl, restartApiserver, testContext } from "../env/context";
+import { startKubeProxy, type KubeProxy } from "./runtime-kube-proxy";
+
+const CRD = "generated/application-auto-scaling/crds/applicationautoscaling.services.k8s.aws_scalabletargets.yaml";
+const REF = { group: "applicationautoscaling.services.k8s.aws", version: "v1alpha1", plural: "scalabletargets" };
+const FINALIZER = "finalizers.applicationautoscaling.services.k8s.aws/ScalableTarget";
+const RESYNC_SECONDS = 3;
+
+let aws: TestAws;
+let aas: ApplicationAutoScalingClient;
+let kube: KubeClient;
+let proxy: KubeProxy;
+let controller: RunningController;
+const logs: string[] = [];
+const ns = uniqueName("rt");
+const nsRetain = uniqueName("rt-retain");
+
+beforeAll(async () => {
+  const ctx = testContext();
+  const applied = kubectl(["apply", "--server-side", "-f", CRD]);
+  if (applied.status !== 0) throw new Error(applied.stderr);
+  kubectl(["wait", "--for=condition=Established", "crd/scalabletargets.applicationautoscaling.services.k8s.aws", "--timeout=30s"]);
+  kubectl(["create", "namespace", ns]);
+  kubectl(["create", "namespace", nsRetain]);
+  kubectl(["annotate", "namespace", nsRetain, "applicationautoscaling.services.k8s.aws/deletion-policy=retain"]);
+  kube = new KubeClient(new KubeHttp(loadConnection({ KUBECONFIG: ctx.kubeconfig })));
+  aws = await startTestAws();
+  aas = new ApplicationAutoScalingClient(aws.clientConfig());
+  proxy = await startKubeProxy(ctx.kubeconfig);
+  controller = await runController(
+    autoscalingFixture,
+    [
+      "--aws-endpoint-url", aws.endpoint,
+      "--allow-unsafe-aws-endpoint-urls",
+      "--aws-region", aws.region,
+      "--metrics-addr", "127.0.0.1:0",
+      "--healthz-addr", "127.0.0.1:0",
+      "--watch-namespace", `${ns},${nsRetain}`,
+      "--reconcile-default-resync-seconds", String(RESYNC_SECONDS),
+      "--log-level", "debug",
+    ],
+    {
+      handleSignals: false,
+      connection: { server: proxy.url, insecureSkipTlsVerify: false },
+      log: createLogger("debug", { write: (l) => logs.push(l) }),
+      watch: { silenceMs: 4_000, timeoutSeconds: 60 },
+    },
+  );
+  await waitFor(() => controller.isReady(), 20_000, "controller ready");
+});
+
+afterAll(async () => {
+  await controller?.stop();
+  await proxy?.close();
+  await aws?.stop();
+  kubectl(["delete", "namespace", ns, nsRetain, "--wait=false"]);
+});
+
+afterEach(async () => {
+  await aws.control.clearFaults();
+});
+
+// ------------------------------------------------------------------ helpers
+
+function target(name: string, opts: { namespace?: string; annotations?: Record<string, string>; spec?: Record<string, unknown> } = {}) {
+  const resourceID = `endpoint/${name}/variant/v1`;
+  return {
+    resourceID,
+    body: {
+      apiVersion: "applicationautoscaling.services.k8s.aws/v1alpha1",
+      kind: "ScalableTarget",
+      metadata: { name, namespace: opts.namespace ?? ns, ...(opts.annotations ? { annotations: opts.annotations } : {}) },
+      spec: { serviceNamespace: "sagemaker", resourceID, scalableDimension: "sagemaker:variant:DesiredInstanceCount", minCapacity: 1, maxCapacity: 3, ...opts.spec },
+    },
+  };
+}
+
+async function create(name: string, opts: Parameters<typeof target>[1] = {}) {
+  const t = target(name, opts);
+  await kube.create(REF, opts.namespace ?? ns, t.body);
+  return t.resourceID;
+}
+
+const get = (name: string, namespace = ns) => kube.get<KubeObject>(REF, namespace, name);
+const condition = (o: KubeObject | undefined, type: string) => ((o?.status?.conditions ?? []) as Condition[]).find((c) => c.type === type);
+const patchSpec = (name: string, spec: Record<string, unknown>, namespace = ns) => kube.mergePatch(REF, namespace, name, { spec });
+
+async function inAws(resourceID: string): Promise<ScalableTarget | undefined> {
+  const out = await aas.send(new DescribeScalableTargetsCommand({ ServiceNamespace: "sagemaker", ResourceIds: [resourceID] }));
+  return out.ScalableTargets?.[0];
+}
+
+async function eventsFor(name: string, namespace = ns): Promise<{ reason: string; type: string; message: string }[]> {
+  const list = await kube.list<{ involvedObject: { name: string }; reason: string; type: string; message: string }>(CORE.events, namespace);
+  return list.items.filter((e) => e.involvedObject.name === name).map(({ reason, type, message }) => ({ reason, type, message }));
+}
+
+async function waitFor<T>(probe: () => T | Promise<T>, timeoutMs: number, what: string): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const v = await probe();
+      if (v) return v as NonNullable<T>;
+      last = v;
+    } catch (err) {
+      last = err;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (last: ${String(last)})\n--- controller log (tail) ---\n${logs.slice(-15).join("\n")}`);
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+async function until(name: string, pred: (o: KubeObject) => boolean, what: string, namespace = ns, timeoutMs = 20_000): Promise<KubeObject> {
+  return waitFor(async () => {
+    const o = await get(name, namespace);
+    return o && pred(o) ? o : undefined;
+  }, timeoutMs, what);
+}
+
+const synced = (name: string, namespace = ns) => until(name, (o) => condition(o, "ACK.ResourceSynced")?.status === "True", `${name} synced`, namespace);
+
+// ------------------------------------------------------------------ tests
+
+describe("runtime on kube-apiserver + moto", () => {
+  it("create: finalizer, AWS resource, ARN and metadata in status, Synced and Ready, a Created event", async () => {
+    const rid = await create("create");
+    const obj = await synced("create");
+    expect(obj.metadata.finalizers).toEqual([FINALIZER]);
+    expect(obj.status?.ackResourceMetadata).toMatchObject({ arn: expect.stringMatching(/^arn:aws:application-autoscaling:/), ownerAccountID: controller.identity.accountId, region: aws.region, partition: "aws" });
+    expect(condition(obj, "Ready")?.status).toBe("True");
+    expect(await inAws(rid)).toMatchObject({ MinCapacity: 1, MaxCapacity: 3 });
+    expect((await eventsFor("create")).map((e) => e.reason)).toContain("Created");
+  });
+
+  it("update: a spec change is pushed to AWS once, with an Updated event", async () => {
+    const rid = await create("update");
+    await synced("update");
+    await patchSpec("update", { maxCapacity: 7 });
+    await waitFor(async () => (await inAws(rid))?.MaxCapacity === 7, 15_000, "MaxCapacity 7 in AWS");
+    await waitFor(async () => (await eventsFor("update")).some((e) => e.reason === "Updated" && e.message.includes("spec.maxCapacity")), 10_000, "Updated event");
+  });
+
+  it("resync: drift made in AWS is corrected; with no drift a resync writes nothing", async () => {
+    const rid = await create("drift");
+    await synced("drift");
+    const mark = await aws.control.mark();
+    await new Promise((r) => setTimeout(r, (RESYNC_SECONDS * 2 + 1) * 1000));
+    const quiet = await aws.control.calls({ since: mark, resource: rid });
+    expect(quiet.filter((c) => c.operation !== "DescribeScalableTargets")).toEqual([]);
+    expect(quiet.length).toBeGreaterThanOrEqual(1); // it did look
+
+    await aas.send(new RegisterScalableTargetCommand({ ServiceNamespace: "sagemaker", ResourceId: rid, ScalableDimension: "sagemaker:variant:DesiredInstanceCount", MinCapacity: 1, MaxCapacity: 9 }));
+    await waitFor(async () => (await inAws(rid))?.MaxCapacity === 3, (RESYNC_SECONDS + 10) * 1000, "drift corrected to MaxCapacity 3");
+  });
+
+  it("terminal: an AWS validation error sets ACK.Terminal with AWS's code and message, and is not retried", async () => {
+    const name = "terminal";
+    const t = target(name, { spec: { scalableDimension: "sagemaker:variant:NoSuchDimension" } });
+    await kube.create(REF, ns, t.body);
+    const obj = await until(name, (o) => condition(o, "ACK.Terminal")?.status === "True", "Terminal condition");
+    expect(condition(obj, "ACK.Terminal")?.message).toMatch(/^ValidationException: /);
+    expect(condition(obj, "Ready")).toMatchObject({ status: "False", reason: "ACK.Terminal" });
+    const mark = await aws.control.mark();
+    await new Promise((r) => setTimeout(r, (RESYNC_SECONDS + 2) * 1000));
+    expect(await aws.control.calls({ since: mark, resource: t.resourceID })).toEqual([]);
+    expect((await eventsFor(name)).some((e) => e.reason === "Terminal" && e.type === "Warning")).toBe(true);
+    // Fixing the spec (a new generation) brings it back.
+    await kube.mergePatch(REF, ns, name, { spec: { scalableDimension: "sagemaker:variant:DesiredInstanceCount" } }).catch(() => undefined);
+  });
+
+  it("recoverable: throttling sets ACK.Recoverable (never Terminal) and recovers when AWS does", async () => {
+    const name = "throttled";
+    const { resourceID } = target(name);
+    await aws.control.inject({ kind: "throttle", operation: "DescribeScalableTargets", resource: resourceID });
+    await create(name);
+    const obj = await until(name, (o) => condition(o, "ACK.Recoverable")?.status === "True", "Recoverable condition");
+    expect(condition(obj, "ACK.Recoverable")?.message).toMatch(/^ThrottlingException/);
+    expect(condition(obj, "ACK.Terminal")).toBeUndefined();
+    await aws.control.clearFaults();
+    await synced(name);
+    expect(await inAws(resourceID)).toBeDefined();
+  });
+
+  it("recoverable: a 5xx from AWS is retried with backoff until it succeeds", async () => {
+    const name = "server-error";
+    const { resourceID } = target(name);
+    await aws.control.inject({ kind: "server-error", operation: "RegisterScalableTarget", resource: resourceID, status: 503, count: 6 });
+    await create(name);
+    await synced(name);
+    expect(await inAws(resourceID)).toBeDefined();
+  });
+
+  it("delete (policy delete): AWS resource removed, then the finalizer, then the object", async () => {
+    const rid = await create("delete-me");
+    await synced("delete-me");
+    await kube.http.request("DELETE", `/apis/${REF.group}/${REF.version}/namespaces/${ns}/${REF.plural}/delete-me`);
+    await waitFor(async () => !(await get("delete-me")), 15_000, "object gone");
+    expect(await inAws(rid)).toBeUndefined();
+  });
+
+  it("delete (retain on the resource): the AWS resource stays", async () => {
+    const rid = await create("retain-me", { annotations: { "services.k8s.aws/deletion-policy": "retain" } });
+    await synced("retain-me");
+    await kube.http.request("DELETE", `/apis/${REF.group}/${REF.version}/namespaces/${ns}/${REF.plural}/retain-me`);
+    await waitFor(async () => !(await get("retain-me")), 15_000, "object gone");
+    expect(await inAws(rid)).toBeDefined();
+  });
+
+  it("delete (retain on the namespace, <service>.services.k8s.aws/deletion-policy): the AWS resource stays", async () => {
+    const rid = await create("ns-retain", { namespace: nsRetain });
+    await synced("ns-retain", nsRetain);
+    await kube.http.request("DELETE", `/apis/${REF.group}/${REF.version}/namespaces/${nsRetain}/${REF.plural}/ns-retain`);
+    await waitFor(async () => !(await get("ns-retain", nsRetain)), 15_000, "object gone");
+    expect(await inAws(rid)).toBeDefined();
+  });
+
+  it("delete refused by AWS: condition with AWS's reason, a DeleteFailed event, finalizer kept, retried until it works", async () => {
+    const name = "refused";
+    const rid = await create(name);
+    await synced(name);
+    await aws.control.inject({ kind: "server-error", operation: "DeregisterScalableTarget", resource: rid, status: 500 });
+    await kube.http.request("DELETE", `/apis/${REF.group}/${REF.version}/namespaces/${ns}/${REF.plural}/${name}`);
+    const stuck = await until(name, (o) => condition(o, "ACK.Recoverable")?.status === "True", "delete failure condition");
+    expect(stuck.metadata.finalizers).toEqual([FINALIZER]);
+    expect(condition(stuck, "ACK.Recoverable")?.message).toMatch(/delete failed, will retry: /);
+    await waitFor(async () => (await eventsFor(name)).some((e) => e.reason === "DeleteFailed" && e.type === "Warning"), 10_000, "DeleteFailed event");
+    await aws.control.clearFaults();
+    await waitFor(async () => !(await get(name)), 30_000, "object gone after AWS accepts");
+    expect(await inAws(rid)).toBeUndefined();
+  });
+
+  it("an annotation change alone triggers a reconcile (ACK waits for the next resync)", async () => {
+    const name = "annotated";
+    const rid = await create(name);
+    await synced(name);
+    await kube.mergePatch(REF, ns, name, { metadata: { annotations: { "services.k8s.aws/deletion-policy": "retain" } } });
+    await new Promise((r) => setTimeout(r, 500));
+    await kube.http.request("DELETE", `/apis/${REF.group}/${REF.version}/namespaces/${ns}/${REF.plural}/${name}`);
+    await waitFor(async () => !(await get(name)), 15_000, "object gone");
+    expect(await inAws(rid)).toBeDefined();
+  });
+
+  it("watch expiry (410 Gone): the informer relists and no change is lost", async () => {
+    const name = "expiry";
+    const rid = await create(name);
+    await synced(name);
+    const before = controller.informerStats().ScalableTarget!.relistsOnGone;
+    proxy.expireNextWatches(1);
+    await waitFor(() => controller.informerStats().ScalableTarget!.relistsOnGone > before, 15_000, "relist after 410");
+    await patchSpec(name, { maxCapacity: 6 });
+    await waitFor(async () => (await inAws(rid))?.MaxCapacity === 6, 15_000, "change after relist reaches AWS");
+  });
+
+  it("a silent watch is restarted by the watchdog", async () => {
+    const name = "silent";
+    const rid = await create(name);
+    await synced(name);
+    const before = controller.informerStats().ScalableTarget!.watchdogRestarts;
+    proxy.silenceNextWatch();
+    await waitFor(() => controller.informerStats().ScalableTarget!.watchdogRestarts > before, 20_000, "watchdog restart");
+    await patchSpec(name, { maxCapacity: 5 });
+    await waitFor(async () => (await inAws(rid))?.MaxCapacity === 5, 15_000, "change after watchdog restart reaches AWS");
+  });
+
+  it("kube-apiserver restart mid-run: the controller recovers and no change is lost", async () => {
+    const name = "restart";
+    const rid = await create(name);
+    await synced(name);
+    await restartApiserver();
+    // Changed the moment the API server is back: the watch is still reconnecting.
+    await waitFor(() => patchSpec(name, { maxCapacity: 8 }).then(() => true), 30_000, "patch after restart");
+    await waitFor(async () => (await inAws(rid))?.MaxCapacity === 8, 30_000, "change after restart reaches AWS");
+    await waitFor(() => controller.isReady(), 20_000, "ready again");
+  });
+
+  it("metrics and health reflect real state", async () => {
+    const metrics = await (await fetch(`http://127.0.0.1:${controller.metricsPort}/metrics`)).text();
+    expect(metrics).toMatch(/ack_outbound_api_requests_total\{op_id="RegisterScalableTarget",op_type="CREATE",service="applicationautoscaling"\} \d+/);
+    expect(metrics).toMatch(/ack_outbound_api_requests_error_total\{[^}]*op_id="DescribeScalableTargets"[^}]*\} \d+/);
+    expect(metrics).toMatch(/ack_reconcile_total\{kind="ScalableTarget",outcome="synced"\} \d+/);
+    expect(metrics).toMatch(/ack_workqueue_depth\{kind="ScalableTarget"\} \d+/);
+    const ready = await fetch(`http://127.0.0.1:${controller.healthPort}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.text()).toContain("watches established, credentials resolved");
+  });
+});
