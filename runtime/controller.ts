@@ -248,13 +248,15 @@ export async function runController(service: ServiceDescriptor, argv: readonly s
   };
 
   const resolveTarget = async (obj: KubeObject, nsAnnotations: Readonly<Record<string, string>>): Promise<AwsTarget & { roleArn?: string }> => {
-    const region = resolveRegion(obj.metadata.annotations, nsAnnotations, cfg.awsRegion) ?? cfg.awsRegion;
+    const desiredRegion = resolveRegion(obj.metadata.annotations, nsAnnotations, cfg.awsRegion) ?? cfg.awsRegion;
+    const recorded = (obj.status?.ackResourceMetadata as { region?: unknown } | undefined)?.region;
+    const region = typeof recorded === 'string' && recorded ? recorded : desiredRegion;
     const owner = nsAnnotations[ANNOTATION.ownerAccountId];
     if (cfg.enableCarm && owner && owner !== identity.accountId) {
       const roleArn = await carm.roleFor(owner, cfg.featureGates.ServiceLevelCARM ? service.service : undefined);
-      return { region, accountId: owner, partition: identity.partition, roleArn };
+      return { region, desiredRegion, accountId: owner, partition: identity.partition, roleArn };
     }
-    return { region, accountId: identity.accountId, partition: identity.partition };
+    return { region, desiredRegion, accountId: identity.accountId, partition: identity.partition };
   };
 
   const begin = async () => {

@@ -36,7 +36,7 @@ export function buildInput(
   const merged: SdkObject = { ...toSdkStruct(r.status, d.statusShape, shapes), ...toSdkStruct(r.spec, d.specShape, shapes) };
   if (d.arnMember && r.arn && merged[d.arnMember] === undefined) merged[d.arnMember] = r.arn;
   for (const [from, to] of Object.entries(op.renames ?? {})) {
-    if (from in merged) {
+    if (from in merged && from !== to) {
       merged[to] = merged[from];
       delete merged[from];
     }

@@ -36,7 +36,10 @@ export interface LogPort {
 
 /** Where the resource lives in AWS, resolved by the controller before reconciling. */
 export interface AwsTarget {
+  /** Where calls go: the region recorded in status once the resource exists (it sticks), else the desired one. */
   readonly region: string;
+  /** Annotation, then namespace default, then flag: differs from a recorded region only on drift. */
+  readonly desiredRegion?: string;
   readonly accountId: string;
   readonly partition: string;
 }

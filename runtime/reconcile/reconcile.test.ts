@@ -180,7 +180,8 @@ describe('reconcile: errors and conditions', () => {
   it('region drift is terminal with a condition (ACK writes none)', async () => {
     const t = setup(lccObject());
     await t.run();
-    const t2 = setup(t.store.obj!, { region: 'eu-west-1' });
+    const t2 = setup(t.store.obj!);
+    (t2.env as { target: object }).target = { ...t2.env.target, desiredRegion: 'eu-west-1' };
     expect(await t2.run()).toMatchObject({ kind: 'terminal', error: { code: 'RegionDrift' } });
     expect(t2.condition('ACK.Terminal')!.message).toContain('us-west-2');
   });

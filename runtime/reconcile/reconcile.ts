@@ -90,7 +90,8 @@ class Run {
     if (adoption.kind === 'invalid') return this.terminal('InvalidAdoptionPolicy', adoption.message);
 
     const meta = isObject(this.status.ackResourceMetadata) ? this.status.ackResourceMetadata : {};
-    const { region, accountId } = this.env.target;
+    const { accountId } = this.env.target;
+    const region = this.env.target.desiredRegion ?? this.env.target.region;
     if (typeof meta.region === 'string' && meta.region !== region) {
       return this.terminal('RegionDrift', `Resource already exists in region ${meta.region}, but the desired state specifies region ${region}.`);
     }

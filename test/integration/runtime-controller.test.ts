@@ -249,15 +249,20 @@ describe("runtime on kube-apiserver + moto", () => {
     expect(await inAws(rid)).toBeUndefined();
   });
 
-  it("an annotation change alone triggers a reconcile (ACK waits for the next resync)", async () => {
+  it("an annotation change alone triggers a reconcile (ACK waits for the next resync); region drift is terminal", async () => {
     const name = "annotated";
     const rid = await create(name);
     await synced(name);
-    await kube.mergePatch(REF, ns, name, { metadata: { annotations: { "services.k8s.aws/deletion-policy": "retain" } } });
-    await new Promise((r) => setTimeout(r, 500));
+    // The next resync is ~3 s away; a reaction well inside that came from the watch event.
+    const t0 = Date.now();
+    await kube.mergePatch(REF, ns, name, { metadata: { annotations: { "services.k8s.aws/region": "eu-west-1" } } });
+    const obj = await until(name, (o) => condition(o, "ACK.Terminal")?.status === "True", "region drift terminal", ns, 5_000);
+    expect(Date.now() - t0).toBeLessThan(2_000);
+    expect(condition(obj, "ACK.Terminal")).toMatchObject({ reason: "RegionDrift", message: expect.stringContaining(aws.region) });
+    // Deleting still goes to the region the resource lives in.
     await kube.http.request("DELETE", `/apis/${REF.group}/${REF.version}/namespaces/${ns}/${REF.plural}/${name}`);
     await waitFor(async () => !(await get(name)), 15_000, "object gone");
-    expect(await inAws(rid)).toBeDefined();
+    expect(await inAws(rid)).toBeUndefined();
   });
 
   it("watch expiry (410 Gone): the informer relists and no change is lost", async () => {

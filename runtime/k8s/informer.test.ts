@@ -1,0 +1,85 @@
+import type { KubeClient, WatchEvent } from './client';
+import { KubeApiError } from './http';
+import { fingerprint, Informer, isMeaningfulChange } from './informer';
+import type { KubeObject } from './types';
+
+const obj = (name: string, rv: string, extra: Partial<KubeObject['metadata']> = {}): KubeObject => ({
+  apiVersion: 'v1',
+  kind: 'X',
+  metadata: { name, namespace: 'ns', resourceVersion: rv, generation: 1, ...extra },
+});
+
+/** Scripted API: each list returns the next snapshot; each watch plays the next script. */
+function fakeClient(lists: KubeObject[][], watches: (WatchEvent[] | Error)[]) {
+  const calls: string[] = [];
+  const client = {
+    async list() {
+      calls.push('list');
+      const items = lists.shift() ?? [];
+      return { items, resourceVersion: String(100 + calls.length) };
+    },
+    async *watch(_ref: unknown, _ns: unknown, o: { resourceVersion: string; signal?: AbortSignal }) {
+      calls.push(`watch@${o.resourceVersion}`);
+      const script = watches.shift();
+      if (script instanceof Error) throw script;
+      if (!script) {
+        await new Promise<void>((r) => o.signal?.addEventListener('abort', () => r()));
+        return;
+      }
+      for (const ev of script) yield ev;
+    },
+  };
+  return { client: client as unknown as KubeClient, calls };
+}
+
+const log = { info() {}, warn() {} };
+const until = async (f: () => boolean) => {
+  for (let i = 0; i < 200 && !f(); i++) await new Promise((r) => setTimeout(r, 5));
+};
+
+describe('informer', () => {
+  it('lists, watches from the list resourceVersion, and tracks it through events', async () => {
+    const { client, calls } = fakeClient([[obj('a', '1')]], [[{ type: 'MODIFIED', object: obj('a', '7', { generation: 2 }) }, { type: 'BOOKMARK', object: obj('', '9') }], []]);
+    const seen: string[] = [];
+    const inf = new Informer({ client, ref: { group: 'g', version: 'v', plural: 'xs' }, namespaces: [], log, onEvent: (e, k) => seen.push(`${e}:${k}`) });
+    inf.start();
+    await until(() => calls.length >= 3);
+    await inf.stop();
+    expect(seen).toEqual(['added:ns/a', 'updated:ns/a']);
+    expect(calls.slice(0, 3)).toEqual(['list', 'watch@101', 'watch@9']);
+    expect(inf.synced).toBe(true);
+  });
+
+  it('relists on 410 Gone (in-stream ERROR or HTTP) and reports what changed or vanished meanwhile', async () => {
+    const gone = { type: 'ERROR', object: { code: 410, reason: 'Expired', message: 'too old' } } as unknown as WatchEvent;
+    const { client, calls } = fakeClient(
+      [[obj('a', '1'), obj('b', '1')], [obj('a', '5', { generation: 2 }), obj('c', '1')], [obj('a', '5', { generation: 2 }), obj('c', '1')]],
+      [[gone], new KubeApiError(410, 'Expired', 'too old')],
+    );
+    const seen: string[] = [];
+    const inf = new Informer({ client, ref: { group: 'g', version: 'v', plural: 'xs' }, namespaces: [], log, onEvent: (e, k) => seen.push(`${e}:${k}`) });
+    inf.start();
+    await until(() => inf.stats.relistsOnGone >= 2);
+    await inf.stop();
+    expect(seen).toEqual(['added:ns/a', 'added:ns/b', 'updated:ns/a', 'added:ns/c', 'deleted:ns/b']);
+    expect(calls.filter((c) => c === 'list').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('retries after a failed watch, resuming from the last resourceVersion', async () => {
+    const { client, calls } = fakeClient([[obj('a', '1')]], [new Error('ECONNRESET'), []]);
+    const inf = new Informer({ client, ref: { group: 'g', version: 'v', plural: 'xs' }, namespaces: [], log, onEvent: () => undefined, retryMaxMs: 10 });
+    inf.start();
+    await until(() => calls.length >= 3);
+    await inf.stop();
+    expect(calls.slice(0, 3)).toEqual(['list', 'watch@101', 'watch@101']);
+    expect(inf.stats.errors).toBe(1);
+  });
+
+  it('treats status-only writes as not worth a reconcile', () => {
+    const a = fingerprint(obj('a', '1'));
+    expect(isMeaningfulChange(a, { ...a, resourceVersion: '2' })).toBe(false);
+    expect(isMeaningfulChange(a, fingerprint(obj('a', '2', { generation: 2 })))).toBe(true);
+    expect(isMeaningfulChange(a, fingerprint(obj('a', '2', { annotations: { 'services.k8s.aws/region': 'x' } })))).toBe(true);
+    expect(isMeaningfulChange(a, fingerprint(obj('a', '2', { deletionTimestamp: 'now' })))).toBe(true);
+  });
+});
