@@ -43,9 +43,11 @@ export function typescriptFiles(input: TypeScriptInput): Map<string, string> {
   const { model, descriptor } = input;
   const project = new Project({ useInMemoryFileSystem: true, manipulationSettings: { indentationText: IndentationText.TwoSpaces } });
   const files = new Map<string, string>();
-  const emit = (path: string, statements: (string | StatementStructures)[]) => {
+  // Declarations go through ts-morph; the large data literals are appended as
+  // text, because ts-morph would parse every line of them back into an AST.
+  const emit = (path: string, statements: (string | StatementStructures)[], data?: string) => {
     const sf = project.createSourceFile(path, { statements }, { overwrite: true });
-    files.set(`src/${path}`, HEADER + sf.getFullText());
+    files.set(`src/${path}`, HEADER + sf.getFullText() + (data ? `\n${data}\n` : ''));
   };
 
   const structs = reachableStructs(model);
@@ -94,22 +96,25 @@ export function typescriptFiles(input: TypeScriptInput): Map<string, string> {
     const file = `resources/${kebabCase(r.kind)}`;
     const d = descriptor.resources.find((x) => x.kind === r.kind)!;
     const usesTypes = [...r.spec, ...r.status].some((f) => usesStruct(f.type));
-    emit(`${file}.ts`, [
-      `import type { ResourceDescriptor } from '../${input.repoRoot}/runtime/descriptor';`,
-      ...(usesTypes ? [`import type * as T from '../types';`] : []),
-      iface(`${r.kind}Spec`, r.spec, 'T.', true, r.doc),
-      iface(`${r.kind}Status`, r.status, 'T.', false, `Observed state of a ${r.kind}, besides ackResourceMetadata and conditions.`),
+    emit(
+      `${file}.ts`,
+      [
+        `import type { ResourceDescriptor } from '../${input.repoRoot}/runtime/descriptor';`,
+        ...(usesTypes ? [`import type * as T from '../types';`] : []),
+        iface(`${r.kind}Spec`, r.spec, 'T.', true, r.doc),
+        iface(`${r.kind}Status`, r.status, 'T.', false, `Observed state of a ${r.kind}, besides ackResourceMetadata and conditions.`),
+      ],
       `export const ${descriptorConst(r)}: ResourceDescriptor = ${tsLiteral(d)};`,
-    ]);
+    );
     kindImports.push(`import { ${descriptorConst(r)} } from './${file}';`);
   }
 
   const { resources: _resources, ...serviceData } = descriptor;
-  emit('service.ts', [
-    `import type { ServiceDescriptor } from '${input.repoRoot}/runtime/descriptor';`,
-    ...kindImports,
+  emit(
+    'service.ts',
+    [`import type { ServiceDescriptor } from '${input.repoRoot}/runtime/descriptor';`, ...kindImports],
     `export const service: ServiceDescriptor = ${tsLiteral(serviceData).slice(0, -1)}  resources: [${model.resources.map(descriptorConst).join(', ')}],\n};`,
-  ]);
+  );
 
   emit('main.ts', [
     `import { main } from '${input.repoRoot}/runtime/controller';`,

@@ -2,6 +2,7 @@
 import type { ServiceDescriptor } from '../../../runtime/descriptor';
 import { scalableTarget } from './resources/scalable-target';
 import { scalingPolicy } from './resources/scaling-policy';
+
 export const service: ServiceDescriptor = {
   service: 'application-auto-scaling',
   group: 'applicationautoscaling.services.k8s.aws',
@@ -14,11 +15,7 @@ export const service: ServiceDescriptor = {
     CustomizedMetricSpecification: [
       { sdk: 'MetricName', json: 'metricName', type: 'string' },
       { sdk: 'Namespace', json: 'namespace', type: 'string' },
-      {
-        sdk: 'Dimensions',
-        json: 'dimensions',
-        type: { list: { struct: 'MetricDimension' } },
-      },
+      { sdk: 'Dimensions', json: 'dimensions', type: { list: { struct: 'MetricDimension' } } },
       { sdk: 'Statistic', json: 'statistic', type: 'string' },
       { sdk: 'Unit', json: 'unit', type: 'string' },
     ],
@@ -181,11 +178,7 @@ export const service: ServiceDescriptor = {
     ],
     PutScalingPolicyResponse: [
       { sdk: 'PolicyARN', json: 'policyARN', type: 'string' },
-      {
-        sdk: 'Alarms',
-        json: 'alarms',
-        type: { list: { struct: 'Alarm' } },
-      },
+      { sdk: 'Alarms', json: 'alarms', type: { list: { struct: 'Alarm' } } },
     ],
     RegisterScalableTargetRequest: [
       { sdk: 'ServiceNamespace', json: 'serviceNamespace', type: 'string' },
@@ -246,11 +239,7 @@ export const service: ServiceDescriptor = {
         json: 'predictiveScalingPolicyConfiguration',
         type: { struct: 'PredictiveScalingPolicyConfiguration' },
       },
-      {
-        sdk: 'Alarms',
-        json: 'alarms',
-        type: { list: { struct: 'Alarm' } },
-      },
+      { sdk: 'Alarms', json: 'alarms', type: { list: { struct: 'Alarm' } } },
       { sdk: 'CreationTime', json: 'creationTime', type: 'timestamp' },
     ],
     'ScalingPolicy.Spec': [
@@ -271,11 +260,7 @@ export const service: ServiceDescriptor = {
       },
     ],
     'ScalingPolicy.Status': [
-      {
-        sdk: 'Alarms',
-        json: 'alarms',
-        type: { list: { struct: 'Alarm' } },
-      },
+      { sdk: 'Alarms', json: 'alarms', type: { list: { struct: 'Alarm' } } },
       { sdk: 'CreationTime', json: 'creationTime', type: 'timestamp' },
       { sdk: 'LastModifiedTime', json: 'lastModifiedTime', type: 'timestamp' },
     ],

@@ -26,6 +26,7 @@ import { space } from './resources/space';
 import { trainingJob } from './resources/training-job';
 import { transformJob } from './resources/transform-job';
 import { userProfile } from './resources/user-profile';
+
 export const service: ServiceDescriptor = {
   service: 'sagemaker',
   group: 'sagemaker.services.k8s.aws',
@@ -109,11 +110,7 @@ export const service: ServiceDescriptor = {
       { sdk: 'RecoveryMode', json: 'recoveryMode', type: 'boolean' },
       { sdk: 'ResourceSpec', json: 'resourceSpec', type: { struct: 'ResourceSpec' } },
       { sdk: 'SpaceName', json: 'spaceName', type: 'string' },
-      {
-        sdk: 'Tags',
-        json: 'tags',
-        type: { list: { struct: 'Tag' } },
-      },
+      { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
       { sdk: 'UserProfileName', json: 'userProfileName', type: 'string' },
     ],
     'App.Status': [
@@ -174,11 +171,7 @@ export const service: ServiceDescriptor = {
       { sdk: 'ValueHint', json: 'valueHint', type: 'string' },
     ],
     AutoRollbackConfig: [
-      {
-        sdk: 'Alarms',
-        json: 'alarms',
-        type: { list: { struct: 'Alarm' } },
-      },
+      { sdk: 'Alarms', json: 'alarms', type: { list: { struct: 'Alarm' } } },
     ],
     Autotune: [
       { sdk: 'Mode', json: 'mode', type: 'string' },
@@ -333,11 +326,7 @@ export const service: ServiceDescriptor = {
     ],
     CodeEditorAppSettings: [
       { sdk: 'DefaultResourceSpec', json: 'defaultResourceSpec', type: { struct: 'ResourceSpec' } },
-      {
-        sdk: 'CustomImages',
-        json: 'customImages',
-        type: { list: { struct: 'CustomImage' } },
-      },
+      { sdk: 'CustomImages', json: 'customImages', type: { list: { struct: 'CustomImage' } } },
       { sdk: 'LifecycleConfigArns', json: 'lifecycleConfigARNs', type: { list: 'string' } },
       {
         sdk: 'AppLifecycleManagement',
@@ -388,11 +377,7 @@ export const service: ServiceDescriptor = {
       { sdk: 'SpaceName', json: 'spaceName', type: 'string' },
       { sdk: 'AppType', json: 'appType', type: 'string' },
       { sdk: 'AppName', json: 'appName', type: 'string' },
-      {
-        sdk: 'Tags',
-        json: 'tags',
-        type: { list: { struct: 'Tag' } },
-      },
+      { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
       { sdk: 'ResourceSpec', json: 'resourceSpec', type: { struct: 'ResourceSpec' } },
       { sdk: 'RecoveryMode', json: 'recoveryMode', type: 'boolean' },
     ],
@@ -429,11 +414,7 @@ export const service: ServiceDescriptor = {
         json: 'stoppingCondition',
         type: { struct: 'MonitoringStoppingCondition' },
       },
-      {
-        sdk: 'Tags',
-        json: 'tags',
-        type: { list: { struct: 'Tag' } },
-      },
+      { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
     ],
     CreateDataQualityJobDefinitionResponse: [
       { sdk: 'JobDefinitionArn', json: 'jobDefinitionARN', type: 'string' },
@@ -445,11 +426,7 @@ export const service: ServiceDescriptor = {
       { sdk: 'DomainSettings', json: 'domainSettings', type: { struct: 'DomainSettings' } },
       { sdk: 'SubnetIds', json: 'subnetIDs', type: { list: 'string' } },
       { sdk: 'VpcId', json: 'vpcID', type: 'string' },
-      {
-        sdk: 'Tags',
-        json: 'tags',
-        type: { list: { struct: 'Tag' } },
-      },
+      { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
       { sdk: 'AppNetworkAccessType', json: 'appNetworkAccessType', type: 'string' },
       { sdk: 'HomeEfsFileSystemKmsKeyId', json: 'homeEFSFileSystemKMSKeyID', type: 'string' },
       { sdk: 'KmsKeyId', json: 'kmsKeyID', type: 'string' },
@@ -474,11 +451,7 @@ export const service: ServiceDescriptor = {
         type: { list: { struct: 'ProductionVariant' } },
       },
       { sdk: 'DataCaptureConfig', json: 'dataCaptureConfig', type: { struct: 'DataCaptureConfig' } },
-      {
-        sdk: 'Tags',
-        json: 'tags',
-        type: { list: { struct: 'Tag' } },
-      },
+      { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
       { sdk: 'KmsKeyId', json: 'kmsKeyID', type: 'string' },
       {
         sdk: 'AsyncInferenceConfig',
@@ -497,11 +470,7 @@ export const service: ServiceDescriptor = {
       { sdk: 'EndpointName', json: 'endpointName', type: 'string' },
       { sdk: 'EndpointConfigName', json: 'endpointConfigName', type: 'string' },
       { sdk: 'DeploymentConfig', json: 'deploymentConfig', type: { struct: 'DeploymentConfig' } },
-      {
-        sdk: 'Tags',
-        json: 'tags',
-        type: { list: { struct: 'Tag' } },
-      },
+      { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
     ],
     CreateEndpointOutput: [
       { sdk: 'EndpointArn', json: 'endpointARN', type: 'string' },
@@ -524,11 +493,7 @@ export const service: ServiceDescriptor = {
       { sdk: 'ThroughputConfig', json: 'throughputConfig', type: { struct: 'ThroughputConfig' } },
       { sdk: 'RoleArn', json: 'roleARN', type: 'string' },
       { sdk: 'Description', json: 'description', type: 'string' },
-      {
-        sdk: 'Tags',
-        json: 'tags',
-        type: { list: { struct: 'Tag' } },
-      },
+      { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
     ],
     CreateFeatureGroupResponse: [
       { sdk: 'FeatureGroupArn', json: 'featureGroupARN', type: 'string' },
@@ -555,11 +520,7 @@ export const service: ServiceDescriptor = {
         json: 'warmStartConfig',
         type: { struct: 'HyperParameterTuningJobWarmStartConfig' },
       },
-      {
-        sdk: 'Tags',
-        json: 'tags',
-        type: { list: { struct: 'Tag' } },
-      },
+      { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
       { sdk: 'Autotune', json: 'autotune', type: { struct: 'Autotune' } },
     ],
     CreateHyperParameterTuningJobResponse: [
@@ -579,11 +540,7 @@ export const service: ServiceDescriptor = {
         json: 'runtimeConfig',
         type: { struct: 'InferenceComponentRuntimeConfig' },
       },
-      {
-        sdk: 'Tags',
-        json: 'tags',
-        type: { list: { struct: 'Tag' } },
-      },
+      { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
     ],
     CreateInferenceComponentOutput: [
       { sdk: 'InferenceComponentArn', json: 'inferenceComponentARN', type: 'string' },
@@ -606,11 +563,7 @@ export const service: ServiceDescriptor = {
         type: { struct: 'LabelingJobAlgorithmsConfig' },
       },
       { sdk: 'HumanTaskConfig', json: 'humanTaskConfig', type: { struct: 'HumanTaskConfig' } },
-      {
-        sdk: 'Tags',
-        json: 'tags',
-        type: { list: { struct: 'Tag' } },
-      },
+      { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
     ],
     CreateLabelingJobResponse: [
       { sdk: 'LabelingJobArn', json: 'labelingJobARN', type: 'string' },
@@ -641,11 +594,7 @@ export const service: ServiceDescriptor = {
         json: 'stoppingCondition',
         type: { struct: 'MonitoringStoppingCondition' },
       },
-      {
-        sdk: 'Tags',
-        json: 'tags',
-        type: { list: { struct: 'Tag' } },
-      },
+      { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
     ],
     CreateModelBiasJobDefinitionResponse: [
       { sdk: 'JobDefinitionArn', json: 'jobDefinitionARN', type: 'string' },
@@ -680,11 +629,7 @@ export const service: ServiceDescriptor = {
         json: 'stoppingCondition',
         type: { struct: 'MonitoringStoppingCondition' },
       },
-      {
-        sdk: 'Tags',
-        json: 'tags',
-        type: { list: { struct: 'Tag' } },
-      },
+      { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
     ],
     CreateModelExplainabilityJobDefinitionResponse: [
       { sdk: 'JobDefinitionArn', json: 'jobDefinitionARN', type: 'string' },
@@ -692,22 +637,14 @@ export const service: ServiceDescriptor = {
     CreateModelInput: [
       { sdk: 'ModelName', json: 'modelName', type: 'string' },
       { sdk: 'PrimaryContainer', json: 'primaryContainer', type: { struct: 'ContainerDefinition' } },
-      {
-        sdk: 'Containers',
-        json: 'containers',
-        type: { list: { struct: 'ContainerDefinition' } },
-      },
+      { sdk: 'Containers', json: 'containers', type: { list: { struct: 'ContainerDefinition' } } },
       {
         sdk: 'InferenceExecutionConfig',
         json: 'inferenceExecutionConfig',
         type: { struct: 'InferenceExecutionConfig' },
       },
       { sdk: 'ExecutionRoleArn', json: 'executionRoleARN', type: 'string' },
-      {
-        sdk: 'Tags',
-        json: 'tags',
-        type: { list: { struct: 'Tag' } },
-      },
+      { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
       { sdk: 'VpcConfig', json: 'vpcConfig', type: { struct: 'VpcConfig' } },
       { sdk: 'EnableNetworkIsolation', json: 'enableNetworkIsolation', type: 'boolean' },
     ],
@@ -717,11 +654,7 @@ export const service: ServiceDescriptor = {
     CreateModelPackageGroupInput: [
       { sdk: 'ModelPackageGroupName', json: 'modelPackageGroupName', type: 'string' },
       { sdk: 'ModelPackageGroupDescription', json: 'modelPackageGroupDescription', type: 'string' },
-      {
-        sdk: 'Tags',
-        json: 'tags',
-        type: { list: { struct: 'Tag' } },
-      },
+      { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
     ],
     CreateModelPackageGroupOutput: [
       { sdk: 'ModelPackageGroupArn', json: 'modelPackageGroupARN', type: 'string' },
@@ -746,11 +679,7 @@ export const service: ServiceDescriptor = {
         type: { struct: 'SourceAlgorithmSpecification' },
       },
       { sdk: 'CertifyForMarketplace', json: 'certifyForMarketplace', type: 'boolean' },
-      {
-        sdk: 'Tags',
-        json: 'tags',
-        type: { list: { struct: 'Tag' } },
-      },
+      { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
       { sdk: 'ModelApprovalStatus', json: 'modelApprovalStatus', type: 'string' },
       {
         sdk: 'MetadataProperties',
@@ -820,11 +749,7 @@ export const service: ServiceDescriptor = {
         json: 'stoppingCondition',
         type: { struct: 'MonitoringStoppingCondition' },
       },
-      {
-        sdk: 'Tags',
-        json: 'tags',
-        type: { list: { struct: 'Tag' } },
-      },
+      { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
     ],
     CreateModelQualityJobDefinitionResponse: [
       { sdk: 'JobDefinitionArn', json: 'jobDefinitionARN', type: 'string' },
@@ -836,11 +761,7 @@ export const service: ServiceDescriptor = {
         json: 'monitoringScheduleConfig',
         type: { struct: 'MonitoringScheduleConfig' },
       },
-      {
-        sdk: 'Tags',
-        json: 'tags',
-        type: { list: { struct: 'Tag' } },
-      },
+      { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
     ],
     CreateMonitoringScheduleResponse: [
       { sdk: 'MonitoringScheduleArn', json: 'monitoringScheduleARN', type: 'string' },
@@ -852,11 +773,7 @@ export const service: ServiceDescriptor = {
       { sdk: 'SecurityGroupIds', json: 'securityGroupIDs', type: { list: 'string' } },
       { sdk: 'RoleArn', json: 'roleARN', type: 'string' },
       { sdk: 'KmsKeyId', json: 'kmsKeyID', type: 'string' },
-      {
-        sdk: 'Tags',
-        json: 'tags',
-        type: { list: { struct: 'Tag' } },
-      },
+      { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
       { sdk: 'LifecycleConfigName', json: 'lifecycleConfigName', type: 'string' },
       { sdk: 'DirectInternetAccess', json: 'directInternetAccess', type: 'string' },
       { sdk: 'VolumeSizeInGB', json: 'volumeSizeInGB', type: 'integer' },
@@ -914,11 +831,7 @@ export const service: ServiceDescriptor = {
       { sdk: 'PipelineDescription', json: 'pipelineDescription', type: 'string' },
       { sdk: 'ClientRequestToken', json: 'clientRequestToken', type: 'string' },
       { sdk: 'RoleArn', json: 'roleARN', type: 'string' },
-      {
-        sdk: 'Tags',
-        json: 'tags',
-        type: { list: { struct: 'Tag' } },
-      },
+      { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
       {
         sdk: 'ParallelismConfiguration',
         json: 'parallelismConfiguration',
@@ -954,11 +867,7 @@ export const service: ServiceDescriptor = {
       { sdk: 'Environment', json: 'environment', type: { map: 'string' } },
       { sdk: 'NetworkConfig', json: 'networkConfig', type: { struct: 'NetworkConfig' } },
       { sdk: 'RoleArn', json: 'roleARN', type: 'string' },
-      {
-        sdk: 'Tags',
-        json: 'tags',
-        type: { list: { struct: 'Tag' } },
-      },
+      { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
       { sdk: 'ExperimentConfig', json: 'experimentConfig', type: { struct: 'ExperimentConfig' } },
     ],
     CreateProcessingJobResponse: [
@@ -972,11 +881,7 @@ export const service: ServiceDescriptor = {
         json: 'serviceCatalogProvisioningDetails',
         type: { struct: 'ServiceCatalogProvisioningDetails' },
       },
-      {
-        sdk: 'Tags',
-        json: 'tags',
-        type: { list: { struct: 'Tag' } },
-      },
+      { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
     ],
     CreateProjectOutput: [
       { sdk: 'ProjectArn', json: 'projectARN', type: 'string' },
@@ -985,11 +890,7 @@ export const service: ServiceDescriptor = {
     CreateSpaceRequest: [
       { sdk: 'DomainId', json: 'domainID', type: 'string' },
       { sdk: 'SpaceName', json: 'spaceName', type: 'string' },
-      {
-        sdk: 'Tags',
-        json: 'tags',
-        type: { list: { struct: 'Tag' } },
-      },
+      { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
       { sdk: 'SpaceSettings', json: 'spaceSettings', type: { struct: 'SpaceSettings' } },
       { sdk: 'OwnershipSettings', json: 'ownershipSettings', type: { struct: 'OwnershipSettings' } },
       {
@@ -1011,20 +912,12 @@ export const service: ServiceDescriptor = {
         type: { struct: 'AlgorithmSpecification' },
       },
       { sdk: 'RoleArn', json: 'roleARN', type: 'string' },
-      {
-        sdk: 'InputDataConfig',
-        json: 'inputDataConfig',
-        type: { list: { struct: 'Channel' } },
-      },
+      { sdk: 'InputDataConfig', json: 'inputDataConfig', type: { list: { struct: 'Channel' } } },
       { sdk: 'OutputDataConfig', json: 'outputDataConfig', type: { struct: 'OutputDataConfig' } },
       { sdk: 'ResourceConfig', json: 'resourceConfig', type: { struct: 'ResourceConfig' } },
       { sdk: 'VpcConfig', json: 'vpcConfig', type: { struct: 'VpcConfig' } },
       { sdk: 'StoppingCondition', json: 'stoppingCondition', type: { struct: 'StoppingCondition' } },
-      {
-        sdk: 'Tags',
-        json: 'tags',
-        type: { list: { struct: 'Tag' } },
-      },
+      { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
       { sdk: 'EnableNetworkIsolation', json: 'enableNetworkIsolation', type: 'boolean' },
       {
         sdk: 'EnableInterContainerTrafficEncryption',
@@ -1085,11 +978,7 @@ export const service: ServiceDescriptor = {
         type: { struct: 'TransformResources' },
       },
       { sdk: 'DataProcessing', json: 'dataProcessing', type: { struct: 'DataProcessing' } },
-      {
-        sdk: 'Tags',
-        json: 'tags',
-        type: { list: { struct: 'Tag' } },
-      },
+      { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
       { sdk: 'ExperimentConfig', json: 'experimentConfig', type: { struct: 'ExperimentConfig' } },
     ],
     CreateTransformJobResponse: [
@@ -1100,11 +989,7 @@ export const service: ServiceDescriptor = {
       { sdk: 'UserProfileName', json: 'userProfileName', type: 'string' },
       { sdk: 'SingleSignOnUserIdentifier', json: 'singleSignOnUserIdentifier', type: 'string' },
       { sdk: 'SingleSignOnUserValue', json: 'singleSignOnUserValue', type: 'string' },
-      {
-        sdk: 'Tags',
-        json: 'tags',
-        type: { list: { struct: 'Tag' } },
-      },
+      { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
       { sdk: 'UserSettings', json: 'userSettings', type: { struct: 'UserSettings' } },
     ],
     CreateUserProfileResponse: [
@@ -1144,11 +1029,7 @@ export const service: ServiceDescriptor = {
       { sdk: 'InitialSamplingPercentage', json: 'initialSamplingPercentage', type: 'integer' },
       { sdk: 'DestinationS3Uri', json: 'destinationS3URI', type: 'string' },
       { sdk: 'KmsKeyId', json: 'kmsKeyID', type: 'string' },
-      {
-        sdk: 'CaptureOptions',
-        json: 'captureOptions',
-        type: { list: { struct: 'CaptureOption' } },
-      },
+      { sdk: 'CaptureOptions', json: 'captureOptions', type: { list: { struct: 'CaptureOption' } } },
       {
         sdk: 'CaptureContentTypeHeader',
         json: 'captureContentTypeHeader',
@@ -1227,11 +1108,7 @@ export const service: ServiceDescriptor = {
         json: 'stoppingCondition',
         type: { struct: 'MonitoringStoppingCondition' },
       },
-      {
-        sdk: 'Tags',
-        json: 'tags',
-        type: { list: { struct: 'Tag' } },
-      },
+      { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
     ],
     'DataQualityJobDefinition.Status': [],
     DataQualityJobInput: [
@@ -1776,11 +1653,7 @@ export const service: ServiceDescriptor = {
         type: { struct: 'LabelingJobAlgorithmsConfig' },
       },
       { sdk: 'HumanTaskConfig', json: 'humanTaskConfig', type: { struct: 'HumanTaskConfig' } },
-      {
-        sdk: 'Tags',
-        json: 'tags',
-        type: { list: { struct: 'Tag' } },
-      },
+      { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
       { sdk: 'LabelingJobOutput', json: 'labelingJobOutput', type: { struct: 'LabelingJobOutput' } },
     ],
     DescribeModelBiasJobDefinitionRequest: [
@@ -1857,11 +1730,7 @@ export const service: ServiceDescriptor = {
     DescribeModelOutput: [
       { sdk: 'ModelName', json: 'modelName', type: 'string' },
       { sdk: 'PrimaryContainer', json: 'primaryContainer', type: { struct: 'ContainerDefinition' } },
-      {
-        sdk: 'Containers',
-        json: 'containers',
-        type: { list: { struct: 'ContainerDefinition' } },
-      },
+      { sdk: 'Containers', json: 'containers', type: { list: { struct: 'ContainerDefinition' } } },
       {
         sdk: 'InferenceExecutionConfig',
         json: 'inferenceExecutionConfig',
@@ -2250,11 +2119,7 @@ export const service: ServiceDescriptor = {
         type: { struct: 'AlgorithmSpecification' },
       },
       { sdk: 'RoleArn', json: 'roleARN', type: 'string' },
-      {
-        sdk: 'InputDataConfig',
-        json: 'inputDataConfig',
-        type: { list: { struct: 'Channel' } },
-      },
+      { sdk: 'InputDataConfig', json: 'inputDataConfig', type: { list: { struct: 'Channel' } } },
       { sdk: 'OutputDataConfig', json: 'outputDataConfig', type: { struct: 'OutputDataConfig' } },
       { sdk: 'ResourceConfig', json: 'resourceConfig', type: { struct: 'ResourceConfig' } },
       { sdk: 'WarmPoolStatus', json: 'warmPoolStatus', type: { struct: 'WarmPoolStatus' } },
@@ -2392,11 +2257,7 @@ export const service: ServiceDescriptor = {
       { sdk: 'KmsKeyId', json: 'kmsKeyID', type: 'string' },
       { sdk: 'SubnetIds', json: 'subnetIDs', type: { list: 'string' } },
       { sdk: 'TagPropagation', json: 'tagPropagation', type: 'string' },
-      {
-        sdk: 'Tags',
-        json: 'tags',
-        type: { list: { struct: 'Tag' } },
-      },
+      { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
       { sdk: 'VpcId', json: 'vpcID', type: 'string' },
     ],
     'Domain.Status': [
@@ -2490,11 +2351,7 @@ export const service: ServiceDescriptor = {
       { sdk: 'DeploymentConfig', json: 'deploymentConfig', type: { struct: 'DeploymentConfig' } },
       { sdk: 'EndpointConfigName', json: 'endpointConfigName', type: 'string' },
       { sdk: 'EndpointName', json: 'endpointName', type: 'string' },
-      {
-        sdk: 'Tags',
-        json: 'tags',
-        type: { list: { struct: 'Tag' } },
-      },
+      { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
     ],
     'Endpoint.Status': [
       { sdk: 'CreationTime', json: 'creationTime', type: 'timestamp' },
@@ -2529,11 +2386,7 @@ export const service: ServiceDescriptor = {
         json: 'productionVariants',
         type: { list: { struct: 'ProductionVariant' } },
       },
-      {
-        sdk: 'Tags',
-        json: 'tags',
-        type: { list: { struct: 'Tag' } },
-      },
+      { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
       { sdk: 'VpcConfig', json: 'vpcConfig', type: { struct: 'VpcConfig' } },
     ],
     'EndpointConfig.Status': [],
@@ -2596,11 +2449,7 @@ export const service: ServiceDescriptor = {
       { sdk: 'OnlineStoreConfig', json: 'onlineStoreConfig', type: { struct: 'OnlineStoreConfig' } },
       { sdk: 'RecordIdentifierFeatureName', json: 'recordIdentifierFeatureName', type: 'string' },
       { sdk: 'RoleArn', json: 'roleARN', type: 'string' },
-      {
-        sdk: 'Tags',
-        json: 'tags',
-        type: { list: { struct: 'Tag' } },
-      },
+      { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
       { sdk: 'ThroughputConfig', json: 'throughputConfig', type: { struct: 'ThroughputConfig' } },
     ],
     'FeatureGroup.Status': [
@@ -2692,11 +2541,7 @@ export const service: ServiceDescriptor = {
         type: { struct: 'HyperParameterAlgorithmSpecification' },
       },
       { sdk: 'RoleArn', json: 'roleARN', type: 'string' },
-      {
-        sdk: 'InputDataConfig',
-        json: 'inputDataConfig',
-        type: { list: { struct: 'Channel' } },
-      },
+      { sdk: 'InputDataConfig', json: 'inputDataConfig', type: { list: { struct: 'Channel' } } },
       { sdk: 'VpcConfig', json: 'vpcConfig', type: { struct: 'VpcConfig' } },
       { sdk: 'OutputDataConfig', json: 'outputDataConfig', type: { struct: 'OutputDataConfig' } },
       { sdk: 'ResourceConfig', json: 'resourceConfig', type: { struct: 'ResourceConfig' } },
@@ -2748,11 +2593,7 @@ export const service: ServiceDescriptor = {
         type: { struct: 'HyperParameterTuningJobConfig' },
       },
       { sdk: 'HyperParameterTuningJobName', json: 'hyperParameterTuningJobName', type: 'string' },
-      {
-        sdk: 'Tags',
-        json: 'tags',
-        type: { list: { struct: 'Tag' } },
-      },
+      { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
       {
         sdk: 'TrainingJobDefinition',
         json: 'trainingJobDefinition',
@@ -2894,11 +2735,7 @@ export const service: ServiceDescriptor = {
         json: 'specification',
         type: { struct: 'InferenceComponentSpecification' },
       },
-      {
-        sdk: 'Tags',
-        json: 'tags',
-        type: { list: { struct: 'Tag' } },
-      },
+      { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
       { sdk: 'VariantName', json: 'variantName', type: 'string' },
     ],
     'InferenceComponent.Status': [
@@ -3070,11 +2907,7 @@ export const service: ServiceDescriptor = {
     ],
     JupyterLabAppSettings: [
       { sdk: 'DefaultResourceSpec', json: 'defaultResourceSpec', type: { struct: 'ResourceSpec' } },
-      {
-        sdk: 'CustomImages',
-        json: 'customImages',
-        type: { list: { struct: 'CustomImage' } },
-      },
+      { sdk: 'CustomImages', json: 'customImages', type: { list: { struct: 'CustomImage' } } },
       { sdk: 'LifecycleConfigArns', json: 'lifecycleConfigARNs', type: { list: 'string' } },
       {
         sdk: 'CodeRepositories',
@@ -3103,11 +2936,7 @@ export const service: ServiceDescriptor = {
     ],
     KernelGatewayAppSettings: [
       { sdk: 'DefaultResourceSpec', json: 'defaultResourceSpec', type: { struct: 'ResourceSpec' } },
-      {
-        sdk: 'CustomImages',
-        json: 'customImages',
-        type: { list: { struct: 'CustomImage' } },
-      },
+      { sdk: 'CustomImages', json: 'customImages', type: { list: { struct: 'CustomImage' } } },
       { sdk: 'LifecycleConfigArns', json: 'lifecycleConfigARNs', type: { list: 'string' } },
     ],
     LabelCounters: [
@@ -3135,11 +2964,7 @@ export const service: ServiceDescriptor = {
         json: 'stoppingConditions',
         type: { struct: 'LabelingJobStoppingConditions' },
       },
-      {
-        sdk: 'Tags',
-        json: 'tags',
-        type: { list: { struct: 'Tag' } },
-      },
+      { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
     ],
     'LabelingJob.Status': [
       { sdk: 'CreationTime', json: 'creationTime', type: 'timestamp' },
@@ -3234,11 +3059,7 @@ export const service: ServiceDescriptor = {
       { sdk: 'S3Uri', json: 's3URI', type: 'string' },
     ],
     'Model.Spec': [
-      {
-        sdk: 'Containers',
-        json: 'containers',
-        type: { list: { struct: 'ContainerDefinition' } },
-      },
+      { sdk: 'Containers', json: 'containers', type: { list: { struct: 'ContainerDefinition' } } },
       { sdk: 'EnableNetworkIsolation', json: 'enableNetworkIsolation', type: 'boolean' },
       { sdk: 'ExecutionRoleArn', json: 'executionRoleARN', type: 'string' },
       {
@@ -3248,11 +3069,7 @@ export const service: ServiceDescriptor = {
       },
       { sdk: 'ModelName', json: 'modelName', type: 'string' },
       { sdk: 'PrimaryContainer', json: 'primaryContainer', type: { struct: 'ContainerDefinition' } },
-      {
-        sdk: 'Tags',
-        json: 'tags',
-        type: { list: { struct: 'Tag' } },
-      },
+      { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
       { sdk: 'VpcConfig', json: 'vpcConfig', type: { struct: 'VpcConfig' } },
     ],
     'Model.Status': [],
@@ -3301,11 +3118,7 @@ export const service: ServiceDescriptor = {
         json: 'stoppingCondition',
         type: { struct: 'MonitoringStoppingCondition' },
       },
-      {
-        sdk: 'Tags',
-        json: 'tags',
-        type: { list: { struct: 'Tag' } },
-      },
+      { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
     ],
     'ModelBiasJobDefinition.Status': [],
     ModelBiasJobInput: [
@@ -3375,11 +3188,7 @@ export const service: ServiceDescriptor = {
         json: 'stoppingCondition',
         type: { struct: 'MonitoringStoppingCondition' },
       },
-      {
-        sdk: 'Tags',
-        json: 'tags',
-        type: { list: { struct: 'Tag' } },
-      },
+      { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
     ],
     'ModelExplainabilityJobDefinition.Status': [],
     ModelExplainabilityJobInput: [
@@ -3453,11 +3262,7 @@ export const service: ServiceDescriptor = {
         type: { struct: 'SourceAlgorithmSpecification' },
       },
       { sdk: 'SourceUri', json: 'sourceURI', type: 'string' },
-      {
-        sdk: 'Tags',
-        json: 'tags',
-        type: { list: { struct: 'Tag' } },
-      },
+      { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
       { sdk: 'Task', json: 'task', type: 'string' },
       {
         sdk: 'ValidationSpecification',
@@ -3497,11 +3302,7 @@ export const service: ServiceDescriptor = {
     'ModelPackageGroup.Spec': [
       { sdk: 'ModelPackageGroupDescription', json: 'modelPackageGroupDescription', type: 'string' },
       { sdk: 'ModelPackageGroupName', json: 'modelPackageGroupName', type: 'string' },
-      {
-        sdk: 'Tags',
-        json: 'tags',
-        type: { list: { struct: 'Tag' } },
-      },
+      { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
     ],
     'ModelPackageGroup.Status': [
       { sdk: 'ModelPackageGroupStatus', json: 'modelPackageGroupStatus', type: 'string' },
@@ -3601,11 +3402,7 @@ export const service: ServiceDescriptor = {
         json: 'stoppingCondition',
         type: { struct: 'MonitoringStoppingCondition' },
       },
-      {
-        sdk: 'Tags',
-        json: 'tags',
-        type: { list: { struct: 'Tag' } },
-      },
+      { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
     ],
     'ModelQualityJobDefinition.Status': [],
     ModelQualityJobInput: [
@@ -3767,11 +3564,7 @@ export const service: ServiceDescriptor = {
         type: { struct: 'MonitoringScheduleConfig' },
       },
       { sdk: 'MonitoringScheduleName', json: 'monitoringScheduleName', type: 'string' },
-      {
-        sdk: 'Tags',
-        json: 'tags',
-        type: { list: { struct: 'Tag' } },
-      },
+      { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
     ],
     'MonitoringSchedule.Status': [
       { sdk: 'CreationTime', json: 'creationTime', type: 'timestamp' },
@@ -3835,11 +3628,7 @@ export const service: ServiceDescriptor = {
       { sdk: 'RootAccess', json: 'rootAccess', type: 'string' },
       { sdk: 'SecurityGroupIds', json: 'securityGroupIDs', type: { list: 'string' } },
       { sdk: 'SubnetId', json: 'subnetID', type: 'string' },
-      {
-        sdk: 'Tags',
-        json: 'tags',
-        type: { list: { struct: 'Tag' } },
-      },
+      { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
       { sdk: 'VolumeSizeInGB', json: 'volumeSizeInGB', type: 'integer' },
     ],
     'NotebookInstance.Status': [
@@ -3930,11 +3719,7 @@ export const service: ServiceDescriptor = {
         json: 'categoricalParameterRanges',
         type: { list: { struct: 'CategoricalParameterRange' } },
       },
-      {
-        sdk: 'AutoParameters',
-        json: 'autoParameters',
-        type: { list: { struct: 'AutoParameter' } },
-      },
+      { sdk: 'AutoParameters', json: 'autoParameters', type: { list: { struct: 'AutoParameter' } } },
     ],
     ParentHyperParameterTuningJob: [
       { sdk: 'HyperParameterTuningJobName', json: 'hyperParameterTuningJobName', type: 'string' },
@@ -3955,11 +3740,7 @@ export const service: ServiceDescriptor = {
     ],
     PendingProductionVariantSummary: [
       { sdk: 'VariantName', json: 'variantName', type: 'string' },
-      {
-        sdk: 'DeployedImages',
-        json: 'deployedImages',
-        type: { list: { struct: 'DeployedImage' } },
-      },
+      { sdk: 'DeployedImages', json: 'deployedImages', type: { list: { struct: 'DeployedImage' } } },
       { sdk: 'CurrentWeight', json: 'currentWeight', type: 'float' },
       { sdk: 'DesiredWeight', json: 'desiredWeight', type: 'float' },
       { sdk: 'CurrentInstanceCount', json: 'currentInstanceCount', type: 'integer' },
@@ -4009,11 +3790,7 @@ export const service: ServiceDescriptor = {
       { sdk: 'PipelineDisplayName', json: 'pipelineDisplayName', type: 'string' },
       { sdk: 'PipelineName', json: 'pipelineName', type: 'string' },
       { sdk: 'RoleArn', json: 'roleARN', type: 'string' },
-      {
-        sdk: 'Tags',
-        json: 'tags',
-        type: { list: { struct: 'Tag' } },
-      },
+      { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
     ],
     'Pipeline.Status': [
       { sdk: 'CreationTime', json: 'creationTime', type: 'timestamp' },
@@ -4098,11 +3875,7 @@ export const service: ServiceDescriptor = {
         json: 'stoppingCondition',
         type: { struct: 'ProcessingStoppingCondition' },
       },
-      {
-        sdk: 'Tags',
-        json: 'tags',
-        type: { list: { struct: 'Tag' } },
-      },
+      { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
     ],
     'ProcessingJob.Status': [
       { sdk: 'CreationTime', json: 'creationTime', type: 'timestamp' },
@@ -4121,11 +3894,7 @@ export const service: ServiceDescriptor = {
       { sdk: 'AppManaged', json: 'appManaged', type: 'boolean' },
     ],
     ProcessingOutputConfig: [
-      {
-        sdk: 'Outputs',
-        json: 'outputs',
-        type: { list: { struct: 'ProcessingOutput' } },
-      },
+      { sdk: 'Outputs', json: 'outputs', type: { list: { struct: 'ProcessingOutput' } } },
       { sdk: 'KmsKeyId', json: 'kmsKeyID', type: 'string' },
     ],
     ProcessingResources: [
@@ -4212,11 +3981,7 @@ export const service: ServiceDescriptor = {
     ],
     ProductionVariantSummary: [
       { sdk: 'VariantName', json: 'variantName', type: 'string' },
-      {
-        sdk: 'DeployedImages',
-        json: 'deployedImages',
-        type: { list: { struct: 'DeployedImage' } },
-      },
+      { sdk: 'DeployedImages', json: 'deployedImages', type: { list: { struct: 'DeployedImage' } } },
       { sdk: 'CurrentWeight', json: 'currentWeight', type: 'float' },
       { sdk: 'DesiredWeight', json: 'desiredWeight', type: 'float' },
       { sdk: 'CurrentInstanceCount', json: 'currentInstanceCount', type: 'integer' },
@@ -4291,11 +4056,7 @@ export const service: ServiceDescriptor = {
         json: 'serviceCatalogProvisioningDetails',
         type: { struct: 'ServiceCatalogProvisioningDetails' },
       },
-      {
-        sdk: 'Tags',
-        json: 'tags',
-        type: { list: { struct: 'Tag' } },
-      },
+      { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
     ],
     'Project.Status': [
       { sdk: 'ProjectId', json: 'projectID', type: 'string' },
@@ -4310,11 +4071,7 @@ export const service: ServiceDescriptor = {
     ],
     RSessionAppSettings: [
       { sdk: 'DefaultResourceSpec', json: 'defaultResourceSpec', type: { struct: 'ResourceSpec' } },
-      {
-        sdk: 'CustomImages',
-        json: 'customImages',
-        type: { list: { struct: 'CustomImage' } },
-      },
+      { sdk: 'CustomImages', json: 'customImages', type: { list: { struct: 'CustomImage' } } },
     ],
     RStudioServerProAppSettings: [
       { sdk: 'AccessStatus', json: 'accessStatus', type: 'string' },
@@ -4367,11 +4124,7 @@ export const service: ServiceDescriptor = {
       { sdk: 'VolumeSizeInGB', json: 'volumeSizeInGB', type: 'integer' },
       { sdk: 'VolumeKmsKeyId', json: 'volumeKMSKeyID', type: 'string' },
       { sdk: 'KeepAlivePeriodInSeconds', json: 'keepAlivePeriodInSeconds', type: 'integer' },
-      {
-        sdk: 'InstanceGroups',
-        json: 'instanceGroups',
-        type: { list: { struct: 'InstanceGroup' } },
-      },
+      { sdk: 'InstanceGroups', json: 'instanceGroups', type: { list: { struct: 'InstanceGroup' } } },
       { sdk: 'TrainingPlanArn', json: 'trainingPlanARN', type: 'string' },
     ],
     ResourceConfigForUpdate: [
@@ -4453,11 +4206,7 @@ export const service: ServiceDescriptor = {
     ],
     SelectiveExecutionConfig: [
       { sdk: 'SourcePipelineExecutionArn', json: 'sourcePipelineExecutionARN', type: 'string' },
-      {
-        sdk: 'SelectedSteps',
-        json: 'selectedSteps',
-        type: { list: { struct: 'SelectedStep' } },
-      },
+      { sdk: 'SelectedSteps', json: 'selectedSteps', type: { list: { struct: 'SelectedStep' } } },
     ],
     ServiceCatalogProvisionedProductDetails: [
       { sdk: 'ProvisionedProductId', json: 'provisionedProductID', type: 'string' },
@@ -4520,11 +4269,7 @@ export const service: ServiceDescriptor = {
         json: 'spaceSharingSettings',
         type: { struct: 'SpaceSharingSettings' },
       },
-      {
-        sdk: 'Tags',
-        json: 'tags',
-        type: { list: { struct: 'Tag' } },
-      },
+      { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
     ],
     'Space.Status': [
       { sdk: 'CreationTime', json: 'creationTime', type: 'timestamp' },
@@ -4734,11 +4479,7 @@ export const service: ServiceDescriptor = {
       { sdk: 'ExperimentConfig', json: 'experimentConfig', type: { struct: 'ExperimentConfig' } },
       { sdk: 'HyperParameters', json: 'hyperParameters', type: { map: 'string' } },
       { sdk: 'InfraCheckConfig', json: 'infraCheckConfig', type: { struct: 'InfraCheckConfig' } },
-      {
-        sdk: 'InputDataConfig',
-        json: 'inputDataConfig',
-        type: { list: { struct: 'Channel' } },
-      },
+      { sdk: 'InputDataConfig', json: 'inputDataConfig', type: { list: { struct: 'Channel' } } },
       { sdk: 'OutputDataConfig', json: 'outputDataConfig', type: { struct: 'OutputDataConfig' } },
       { sdk: 'ProfilerConfig', json: 'profilerConfig', type: { struct: 'ProfilerConfig' } },
       {
@@ -4756,11 +4497,7 @@ export const service: ServiceDescriptor = {
         type: { struct: 'SessionChainingConfig' },
       },
       { sdk: 'StoppingCondition', json: 'stoppingCondition', type: { struct: 'StoppingCondition' } },
-      {
-        sdk: 'Tags',
-        json: 'tags',
-        type: { list: { struct: 'Tag' } },
-      },
+      { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
       {
         sdk: 'TensorBoardOutputConfig',
         json: 'tensorBoardOutputConfig',
@@ -4826,11 +4563,7 @@ export const service: ServiceDescriptor = {
       { sdk: 'MaxPayloadInMB', json: 'maxPayloadInMB', type: 'integer' },
       { sdk: 'ModelClientConfig', json: 'modelClientConfig', type: { struct: 'ModelClientConfig' } },
       { sdk: 'ModelName', json: 'modelName', type: 'string' },
-      {
-        sdk: 'Tags',
-        json: 'tags',
-        type: { list: { struct: 'Tag' } },
-      },
+      { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
       { sdk: 'TransformInput', json: 'transformInput', type: { struct: 'TransformInput' } },
       { sdk: 'TransformJobName', json: 'transformJobName', type: 'string' },
       { sdk: 'TransformOutput', json: 'transformOutput', type: { struct: 'TransformOutput' } },
@@ -5092,11 +4825,7 @@ export const service: ServiceDescriptor = {
         json: 'serviceCatalogProvisioningUpdateDetails',
         type: { struct: 'ServiceCatalogProvisioningUpdateDetails' },
       },
-      {
-        sdk: 'Tags',
-        json: 'tags',
-        type: { list: { struct: 'Tag' } },
-      },
+      { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
     ],
     UpdateProjectOutput: [
       { sdk: 'ProjectArn', json: 'projectARN', type: 'string' },
@@ -5146,11 +4875,7 @@ export const service: ServiceDescriptor = {
       { sdk: 'DomainId', json: 'domainID', type: 'string' },
       { sdk: 'SingleSignOnUserIdentifier', json: 'singleSignOnUserIdentifier', type: 'string' },
       { sdk: 'SingleSignOnUserValue', json: 'singleSignOnUserValue', type: 'string' },
-      {
-        sdk: 'Tags',
-        json: 'tags',
-        type: { list: { struct: 'Tag' } },
-      },
+      { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
       { sdk: 'UserProfileName', json: 'userProfileName', type: 'string' },
       { sdk: 'UserSettings', json: 'userSettings', type: { struct: 'UserSettings' } },
     ],

@@ -64,10 +64,7 @@ export const app: ResourceDescriptor = {
   lateInitialize: ['resourceSpec'],
   compareIgnored: ['tags'],
   synced: [
-    {
-      path: 'status.status',
-      in: ['InService', 'Failed', 'Deleted'],
-    },
+    { path: 'status.status', in: ['InService', 'Failed', 'Deleted'] },
   ],
   tags: { path: 'tags', keyName: 'Key', valueName: 'Value' },
 };

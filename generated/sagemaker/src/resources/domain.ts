@@ -99,10 +99,7 @@ export const domain: ResourceDescriptor = {
   lateInitialize: [],
   compareIgnored: ['tags'],
   synced: [
-    {
-      path: 'status.status',
-      in: ['InService', 'Failed', 'Update_Failed', 'Delete_Failed'],
-    },
+    { path: 'status.status', in: ['InService', 'Failed', 'Update_Failed', 'Delete_Failed'] },
   ],
   tags: { path: 'tags', keyName: 'Key', valueName: 'Value' },
 };

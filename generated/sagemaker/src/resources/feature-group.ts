@@ -135,10 +135,7 @@ export const featureGroup: ResourceDescriptor = {
   lateInitialize: [],
   compareIgnored: ['tags'],
   synced: [
-    {
-      path: 'status.featureGroupStatus',
-      in: ['Created', 'CreateFailed', 'DeleteFailed'],
-    },
+    { path: 'status.featureGroupStatus', in: ['Created', 'CreateFailed', 'DeleteFailed'] },
   ],
   tags: { path: 'tags', keyName: 'Key', valueName: 'Value' },
 };

@@ -104,10 +104,7 @@ export const hyperParameterTuningJob: ResourceDescriptor = {
   lateInitialize: [],
   compareIgnored: ['tags'],
   synced: [
-    {
-      path: 'status.hyperParameterTuningJobStatus',
-      in: ['Completed', 'Failed', 'Stopped'],
-    },
+    { path: 'status.hyperParameterTuningJobStatus', in: ['Completed', 'Failed', 'Stopped'] },
   ],
   tags: { path: 'tags', keyName: 'Key', valueName: 'Value' },
 };

@@ -78,10 +78,7 @@ export const inferenceComponent: ResourceDescriptor = {
   lateInitialize: [],
   compareIgnored: ['tags'],
   synced: [
-    {
-      path: 'status.inferenceComponentStatus',
-      in: ['InService', 'Failed'],
-    },
+    { path: 'status.inferenceComponentStatus', in: ['InService', 'Failed'] },
   ],
   requeueOnSuccessSeconds: 30,
   tags: { path: 'tags', keyName: 'Key', valueName: 'Value' },

@@ -148,10 +148,7 @@ export const labelingJob: ResourceDescriptor = {
   lateInitialize: [],
   compareIgnored: ['tags'],
   synced: [
-    {
-      path: 'status.labelingJobStatus',
-      in: ['Completed', 'Failed', 'Stopped'],
-    },
+    { path: 'status.labelingJobStatus', in: ['Completed', 'Failed', 'Stopped'] },
   ],
   tags: { path: 'tags', keyName: 'Key', valueName: 'Value' },
 };

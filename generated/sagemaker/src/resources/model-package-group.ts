@@ -49,10 +49,7 @@ export const modelPackageGroup: ResourceDescriptor = {
   lateInitialize: [],
   compareIgnored: ['tags'],
   synced: [
-    {
-      path: 'status.modelPackageGroupStatus',
-      in: ['Completed', 'Failed', 'DeleteFailed'],
-    },
+    { path: 'status.modelPackageGroupStatus', in: ['Completed', 'Failed', 'DeleteFailed'] },
   ],
   tags: { path: 'tags', keyName: 'Key', valueName: 'Value' },
 };

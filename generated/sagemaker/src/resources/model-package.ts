@@ -150,9 +150,6 @@ export const modelPackage: ResourceDescriptor = {
   lateInitialize: [],
   compareIgnored: [],
   synced: [
-    {
-      path: 'status.modelPackageStatus',
-      in: ['Completed', 'Failed'],
-    },
+    { path: 'status.modelPackageStatus', in: ['Completed', 'Failed'] },
   ],
 };

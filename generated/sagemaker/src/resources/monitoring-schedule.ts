@@ -76,10 +76,7 @@ export const monitoringSchedule: ResourceDescriptor = {
   lateInitialize: [],
   compareIgnored: ['tags'],
   synced: [
-    {
-      path: 'status.monitoringScheduleStatus',
-      in: ['Scheduled', 'Stopped', 'Failed'],
-    },
+    { path: 'status.monitoringScheduleStatus', in: ['Scheduled', 'Stopped', 'Failed'] },
   ],
   requeueOnSuccessSeconds: 30,
   tags: { path: 'tags', keyName: 'Key', valueName: 'Value' },

@@ -99,10 +99,7 @@ export const notebookInstance: ResourceDescriptor = {
   lateInitialize: [],
   compareIgnored: ['tags'],
   synced: [
-    {
-      path: 'status.notebookInstanceStatus',
-      in: ['InService', 'Stopped', 'Failed'],
-    },
+    { path: 'status.notebookInstanceStatus', in: ['InService', 'Stopped', 'Failed'] },
   ],
   requeueOnSuccessSeconds: 60,
   tags: { path: 'tags', keyName: 'Key', valueName: 'Value' },

@@ -80,10 +80,7 @@ export const pipelineExecution: ResourceDescriptor = {
   lateInitialize: [],
   compareIgnored: [],
   synced: [
-    {
-      path: 'status.pipelineExecutionStatus',
-      in: ['Succeeded', 'Failed', 'Stopped'],
-    },
+    { path: 'status.pipelineExecutionStatus', in: ['Succeeded', 'Failed', 'Stopped'] },
   ],
   requeueOnSuccessSeconds: 60,
 };

@@ -93,10 +93,7 @@ export const processingJob: ResourceDescriptor = {
   lateInitialize: [],
   compareIgnored: ['tags'],
   synced: [
-    {
-      path: 'status.processingJobStatus',
-      in: ['Completed', 'Failed', 'Stopped'],
-    },
+    { path: 'status.processingJobStatus', in: ['Completed', 'Failed', 'Stopped'] },
   ],
   tags: { path: 'tags', keyName: 'Key', valueName: 'Value' },
 };

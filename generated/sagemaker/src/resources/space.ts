@@ -63,10 +63,7 @@ export const space: ResourceDescriptor = {
   lateInitialize: [],
   compareIgnored: ['tags'],
   synced: [
-    {
-      path: 'status.status',
-      in: ['InService', 'Failed', 'Update_Failed', 'Delete_Failed'],
-    },
+    { path: 'status.status', in: ['InService', 'Failed', 'Update_Failed', 'Delete_Failed'] },
   ],
   tags: { path: 'tags', keyName: 'Key', valueName: 'Value' },
 };

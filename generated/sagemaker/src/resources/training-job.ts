@@ -240,10 +240,7 @@ export const trainingJob: ResourceDescriptor = {
   ],
   compareIgnored: ['algorithmSpecification.metricDefinitions', 'tags'],
   synced: [
-    {
-      path: 'status.trainingJobStatus',
-      in: ['Completed', 'Failed', 'Stopped'],
-    },
+    { path: 'status.trainingJobStatus', in: ['Completed', 'Failed', 'Stopped'] },
   ],
   requeueOnSuccessSeconds: 300,
   tags: { path: 'tags', keyName: 'Key', valueName: 'Value' },

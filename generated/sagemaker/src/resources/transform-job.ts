@@ -107,10 +107,7 @@ export const transformJob: ResourceDescriptor = {
   lateInitialize: ['transformInput.compressionType', 'transformInput.splitType'],
   compareIgnored: ['tags'],
   synced: [
-    {
-      path: 'status.transformJobStatus',
-      in: ['Completed', 'Failed', 'Stopped'],
-    },
+    { path: 'status.transformJobStatus', in: ['Completed', 'Failed', 'Stopped'] },
   ],
   tags: { path: 'tags', keyName: 'Key', valueName: 'Value' },
 };

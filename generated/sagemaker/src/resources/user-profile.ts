@@ -77,10 +77,7 @@ export const userProfile: ResourceDescriptor = {
   lateInitialize: ['userSettings.spaceStorageSettings'],
   compareIgnored: ['tags'],
   synced: [
-    {
-      path: 'status.status',
-      in: ['InService', 'Failed', 'Update_Failed', 'Delete_Failed'],
-    },
+    { path: 'status.status', in: ['InService', 'Failed', 'Update_Failed', 'Delete_Failed'] },
   ],
   tags: { path: 'tags', keyName: 'Key', valueName: 'Value' },
 };
