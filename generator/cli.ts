@@ -7,10 +7,10 @@ import { GeneratorError, isGeneratorError } from './errors';
 import { generateService, type ServiceOutput } from './pipeline';
 import { locateModel, readLock, readModel, resolveModelsDir } from './sources';
 import { diffTree, ownedDirs, type TreeDiff } from './output';
+import { API_MODELS_DIR, REPO_ROOT } from './paths';
 
 /** The only module that touches the file system for generation: read inputs, run the pipeline, write or check. */
 
-const REPO = resolve(__dirname, '..');
 
 interface Options {
   all?: boolean;
@@ -120,11 +120,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     .description('Generate Kubernetes controllers (CRDs, TypeScript, Helm) from AWS Smithy models')
     .argument('[services...]', 'services as named in api-models/ (or any upstream model folder name)')
     .option('--all', 'every service in api-models/')
-    .option('--out <dir>', 'output root; files land in <out>/<service>/', join(REPO, 'generated'))
+    .option('--out <dir>', 'output root; files land in <out>/<service>/', join(REPO_ROOT, 'generated'))
     .option('--models-dir <dir>', 'a local copy of github.com/aws/api-models-aws (else $ACK_TS_MODELS_DIR, else a download cache)')
     .option('--check', 'exit 1 if <out> differs from what the models and config produce; write nothing')
     .option('--summary <file>', 'write a JSON summary of kinds and skipped resources per service')
-    .option('--api-models <dir>', 'where generator.yaml files and models.lock.json live', join(REPO, 'api-models'))
+    .option('--api-models <dir>', 'where generator.yaml files and models.lock.json live', API_MODELS_DIR)
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   try {

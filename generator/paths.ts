@@ -1,0 +1,18 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/**
+ * The repository root, found from this module's location. The generator also
+ * runs from a bundle in .cache/, where __dirname differs, so paths must not be
+ * computed as "__dirname + a fixed number of ../".
+ */
+function findRepoRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'api-models'))) return dir;
+    if (dirname(dir) === dir) throw new Error(`cannot find the ack-ts repository above ${from}`);
+  }
+}
+
+export const REPO_ROOT = findRepoRoot(__dirname);
+export const TEMPLATES_DIR = join(REPO_ROOT, 'templates');
+export const API_MODELS_DIR = join(REPO_ROOT, 'api-models');
