@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { type AwsEnv, loadStartAws } from "./aws-contract";
+import { type AwsEnv, startAws } from "./aws";
 import type { Progress } from "./kube/build";
 import { startKube, stopKube } from "./kube/cluster";
 import { isAlive, killAllNow, recordPid, recordedPids, startReaper, stopGroup } from "./kube/process";
@@ -67,13 +67,8 @@ export async function startEnv(o: StartOptions): Promise<StartedEnv> {
   try {
     const kube = await startKube({ root, progress: o.progress });
     if (o.withAws !== false) {
-      const startAws = loadStartAws();
-      if (startAws) {
-        aws = await startAws({ region, detached: o.detached, stateDir: path.join(root, "aws") });
-        aws.pids.forEach((pid, i) => recordPid(pidDir, `aws-${i}`, pid));
-      } else {
-        o.progress?.("[testenv] test/env/aws/index.ts is not there yet: starting Kubernetes only, no AWS_ENDPOINT_URL");
-      }
+      aws = await startAws({ region, detached: o.detached, stateDir: path.join(root, "aws") });
+      aws.pids.forEach((pid, i) => recordPid(pidDir, `aws-${i}`, pid));
     }
     const state: EnvState = {
       version: 1,

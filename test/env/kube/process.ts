@@ -89,7 +89,7 @@ export function reaperScript(parentPid: number, root: string, pidDir: string): s
   const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
   return [
     `while kill -0 ${parentPid} 2>/dev/null; do [ -d ${q(root)} ] || exit 0; sleep 1; done`,
-    `[ -d ${q(pidDir)} ] && for f in ${q(pidDir)}/*; do [ -f "$f" ] && kill -9 -"$(cat "$f")" 2>/dev/null; done`,
+    `[ -d ${q(pidDir)} ] && for f in ${q(pidDir)}/*; do [ -f "$f" ] && { p="$(cat "$f")"; kill -9 -"$p" 2>/dev/null || kill -9 "$p" 2>/dev/null; }; done`,
     `rm -rf ${q(root)}`,
   ].join("\n");
 }
