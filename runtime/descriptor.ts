@@ -160,16 +160,54 @@ export interface RequeueRequest {
 /** A synced verdict with the message shown in ACK.ResourceSynced. */
 export interface SyncedVerdict {
   readonly synced: boolean;
+  /** Shown verbatim, for True as for False (ACK: "Endpoint is in InService status."). */
   readonly message?: string;
+  /**
+   * The resource reached a terminal state in AWS (e.g. Endpoint Failed): ACK.Terminal with this
+   * message, while ResourceSynced keeps `synced` (ACK's SetTerminalState).
+   */
+  readonly terminal?: string;
+}
+
+/** A hook's refusal: the spec cannot be applied as written. ACK.Terminal; no AWS call until the spec changes. */
+export interface TerminalRequest {
+  readonly terminal: true;
+  /** Condition reason, e.g. "EndpointUpdateError". */
+  readonly reason: string;
+  readonly message: string;
+}
+
+/** beforeDelete: nothing to call in AWS (a finished job cannot be stopped); the finalizer goes. */
+export interface SkipDelete {
+  readonly skipDelete: true;
+  /** Why, for the log. */
+  readonly reason: string;
+}
+
+/** What a hook records after a successful Update, applied after the re-read. */
+export interface UpdateEffects {
+  /** Annotations to set on the object (e.g. the endpoint config last tried). */
+  readonly annotations?: Readonly<Record<string, string>>;
+  /** Status fields (JSON names) merged over the observed status, e.g. a state AWS has not reported yet. */
+  readonly status?: Readonly<Record<string, unknown>>;
+  /** Look again after this, whatever the synced verdict (e.g. "training job is updating"). */
+  readonly requeue?: RequeueRequest;
 }
 
 export interface ResourceHooks {
   /** Adjust the Create input (e.g. generate a name). */
   beforeCreate?(input: SdkObject, desired: ResourceView, ctx: HookContext): SdkObject | Promise<SdkObject>;
+  /** Adjust the Create output before it becomes status (e.g. an identifier only found in the ARN). */
+  afterCreate?(output: SdkObject, desired: ResourceView): SdkObject;
   /** Adjust the ReadOne/ReadMany output before it becomes spec/status. */
   afterReadOne?(output: SdkObject, desired: ResourceView, ctx: HookContext): SdkObject | Promise<SdkObject>;
   /** Adjust the computed delta (drop server-normalised differences, add custom ones). */
   customizeDelta?(delta: readonly DeltaEntry[], desired: ResourceView, latest: ResourceView): readonly DeltaEntry[];
+  /**
+   * Judges a non-empty delta before any input is built (and before the no-update-operation check):
+   * postpone (requeue) or refuse (terminal). Nothing means proceed. `latest.status` is this read's.
+   */
+  checkUpdate?(delta: readonly DeltaEntry[], desired: ResourceView, latest: ResourceView): void | RequeueRequest | TerminalRequest;
   /** Adjust the Update input, or refuse/postpone the update. */
   beforeUpdate?(
     input: SdkObject,
@@ -178,8 +216,13 @@ export interface ResourceHooks {
     latest: ResourceView,
     ctx: HookContext,
   ): SdkObject | RequeueRequest | Promise<SdkObject | RequeueRequest>;
-  /** Runs before Delete; may postpone it (stop-then-wait) by returning a requeue. */
-  beforeDelete?(latest: ResourceView, ctx: HookContext): void | RequeueRequest | Promise<void | RequeueRequest>;
+  /** After a successful Update and its re-read: annotations, status overrides, a later look. */
+  afterUpdate?(desired: ResourceView, latest: ResourceView, ctx: HookContext): UpdateEffects;
+  /** Runs before Delete; may postpone it (stop-then-wait) by returning a requeue, or skip the call. */
+  beforeDelete?(
+    latest: ResourceView,
+    ctx: HookContext,
+  ): void | RequeueRequest | SkipDelete | Promise<void | RequeueRequest | SkipDelete>;
   /** After a successful Delete call: a requeue keeps the finalizer (asynchronous deletes). */
   afterDelete?(latest: ResourceView, ctx: HookContext): void | RequeueRequest | Promise<void | RequeueRequest>;
   /** Overrides the descriptor's synced rules. */

@@ -1,0 +1,55 @@
+import type { DeltaEntry, ResourceHooks, ResourceView, SyncedVerdict } from '../../../runtime/descriptor';
+import { isUnder } from '../../../runtime/convert/paths';
+import { jobDelete } from './common/delete';
+import { isTerminal, requeue } from './common/requeue';
+import { statusVerdict, syncedMessage, type StatusRule } from './common/status';
+import { listAt, stringAt } from './common/view';
+import { planTrainingJobUpdate, trainingJobUpdateInput } from './training-job-update';
+
+const RULE: StatusRule = { kind: 'TrainingJob', path: 'status.trainingJobStatus', modifying: ['InProgress', 'Stopping'] };
+const RULE_MODIFYING = ['InProgress', 'Stopping'];
+
+/** ACK's customSetOutput: a finished job is not settled while its debugger/profiler rules still run. */
+export function trainingJobSynced(latest: ResourceView): SyncedVerdict {
+  const status = stringAt(latest, RULE.path);
+  if (status === 'InProgress') return statusVerdict(RULE, status);
+  const running = (path: string) =>
+    listAt(latest, path)
+      .map((r) => r.ruleEvaluationStatus)
+      .find((s): s is string => typeof s === 'string' && RULE_MODIFYING.includes(s));
+  const debug = running('status.debugRuleEvaluationStatuses');
+  if (debug) return { synced: false, message: syncedMessage('DebugRule', debug) };
+  const profiling = stringAt(latest, 'status.profilingStatus');
+  if (profiling !== undefined && profiling !== 'Disabled') {
+    const profiler = running('status.profilerRuleEvaluationStatuses');
+    if (profiler) return { synced: false, message: syncedMessage('ProfilerRule', profiler) };
+  }
+  return statusVerdict(RULE, status);
+}
+
+/**
+ * ACK's customPostCompare: with profiling disabled SageMaker still echoes profiler settings, which
+ * are drift only when the user manages both profiler fields.
+ */
+export function dropDisabledProfilerDelta(delta: readonly DeltaEntry[], desired: ResourceView, latest: ResourceView): readonly DeltaEntry[] {
+  const managesBoth = desired.spec.profilerConfig !== undefined && desired.spec.profilerRuleConfigurations !== undefined;
+  if (stringAt(latest, 'status.profilingStatus') !== 'Disabled' || managesBoth) return delta;
+  return delta.filter((e) => !isUnder(e.path, 'profilerConfig') && !isUnder(e.path, 'profilerRuleConfigurations'));
+}
+
+export const trainingJob: ResourceHooks = {
+  isSynced: trainingJobSynced,
+  customizeDelta: dropDisabledProfilerDelta,
+  checkUpdate(delta, desired, latest) {
+    const plan = planTrainingJobUpdate(delta, desired, latest);
+    return 'path' in plan ? undefined : plan;
+  },
+  beforeUpdate(input, delta, desired, latest) {
+    const plan = planTrainingJobUpdate(delta, desired, latest);
+    if ('path' in plan) return trainingJobUpdateInput(input, plan);
+    // Reached only while the runtime does not yet run checkUpdate: postpone rather than send a bad update.
+    return isTerminal(plan) ? requeue(plan.message) : plan;
+  },
+  afterUpdate: () => ({ requeue: requeue('training job is updating') }),
+  ...jobDelete({ kind: 'TrainingJob', path: RULE.path, running: 'InProgress' }),
+};
