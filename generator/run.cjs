@@ -3,6 +3,12 @@
 // rebuilds only when a generator source is newer: plain node starts in a fraction
 // of a TypeScript loader's time, and generation runs on every CI build.
 'use strict';
+// Most of a cold run is V8 compiling the TypeScript compiler that ts-morph loads;
+// a compile cache on disk roughly halves it (built into Node 22, a package on 20).
+const { enableCompileCache } = require('node:module');
+if (enableCompileCache) enableCompileCache();
+else require('v8-compile-cache');
+
 const { readdirSync, statSync, mkdirSync } = require('node:fs');
 const { join } = require('node:path');
 
