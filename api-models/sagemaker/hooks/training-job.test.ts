@@ -166,9 +166,17 @@ describe('TrainingJob hooks wiring', () => {
     expect(trainingJob.checkUpdate!(delta('hyperParameters'), view(), latest)).toMatchObject({ terminal: true });
   });
   it('beforeUpdate never lets a refused update reach AWS', async () => {
-    expect(await trainingJob.beforeUpdate!({ TrainingJobName: 'tj' }, delta('hyperParameters'), view(), view(), ctx)).toEqual({
-      requeueAfterMs: 30_000,
-      reason: 'only Warm Pool or Profiler can be updated',
+    await expect(async () => trainingJob.beforeUpdate!({ TrainingJobName: 'tj' }, delta('hyperParameters'), view(), view(), ctx)).rejects.toMatchObject({
+      name: 'TrainingJobUpdateNotAllowed',
+      message: 'only Warm Pool or Profiler can be updated',
+    });
+  });
+  it('beforeUpdate shapes the input of an allowed update', async () => {
+    const latest = view({ resourceConfig: { keepAlivePeriodInSeconds: 60 } }, { ...completed, warmPoolStatus: { status: 'InUse' } });
+    const input = { TrainingJobName: 'tj', ResourceConfig: { InstanceCount: 1, KeepAlivePeriodInSeconds: 300 } };
+    expect(await trainingJob.beforeUpdate!(input, delta('resourceConfig.keepAlivePeriodInSeconds'), view(), latest, ctx)).toEqual({
+      TrainingJobName: 'tj',
+      ResourceConfig: { KeepAlivePeriodInSeconds: 300 },
     });
   });
   it('after an update: requeue "training job is updating"', () => {

@@ -1,7 +1,8 @@
 import type { DeltaEntry, ResourceHooks, ResourceView, SyncedVerdict } from '../../../runtime/descriptor';
 import { isUnder } from '../../../runtime/convert/paths';
 import { jobDelete } from './common/delete';
-import { isTerminal, requeue } from './common/requeue';
+import { requeue } from './common/requeue';
+import { gatedUpdate } from './common/update';
 import { statusVerdict, syncedMessage, type StatusRule } from './common/status';
 import { listAt, stringAt } from './common/view';
 import { planTrainingJobUpdate, trainingJobUpdateInput } from './training-job-update';
@@ -40,16 +41,17 @@ export function dropDisabledProfilerDelta(delta: readonly DeltaEntry[], desired:
 export const trainingJob: ResourceHooks = {
   isSynced: trainingJobSynced,
   customizeDelta: dropDisabledProfilerDelta,
-  checkUpdate(delta, desired, latest) {
-    const plan = planTrainingJobUpdate(delta, desired, latest);
-    return 'path' in plan ? undefined : plan;
-  },
-  beforeUpdate(input, delta, desired, latest) {
-    const plan = planTrainingJobUpdate(delta, desired, latest);
-    if ('path' in plan) return trainingJobUpdateInput(input, plan);
-    // Reached only while the runtime does not yet run checkUpdate: postpone rather than send a bad update.
-    return isTerminal(plan) ? requeue(plan.message) : plan;
-  },
+  ...gatedUpdate(
+    (delta, desired, latest) => {
+      const plan = planTrainingJobUpdate(delta, desired, latest);
+      return 'path' in plan ? undefined : plan;
+    },
+    (input, delta, desired, latest) => {
+      const plan = planTrainingJobUpdate(delta, desired, latest);
+      if (!('path' in plan)) throw new Error(`TrainingJob update input built for a refused plan: ${JSON.stringify(plan)}`);
+      return trainingJobUpdateInput(input, plan);
+    },
+  ),
   afterUpdate: () => ({ requeue: requeue('training job is updating') }),
   ...jobDelete({ kind: 'TrainingJob', path: RULE.path, running: 'InProgress' }),
 };
