@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { type AwsEnv, startAws } from "./aws";
+import { ensureHelm, planHelm } from "./helm/build";
 import type { Progress } from "./kube/build";
 import { startKube, stopKube } from "./kube/cluster";
 import { isAlive, killAllNow, recordPid, recordedPids, startReaper, stopGroup } from "./kube/process";
@@ -25,9 +26,9 @@ export function envVars(s: EnvState, stateFile: string): Record<string, string> 
   return vars;
 }
 
-/** The directory to put first on PATH, so `kubectl` is the one built for this cluster. */
+/** What to put first on PATH, so `kubectl` is the one built for this cluster (then the built `helm`). */
 export function binDir(s: EnvState): string {
-  return path.dirname(s.kube.binaries.kubectl);
+  return `${path.dirname(s.kube.binaries.kubectl)}:${path.dirname(planHelm().path)}`;
 }
 
 export function shellQuote(v: string): string {
@@ -66,8 +67,10 @@ export async function startEnv(o: StartOptions): Promise<StartedEnv> {
   let aws: AwsEnv | undefined;
   try {
     const kube = await startKube({ root, progress: o.progress });
+    await ensureHelm({ progress: o.progress });
     if (o.withAws !== false) {
-      aws = await startAws({ region, detached: o.detached, stateDir: path.join(root, "aws") });
+      // The smoke check runs at every start, so a moto upgrade that changes behaviour shows at once.
+      aws = await startAws({ region, detached: o.detached, stateDir: path.join(root, "aws"), smoke: true });
       aws.pids.forEach((pid, i) => recordPid(pidDir, `aws-${i}`, pid));
     }
     const state: EnvState = {
