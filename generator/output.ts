@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The subfolders of generated/<service>/ that the generator owns entirely: files there that it no longer produces are stale. */
-export const ownedDirs: readonly string[] = ['crds', 'src', 'helm'];
+export const ownedDirs: readonly string[] = ['crds', 'src', 'helm', 'iam'];
 
 export interface TreeDiff {
   readonly added: readonly string[];

@@ -4,6 +4,7 @@ import { toYamlDocument } from './emit/yaml';
 import { inferServiceModel } from './model/resources';
 import { toServiceDescriptor, type SdkNames } from './emit/descriptor';
 import { typescriptFiles } from './emit/typescript';
+import { deployFiles } from './emit/deploy';
 import type { ServiceModel } from './model/types';
 import type { ShapeIndex } from './smithy/types';
 
@@ -41,6 +42,8 @@ export function generateService(input: ServiceInput): ServiceOutput {
     const descriptor = toServiceDescriptor(model, sdkNames(input.index));
     const ts = typescriptFiles({ model, descriptor, repoRoot: '../../..', ...(input.typescript.hooksModule ? { hooksModule: input.typescript.hooksModule } : {}) });
     for (const [path, content] of ts) files.set(path, content);
+    const deploy = deployFiles({ model, descriptor, crds: files, title: input.index.service.traits.sdkId ?? input.service });
+    for (const [path, content] of deploy) files.set(path, content);
   }
   return { model, files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1))) };
 }

@@ -42,6 +42,12 @@ function lookup<T>(map: Readonly<Record<string, T>> | undefined, key: string): T
   return undefined;
 }
 
+function iamPrefix(index: ShapeIndex, service: string): string {
+  const sigv4 = index.service.traits.raw['aws.auth#sigv4'] as { name?: unknown } | undefined;
+  if (typeof sigv4?.name === 'string' && sigv4.name) return sigv4.name;
+  return index.service.traits.arnNamespace ?? service;
+}
+
 /** Smithy index + generator.yaml → the resource model of one service. Pure. */
 export function inferServiceModel(input: ModelInput): ServiceModel {
   const { index, config, configFile } = input;
@@ -105,6 +111,7 @@ export function inferServiceModel(input: ModelInput): ServiceModel {
     service: input.service,
     group,
     version: input.version ?? 'v1alpha1',
+    iamPrefix: iamPrefix(index, input.service),
     resources,
     skipped,
     members: shapeTypes.members,

@@ -122,6 +122,8 @@ export interface ServiceModel {
   readonly service: string;
   readonly group: string;
   readonly version: string;
+  /** IAM action prefix (the SigV4 signing name, else the ARN namespace), e.g. application-autoscaling. */
+  readonly iamPrefix: string;
   readonly resources: readonly Resource[];
   readonly skipped: readonly SkippedResource[];
   /** Members of a structure shape (ignore rules applied), memoised. */

@@ -1,0 +1,36 @@
+import { iamActions } from './iam';
+import { widgets } from './test-fixtures';
+
+describe('iamActions', () => {
+  it('lists each operation the descriptor binds once, sorted, under the IAM prefix', () => {
+    const out = widgets({ 'aws.api#service': { sdkId: 'Widgets', arnNamespace: 'widget-arns' }, 'aws.auth#sigv4': { name: 'widgetsvc' } });
+    expect(out.model.iamPrefix).toBe('widgetsvc');
+    const policy = JSON.parse(out.files.get('iam/recommended-policy.json')!);
+    expect(policy.Statement[0].Action).toEqual([
+      'widgetsvc:CreateWidget',
+      'widgetsvc:DeleteWidget',
+      'widgetsvc:DescribeWidget',
+      'widgetsvc:UpdateWidget',
+    ]);
+    expect(policy).toMatchObject({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Resource: '*' }] });
+  });
+
+  it('takes the prefix from the ARN namespace without a SigV4 name, else from the service name', () => {
+    expect(widgets({ 'aws.api#service': { sdkId: 'Widgets', arnNamespace: 'widget-arns' } }).model.iamPrefix).toBe('widget-arns');
+    expect(widgets().model.iamPrefix).toBe('widgets');
+  });
+
+  it('leaves out operations no kind binds (ReadMany when there is a ReadOne) and adds no tagging actions', () => {
+    const d = {
+      service: 's',
+      group: 'g',
+      sdk: { package: 'p', client: 'C' },
+      shapes: {},
+      resources: [
+        { operations: { create: { name: 'CreateA' }, readOne: { name: 'DescribeA' } } },
+        { operations: { create: { name: 'PutB' }, update: { name: 'PutB' }, readMany: { name: 'ListBs', itemsMember: 'Bs' } } },
+      ],
+    } as unknown as Parameters<typeof iamActions>[0];
+    expect(iamActions(d, 'svc')).toEqual(['svc:CreateA', 'svc:DescribeA', 'svc:ListBs', 'svc:PutB']);
+  });
+});

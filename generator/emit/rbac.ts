@@ -1,0 +1,53 @@
+import type { ServiceModel } from '../model/types';
+
+/**
+ * ServiceModel → the Kubernetes RBAC rules the controller needs, grouped by where
+ * the chart binds them. The kinds come from the model; the built-in resources are
+ * what runtime/ calls (runtime/k8s/client.ts CORE), with exactly the verbs it uses.
+ */
+
+export interface PolicyRule {
+  readonly apiGroups: readonly string[];
+  readonly resources: readonly string[];
+  readonly verbs: readonly string[];
+}
+
+export interface RbacRules {
+  /** Bound cluster-wide (installScope cluster) or in each watched namespace (installScope namespace). */
+  readonly watched: readonly PolicyRule[];
+  /** Cluster-scoped reads: namespace annotations (default region, owner account). Always a ClusterRole. */
+  readonly cluster: readonly PolicyRule[];
+  /** In the release namespace only: CARM's account→role ConfigMap. */
+  readonly system: readonly PolicyRule[];
+  /** In the leader-election namespace, when leader election is on. */
+  readonly leaderElection: readonly PolicyRule[];
+}
+
+/** Reconcile reads, watches and patches the CR, its status and its finalizers; it never creates or deletes CRs. */
+const CR_VERBS = ['get', 'list', 'watch', 'patch', 'update'];
+const STATUS_VERBS = ['get', 'patch', 'update'];
+const FINALIZER_VERBS = ['update'];
+
+export function toRbacRules(model: ServiceModel): RbacRules {
+  const plurals = model.resources.map((r) => r.plural).sort();
+  const crRules: PolicyRule[] =
+    plurals.length === 0
+      ? []
+      : [
+          { apiGroups: [model.group], resources: plurals, verbs: CR_VERBS },
+          { apiGroups: [model.group], resources: plurals.map((p) => `${p}/status`), verbs: STATUS_VERBS },
+          { apiGroups: [model.group], resources: plurals.map((p) => `${p}/finalizers`), verbs: FINALIZER_VERBS },
+        ];
+  return {
+    watched: [
+      ...crRules,
+      // Secret references (is_secret fields) are read by name in the CR's namespace.
+      { apiGroups: [''], resources: ['secrets'], verbs: ['get'] },
+      // The event recorder creates Events next to the CR; patch aggregates repeats.
+      { apiGroups: [''], resources: ['events'], verbs: ['create', 'patch'] },
+    ],
+    cluster: [{ apiGroups: [''], resources: ['namespaces'], verbs: ['get', 'list', 'watch'] }],
+    system: [{ apiGroups: [''], resources: ['configmaps'], verbs: ['get', 'list', 'watch'] }],
+    leaderElection: [{ apiGroups: ['coordination.k8s.io'], resources: ['leases'], verbs: ['get', 'create', 'update'] }],
+  };
+}
