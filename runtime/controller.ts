@@ -21,7 +21,7 @@ import { ControllerMetrics } from './ops/metrics';
 import { ANNOTATION } from './reconcile/annotations';
 import { deriveConditions, type Condition } from './reconcile/conditions';
 import type { Outcome } from './reconcile/outcome';
-import { deletionPolicy, resolveRegion, resyncSeconds } from './reconcile/policy';
+import { deletionPolicy, effectiveRegion, resolveRegion, resyncSeconds } from './reconcile/policy';
 import type { AwsTarget, ReconcileEnv } from './reconcile/ports';
 import { reconcile } from './reconcile/reconcile';
 import { runWorkers, WorkQueue } from './queue/work-queue';
@@ -249,8 +249,7 @@ export async function runController(service: ServiceDescriptor, argv: readonly s
 
   const resolveTarget = async (obj: KubeObject, nsAnnotations: Readonly<Record<string, string>>): Promise<AwsTarget & { roleArn?: string }> => {
     const desiredRegion = resolveRegion(obj.metadata.annotations, nsAnnotations, cfg.awsRegion) ?? cfg.awsRegion;
-    const recorded = (obj.status?.ackResourceMetadata as { region?: unknown } | undefined)?.region;
-    const region = typeof recorded === 'string' && recorded ? recorded : desiredRegion;
+    const region = effectiveRegion((obj.status?.ackResourceMetadata as { region?: unknown } | undefined)?.region, obj.metadata.annotations, nsAnnotations, desiredRegion);
     const owner = nsAnnotations[ANNOTATION.ownerAccountId];
     if (cfg.enableCarm && owner && owner !== identity.accountId) {
       const roleArn = await carm.roleFor(owner, cfg.featureGates.ServiceLevelCARM ? service.service : undefined);

@@ -37,6 +37,14 @@ export function resolveRegion(resource: Annotations, namespace: Annotations, fla
   return resource?.[ANNOTATION.region] || namespace?.[ANNOTATION.defaultRegion] || flag || undefined;
 }
 
+/**
+ * Where calls go: once created, the region recorded in status sticks (deletes and reads go where the
+ * resource lives; a changed annotation is drift), else the desired region.
+ */
+export function effectiveRegion(recorded: unknown, resource: Annotations, namespace: Annotations, flag: string | undefined): string | undefined {
+  return typeof recorded === 'string' && recorded ? recorded : resolveRegion(resource, namespace, flag);
+}
+
 export function isReadOnly(resource: Annotations): boolean {
   return resource?.[ANNOTATION.readOnly]?.trim().toLowerCase() === 'true';
 }
