@@ -249,7 +249,7 @@ export async function runController(service: ServiceDescriptor, argv: readonly s
 
   const resolveTarget = async (obj: KubeObject, nsAnnotations: Readonly<Record<string, string>>): Promise<AwsTarget & { roleArn?: string }> => {
     const desiredRegion = resolveRegion(obj.metadata.annotations, nsAnnotations, cfg.awsRegion) ?? cfg.awsRegion;
-    const region = effectiveRegion((obj.status?.ackResourceMetadata as { region?: unknown } | undefined)?.region, obj.metadata.annotations, nsAnnotations, desiredRegion);
+    const region = effectiveRegion((obj.status?.ackResourceMetadata as { region?: unknown } | undefined)?.region, obj.metadata.annotations, nsAnnotations, desiredRegion) ?? desiredRegion;
     const owner = nsAnnotations[ANNOTATION.ownerAccountId];
     if (cfg.enableCarm && owner && owner !== identity.accountId) {
       const roleArn = await carm.roleFor(owner, cfg.featureGates.ServiceLevelCARM ? service.service : undefined);
