@@ -29,7 +29,8 @@ export interface ConditionValue {
 /** What one reconcile learned; every sync rebuilds the list from this, as ACK resets conditions. */
 export interface ConditionInput {
   readonly synced: ConditionValue;
-  readonly terminal?: { readonly reason: string; readonly message: string };
+  /** `keepsSynced`: the AWS resource failed (ACK's SetTerminalState); ResourceSynced stays as `synced` says. */
+  readonly terminal?: { readonly reason: string; readonly message: string; readonly keepsSynced?: boolean };
   readonly recoverable?: { readonly reason: string; readonly message: string };
   readonly lateInitialized?: ConditionValue;
   readonly referencesResolved?: ConditionValue;
@@ -41,12 +42,12 @@ export const SYNCED_FALSE: ConditionValue = { status: 'False', reason: 'NotSynce
 
 export function deriveConditions(input: ConditionInput, previous: readonly Condition[], now: string): Condition[] {
   const list: Omit<Condition, 'lastTransitionTime'>[] = [];
-  if (input.terminal) list.push({ type: CONDITION.terminal, status: 'True', ...input.terminal });
+  if (input.terminal) list.push({ type: CONDITION.terminal, status: 'True', reason: input.terminal.reason, message: input.terminal.message });
   if (input.recoverable) list.push({ type: CONDITION.recoverable, status: 'True', ...input.recoverable });
   if (input.referencesResolved) list.push({ type: CONDITION.referencesResolved, ...input.referencesResolved });
   if (input.lateInitialized) list.push({ type: CONDITION.lateInitialized, ...input.lateInitialized });
   for (const a of input.advisories ?? []) list.push({ type: CONDITION.advisory, status: 'True', ...a });
-  const synced = input.terminal
+  const synced = input.terminal && !input.terminal.keepsSynced
     ? { status: 'False' as const, reason: 'Terminal', message: 'Resource not synced: resource is in terminal condition' }
     : input.synced;
   list.push({ type: CONDITION.synced, ...synced });

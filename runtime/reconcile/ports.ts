@@ -57,4 +57,6 @@ export interface ReconcileEnv {
   /** Tags added to every created resource (expanded `--resource-tags`), when the kind has tags. */
   readonly defaultTags?: Readonly<Record<string, string>>;
   readonly now?: () => Date;
+  /** Waits inside one reconcile (the read-after-create retries); tests pass a fake. */
+  readonly sleep?: (ms: number) => Promise<void>;
 }

@@ -1,49 +1,6 @@
-import type { KubeObject } from '../k8s/types';
-import { FakeAws, FakeAwsError, FakeEvents, FakeStore, silentLog } from '../testing/fakes';
-import { lifecycleConfig, model, sagemakerFixture } from '../testing/fixtures';
-import type { ResourceDescriptor, ResourceHooks } from '../descriptor';
-import type { Condition } from './conditions';
-import type { ReconcileEnv } from './ports';
-import { reconcile } from './reconcile';
-
-const FIN = 'finalizers.sagemaker.services.k8s.aws/NotebookInstanceLifecycleConfig';
-
-function lccObject(spec: Record<string, unknown> = {}, annotations: Record<string, string> = {}): KubeObject {
-  return {
-    apiVersion: 'sagemaker.services.k8s.aws/v1alpha1',
-    kind: 'NotebookInstanceLifecycleConfig',
-    metadata: { name: 'cfg', namespace: 'ns', annotations },
-    spec: { notebookInstanceLifecycleConfigName: 'cfg', onCreate: [{ content: 'ZWNobyBoaQ==' }], ...spec },
-  };
-}
-
-function setup(obj: KubeObject, opts: { descriptor?: ResourceDescriptor; policy?: 'delete' | 'retain'; hooks?: ResourceHooks; region?: string } = {}) {
-  const d = opts.descriptor ?? lifecycleConfig;
-  const isModel = d.kind === 'Model';
-  const nameMember = isModel ? 'ModelName' : 'NotebookInstanceLifecycleConfigName';
-  const aws = new FakeAws(nameMember, d.arnMember!, (name) =>
-    isModel
-      ? new FakeAwsError('ValidationException', `Could not find model "${name}".`)
-      : new FakeAwsError('ValidationException', `Unable to describe Notebook Instance Lifecycle Config '${name}'.`),
-  );
-  const store = new FakeStore(obj);
-  const events = new FakeEvents();
-  const env: ReconcileEnv = {
-    service: sagemakerFixture,
-    descriptor: d,
-    ...(opts.hooks ? { hooks: opts.hooks } : {}),
-    aws,
-    store,
-    events,
-    log: silentLog,
-    target: { region: opts.region ?? 'us-west-2', accountId: '111122223333', partition: 'aws' },
-    deletionPolicy: opts.policy ?? 'delete',
-    now: () => new Date('2026-02-01T00:00:00Z'),
-  };
-  const run = () => reconcile(store.obj!, env);
-  const condition = (type: string) => ((store.obj?.status?.conditions ?? []) as Condition[]).find((c) => c.type === type);
-  return { aws, store, events, env, run, condition };
-}
+import { FakeAwsError } from '../testing/fakes';
+import { lifecycleConfig, model } from '../testing/fixtures';
+import { FIN, lccObject, setup } from '../testing/harness';
 
 describe('reconcile: create, no-op resync, update, drift', () => {
   it('adds the finalizer before the first AWS write, then creates and records the ARN at once', async () => {
@@ -73,7 +30,7 @@ describe('reconcile: create, no-op resync, update, drift', () => {
   it('writes the ARN to status before reading back, so a crash after Create cannot create twice', async () => {
     const t = setup(lccObject());
     t.aws.fail('DescribeNotebookInstanceLifecycleConfig', new FakeAwsError('ValidationException', "Unable to describe Notebook Instance Lifecycle Config 'cfg'."));
-    t.aws.fail('DescribeNotebookInstanceLifecycleConfig', new FakeAwsError('ValidationException', "Unable to describe Notebook Instance Lifecycle Config 'cfg'."));
+    t.aws.fail('DescribeNotebookInstanceLifecycleConfig', Object.assign(new FakeAwsError('InternalFailure', 'try later'), { $fault: 'server', $metadata: { httpStatusCode: 500 } }));
     const out = await t.run();
     expect(out).toMatchObject({ kind: 'requeueAfter' });
     expect(t.store.obj!.status!.ackResourceMetadata).toMatchObject({ arn: expect.stringContaining('cfg') });

@@ -1,4 +1,4 @@
-import type { DeltaEntry, HookContext, OperationBinding, ReadManyBinding, RequeueRequest, ResourceView, SdkObject, ShapeTable } from '../descriptor';
+import type { DeltaEntry, HookContext, OperationBinding, ReadManyBinding, RequeueRequest, ResourceView, SdkObject, ShapeTable, SkipDelete, TerminalRequest, UpdateEffects } from '../descriptor';
 import { classifyAwsError, describeError, type ClassifiedError } from '../aws/errors';
 import { buildInput, latestSpec, observeOutput, pickFromMany, type Observed } from '../convert/operations';
 import { getPath, isObject, setPath, type JsonObject } from '../convert/paths';
@@ -16,6 +16,7 @@ import {
   type ConditionValue,
 } from './conditions';
 import { computeDelta, immutableViolations, lateInitialize } from './delta';
+import { readAfterCreateDelays } from './read-after-create';
 import type { Outcome } from './outcome';
 import { NOT_SYNCED_REQUEUE_MS, isAdopted, isReadOnly, parseAdoption } from './policy';
 import type { ReconcileEnv } from './ports';
@@ -42,6 +43,14 @@ class ObjectGone extends Error {}
 
 function isRequeue(v: unknown): v is RequeueRequest {
   return isObject(v) && typeof v.requeueAfterMs === 'number' && typeof v.reason === 'string';
+}
+
+function isTerminalRequest(v: unknown): v is TerminalRequest {
+  return isObject(v) && v.terminal === true && typeof v.message === 'string';
+}
+
+function isSkipDelete(v: unknown): v is SkipDelete {
+  return isObject(v) && v.skipDelete === true;
 }
 
 /** One reconcile's state: the object as last stored, and the status being built. */
@@ -111,6 +120,7 @@ class Run {
     }
 
     let updatedFields: string[] = [];
+    let effects: UpdateEffects | undefined;
     if (!latest) {
       if ((needAdoption && adoption.policy === 'adopt') || isAdopted(ann)) {
         return this.recoverable('AdoptedResourceNotFound', 'adopted resource not found in AWS; it will not be created');
@@ -158,9 +168,11 @@ class Run {
       if (updated.kind === 'outcome') return updated.outcome;
       updatedFields = updated.fields;
       if (updated.latest) latest = updated.latest;
+      effects = updated.effects;
     }
 
     this.setObserved(latest);
+    if (effects) await this.applyEffects(effects);
 
     let lateInit: ConditionValue | undefined;
     let lateInitPending = false;
@@ -177,17 +189,39 @@ class Run {
         : { status: 'True', reason: 'Late initialization successful', message: 'Late initialization successful' };
     }
 
-    const verdict = this.env.hooks?.isSynced?.(this.view()) ?? evaluateSynced(this.d.synced, { spec: this.cur.spec, status: this.status });
+    const hookVerdict = this.env.hooks?.isSynced?.(this.view());
+    const verdict = hookVerdict ?? evaluateSynced(this.d.synced, { spec: this.cur.spec, status: this.status });
     const synced: ConditionValue = verdict.synced
-      ? SYNCED_TRUE
-      : { ...SYNCED_FALSE, message: verdict.message ? `Resource not synced: ${verdict.message}` : SYNCED_FALSE.message };
-    const outcome: Outcome = lateInitPending
-      ? { kind: 'requeueAfter', ms: LATE_INIT_REQUEUE_MS, reason: 'late initialization pending' }
-      : verdict.synced
-        ? { kind: 'synced' }
-        : { kind: 'requeueAfter', ms: NOT_SYNCED_REQUEUE_MS, reason: 'not synced' };
+      ? { ...SYNCED_TRUE, ...(hookVerdict?.message ? { message: hookVerdict.message } : {}) }
+      : { ...SYNCED_FALSE, message: !verdict.message ? SYNCED_FALSE.message : hookVerdict ? verdict.message : `Resource not synced: ${verdict.message}` };
     if (updatedFields.length) this.env.events.emit(this.cur, 'Normal', 'Updated', `updated in AWS: ${updatedFields.join(', ')}`);
-    return this.finish({ synced: lateInitPending ? SYNCED_FALSE : synced, ...(lateInit ? { lateInitialized: lateInit } : {}) }, outcome);
+    const lateInitCondition = lateInit ? { lateInitialized: lateInit } : {};
+    if (hookVerdict?.terminal) {
+      // The AWS resource itself failed (ACK's SetTerminalState): Terminal, with ResourceSynced as judged.
+      const message = this.scrubbed(hookVerdict.terminal);
+      this.env.log.warn('resource is in a terminal state in AWS', { message });
+      return this.finish(
+        { synced, terminal: { reason: 'ResourceTerminal', message, keepsSynced: true }, ...lateInitCondition },
+        { kind: 'terminal', error: { code: 'ResourceTerminal', message } },
+      );
+    }
+    const outcome: Outcome = effects?.requeue
+      ? { kind: 'requeueAfter', ms: effects.requeue.requeueAfterMs, reason: effects.requeue.reason }
+      : lateInitPending
+        ? { kind: 'requeueAfter', ms: LATE_INIT_REQUEUE_MS, reason: 'late initialization pending' }
+        : verdict.synced
+          ? { kind: 'synced' }
+          : { kind: 'requeueAfter', ms: NOT_SYNCED_REQUEUE_MS, reason: 'not synced' };
+    return this.finish({ synced: lateInitPending ? SYNCED_FALSE : synced, ...lateInitCondition }, outcome);
+  }
+
+  /** afterUpdate's effects: annotations on the object, status fields over the observed status. */
+  private async applyEffects(effects: UpdateEffects): Promise<void> {
+    if (effects.status) this.status = { ...this.status, ...effects.status };
+    const annotations = effects.annotations;
+    if (annotations && Object.entries(annotations).some(([k, v]) => this.annotations[k] !== v)) {
+      await this.patchObject(() => ({ metadata: { annotations: { ...annotations } } }));
+    }
   }
 
   private applyAdoptionFields(spec: JsonObject, fields: Readonly<Record<string, string>>): JsonObject {
@@ -219,27 +253,49 @@ class Run {
     } catch (err) {
       return { kind: 'failed', outcome: await this.failure(err) };
     }
+    if (this.env.hooks?.afterCreate) output = this.env.hooks.afterCreate(output, this.view(desired));
     const created = observeOutput(op, this.d, this.shapes, output);
     this.setObserved(created);
     // Identifiers reach Kubernetes before anything else can fail: a crash now cannot create twice.
     await this.writeStatus(this.status);
     this.env.events.emit(this.cur, 'Normal', 'Created', `created in AWS${created.arn ? `: ${created.arn}` : ''}`);
     this.env.log.info('created new resource', { arn: created.arn });
-    try {
-      return { kind: 'created', latest: await this.read(desired) };
-    } catch {
-      return { kind: 'created', latest: undefined };
+    return { kind: 'created', latest: await this.readAfterCreate(desired) };
+  }
+
+  /**
+   * AWS is eventually consistent: a Describe right after Create may say "not found". Retry with
+   * backoff for ~10 s, as ACK does; any other error, or still nothing, leaves it to a requeue.
+   */
+  private async readAfterCreate(desired: JsonObject): Promise<Observed | undefined> {
+    if (!this.identifiersPresent(desired)) return undefined;
+    const sleep = this.env.sleep ?? defaultSleep;
+    for (const delay of [0, ...readAfterCreateDelays()]) {
+      if (delay) {
+        this.env.log.debug('created resource not readable yet; retrying', { afterMs: delay });
+        await sleep(delay);
+      }
+      try {
+        const latest = await this.read(desired);
+        if (latest) return latest;
+      } catch {
+        return undefined;
+      }
     }
+    return undefined;
   }
 
   private async update(
     desired: JsonObject,
     latest: Observed,
-  ): Promise<{ kind: 'outcome'; outcome: Outcome } | { kind: 'updated'; fields: string[]; latest?: Observed }> {
+  ): Promise<{ kind: 'outcome'; outcome: Outcome } | { kind: 'updated'; fields: string[]; latest?: Observed; effects?: UpdateEffects }> {
     const delta = this.delta(desired, latest);
     if (!delta.length) return { kind: 'updated', fields: [] };
     const fields = delta.map((e) => `spec.${e.path}`);
     this.env.log.info('desired resource state has changed', { diff: fields });
+    const check = this.env.hooks?.checkUpdate?.(delta, this.view(desired), this.view(latestSpec(desired, latest), { ...this.status, ...latest.status }));
+    if (isTerminalRequest(check)) return { kind: 'outcome', outcome: await this.terminal(check.reason, this.scrubbed(check.message)) };
+    if (isRequeue(check)) return { kind: 'outcome', outcome: await this.updatePending(check) };
     const frozen = immutableViolations(delta, this.d.immutable);
     if (frozen.length) {
       return {
@@ -255,7 +311,7 @@ class Run {
     try {
       if (this.env.hooks?.beforeUpdate) {
         const r = await this.env.hooks.beforeUpdate(input, delta, this.view(desired), this.view(latest.spec), this.hookContext());
-        if (isRequeue(r)) return { kind: 'outcome', outcome: await this.finish({ synced: { status: 'False', reason: 'UpdatePending', message: r.reason } }, { kind: 'requeueAfter', ms: r.requeueAfterMs, reason: r.reason }) };
+        if (isRequeue(r)) return { kind: 'outcome', outcome: await this.updatePending(r) };
         input = r;
       }
       const output = await this.env.aws.call('UPDATE', op.name, input);
@@ -270,7 +326,14 @@ class Run {
     } catch {
       after = undefined;
     }
-    return { kind: 'updated', fields, ...(after ? { latest: after } : {}) };
+    const afterLatest = after ?? latest;
+    const effects = this.env.hooks?.afterUpdate?.(this.view(desired), this.view(latestSpec(desired, afterLatest), { ...this.status, ...afterLatest.status }), this.hookContext());
+    return { kind: 'updated', fields, ...(after ? { latest: after } : {}), ...(effects ? { effects } : {}) };
+  }
+
+  private updatePending(r: RequeueRequest): Promise<Outcome> {
+    this.env.log.info('update postponed', { reason: r.reason, requeueAfterMs: r.requeueAfterMs });
+    return this.finish({ synced: { status: 'False', reason: 'UpdatePending', message: r.reason } }, { kind: 'requeueAfter', ms: r.requeueAfterMs, reason: r.reason });
   }
 
   private delta(desired: JsonObject, latest: Observed): readonly DeltaEntry[] {
@@ -391,6 +454,12 @@ class Run {
     try {
       const before = await hooks?.beforeDelete?.(this.view(), this.hookContext());
       if (isRequeue(before)) return this.deletePending(before);
+      if (isSkipDelete(before)) {
+        await this.removeFinalizer();
+        this.env.log.info('nothing to delete in AWS', { reason: before.reason });
+        this.env.events.emit(this.cur, 'Normal', 'Deleted', `nothing to delete in AWS: ${before.reason}`);
+        return { kind: 'done' };
+      }
       if (op) await this.env.aws.call('DELETE', op.name, buildInput(op, this.d, this.shapes, { spec: this.cur.spec ?? {}, status: this.status, arn: this.arn }));
       const after = await hooks?.afterDelete?.(this.view(), this.hookContext());
       if (isRequeue(after)) return this.deletePending(after);
@@ -489,14 +558,14 @@ class Run {
     this.cur = next;
   }
 
-  private view(spec?: JsonObject): ResourceView {
+  private view(spec?: JsonObject, status?: JsonObject): ResourceView {
     return {
       namespace: this.cur.metadata.namespace ?? '',
       name: this.cur.metadata.name,
       generation: this.cur.metadata.generation ?? 0,
       annotations: this.annotations,
       spec: spec ?? this.cur.spec ?? {},
-      status: this.status,
+      status: status ?? this.status,
     };
   }
 
@@ -533,6 +602,10 @@ function tagEntries(v: unknown, keyName = 'key', valueName = 'value'): [string, 
 /** ACK's tag key/value JSON names (key, value) → SDK member names (Key, Value). */
 function sdkMemberName(json: string): string {
   return json.charAt(0).toUpperCase() + json.slice(1);
+}
+
+function defaultSleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
 }
 
 function formatNow(d: Date): string {
