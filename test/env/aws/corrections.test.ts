@@ -1,4 +1,14 @@
-import { decideStop, decideUpdateEndpoint, endpointAfterUpdate, stopCorrectionFor, STOP_CORRECTIONS, variantsAfterUpdate } from "./corrections";
+import {
+  correctNotFound,
+  decideStop,
+  decideUpdateEndpoint,
+  endpointAfterUpdate,
+  serviceLinkedRoleArn,
+  stopCorrectionFor,
+  STOP_CORRECTIONS,
+  variantsAfterUpdate,
+  withServiceLinkedRoles,
+} from "./corrections";
 
 describe("stop corrections", () => {
   const training = stopCorrectionFor("StopTrainingJob")!;
@@ -48,5 +58,55 @@ describe("UpdateEndpoint correction", () => {
   it("overlays the new config name and modification time", () => {
     const overlay = endpointAfterUpdate({ ProductionVariants: current }, { ProductionVariants: config }, { EndpointConfigName: "cfg2", RetainAllVariantProperties: true }, 42);
     expect(overlay).toMatchObject({ EndpointConfigName: "cfg2", LastModifiedTime: 42 });
+  });
+});
+
+describe("not-found corrections", () => {
+  it("rewrite moto's DescribeTrainingJob not-found to AWS's message", () => {
+    const moto = { code: "ValidationException", message: "Could not find training job 'arn:aws:sagemaker:us-east-1:123456789012:training-job/tj'." };
+    expect(correctNotFound("DescribeTrainingJob", { TrainingJobName: "tj" }, moto)).toEqual({ code: "ValidationException", message: "Requested resource not found." });
+  });
+
+  it("name the job the way AWS does for processing and transform jobs", () => {
+    expect(correctNotFound("DescribeProcessingJob", { ProcessingJobName: "pj" }, { code: "ValidationException", message: "Could not find processing job 'arn'." })?.message).toBe(
+      "Could not find requested job with name pj",
+    );
+    expect(correctNotFound("DescribeTransformJob", { TransformJobName: "xj" }, { code: "ValidationException", message: "Could not find transform job 'arn'." })?.message).toBe(
+      "Could not find requested job with name xj",
+    );
+  });
+
+  it("switch the code where AWS declares ResourceNotFound", () => {
+    expect(correctNotFound("DescribePipeline", { PipelineName: "p" }, { code: "ValidationException", message: "Could not find pipeline with PipelineName p." })).toEqual({
+      code: "ResourceNotFound",
+      message: "Pipeline 'p' does not exist.",
+    });
+    expect(correctNotFound("DescribeModelPackage", { ModelPackageName: "mp" }, { code: "ValidationException", message: "Model package mp not found" })?.message).toMatch(/does not exist\.$/);
+  });
+
+  it("leave other errors and operations alone", () => {
+    expect(correctNotFound("DescribeTrainingJob", {}, { code: "ValidationException", message: "1 validation error detected" })).toBeUndefined();
+    expect(correctNotFound("DescribeModel", {}, { code: "ValidationException", message: "Could not find model 'm'." })).toBeUndefined();
+  });
+});
+
+describe("service-linked roles on DescribeScalableTargets", () => {
+  const arn = "arn:aws:application-autoscaling:us-east-1:123456789012:scalable-target/abc";
+
+  it("fill a missing RoleARN with the namespace's service-linked role", () => {
+    const out = withServiceLinkedRoles({ ScalableTargets: [{ ServiceNamespace: "sagemaker", ScalableTargetARN: arn, RoleARN: null }], NextToken: null });
+    expect(out?.ScalableTargets).toEqual([
+      {
+        ServiceNamespace: "sagemaker",
+        ScalableTargetARN: arn,
+        RoleARN: "arn:aws:iam::123456789012:role/aws-service-role/sagemaker.application-autoscaling.amazonaws.com/AWSServiceRoleForApplicationAutoScaling_SageMakerEndpoint",
+      },
+    ]);
+  });
+
+  it("keep a RoleARN the registration named, and namespaces without a service-linked role", () => {
+    expect(withServiceLinkedRoles({ ScalableTargets: [{ ServiceNamespace: "sagemaker", ScalableTargetARN: arn, RoleARN: "arn:aws:iam::1:role/mine" }] })).toBeUndefined();
+    expect(withServiceLinkedRoles({ ScalableTargets: [{ ServiceNamespace: "elasticmapreduce", ScalableTargetARN: arn }] })).toBeUndefined();
+    expect(serviceLinkedRoleArn("ecs", "1", "aws-cn")).toMatch(/^arn:aws-cn:iam::1:role\/aws-service-role\/ecs\./);
   });
 });

@@ -126,3 +126,88 @@ export function endpointAfterUpdate(current: Body, config: Body, input: Body, no
     LastModifiedTime: nowSeconds,
   };
 }
+
+/**
+ * moto's not-found answers for some SageMaker Describe calls differ from AWS's in code or message. The
+ * controllers recognise "not found" by AWS's code and message (ACK's generator.yaml rules, observed on AWS),
+ * so the proxy rewrites moto's answer to AWS's; everything else about the call is left alone.
+ */
+export interface NotFoundCorrection {
+  describe: string;
+  /** moto's message (5.2.5). */
+  moto: RegExp;
+  code: string;
+  /** AWS's message for the resource named in the request. */
+  message: (input: Body) => string;
+}
+
+const str = (v: unknown): string => (typeof v === "string" ? v : "");
+
+export const NOT_FOUND_CORRECTIONS: NotFoundCorrection[] = [
+  // ACK sagemaker generator.yaml TrainingJob: 404 ValidationException "Requested resource not found".
+  { describe: "DescribeTrainingJob", moto: /^Could not find training job/, code: "ValidationException", message: () => "Requested resource not found." },
+  // ProcessingJob and TransformJob: "Could not find requested job with name …".
+  { describe: "DescribeProcessingJob", moto: /^Could not find processing job/, code: "ValidationException", message: (i) => `Could not find requested job with name ${str(i.ProcessingJobName)}` },
+  { describe: "DescribeTransformJob", moto: /^Could not find transform job/, code: "ValidationException", message: (i) => `Could not find requested job with name ${str(i.TransformJobName)}` },
+  // ModelPackage: ValidationException "… does not exist."
+  { describe: "DescribeModelPackage", moto: /^Model package .* not found$/, code: "ValidationException", message: (i) => `ModelPackage ${str(i.ModelPackageName)} does not exist.` },
+  // Pipeline and PipelineExecution: ResourceNotFound "… does not exist." (the Smithy model's declared error).
+  { describe: "DescribePipeline", moto: /^Could not find pipeline/, code: "ResourceNotFound", message: (i) => `Pipeline '${str(i.PipelineName)}' does not exist.` },
+  { describe: "DescribePipelineExecution", moto: /^Could not find pipeline/, code: "ResourceNotFound", message: (i) => `Pipeline execution '${str(i.PipelineExecutionArn)}' does not exist.` },
+  // Domain: the Smithy model's declared ResourceNotFound.
+  { describe: "DescribeDomain", moto: /^Could not find domain/, code: "ResourceNotFound", message: (i) => `Domain ${str(i.DomainId)} does not exist.` },
+];
+
+/** AWS's not-found answer for a moto error body, or undefined when moto's already matches AWS's. */
+export function correctNotFound(operation: string, input: Body, error: { code: string; message: string }): { code: string; message: string } | undefined {
+  const c = NOT_FOUND_CORRECTIONS.find((n) => n.describe === operation);
+  if (!c || !c.moto.test(error.message)) return undefined;
+  return { code: c.code, message: c.message(input) };
+}
+
+/**
+ * AWS's service-linked roles for Application Auto Scaling, by service namespace (User Guide, "Service-linked
+ * roles for Application Auto Scaling"). AWS's DescribeScalableTargets always reports RoleARN (required in the
+ * model); moto reports null when the registration named none, which would leave a late-initialized roleARN
+ * pending forever.
+ */
+const SERVICE_LINKED_ROLES: Record<string, string> = {
+  appstream: "AppStreamFleet",
+  cassandra: "CassandraTable",
+  comprehend: "ComprehendEndpoint",
+  "custom-resource": "CustomResource",
+  dynamodb: "DynamoDBTable",
+  ec2: "EC2SpotFleetRequest",
+  ecs: "ECSService",
+  elasticache: "ElastiCacheRG",
+  kafka: "KafkaCluster",
+  lambda: "LambdaConcurrency",
+  neptune: "NeptuneCluster",
+  rds: "RDSCluster",
+  sagemaker: "SageMakerEndpoint",
+  workspaces: "WorkSpacesPool",
+};
+
+export const SERVICE_LINKED_ROLE_REFERENCE = "https://docs.aws.amazon.com/autoscaling/application/userguide/application-auto-scaling-service-linked-roles.html";
+
+export function serviceLinkedRoleArn(serviceNamespace: string, accountId: string, partition = "aws"): string | undefined {
+  const suffix = SERVICE_LINKED_ROLES[serviceNamespace];
+  if (!suffix) return undefined;
+  return `arn:${partition}:iam::${accountId}:role/aws-service-role/${serviceNamespace}.application-autoscaling.amazonaws.com/AWSServiceRoleForApplicationAutoScaling_${suffix}`;
+}
+
+/** DescribeScalableTargets output with each missing RoleARN filled as AWS fills it; undefined when nothing changed. */
+export function withServiceLinkedRoles(output: Body): Body | undefined {
+  const targets = output.ScalableTargets;
+  if (!Array.isArray(targets)) return undefined;
+  let changed = false;
+  const filled = (targets as Body[]).map((t) => {
+    if (t.RoleARN) return t;
+    const [, partition, , , account] = str(t.ScalableTargetARN).split(":");
+    const role = account ? serviceLinkedRoleArn(str(t.ServiceNamespace), account, partition || "aws") : undefined;
+    if (!role) return t;
+    changed = true;
+    return { ...t, RoleARN: role };
+  });
+  return changed ? { ...output, ScalableTargets: filled } : undefined;
+}

@@ -10,11 +10,13 @@ import { trimInput, type CallRecord } from "./call-log";
 import { CONTROL_PREFIX, handleControl } from "./control-api";
 import {
   CORRECTED_OPERATIONS,
+  correctNotFound,
   decideStop,
   decideUpdateEndpoint,
   endpointAfterUpdate,
   stopCorrectionFor,
   type StopCorrection,
+  withServiceLinkedRoles,
 } from "./corrections";
 import { decideFaults } from "./faults";
 import { armAfter, dropStale, hasPendingAfter, holdKey, newHold, patchBody, serveDescribe, type Body, type HoldPhase } from "./holds";
@@ -120,7 +122,7 @@ async function handle(state: ProxyState, upstream: URL, req: IncomingMessage, re
   if (corrected) {
     reply = toReply(await correct(state, upstream, call, req.headers));
   } else {
-    reply = await forward(upstream, req, body);
+    reply = motoAnswerAsAws(call, await forward(upstream, req, body));
     ({ reply, heldPhase } = afterMoto(state, call, reply));
   }
   if (reply.status < 300) state.holds = armAfter(state.holds, call.operation, call.resource, nextSeq(state));
@@ -132,6 +134,23 @@ async function handle(state: ProxyState, upstream: URL, req: IncomingMessage, re
     ...(heldPhase !== undefined ? { heldPhase } : {}),
     ...(reply.status >= 300 ? { errorCode: errorCodeOf(reply.status, reply.headers, bodyText) } : {}),
   });
+}
+
+/** Where moto answers a call differently from AWS in a way the controllers depend on: AWS's answer. */
+function motoAnswerAsAws(call: AwsCall, reply: Reply): Reply {
+  if (call.service === "sagemaker" && reply.status === 400) {
+    const parsed = parseJson(reply.body);
+    const code = typeof parsed?.__type === "string" ? parsed.__type.split("#").pop() ?? "" : "";
+    const message = String(parsed?.Message ?? parsed?.message ?? "");
+    const aws = parsed ? correctNotFound(call.operation, call.input, { code, message }) : undefined;
+    return aws ? toReply(awsError(call.protocol, 400, aws.code, aws.message)) : reply;
+  }
+  if (call.service === "application-autoscaling" && call.operation === "DescribeScalableTargets" && reply.status === 200) {
+    const parsed = parseJson(reply.body);
+    const filled = parsed ? withServiceLinkedRoles(parsed) : undefined;
+    return filled ? { ...reply, body: Buffer.from(JSON.stringify(filled)) } : reply;
+  }
+  return reply;
 }
 
 /** Rewrites a moto response: timestamp correction, correction overlays, holds, lifecycle bookkeeping. */
