@@ -17,6 +17,7 @@ import {
 } from './conditions';
 import { computeDelta, immutableViolations, lateInitialize } from './delta';
 import { readAfterCreateDelays } from './read-after-create';
+import { tagEntries, tagLayout, withDefaultTags } from './tags';
 import type { Outcome } from './outcome';
 import { NOT_SYNCED_REQUEUE_MS, isAdopted, isReadOnly, parseAdoption } from './policy';
 import type { ReconcileEnv } from './ports';
@@ -245,7 +246,7 @@ class Run {
     }
     const op = this.d.operations.create;
     let input = buildInput(op, this.d, this.shapes, { spec: desired, status: this.status, arn: this.arn });
-    input = this.withDefaultTags(input);
+    input = withDefaultTags(input, tagLayout(this.d, this.shapes), this.env.defaultTags);
     let output: SdkObject;
     try {
       if (this.env.hooks?.beforeCreate) input = await this.env.hooks.beforeCreate(input, this.view(), this.hookContext());
@@ -349,27 +350,10 @@ class Run {
     if (e.path !== tagsPath) return false;
     const isSystem = (k: string) => k.startsWith('aws:') || k in (this.env.defaultTags ?? {});
     const norm = (v: unknown): string => {
-      const entries = tagEntries(v, this.d.tags?.keyName, this.d.tags?.valueName).filter(([k]) => !isSystem(k));
+      const entries = tagEntries(v, tagLayout(this.d, this.shapes)).filter(([k]) => !isSystem(k));
       return JSON.stringify(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     };
     return norm(e.desired) === norm(e.latest);
-  }
-
-  private withDefaultTags(input: SdkObject): SdkObject {
-    const tags = this.d.tags;
-    const defaults = this.env.defaultTags;
-    if (!tags || !defaults || !Object.keys(defaults).length) return input;
-    const member = (this.shapes[this.d.specShape] ?? []).find((f) => f.json === tags.path)?.sdk;
-    if (!member) return input;
-    const current = input[member];
-    if (tags.keyName && tags.valueName) {
-      const list = Array.isArray(current) ? [...(current as SdkObject[])] : [];
-      const k = sdkMemberName(tags.keyName);
-      const v = sdkMemberName(tags.valueName);
-      for (const [key, value] of Object.entries(defaults)) if (!list.some((t) => t[k] === key)) list.push({ [k]: key, [v]: value });
-      return { ...input, [member]: list };
-    }
-    return { ...input, [member]: { ...defaults, ...(isObject(current) ? current : {}) } };
   }
 
   /** ReadOne, or ReadMany and pick; undefined when AWS says it does not exist. */
@@ -591,17 +575,6 @@ function withItem(list: readonly string[] | undefined, item: string): string[] {
   const l = [...(list ?? [])];
   if (!l.includes(item)) l.push(item);
   return l;
-}
-
-function tagEntries(v: unknown, keyName = 'key', valueName = 'value'): [string, string][] {
-  if (Array.isArray(v)) return v.filter(isObject).map((t) => [String(t[keyName]), String(t[valueName])]);
-  if (isObject(v)) return Object.entries(v).map(([k, val]) => [k, String(val)]);
-  return [];
-}
-
-/** ACK's tag key/value JSON names (key, value) → SDK member names (Key, Value). */
-function sdkMemberName(json: string): string {
-  return json.charAt(0).toUpperCase() + json.slice(1);
 }
 
 function defaultSleep(ms: number): Promise<void> {
