@@ -1,0 +1,145 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { KubeClient } from '../runtime/k8s/client';
+import { KubeHttp } from '../runtime/k8s/http';
+import { loadConnection } from '../runtime/k8s/kubeconfig';
+import type { KubeObject } from '../runtime/k8s/types';
+import { ProxyControl } from '../test/env/aws/control-client';
+import { envVars, startEnv, stopEnv } from '../test/env/environment';
+import { kubectl } from '../test/env/context';
+
+/**
+ * `npm run bench:controller`: the generated SageMaker controller, as its own process (with
+ * the memory flags `npm run controller` uses), against the test environment:
+ *  - 500 TrainingJobs applied at once: time until all are Synced, AWS calls per resource;
+ *  - one idle resync: AWS calls per resource (target: 1 read, 0 writes);
+ *  - 1,000 resources held: peak RSS (target ≤ 128 Mi, ACK's chart limit).
+ */
+const REPO = resolve(__dirname, '..');
+const TRAINING = { group: 'sagemaker.services.k8s.aws', version: 'v1alpha1', plural: 'trainingjobs' };
+const BATCH = Number(process.env['BENCH_BATCH'] ?? 500);
+const RESYNC_SECONDS = 20;
+const { commandFor } = require('../runtime/bin/controller.cjs') as { commandFor(root: string, service: string): { args: string[] } };
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function trainingJob(ns: string, name: string) {
+  return {
+    apiVersion: 'sagemaker.services.k8s.aws/v1alpha1',
+    kind: 'TrainingJob',
+    metadata: { name, namespace: ns },
+    spec: {
+      trainingJobName: name,
+      roleARN: 'arn:aws:iam::123456789012:role/sagemaker-execution-role',
+      algorithmSpecification: { trainingImage: '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.2-1', trainingInputMode: 'File' },
+      outputDataConfig: { s3OutputPath: 's3://example-sagemaker-bucket/bench' },
+      resourceConfig: { instanceCount: 1, instanceType: 'ml.m4.xlarge', volumeSizeInGB: 5 },
+      stoppingCondition: { maxRuntimeInSeconds: 3600 },
+    },
+  };
+}
+
+/** Peak and current RSS of a process, in MiB, from /proc. */
+function rss(pid: number): { peak: number; now: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return { peak: kb('VmHWM') / 1024, now: kb('VmRSS') / 1024 };
+}
+
+async function createAll(kube: KubeClient, ns: string, names: string[]): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 16 }, async () => {
+      while (next < names.length) {
+        const name = names[next++]!;
+        await kube.create(TRAINING, ns, trainingJob(ns, name));
+      }
+    }),
+  );
+}
+
+async function untilAllSynced(kube: KubeClient, ns: string, count: number, timeoutMs: number): Promise<number> {
+  const started = Date.now();
+  for (;;) {
+    const list = await kube.list<KubeObject>(TRAINING, ns);
+    const synced = list.items.filter((o) =>
+      ((o.status?.['conditions'] ?? []) as { type: string; status: string }[]).some((c) => c.type === 'ACK.ResourceSynced' && c.status === 'True'),
+    ).length;
+    if (synced >= count) return Date.now() - started;
+    if (Date.now() - started > timeoutMs) throw new Error(`only ${synced}/${count} TrainingJobs synced after ${timeoutMs / 1000} s`);
+    await sleep(500);
+  }
+}
+
+const perResource = (counts: Record<string, number>, names: string[]) => {
+  const values = names.map((n) => counts[n] ?? 0);
+  return { mean: values.reduce((a, b) => a + b, 0) / values.length, max: Math.max(...values) };
+};
+
+async function main(): Promise<void> {
+  const env = await startEnv({ detached: false, progress: (l) => process.stderr.write(l + '\n') });
+  let controller: ChildProcess | undefined;
+  try {
+    const vars = envVars(env.state, env.stateFile);
+    Object.assign(process.env, vars);
+    for (const dir of ['generated/sagemaker/crds']) kubectl(['apply', '--server-side', '-f', join(REPO, dir)]);
+    kubectl(['wait', '--for=condition=Established', 'crd', '--all', '--timeout=60s']);
+    const ns = `bench-${Date.now().toString(36)}`;
+    kubectl(['create', 'namespace', ns]);
+    const kube = new KubeClient(new KubeHttp(loadConnection({ KUBECONFIG: vars['KUBECONFIG']! })));
+    const control = new ProxyControl(`${vars['AWS_ENDPOINT_URL']}/__control`);
+
+    const { args } = commandFor(REPO, 'sagemaker');
+    controller = spawn(process.execPath, [
+      ...args,
+      '--aws-endpoint-url', vars['AWS_ENDPOINT_URL']!, '--allow-unsafe-aws-endpoint-urls', '--aws-region', 'us-east-1',
+      '--watch-namespace', ns, '--metrics-addr', '127.0.0.1:0', '--healthz-addr', '127.0.0.1:0', '--log-level', 'warn',
+      '--reconcile-resource-resync-seconds', `TrainingJob=${RESYNC_SECONDS}`,
+    ], { cwd: REPO, env: process.env, stdio: ['ignore', 'ignore', 'inherit'] });
+    const pid = controller.pid!;
+    await sleep(3000);
+    const idle = rss(pid);
+
+    // 1. BATCH TrainingJobs at once.
+    const first = Array.from({ length: BATCH }, (_, i) => `bench-a-${i}`);
+    const mark0 = await control.mark();
+    const t0 = Date.now();
+    await createAll(kube, ns, first);
+    const applyMs = Date.now() - t0;
+    const syncedMs = await untilAllSynced(kube, ns, BATCH, 15 * 60_000);
+    const creation = perResource(await control.countCalls({ since: mark0, by: 'resource' }), first);
+    const creationWrites = perResource(await control.countCalls({ since: mark0, by: 'resource', operation: 'CreateTrainingJob' }), first);
+
+    // 2. One idle resync.
+    const mark1 = await control.mark();
+    await sleep((RESYNC_SECONDS + 5) * 1000);
+    const resyncCalls = await control.calls({ since: mark1 });
+    const resync = perResource(await control.countCalls({ since: mark1, by: 'resource' }), first);
+    const resyncWrites = resyncCalls.filter((c) => !/^(Describe|List|Get)/.test(c.operation)).length;
+
+    // 3. Up to 1,000 resources held.
+    const second = Array.from({ length: BATCH }, (_, i) => `bench-b-${i}`);
+    await createAll(kube, ns, second);
+    await untilAllSynced(kube, ns, 2 * BATCH, 15 * 60_000);
+    await sleep((RESYNC_SECONDS + 5) * 1000); // a resync over everything, at rest
+    const held = rss(pid);
+
+    const lines = [
+      `${BATCH} TrainingJobs applied at once (${(applyMs / 1000).toFixed(1)} s to create them): all Synced after ${(syncedMs / 1000).toFixed(1)} s`,
+      `AWS calls per resource during creation: mean ${creation.mean.toFixed(2)}, max ${creation.max} (CreateTrainingJob: mean ${creationWrites.mean.toFixed(2)}, max ${creationWrites.max})`,
+      `AWS calls per resource during one idle resync: mean ${resync.mean.toFixed(2)}, max ${resync.max}; writes: ${resyncWrites} — target 1 read, 0 writes`,
+      `controller RSS: idle ${idle.now.toFixed(0)} MiB; holding ${2 * BATCH} resources ${held.now.toFixed(0)} MiB, peak ${held.peak.toFixed(0)} MiB — target ≤ 128 MiB`,
+    ];
+    for (const l of lines) console.log(l);
+    process.exitCode = resyncWrites === 0 && held.peak <= 128 ? 0 : 1;
+  } finally {
+    controller?.kill('SIGTERM');
+    await stopEnv(env.state, env.aws);
+  }
+}
+
+main().catch((err) => {
+  console.error(`bench:controller failed: ${(err as Error).message}`);
+  process.exit(1);
+});
