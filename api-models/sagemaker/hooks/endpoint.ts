@@ -4,7 +4,6 @@ import { deleteThenWait } from './common/delete';
 import { requeueUntilCanModify } from './common/modify';
 import { terminal } from './common/requeue';
 import { syncedByStatus, type StatusRule } from './common/status';
-import { gatedUpdate } from './common/update';
 import { stringAt } from './common/view';
 
 const RULE: StatusRule = {
@@ -39,7 +38,7 @@ export function checkEndpointUpdate(delta: readonly DeltaEntry[], desired: Resou
 
 export const endpoint: ResourceHooks = {
   isSynced: syncedByStatus(RULE),
-  ...gatedUpdate(checkEndpointUpdate),
+  checkUpdate: checkEndpointUpdate,
   // SageMaker reports Updating only a moment later; saying so now keeps status and Synced consistent.
   afterUpdate: (desired) => ({
     annotations: { [LAST_CONFIG_ANNOTATION]: String(desired.spec.endpointConfigName) },

@@ -5,7 +5,6 @@ import { canonicalJson } from './common/json';
 import { requeueUntilCanModify } from './common/modify';
 import { terminal } from './common/requeue';
 import { syncedByStatus, type StatusRule } from './common/status';
-import { gatedUpdate } from './common/update';
 import { stringAt } from './common/view';
 
 const RULE: StatusRule = {
@@ -51,7 +50,7 @@ export function withSpecCopyCount(output: SdkObject): SdkObject {
 export const inferenceComponent: ResourceHooks = {
   isSynced: syncedByStatus(RULE),
   afterReadOne: (output) => withSpecCopyCount(output),
-  ...gatedUpdate(checkInferenceComponentUpdate),
+  checkUpdate: checkInferenceComponentUpdate,
   afterUpdate: (desired) => ({ annotations: { [LAST_SPEC_ANNOTATION]: lastSpecForUpdate(desired.spec) } }),
   ...deleteThenWait(RULE),
 };

@@ -1,7 +1,6 @@
 import type { RequeueRequest, ResourceHooks, ResourceView } from '../../../runtime/descriptor';
 import { requeue } from './common/requeue';
 import { syncedByStatus, type StatusRule } from './common/status';
-import { gatedUpdate } from './common/update';
 import { stringAt } from './common/view';
 
 const RULE: StatusRule = { kind: 'MonitoringSchedule', path: 'status.monitoringScheduleStatus', modifying: ['Pending'], terminal: 'Failed' };
@@ -20,7 +19,7 @@ export function requeueUntilScheduleCanModify(latest: ResourceView): RequeueRequ
 
 export const monitoringSchedule: ResourceHooks = {
   isSynced: syncedByStatus(RULE),
-  ...gatedUpdate((_delta, _desired, latest) => requeueUntilScheduleCanModify(latest)),
+  checkUpdate: (_delta, _desired, latest) => requeueUntilScheduleCanModify(latest),
   // SageMaker moves the schedule to Pending on update; ACK judges Synced as if it had already.
   afterUpdate: () => ({ status: { monitoringScheduleStatus: 'Pending' } }),
   beforeDelete: (latest) => requeueUntilScheduleCanModify(latest),

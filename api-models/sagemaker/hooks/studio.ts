@@ -2,7 +2,6 @@ import type { ResourceHooks } from '../../../runtime/descriptor';
 import { deleteThenWait } from './common/delete';
 import { requeueUntilCanModify } from './common/modify';
 import { syncedByStatus, type StatusRule } from './common/status';
-import { gatedUpdate } from './common/update';
 
 /**
  * Domain, UserProfile and Space share ACK's status handling: not while Pending/Updating/Deleting,
@@ -13,7 +12,7 @@ export function studioResource(kind: string): ResourceHooks {
   const rule: StatusRule = { kind, path: 'status.status', modifying: ['Pending', 'Updating', 'Deleting'] };
   return {
     isSynced: syncedByStatus(rule),
-    ...gatedUpdate((_delta, _desired, latest) => requeueUntilCanModify(rule, latest)),
+    checkUpdate: (_delta, _desired, latest) => requeueUntilCanModify(rule, latest),
     ...deleteThenWait(rule),
   };
 }

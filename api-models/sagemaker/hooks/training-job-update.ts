@@ -1,21 +1,12 @@
 import type { DeltaEntry, RequeueRequest, ResourceView, SdkObject, TerminalRequest } from '../../../runtime/descriptor';
 import { isUnder } from '../../../runtime/convert/paths';
-import { isTerminal, requeue, terminal } from './common/requeue';
+import { requeue, terminal } from './common/requeue';
 import { has, listAt, stringAt } from './common/view';
 
 /**
  * UpdateTrainingJob changes only the warm pool (resourceConfig.keepAlivePeriodInSeconds) or the
  * profiler, never both, each only in some job states (ACK's sdk_update_post_build_request).
  */
-export type TrainingJobUpdatePlan =
-  | { readonly path: 'warmPool' }
-  | { readonly path: 'profiler'; readonly sendConfig: boolean; readonly rules: RulesToSend }
-  | RequeueRequest
-  | TerminalRequest;
-
-/** Profiler rules in the input: none, the desired list as is, or only the named (new) ones. */
-export type RulesToSend = 'omit' | 'all' | { readonly only: readonly string[] };
-
 const REASON = 'TrainingJobUpdateNotAllowed';
 const refuse = (message: string) => terminal(REASON, message);
 const WARM_POOL = 'resourceConfig.keepAlivePeriodInSeconds';
@@ -24,26 +15,23 @@ const PROFILER_RULES = 'profilerRuleConfigurations';
 const WARM_POOL_WAIT = 'warm pool cannot be updated while TrainingJob status is InProgress, requeuing until TrainingJob completes.';
 
 const differentAt = (delta: readonly DeltaEntry[], path: string) => delta.some((e) => isUnder(e.path, path));
+const ruleNames = (v: ResourceView) => listAt(v, `spec.${PROFILER_RULES}`).map((r) => String(r.ruleConfigurationName));
 
-export function planTrainingJobUpdate(delta: readonly DeltaEntry[], desired: ResourceView, latest: ResourceView): TrainingJobUpdatePlan {
+/** The gate, in ACK's order: nothing means the update may go. */
+export function checkTrainingJobUpdate(delta: readonly DeltaEntry[], desired: ResourceView, latest: ResourceView): RequeueRequest | TerminalRequest | undefined {
   const warmPool = differentAt(delta, WARM_POOL);
-  const configChanged = differentAt(delta, PROFILER_CONFIG);
-  const rulesChanged = differentAt(delta, PROFILER_RULES);
-  const profiler = configChanged || rulesChanged;
+  const profiler = differentAt(delta, PROFILER_CONFIG) || differentAt(delta, PROFILER_RULES);
   if (warmPool && profiler) return refuse('cannot update Warm pool and Profiler at the same time');
   if (!warmPool && !profiler) return refuse('only Warm Pool or Profiler can be updated');
   if (stringAt(latest, 'status.secondaryStatus') === 'Starting') {
     return requeue('training job cannot be updated while secondary status is in Starting state.');
   }
-  if (warmPool) return warmPoolUpdatable(latest) ?? { path: 'warmPool' };
-
+  if (warmPool) return warmPoolUpdatable(latest);
   const status = stringAt(latest, 'status.trainingJobStatus');
   if (status !== undefined && ['Completed', 'Failed', 'Stopping', 'Stopped'].includes(status)) {
     return refuse('profiler can only be updated when Training Job is in InProgress state');
   }
-  if (!rulesChanged) return { path: 'profiler', sendConfig: true, rules: 'omit' };
-  const rules = newProfilerRules(desired, latest);
-  return isTerminal(rules) ? rules : { path: 'profiler', sendConfig: configChanged, rules };
+  return differentAt(delta, PROFILER_RULES) ? onlyAddsRules(desired, latest) : undefined;
 }
 
 function warmPoolUpdatable(latest: ResourceView): RequeueRequest | TerminalRequest | undefined {
@@ -61,34 +49,31 @@ function warmPoolUpdatable(latest: ResourceView): RequeueRequest | TerminalReque
 }
 
 /** UpdateTrainingJob only adds profiler rules: existing ones can be neither changed nor removed. */
-function newProfilerRules(desired: ResourceView, latest: ResourceView): RulesToSend | TerminalRequest {
-  const names = (v: ResourceView) => listAt(v, `spec.${PROFILER_RULES}`).map((r) => String(r.ruleConfigurationName));
-  if (!has(latest, `spec.${PROFILER_RULES}`)) return 'all';
-  const want = names(desired);
-  const have = names(latest);
+function onlyAddsRules(desired: ResourceView, latest: ResourceView): TerminalRequest | undefined {
+  if (!has(latest, `spec.${PROFILER_RULES}`)) return undefined;
+  const want = ruleNames(desired);
+  const have = ruleNames(latest);
   if (want.length <= have.length) return refuse('cannot remove/modify existing profiler rules.');
   if (have.some((n) => !want.includes(n))) return refuse('cannot remove an existing profiler rule');
-  const added = want.filter((n) => !have.includes(n));
-  return added.length ? { only: added } : refuse('cannot modify an existing profiler rule.');
+  return want.some((n) => !have.includes(n)) ? undefined : refuse('cannot modify an existing profiler rule.');
 }
 
-/** The UpdateTrainingJob input for an accepted plan, from the input the runtime built from the spec. */
-export function trainingJobUpdateInput(input: SdkObject, plan: Extract<TrainingJobUpdatePlan, { path: string }>): SdkObject {
+/**
+ * The UpdateTrainingJob input for a delta the gate let through, from the input the runtime built from
+ * the spec: only the warm pool, or only the changed profiler parts with just the new rules.
+ * Depends on the delta and the specs only.
+ */
+export function trainingJobUpdateInput(input: SdkObject, delta: readonly DeltaEntry[], latest: ResourceView): SdkObject {
   const { ProfilerConfig, ProfilerRuleConfigurations, ResourceConfig, ...rest } = input;
-  if (plan.path === 'warmPool') {
+  if (differentAt(delta, WARM_POOL)) {
     const keepAlive = (ResourceConfig as SdkObject | undefined)?.KeepAlivePeriodInSeconds;
     return { ...rest, ResourceConfig: { KeepAlivePeriodInSeconds: keepAlive } };
   }
-  const rules = Array.isArray(ProfilerRuleConfigurations) ? (ProfilerRuleConfigurations as SdkObject[]) : [];
-  const sent =
-    plan.rules === 'omit'
-      ? undefined
-      : plan.rules === 'all'
-        ? rules
-        : rules.filter((r) => (plan.rules as { only: readonly string[] }).only.includes(String(r.RuleConfigurationName)));
-  return {
-    ...rest,
-    ...(plan.sendConfig && ProfilerConfig !== undefined ? { ProfilerConfig } : {}),
-    ...(sent ? { ProfilerRuleConfigurations: sent } : {}),
-  };
+  const out: SdkObject = { ...rest };
+  if (differentAt(delta, PROFILER_CONFIG) && ProfilerConfig !== undefined) out.ProfilerConfig = ProfilerConfig;
+  if (differentAt(delta, PROFILER_RULES) && Array.isArray(ProfilerRuleConfigurations)) {
+    const have = new Set(ruleNames(latest));
+    out.ProfilerRuleConfigurations = (ProfilerRuleConfigurations as SdkObject[]).filter((r) => !have.has(String(r.RuleConfigurationName)));
+  }
+  return out;
 }

@@ -1,6 +1,6 @@
 import { delta, fakeContext, view } from './common/testing';
 import { trainingJob, trainingJobSynced, dropDisabledProfilerDelta } from './training-job';
-import { planTrainingJobUpdate, trainingJobUpdateInput } from './training-job-update';
+import { checkTrainingJobUpdate, trainingJobUpdateInput } from './training-job-update';
 
 const completed = { trainingJobStatus: 'Completed', secondaryStatus: 'Completed' };
 
@@ -59,42 +59,42 @@ describe('TrainingJob update gatekeeping (ACK §2.1, in order)', () => {
   const waiting = (reason: string) => ({ requeueAfterMs: 30_000, reason });
 
   it('warm pool and profiler at once: terminal', () => {
-    const p = planTrainingJobUpdate(delta('resourceConfig.keepAlivePeriodInSeconds', 'profilerConfig.s3OutputPath'), view(), withPool(completed));
+    const p = checkTrainingJobUpdate(delta('resourceConfig.keepAlivePeriodInSeconds', 'profilerConfig.s3OutputPath'), view(), withPool(completed));
     expect(p).toEqual(refused('cannot update Warm pool and Profiler at the same time'));
   });
   it('any other field: terminal', () => {
-    expect(planTrainingJobUpdate(delta('hyperParameters'), view(), view())).toEqual(refused('only Warm Pool or Profiler can be updated'));
+    expect(checkTrainingJobUpdate(delta('hyperParameters'), view(), view())).toEqual(refused('only Warm Pool or Profiler can be updated'));
   });
   it('secondary status Starting: requeue', () => {
-    expect(planTrainingJobUpdate(wp, view(), withPool({ trainingJobStatus: 'InProgress', secondaryStatus: 'Starting' }))).toEqual(
+    expect(checkTrainingJobUpdate(wp, view(), withPool({ trainingJobStatus: 'InProgress', secondaryStatus: 'Starting' }))).toEqual(
       waiting('training job cannot be updated while secondary status is in Starting state.'),
     );
   });
 
   describe('warm pool path', () => {
     it('no warm pool at creation: terminal', () => {
-      expect(planTrainingJobUpdate(wp, view(), view({ resourceConfig: {} }, completed))).toEqual(
+      expect(checkTrainingJobUpdate(wp, view(), view({ resourceConfig: {} }, completed))).toEqual(
         refused('warm pool does not exist and can only be configured at creation time'),
       );
     });
     it('InProgress: requeue until the job completes', () => {
-      expect(planTrainingJobUpdate(wp, view(), withPool({ trainingJobStatus: 'InProgress', secondaryStatus: 'Training' }))).toEqual(
+      expect(checkTrainingJobUpdate(wp, view(), withPool({ trainingJobStatus: 'InProgress', secondaryStatus: 'Training' }))).toEqual(
         waiting('warm pool cannot be updated while TrainingJob status is InProgress, requeuing until TrainingJob completes.'),
       );
     });
     it.each(['Available', 'InUse'])('Completed with pool %s: allowed', (pool) => {
-      expect(planTrainingJobUpdate(wp, view(), withPool({ ...completed, warmPoolStatus: { status: pool } }))).toEqual({ path: 'warmPool' });
+      expect(checkTrainingJobUpdate(wp, view(), withPool({ ...completed, warmPoolStatus: { status: pool } }))).toBeUndefined();
     });
     it.each(['Terminated', 'Reused'])('Completed with pool %s: terminal', (pool) => {
-      expect(planTrainingJobUpdate(wp, view(), withPool({ ...completed, warmPoolStatus: { status: pool } }))).toEqual(
+      expect(checkTrainingJobUpdate(wp, view(), withPool({ ...completed, warmPoolStatus: { status: pool } }))).toEqual(
         refused('warm pool cannot be updated if has been terminated or reused'),
       );
     });
     it('Completed, pool status not reported yet: requeue', () => {
-      expect(planTrainingJobUpdate(wp, view(), withPool(completed))).toMatchObject({ requeueAfterMs: 30_000 });
+      expect(checkTrainingJobUpdate(wp, view(), withPool(completed))).toMatchObject({ requeueAfterMs: 30_000 });
     });
     it.each(['Failed', 'Stopping', 'Stopped'])('%s: terminal', (s) => {
-      expect(planTrainingJobUpdate(wp, view(), withPool({ trainingJobStatus: s }))).toEqual(
+      expect(checkTrainingJobUpdate(wp, view(), withPool({ trainingJobStatus: s }))).toEqual(
         refused('warm pool can only be updated if TrainingJob status is Completed. Warm pool will be terminated automatically if trainingjob has not completed successfully'),
       );
     });
@@ -105,7 +105,7 @@ describe('TrainingJob update gatekeeping (ACK §2.1, in order)', () => {
         ProfilerConfig: { S3OutputPath: 's3://x' },
         ProfilerRuleConfigurations: [{ RuleConfigurationName: 'a' }],
       };
-      expect(trainingJobUpdateInput(input, { path: 'warmPool' })).toEqual({ TrainingJobName: 'tj', ResourceConfig: { KeepAlivePeriodInSeconds: 120 } });
+      expect(trainingJobUpdateInput(input, wp, view())).toEqual({ TrainingJobName: 'tj', ResourceConfig: { KeepAlivePeriodInSeconds: 120 } });
     });
   });
 
@@ -114,46 +114,51 @@ describe('TrainingJob update gatekeeping (ACK §2.1, in order)', () => {
     const rules = (...names: string[]) => names.map((ruleConfigurationName) => ({ ruleConfigurationName, ruleEvaluatorImage: 'img' }));
 
     it.each(['Completed', 'Failed', 'Stopping', 'Stopped'])('job %s: terminal', (s) => {
-      expect(planTrainingJobUpdate(delta('profilerConfig.profilingIntervalInMilliseconds'), view(), view({}, { trainingJobStatus: s }))).toEqual(
+      expect(checkTrainingJobUpdate(delta('profilerConfig.profilingIntervalInMilliseconds'), view(), view({}, { trainingJobStatus: s }))).toEqual(
         refused('profiler can only be updated when Training Job is in InProgress state'),
       );
     });
     it('config only: send the config, no rules (e2e: interval 500 → 200)', () => {
-      const plan = planTrainingJobUpdate(delta('profilerConfig.profilingIntervalInMilliseconds'), view(), view({}, running));
-      expect(plan).toEqual({ path: 'profiler', sendConfig: true, rules: 'omit' });
+      const d = delta('profilerConfig.profilingIntervalInMilliseconds');
+      expect(checkTrainingJobUpdate(d, view(), view({}, running))).toBeUndefined();
       const input = { TrainingJobName: 'tj', ProfilerConfig: { ProfilingIntervalInMilliseconds: 200 }, ProfilerRuleConfigurations: [{}], ResourceConfig: {} };
-      expect(trainingJobUpdateInput(input, plan as never)).toEqual({ TrainingJobName: 'tj', ProfilerConfig: { ProfilingIntervalInMilliseconds: 200 } });
+      expect(trainingJobUpdateInput(input, d, view({}, running))).toEqual({ TrainingJobName: 'tj', ProfilerConfig: { ProfilingIntervalInMilliseconds: 200 } });
     });
     it('rules where the job had none: all desired rules', () => {
-      expect(planTrainingJobUpdate(delta('profilerRuleConfigurations'), view({ profilerRuleConfigurations: rules('a') }), view({}, running))).toEqual({
-        path: 'profiler',
-        sendConfig: false,
-        rules: 'all',
-      });
+      const d = delta('profilerRuleConfigurations');
+      expect(checkTrainingJobUpdate(d, view({ profilerRuleConfigurations: rules('a') }), view({}, running))).toBeUndefined();
+      const input = { TrainingJobName: 'tj', ProfilerConfig: { S3OutputPath: 's3://x' }, ProfilerRuleConfigurations: [{ RuleConfigurationName: 'a' }] };
+      expect(trainingJobUpdateInput(input, d, view({}, running))).toEqual({ TrainingJobName: 'tj', ProfilerRuleConfigurations: [{ RuleConfigurationName: 'a' }] });
     });
     it('fewer or as many rules: terminal', () => {
-      expect(planTrainingJobUpdate(delta('profilerRuleConfigurations'), view({ profilerRuleConfigurations: rules('a') }), view({ profilerRuleConfigurations: rules('a', 'b') }, running))).toEqual(
+      expect(checkTrainingJobUpdate(delta('profilerRuleConfigurations'), view({ profilerRuleConfigurations: rules('a') }), view({ profilerRuleConfigurations: rules('a', 'b') }, running))).toEqual(
         refused('cannot remove/modify existing profiler rules.'),
       );
     });
     it('a rule removed while another is added: terminal', () => {
       expect(
-        planTrainingJobUpdate(delta('profilerRuleConfigurations'), view({ profilerRuleConfigurations: rules('a', 'c', 'd') }), view({ profilerRuleConfigurations: rules('a', 'b') }, running)),
+        checkTrainingJobUpdate(delta('profilerRuleConfigurations'), view({ profilerRuleConfigurations: rules('a', 'c', 'd') }), view({ profilerRuleConfigurations: rules('a', 'b') }, running)),
       ).toEqual(refused('cannot remove an existing profiler rule'));
     });
     it('added rules: only the new ones are sent, with the config when it changed too', () => {
-      const plan = planTrainingJobUpdate(
-        delta('profilerConfig.s3OutputPath', 'profilerRuleConfigurations'),
-        view({ profilerRuleConfigurations: rules('a', 'b') }),
-        view({ profilerRuleConfigurations: rules('a') }, running),
-      );
-      expect(plan).toEqual({ path: 'profiler', sendConfig: true, rules: { only: ['b'] } });
+      const d = delta('profilerConfig.s3OutputPath', 'profilerRuleConfigurations');
+      const latest = view({ profilerRuleConfigurations: rules('a') }, running);
+      expect(checkTrainingJobUpdate(d, view({ profilerRuleConfigurations: rules('a', 'b') }), latest)).toBeUndefined();
       const input = { TrainingJobName: 'tj', ProfilerConfig: { S3OutputPath: 's3://y' }, ProfilerRuleConfigurations: [{ RuleConfigurationName: 'a' }, { RuleConfigurationName: 'b' }] };
-      expect(trainingJobUpdateInput(input, plan as never)).toEqual({
+      expect(trainingJobUpdateInput(input, d, latest)).toEqual({
         TrainingJobName: 'tj',
         ProfilerConfig: { S3OutputPath: 's3://y' },
         ProfilerRuleConfigurations: [{ RuleConfigurationName: 'b' }],
       });
+    });
+    it('a changed rule goes only alongside an added one (ACK case 5); alone it is terminal', () => {
+      const changed = [{ ruleConfigurationName: 'a', ruleEvaluatorImage: 'other' }, { ruleConfigurationName: 'a2', ruleEvaluatorImage: 'i' }];
+      expect(checkTrainingJobUpdate(delta('profilerRuleConfigurations'), view({ profilerRuleConfigurations: changed }), view({ profilerRuleConfigurations: rules('a') }, running))).toEqual(
+        undefined,
+      );
+      expect(
+        checkTrainingJobUpdate(delta('profilerRuleConfigurations'), view({ profilerRuleConfigurations: [...rules('a'), ...rules('a')] }), view({ profilerRuleConfigurations: rules('a') }, running)),
+      ).toEqual(refused('cannot modify an existing profiler rule.'));
     });
   });
 });
@@ -164,12 +169,6 @@ describe('TrainingJob hooks wiring', () => {
     const latest = view({ resourceConfig: { keepAlivePeriodInSeconds: 60 } }, { ...completed, warmPoolStatus: { status: 'Available' } });
     expect(trainingJob.checkUpdate!(delta('resourceConfig.keepAlivePeriodInSeconds'), view(), latest)).toBeUndefined();
     expect(trainingJob.checkUpdate!(delta('hyperParameters'), view(), latest)).toMatchObject({ terminal: true });
-  });
-  it('beforeUpdate never lets a refused update reach AWS', async () => {
-    await expect(async () => trainingJob.beforeUpdate!({ TrainingJobName: 'tj' }, delta('hyperParameters'), view(), view(), ctx)).rejects.toMatchObject({
-      name: 'TrainingJobUpdateNotAllowed',
-      message: 'only Warm Pool or Profiler can be updated',
-    });
   });
   it('beforeUpdate shapes the input of an allowed update', async () => {
     const latest = view({ resourceConfig: { keepAlivePeriodInSeconds: 60 } }, { ...completed, warmPoolStatus: { status: 'InUse' } });

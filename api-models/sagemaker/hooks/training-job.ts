@@ -2,10 +2,9 @@ import type { DeltaEntry, ResourceHooks, ResourceView, SyncedVerdict } from '../
 import { isUnder } from '../../../runtime/convert/paths';
 import { jobDelete } from './common/delete';
 import { requeue } from './common/requeue';
-import { gatedUpdate } from './common/update';
 import { statusVerdict, syncedMessage, type StatusRule } from './common/status';
 import { listAt, stringAt } from './common/view';
-import { planTrainingJobUpdate, trainingJobUpdateInput } from './training-job-update';
+import { checkTrainingJobUpdate, trainingJobUpdateInput } from './training-job-update';
 
 const RULE: StatusRule = { kind: 'TrainingJob', path: 'status.trainingJobStatus', modifying: ['InProgress', 'Stopping'] };
 const RULE_MODIFYING = ['InProgress', 'Stopping'];
@@ -41,17 +40,8 @@ export function dropDisabledProfilerDelta(delta: readonly DeltaEntry[], desired:
 export const trainingJob: ResourceHooks = {
   isSynced: trainingJobSynced,
   customizeDelta: dropDisabledProfilerDelta,
-  ...gatedUpdate(
-    (delta, desired, latest) => {
-      const plan = planTrainingJobUpdate(delta, desired, latest);
-      return 'path' in plan ? undefined : plan;
-    },
-    (input, delta, desired, latest) => {
-      const plan = planTrainingJobUpdate(delta, desired, latest);
-      if (!('path' in plan)) throw new Error(`TrainingJob update input built for a refused plan: ${JSON.stringify(plan)}`);
-      return trainingJobUpdateInput(input, plan);
-    },
-  ),
+  checkUpdate: checkTrainingJobUpdate,
+  beforeUpdate: (input, delta, _desired, latest) => trainingJobUpdateInput(input, delta, latest),
   afterUpdate: () => ({ requeue: requeue('training job is updating') }),
   ...jobDelete({ kind: 'TrainingJob', path: RULE.path, running: 'InProgress' }),
 };

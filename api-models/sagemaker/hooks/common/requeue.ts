@@ -11,6 +11,3 @@ export function terminal(reason: string, message: string): TerminalRequest {
   return { terminal: true, reason, message };
 }
 
-export function isTerminal(v: unknown): v is TerminalRequest {
-  return typeof v === 'object' && v !== null && (v as { terminal?: unknown }).terminal === true;
-}
