@@ -194,6 +194,15 @@ export interface UpdateEffects {
   readonly requeue?: RequeueRequest;
 }
 
+/** A Kubernetes Event a hook asks for. */
+export interface ResourceEvent {
+  readonly type: 'Normal' | 'Warning';
+  readonly reason: string;
+  readonly message: string;
+  /** What happened, stably (e.g. "Training@2024-05-01T10:00:00Z"): the same key is recorded once per object. */
+  readonly key: string;
+}
+
 export interface ResourceHooks {
   /** Adjust the Create input (e.g. generate a name). */
   beforeCreate?(input: SdkObject, desired: ResourceView, ctx: HookContext): SdkObject | Promise<SdkObject>;
@@ -227,6 +236,11 @@ export interface ResourceHooks {
   afterDelete?(latest: ResourceView, ctx: HookContext): void | RequeueRequest | Promise<void | RequeueRequest>;
   /** Overrides the descriptor's synced rules. */
   isSynced?(latest: ResourceView): SyncedVerdict;
+  /**
+   * Events for what AWS reports between the status as stored before this reconcile (`previous`) and
+   * as just read (`latest`), e.g. a job's progress. Runs after each successful read.
+   */
+  events?(latest: ResourceView, previous: ResourceView): readonly ResourceEvent[];
 }
 
 /** Hooks of one service, by kind. */

@@ -24,7 +24,8 @@ export interface ResourceStore {
 }
 
 export interface EventPort {
-  emit(obj: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string): void;
+  /** With a `key`, an Event is recorded at most once per object and key, across reconciles and restarts. */
+  emit(obj: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, opts?: { readonly key?: string }): void;
 }
 
 export interface LogPort {

@@ -61,6 +61,8 @@ class Run {
   /** Status as stored in Kubernetes, to skip writes that change nothing. */
   private stored: JsonObject;
   private readonly previousConditions: readonly Condition[];
+  /** Status as this reconcile found it, for the events hook. */
+  private readonly previousStatus: JsonObject;
   private readonly fin: string;
 
   constructor(
@@ -70,6 +72,7 @@ class Run {
     this.cur = obj;
     this.status = { ...(obj.status ?? {}) };
     this.stored = obj.status ?? {};
+    this.previousStatus = this.stored;
     this.previousConditions = Array.isArray(obj.status?.conditions) ? (obj.status.conditions as Condition[]) : [];
     this.fin = finalizerName(env.descriptor.group, env.descriptor.kind);
   }
@@ -174,6 +177,7 @@ class Run {
 
     this.setObserved(latest);
     if (effects) await this.applyEffects(effects);
+    this.emitHookEvents();
 
     let lateInit: ConditionValue | undefined;
     let lateInitPending = false;
@@ -540,6 +544,15 @@ class Run {
     const next = await this.env.store.patch(this.cur, change);
     if (!next) throw new ObjectGone();
     this.cur = next;
+  }
+
+  /**
+   * Emitted before the status that records them is written: if that write fails, the next reconcile
+   * emits them again and the keys keep them from being recorded twice.
+   */
+  private emitHookEvents(): void {
+    const events = this.env.hooks?.events?.(this.view(), this.view(undefined, this.previousStatus)) ?? [];
+    for (const e of events) this.env.events.emit(this.cur, e.type, e.reason, this.scrubbed(e.message), { key: e.key });
   }
 
   private view(spec?: JsonObject, status?: JsonObject): ResourceView {
