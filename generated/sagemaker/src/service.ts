@@ -4523,6 +4523,11 @@ export const service: ServiceDescriptor = {
       },
       { sdk: 'ProfilingStatus', json: 'profilingStatus', type: 'string' },
       { sdk: 'SecondaryStatus', json: 'secondaryStatus', type: 'string' },
+      {
+        sdk: 'SecondaryStatusTransitions',
+        json: 'secondaryStatusTransitions',
+        type: { list: { struct: 'SecondaryStatusTransition' } },
+      },
       { sdk: 'TrainingJobStatus', json: 'trainingJobStatus', type: 'string' },
       { sdk: 'WarmPoolStatus', json: 'warmPoolStatus', type: { struct: 'WarmPoolStatus' } },
     ],

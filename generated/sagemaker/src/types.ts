@@ -4263,6 +4263,95 @@ export interface ScheduleConfig {
   dataAnalysisEndTime?: string;
 }
 
+export interface SecondaryStatusTransition {
+  /**
+   * Contains a secondary status information from a training job.
+   *
+   * Status might be one of the following secondary statuses:
+   *
+   * InProgress
+   *
+   * - Starting - Starting the training job.
+   *
+   * - Downloading - An optional stage for algorithms that support File training input mode. It indicates that data is being downloaded to the ML storage volumes.
+   *
+   * - Training - Training is in progress.
+   *
+   * - Uploading - Training is complete and the model artifacts are being uploaded to the S3 location.
+   *
+   * Completed
+   *
+   * - Completed - The training job has completed.
+   *
+   * Failed
+   *
+   * - Failed - The training job has failed. The reason for the failure is returned in the FailureReason field of DescribeTrainingJobResponse.
+   *
+   * Stopped
+   *
+   * - MaxRuntimeExceeded - The job stopped because it exceeded the maximum allowed runtime.
+   *
+   * - Stopped - The training job has stopped.
+   *
+   * Stopping
+   *
+   * - Stopping - Stopping the training job.
+   *
+   * We no longer support the following secondary statuses:
+   *
+   * - LaunchingMLInstances
+   *
+   * - PreparingTrainingStack
+   *
+   * - DownloadingTrainingImage
+   */
+  status: 'Starting' | 'LaunchingMLInstances' | 'PreparingTrainingStack' | 'Downloading' | 'DownloadingTrainingImage' | 'Training' | 'Uploading' | 'Stopping' | 'Stopped' | 'MaxRuntimeExceeded' | 'Completed' | 'Failed' | 'Interrupted' | 'MaxWaitTimeExceeded' | 'Updating' | 'Restarting' | 'Pending';
+  /**
+   * A timestamp that shows when the training job transitioned to the current secondary status state.
+   *
+   * An RFC 3339 date-time.
+   */
+  startTime: string;
+  /**
+   * A timestamp that shows when the training job transitioned out of this secondary status state into another secondary status state or when the training job has ended.
+   *
+   * An RFC 3339 date-time.
+   */
+  endTime?: string;
+  /**
+   * A detailed description of the progress within a secondary status.
+   *
+   * SageMaker provides secondary statuses and status messages that apply to each of them:
+   *
+   * Starting
+   *
+   * - Starting the training job.
+   *
+   * - Launching requested ML instances.
+   *
+   * - Insufficient capacity error from EC2 while launching instances, retrying!
+   *
+   * - Launched instance was unhealthy, replacing it!
+   *
+   * - Preparing the instances for training.
+   *
+   * Training
+   *
+   * - Training image download completed. Training in progress.
+   *
+   * Status messages are subject to change. Therefore, we recommend not including them in code that programmatically initiates actions. For examples, don't use status messages in if statements.
+   *
+   * To have an overview of your training job's progress, view TrainingJobStatus and SecondaryStatus in DescribeTrainingJob, and StatusMessage together. For example, at the start of a training job, you might see the following:
+   *
+   * - TrainingJobStatus - InProgress
+   *
+   * - SecondaryStatus - Training
+   *
+   * - StatusMessage - Downloading the training image
+   */
+  statusMessage?: string;
+}
+
 export interface SelectedStep {
   /** The name of the pipeline step. */
   stepName: string;

@@ -168,6 +168,8 @@ export interface TrainingJobStatus {
    * - DownloadingTrainingImage
    */
   secondaryStatus?: 'Starting' | 'LaunchingMLInstances' | 'PreparingTrainingStack' | 'Downloading' | 'DownloadingTrainingImage' | 'Training' | 'Uploading' | 'Stopping' | 'Stopped' | 'MaxRuntimeExceeded' | 'Completed' | 'Failed' | 'Interrupted' | 'MaxWaitTimeExceeded' | 'Updating' | 'Restarting' | 'Pending';
+  /** A history of all of the secondary statuses that the training job has transitioned through. */
+  secondaryStatusTransitions?: T.SecondaryStatusTransition[];
   /**
    * The status of the training job.
    *
