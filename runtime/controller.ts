@@ -99,7 +99,7 @@ export async function runController(service: ServiceDescriptor, argv: readonly s
     throw err;
   }
   credentialsResolved = true;
-  log.info('AWS identity resolved', { account: identity.accountId, partition: identity.partition, region: cfg.awsRegion });
+  log.info('AWS identity resolved', { account: identity.accountId, arn: identity.arn, partition: identity.partition, region: cfg.awsRegion });
 
   const systemNamespace = env.ACK_SYSTEM_NAMESPACE || env.K8S_NAMESPACE || conn.namespace || 'ack-system';
   const namespaces = new NamespaceAnnotations(kube, 10_000, () => log.warn('cannot read namespaces (RBAC); namespace annotations are ignored'));
@@ -261,7 +261,8 @@ export async function runController(service: ServiceDescriptor, argv: readonly s
   const begin = async () => {
     if (cfg.enableLeaderElection) {
       const ns = cfg.leaderElectionNamespace || conn.namespace || systemNamespace;
-      elector = new LeaderElector({ client: kube, namespace: ns, name: `ack-${service.group}`, identity: `${hostname()}_${process.pid}`, log });
+      const { leaseDurationMs, renewDeadlineMs, retryPeriodMs } = cfg.leaderElection;
+      elector = new LeaderElector({ client: kube, namespace: ns, name: `ack-${service.group}`, identity: `${hostname()}_${process.pid}`, log, leaseDurationMs, renewDeadlineMs, retryPeriodMs });
       log.info('waiting for leadership', { lease: `${ns}/ack-${service.group}` });
       await elector.acquire();
       leading = true;

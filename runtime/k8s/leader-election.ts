@@ -6,7 +6,7 @@ export interface LeaderElectionOptions {
   readonly namespace: string;
   readonly name: string;
   readonly identity: string;
-  readonly leaseDurationSeconds?: number; // 15, as controller-runtime
+  readonly leaseDurationMs?: number; // 15 s, as controller-runtime
   readonly renewDeadlineMs?: number; // 10 s
   readonly retryPeriodMs?: number; // 2 s
   readonly log: { info(msg: string, f?: Record<string, unknown>): void; warn(msg: string, f?: Record<string, unknown>): void };
@@ -37,7 +37,7 @@ export class LeaderElector {
   private readonly deadline: number;
 
   constructor(private readonly o: LeaderElectionOptions) {
-    this.duration = (o.leaseDurationSeconds ?? 15) * 1000;
+    this.duration = o.leaseDurationMs ?? 15_000;
     this.retry = o.retryPeriodMs ?? 2000;
     this.deadline = o.renewDeadlineMs ?? 10_000;
   }
@@ -96,7 +96,7 @@ export class LeaderElector {
     const { client, namespace, name, identity } = this.o;
     const now = new Date();
     const lease = await client.get<Lease>(CORE.leases, namespace, name);
-    const spec = { holderIdentity: identity, leaseDurationSeconds: this.duration / 1000, renewTime: microTime(now) };
+    const spec = { holderIdentity: identity, leaseDurationSeconds: Math.max(1, Math.round(this.duration / 1000)), renewTime: microTime(now) };
     if (!lease) {
       await client.create(CORE.leases, namespace, {
         apiVersion: 'coordination.k8s.io/v1',

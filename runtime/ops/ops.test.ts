@@ -34,6 +34,12 @@ describe('flags', () => {
     expect(c.deletionPolicy).toBe('retain');
     expect(c.enableCarm).toBe(false);
   });
+  it('lease timing defaults to controller-runtime\'s and must be ordered', () => {
+    expect(parseFlags(base, kinds).leaderElection).toEqual({ leaseDurationMs: 15_000, renewDeadlineMs: 10_000, retryPeriodMs: 2_000 });
+    const short = ['--leader-election-lease-duration', '3s', '--leader-election-renew-deadline', '2s', '--leader-election-retry-period', '500ms'];
+    expect(parseFlags([...base, ...short], kinds).leaderElection).toEqual({ leaseDurationMs: 3_000, renewDeadlineMs: 2_000, retryPeriodMs: 500 });
+    expect(() => parseFlags([...base, '--leader-election-renew-deadline', '20s'], kinds)).toThrow('retry period < renew deadline < lease duration');
+  });
   it('turns CARM off when exactly one namespace is watched, as ACK does', () => {
     expect(parseFlags([...base, '--watch-namespace', 'team-a'], kinds).enableCarm).toBe(false);
   });
