@@ -1,4 +1,4 @@
-import { parseAwsCall, resourceNameOf, serviceFromAuthorization } from "./aws-call";
+import { accessKeyFromAuthorization, parseAwsCall, resourceNameOf, serviceFromAuthorization } from "./aws-call";
 
 const auth = (service: string) =>
   `AWS4-HMAC-SHA256 Credential=testing/20250101/us-east-1/${service}/aws4_request, SignedHeaders=host;x-amz-date, Signature=abc`;
@@ -67,6 +67,15 @@ describe("serviceFromAuthorization", () => {
   it("returns undefined without a SigV4 scope", () => {
     expect(serviceFromAuthorization(undefined)).toBeUndefined();
     expect(serviceFromAuthorization("Bearer x")).toBeUndefined();
+  });
+});
+
+describe("accessKeyFromAuthorization", () => {
+  it("reads the signer's access key ID, nothing else", () => {
+    const auth = "AWS4-HMAC-SHA256 Credential=ASIAEXAMPLE/20260101/us-east-1/sagemaker/aws4_request, SignedHeaders=host, Signature=abc";
+    expect(accessKeyFromAuthorization(auth)).toBe("ASIAEXAMPLE");
+    expect(accessKeyFromAuthorization(undefined)).toBeUndefined();
+    expect(accessKeyFromAuthorization("Bearer x")).toBeUndefined();
   });
 });
 

@@ -35,6 +35,11 @@ export function serviceFromAuthorization(authorization: string | undefined): str
   return authorization ? /Credential=[^/]+\/\d{8}\/[^/]+\/([^/]+)\/aws4_request/.exec(authorization)?.[1] : undefined;
 }
 
+/** The access key ID in the SigV4 credential scope. */
+export function accessKeyFromAuthorization(authorization: string | undefined): string | undefined {
+  return authorization ? /Credential=([^/]+)\//.exec(authorization)?.[1] : undefined;
+}
+
 export function parseAwsCall(req: RawRequest): AwsCall {
   const scoped = serviceFromAuthorization(header(req.headers, "authorization"));
   const target = header(req.headers, "x-amz-target");

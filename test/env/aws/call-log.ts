@@ -17,6 +17,8 @@ export interface CallRecord {
   corrected?: boolean;
   /** Index of the hold phase served, for a Describe the proxy held in progress. */
   heldPhase?: number;
+  /** Who signed it: the access key ID of the SigV4 credential scope (assumed roles' keys start ASIA). */
+  accessKeyId?: string;
   input: Record<string, unknown>;
 }
 

@@ -4,7 +4,7 @@
  */
 import { createServer, request, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { parseAwsCall, type AwsCall } from "./aws-call";
+import { accessKeyFromAuthorization, parseAwsCall, type AwsCall } from "./aws-call";
 import { awsError, errorCodeOf, jsonOk, serverError, throttlingError, type SyntheticResponse } from "./aws-errors";
 import { trimInput, type CallRecord } from "./call-log";
 import { CONTROL_PREFIX, handleControl } from "./control-api";
@@ -86,6 +86,7 @@ async function handle(state: ProxyState, upstream: URL, req: IncomingMessage, re
 
   const started = Date.now();
   const call = parseAwsCall({ method: req.method ?? "GET", path, headers: req.headers, body: body.toString("utf8") });
+  const signer = accessKeyFromAuthorization(typeof req.headers.authorization === "string" ? req.headers.authorization : undefined);
   const record = (status: number, extra: Partial<CallRecord>): void => {
     state.calls.push({
       seq: nextSeq(state),
@@ -95,6 +96,7 @@ async function handle(state: ProxyState, upstream: URL, req: IncomingMessage, re
       ...(call.resource !== undefined ? { resource: call.resource } : {}),
       status,
       durationMs: Date.now() - started,
+      ...(signer ? { accessKeyId: signer } : {}),
       input: trimInput(call.input),
       ...extra,
     });
