@@ -184,6 +184,23 @@ describe('reconcile: late initialization and tags', () => {
     expect(t.condition('ACK.LateInitialized')).toMatchObject({ status: 'True' });
   });
 
+  it('does not wait for a field AWS leaves out once the resource is settled', async () => {
+    const t = setup({ apiVersion: 'x', kind: 'Model', metadata: { name: 'm', namespace: 'ns' }, spec: { modelName: 'm' } }, { descriptor: model });
+    expect(await t.run()).toEqual({ kind: 'synced' });
+    expect(t.store.obj!.spec!.enableNetworkIsolation).toBeUndefined();
+    expect(t.condition('ACK.ResourceSynced')).toMatchObject({ status: 'True' });
+    expect(t.condition('ACK.LateInitialized')).toMatchObject({ status: 'True', message: expect.stringContaining('enableNetworkIsolation') });
+  });
+
+  it('waits for server defaults while the resource is still settling', async () => {
+    const t = setup(
+      { apiVersion: 'x', kind: 'Model', metadata: { name: 'm', namespace: 'ns' }, spec: { modelName: 'm' } },
+      { descriptor: model, hooks: { isSynced: () => ({ synced: false, message: 'Model is in Creating status.' }) } },
+    );
+    expect(await t.run()).toMatchObject({ kind: 'requeueAfter', ms: 5000 });
+    expect(t.condition('ACK.LateInitialized')).toMatchObject({ status: 'False' });
+  });
+
   it('adds default tags on create and ignores them (and aws:*) in the delta', async () => {
     const t = setup({ apiVersion: 'x', kind: 'Model', metadata: { name: 'm', namespace: 'ns' }, spec: { modelName: 'm', tags: [{ key: 'team', value: 'a' }] } }, { descriptor: { ...model, immutable: [], lateInitialize: [] } });
     (t.env as { defaultTags?: Record<string, string> }).defaultTags = { 'services.k8s.aws/namespace': 'ns' };

@@ -179,6 +179,8 @@ class Run {
     if (effects) await this.applyEffects(effects);
     this.emitHookEvents();
 
+    const hookVerdict = this.env.hooks?.isSynced?.(this.view());
+    const verdict = hookVerdict ?? evaluateSynced(this.d.synced, { spec: this.cur.spec, status: this.status });
     let lateInit: ConditionValue | undefined;
     let lateInitPending = false;
     if (!readOnly && this.d.lateInitialize.length) {
@@ -188,14 +190,14 @@ class Run {
         for (const p of li.filled) patch = setPath(patch, p, getPath(li.spec, p));
         await this.patchObject(() => ({ spec: patch }));
       }
-      lateInitPending = li.pending.length > 0;
+      // Server defaults arrive while a resource settles. A field AWS still leaves out once the
+      // resource is settled has no default to copy; waiting for it would requeue forever.
+      lateInitPending = li.pending.length > 0 && !verdict.synced;
       lateInit = lateInitPending
         ? { status: 'False', reason: 'Delayed Late Initialization', message: `Late initialization did not complete, requeuing with delay of 5 seconds (waiting for ${li.pending.join(', ')})` }
-        : { status: 'True', reason: 'Late initialization successful', message: 'Late initialization successful' };
+        : { status: 'True', reason: 'Late initialization successful', message: li.pending.length ? `Late initialization successful (AWS reports no value for ${li.pending.join(', ')})` : 'Late initialization successful' };
     }
 
-    const hookVerdict = this.env.hooks?.isSynced?.(this.view());
-    const verdict = hookVerdict ?? evaluateSynced(this.d.synced, { spec: this.cur.spec, status: this.status });
     const synced: ConditionValue = verdict.synced
       ? { ...SYNCED_TRUE, ...(hookVerdict?.message ? { message: hookVerdict.message } : {}) }
       : { ...SYNCED_FALSE, message: !verdict.message ? SYNCED_FALSE.message : hookVerdict ? verdict.message : `Resource not synced: ${verdict.message}` };
