@@ -4,6 +4,7 @@ import { jobDelete } from './common/delete';
 import { requeue } from './common/requeue';
 import { statusVerdict, syncedMessage, type StatusRule } from './common/status';
 import { listAt, stringAt } from './common/view';
+import { secondaryStatusEvents } from './training-job-progress';
 import { checkTrainingJobUpdate, trainingJobUpdateInput } from './training-job-update';
 
 const RULE: StatusRule = { kind: 'TrainingJob', path: 'status.trainingJobStatus', modifying: ['InProgress', 'Stopping'] };
@@ -43,5 +44,6 @@ export const trainingJob: ResourceHooks = {
   checkUpdate: checkTrainingJobUpdate,
   beforeUpdate: (input, delta, _desired, latest) => trainingJobUpdateInput(input, delta, latest),
   afterUpdate: () => ({ requeue: requeue('training job is updating') }),
+  events: secondaryStatusEvents,
   ...jobDelete({ kind: 'TrainingJob', path: RULE.path, running: 'InProgress' }),
 };
