@@ -1,4 +1,4 @@
-import { awsError, errorCodeOf, serverError, throttlingError } from "./aws-errors";
+import { accessDeniedError, awsError, errorCodeOf, serverError, throttlingError } from "./aws-errors";
 
 describe("synthetic AWS errors", () => {
   it("throttles awsJson with HTTP 400 and __type ThrottlingException", () => {
@@ -29,5 +29,15 @@ describe("errorCodeOf", () => {
   it("is undefined for success and for moto's HTML 500 pages", () => {
     expect(errorCodeOf(200, {}, "{}")).toBeUndefined();
     expect(errorCodeOf(500, {}, "<!doctype html><title>500 Internal Server Error</title>")).toBeUndefined();
+  });
+});
+
+describe("accessDeniedError", () => {
+  it("names the IAM action, as AWS does, in each protocol's shape", () => {
+    const json = accessDeniedError("awsJson1_1", "logs", "GetLogEvents");
+    expect(json).toMatchObject({ status: 400, headers: { "x-amzn-errortype": "AccessDeniedException" } });
+    expect(JSON.parse(json.body).message).toContain("is not authorized to perform: logs:GetLogEvents");
+    expect(accessDeniedError("awsQuery", "sts", "AssumeRole")).toMatchObject({ status: 403 });
+    expect(accessDeniedError("awsQuery", "sts", "AssumeRole").body).toContain("<Code>AccessDenied</Code>");
   });
 });

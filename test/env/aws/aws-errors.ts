@@ -42,6 +42,13 @@ export function throttlingError(protocol: Protocol): SyntheticResponse {
   return awsError(protocol, 503, "SlowDown", "Please reduce your request rate.");
 }
 
+/** IAM's refusal, worded as AWS words it (the action is `<signing service>:<operation>`). */
+export function accessDeniedError(protocol: Protocol, service: string, operation: string): SyntheticResponse {
+  const message = `User: arn:aws:iam::123456789012:user/ack-ts-test is not authorized to perform: ${service}:${operation} because no identity-based policy allows the ${service}:${operation} action`;
+  if (protocol === "awsJson1_1") return awsError(protocol, 400, "AccessDeniedException", message);
+  return awsError(protocol, 403, "AccessDenied", message);
+}
+
 export function serverError(protocol: Protocol, status: number): SyntheticResponse {
   const code = status === 503 ? "ServiceUnavailable" : "InternalFailure";
   const message = status === 503 ? "Service is unavailable. Please try again later." : "An internal error occurred.";

@@ -1,4 +1,5 @@
 /** The record of AWS calls the proxy saw. Pure helpers over a list of entries. */
+import type { FaultKind } from "./faults";
 
 export interface CallRecord {
   seq: number;
@@ -12,7 +13,7 @@ export interface CallRecord {
   errorCode?: string;
   durationMs: number;
   /** A fault the proxy injected. */
-  fault?: "throttle" | "server-error" | "latency" | "reset";
+  fault?: FaultKind;
   /** The proxy answered this call itself (a correction of a moto gap). */
   corrected?: boolean;
   /** Index of the hold phase served, for a Describe the proxy held in progress. */

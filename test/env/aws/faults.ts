@@ -1,6 +1,7 @@
 /** Fault rules: which calls fail, and how. Pure: matching returns the new rule list instead of mutating. */
 
-export type FaultKind = "throttle" | "server-error" | "latency" | "reset";
+/** access-denied: the error AWS sends when IAM does not allow the call, naming `<service>:<operation>`. */
+export type FaultKind = "throttle" | "server-error" | "latency" | "reset" | "access-denied";
 
 export interface FaultSpec {
   kind: FaultKind;
@@ -30,8 +31,8 @@ export interface CallKey {
 export function validateFault(spec: unknown): FaultSpec {
   const s = spec as Partial<FaultSpec>;
   if (!s || typeof s !== "object") throw new Error("fault: expected an object");
-  if (!["throttle", "server-error", "latency", "reset"].includes(s.kind as string)) {
-    throw new Error(`fault: kind must be throttle, server-error, latency or reset (got ${String(s.kind)})`);
+  if (!["throttle", "server-error", "latency", "reset", "access-denied"].includes(s.kind as string)) {
+    throw new Error(`fault: kind must be throttle, server-error, latency, reset or access-denied (got ${String(s.kind)})`);
   }
   if (typeof s.operation !== "string" || !s.operation) throw new Error("fault: operation is required (e.g. DescribeTrainingJob, or * for any)");
   if (s.kind === "latency" && !(typeof s.latencyMs === "number" && s.latencyMs >= 0)) throw new Error("fault: latency needs latencyMs");

@@ -5,7 +5,7 @@
 import { createServer, request, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { accessKeyFromAuthorization, parseAwsCall, type AwsCall } from "./aws-call";
-import { awsError, errorCodeOf, jsonOk, serverError, throttlingError, type SyntheticResponse } from "./aws-errors";
+import { accessDeniedError, awsError, errorCodeOf, jsonOk, serverError, throttlingError, type SyntheticResponse } from "./aws-errors";
 import { trimInput, type CallRecord } from "./call-log";
 import { CONTROL_PREFIX, handleControl } from "./control-api";
 import {
@@ -112,7 +112,12 @@ async function handle(state: ProxyState, upstream: URL, req: IncomingMessage, re
     return;
   }
   if (failure) {
-    const synthetic = failure.kind === "throttle" ? throttlingError(call.protocol) : serverError(call.protocol, failure.status ?? 500);
+    const synthetic =
+      failure.kind === "throttle"
+        ? throttlingError(call.protocol)
+        : failure.kind === "access-denied"
+          ? accessDeniedError(call.protocol, call.service, call.operation)
+          : serverError(call.protocol, failure.status ?? 500);
     send(res, toReply(synthetic));
     record(synthetic.status, { fault: failure.kind, errorCode: errorCodeOf(synthetic.status, synthetic.headers, synthetic.body) });
     return;
