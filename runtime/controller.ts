@@ -5,6 +5,7 @@ import { AccountRoleMap, CarmError } from './aws/carm';
 import { callerIdentity, assumeRoleCredentials, type CallerIdentity } from './aws/identity';
 import { AwsClientCache, loadSdkModule, type SdkModule } from './aws/sdk-clients';
 import { classifyAwsError } from './aws/errors';
+import { scrub, sensitiveValues } from './convert/shapes';
 import { KubeClient, type ResourceRef } from './k8s/client';
 import { EventRecorder } from './k8s/events';
 import { KubeHttp } from './k8s/http';
@@ -192,6 +193,7 @@ export async function runController(service: ServiceDescriptor, argv: readonly s
       const { namespace, name } = splitKey(key);
       const started = process.hrtime.bigint();
       let outcome: Outcome | 'error' = 'error';
+      let secrets: string[] = [];
       try {
         const fetched = await kube.get<KubeObject>(ref, namespace, name);
         if (!fetched) {
@@ -200,6 +202,7 @@ export async function runController(service: ServiceDescriptor, argv: readonly s
           return;
         }
         const obj = applyFeatureGates(fetched, cfg.featureGates);
+        secrets = sensitiveValues(obj.spec, { struct: d.specShape }, service.shapes);
         const rlog = kindLog.with({ namespace, name, generation: obj.metadata.generation });
         const nsAnnotations = await namespaces.get(namespace);
         let target: AwsTarget & { roleArn?: string };
@@ -235,7 +238,7 @@ export async function runController(service: ServiceDescriptor, argv: readonly s
         schedule(queue, key, outcome, resyncMs);
         rlog.debug('reconciled', { outcome: outcome.kind });
       } catch (err) {
-        kindLog.error('reconcile failed', { namespace, name, error: String((err as Error)?.message ?? err) });
+        kindLog.error('reconcile failed', { namespace, name, error: scrub(String((err as Error)?.message ?? err), secrets) });
         queue.addRateLimited(key);
       } finally {
         const kind = outcome === 'error' ? 'error' : outcome.kind;

@@ -1,5 +1,5 @@
 import type { KubeObject } from '../k8s/types';
-import { FakeAws, FakeAwsError, FakeEvents, FakeStore, silentLog } from './fakes';
+import { FakeAws, FakeAwsError, FakeEvents, FakeStore } from './fakes';
 import { lifecycleConfig, sagemakerFixture } from './fixtures';
 import type { ResourceDescriptor, ResourceHooks } from '../descriptor';
 import type { Condition } from '../reconcile/conditions';
@@ -30,6 +30,9 @@ export function setup(obj: KubeObject, opts: { descriptor?: ResourceDescriptor; 
   const store = new FakeStore(obj);
   const events = new FakeEvents();
   const sleeps: number[] = [];
+  /** Every log line, as JSON text (what a log shipper would see). */
+  const logs: string[] = [];
+  const record = (level: string) => (msg: string, fields?: Record<string, unknown>) => void logs.push(JSON.stringify({ level, msg, ...fields }));
   const env: ReconcileEnv = {
     service: sagemakerFixture,
     descriptor: d,
@@ -37,7 +40,7 @@ export function setup(obj: KubeObject, opts: { descriptor?: ResourceDescriptor; 
     aws,
     store,
     events,
-    log: silentLog,
+    log: { debug: record('debug'), info: record('info'), warn: record('warn'), error: record('error') },
     target: { region: opts.region ?? 'us-west-2', accountId: '111122223333', partition: 'aws' },
     deletionPolicy: opts.policy ?? 'delete',
     now: () => new Date('2026-02-01T00:00:00Z'),
@@ -47,5 +50,5 @@ export function setup(obj: KubeObject, opts: { descriptor?: ResourceDescriptor; 
   };
   const run = () => reconcile(store.obj!, env);
   const condition = (type: string) => ((store.obj?.status?.conditions ?? []) as Condition[]).find((c) => c.type === type);
-  return { aws, store, events, env, run, condition, sleeps };
+  return { aws, store, events, env, run, condition, sleeps, logs };
 }
