@@ -19,7 +19,7 @@ function newestSource(dirs) {
   let newest = 0;
   for (const dir of dirs) {
     for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-      if (!entry.isFile() || !entry.name.endsWith('.ts') || entry.name.endsWith('.test.ts')) continue;
+      if (!entry.isFile() || !/\.(ts|cjs)$/.test(entry.name) || entry.name.endsWith('.test.ts')) continue;
       newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
     }
   }

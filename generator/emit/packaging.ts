@@ -4,6 +4,10 @@ import { imageRepository } from './helm';
 import { iamActions } from './iam';
 import { renderTree, templateTree, type TemplateTree } from './templates';
 
+// The same heap limits `npm run controller` uses, from their one definition.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { MEMORY_FLAGS } = require('../../runtime/bin/controller.cjs') as { MEMORY_FLAGS: readonly string[] };
+
 /**
  * ServiceModel + descriptor → what ships the controller besides the chart:
  *   Dockerfile                   the image (built from the repository root)
@@ -26,6 +30,7 @@ export function packagingFiles(input: PackagingInput, tree: TemplateTree = templ
     service: model.service,
     version: input.version,
     baseImage: BASE_IMAGE,
+    nodeFlags: MEMORY_FLAGS,
     imageName: imageRepository(model),
     sid: `Ack${model.service.replace(/(^|-)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase())}Controller`,
     actions: iamActions(input.descriptor, model.iamPrefix),

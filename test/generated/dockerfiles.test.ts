@@ -15,6 +15,12 @@ describe('generated Dockerfiles', () => {
     const text = readFileSync(join(REPO, 'generated', service, 'Dockerfile'), 'utf8');
     expect(dockerfileProblems(text, service, REPO)).toEqual([]);
   });
+
+  it.each(services)('%s: runs with the heap limits `npm run controller` uses', (service) => {
+    const { MEMORY_FLAGS } = require('../../runtime/bin/controller.cjs') as { MEMORY_FLAGS: string[] };
+    const text = readFileSync(join(REPO, 'generated', service, 'Dockerfile'), 'utf8');
+    expect(text).toContain(`ENTRYPOINT ["node", ${MEMORY_FLAGS.map((f) => `"${f}"`).join(', ')}, "generated/${service}/dist/main.js"]`);
+  });
 });
 
 describe('dockerfileProblems', () => {

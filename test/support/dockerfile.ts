@@ -77,8 +77,10 @@ export function dockerfileProblems(text: string, service: string, repo: string):
   else if (!/^[1-9]\d*(:\d+)?$/.test(user.args)) problems.push(`USER ${user.args}: use a numeric non-root uid, so Kubernetes can check runAsNonRoot`);
   const entry = [...final.instructions].reverse().find((i) => i.op === 'ENTRYPOINT' || i.op === 'CMD');
   const argv = entry && execForm(entry.args);
-  const want = ['node', `generated/${service}/dist/main.js`];
-  if (!argv || JSON.stringify(argv) !== JSON.stringify(want)) problems.push(`the final stage must run ${JSON.stringify(want)} in exec form`);
+  // node, its flags (heap limits), then the built controller.
+  const script = `generated/${service}/dist/main.js`;
+  const runsController = argv !== undefined && argv[0] === 'node' && argv[argv.length - 1] === script && argv.slice(1, -1).every((a) => a.startsWith('--'));
+  if (!runsController) problems.push(`the final stage must run ["node", …flags, "${script}"] in exec form`);
   const runs = stages.flatMap((s) => s.instructions.filter((i) => i.op === 'RUN').map((i) => ({ stage: s, run: i.args })));
   const prodInstall = runs.find((r) => /\bnpm ci\b.*--omit=dev/.test(r.run));
   if (!prodInstall) problems.push('no `npm ci --omit=dev`');

@@ -7,13 +7,14 @@ import { Command } from "commander";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
+import { REPO_ROOT } from "./paths";
 import { parse } from "yaml";
-import { main as generate } from "../generator/cli";
-import { breakingCount, compareCrds, crdSchema, formatReport } from "../generator/compat/crd-compat";
-import { GeneratorError, isGeneratorError } from "../generator/errors";
-import { formatLock, locateModel, readLock, sha256Hex, type ModelsLock } from "../generator/sources";
+import { main as generate } from "./cli";
+import { breakingCount, compareCrds, crdSchema, formatReport } from "./compat/crd-compat";
+import { GeneratorError, isGeneratorError } from "./errors";
+import { formatLock, locateModel, readLock, sha256Hex, type ModelsLock } from "./sources";
 
-const REPO = resolve(__dirname, "..");
+const REPO = REPO_ROOT;
 
 interface Options {
   allowBreaking?: boolean;

@@ -1,10 +1,10 @@
 import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { sha256Hex } from '../generator/sources';
+import { sha256Hex } from './sources';
 import { modelsDirForTests } from '../test/support/models-dir';
 import { main as bumpModel } from './bump-model';
-import { main as generate } from '../generator/cli';
+import { main as generate } from './cli';
 
 // Two versions of a model, made by editing a copy in a temp dir: the script must pin the
 // newest, report the CRD changes, and refuse breaking ones unless told otherwise.

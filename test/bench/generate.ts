@@ -2,13 +2,13 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { modelsDirForTests } from '../test/support/models-dir';
+import { modelsDirForTests } from '../support/models-dir';
 
 /**
  * `npm run bench:generate`: wall time and peak RSS of the generator as users run
  * it, each run a new process. Targets: sagemaker ≤ 2 s and ≤ 400 MB; all models ≤ 60 s.
  */
-const REPO = resolve(__dirname, '..');
+const REPO = resolve(__dirname, '../..');
 const modelsDir = modelsDirForTests();
 
 interface Run { ms: number; rssMb: number }
@@ -19,7 +19,7 @@ function generate(services: string[], out: string): Run {
   const r = spawnSync(
     process.execPath,
     // What `npm run generate` runs (generator/run.cjs), minus npm's own start-up.
-    ['--require', join(REPO, 'bench/report-rss.cjs'), join(REPO, 'generator/run.cjs'), ...services, '--out', out, '--models-dir', modelsDir],
+    ['--require', join(REPO, 'test/bench/report-rss.cjs'), join(REPO, 'generator/run.cjs'), ...services, '--out', out, '--models-dir', modelsDir],
     { cwd: REPO, env: { ...process.env, ACK_TS_RSS_FILE: rssFile }, encoding: 'utf8', maxBuffer: 64 << 20 },
   );
   const ms = performance.now() - started;

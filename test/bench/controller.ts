@@ -1,13 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { KubeClient } from '../runtime/k8s/client';
-import { KubeHttp } from '../runtime/k8s/http';
-import { loadConnection } from '../runtime/k8s/kubeconfig';
-import type { KubeObject } from '../runtime/k8s/types';
-import { ProxyControl } from '../test/env/aws/control-client';
-import { envVars, startEnv, stopEnv } from '../test/env/environment';
-import { kubectl } from '../test/env/context';
+import { KubeClient } from '../../runtime/k8s/client';
+import { KubeHttp } from '../../runtime/k8s/http';
+import { loadConnection } from '../../runtime/k8s/kubeconfig';
+import type { KubeObject } from '../../runtime/k8s/types';
+import { ProxyControl } from '../env/aws/control-client';
+import { envVars, startEnv, stopEnv } from '../env/environment';
+import { kubectl } from '../env/context';
 
 /**
  * `npm run bench:controller`: the generated SageMaker controller, as its own process (with
@@ -16,11 +16,11 @@ import { kubectl } from '../test/env/context';
  *  - one idle resync: AWS calls per resource (target: 1 read, 0 writes);
  *  - 1,000 resources held: peak RSS (target ≤ 128 Mi, ACK's chart limit).
  */
-const REPO = resolve(__dirname, '..');
+const REPO = resolve(__dirname, '../..');
 const TRAINING = { group: 'sagemaker.services.k8s.aws', version: 'v1alpha1', plural: 'trainingjobs' };
 const BATCH = Number(process.env['BENCH_BATCH'] ?? 500);
 const RESYNC_SECONDS = 20;
-const { commandFor } = require('../runtime/bin/controller.cjs') as { commandFor(root: string, service: string): { args: string[] } };
+const { commandFor } = require('../../runtime/bin/controller.cjs') as { commandFor(root: string, service: string): { args: string[] } };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -4,8 +4,9 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { REPO_ROOT } from "./paths";
 
-const REPO = resolve(__dirname, "..");
+const REPO = REPO_ROOT;
 
 /** The entry point: tsc mirrors the repository under dist/ (rootDir is the repository root). */
 export function entryPoint(service: string): string {
