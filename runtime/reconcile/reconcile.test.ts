@@ -95,6 +95,17 @@ describe('reconcile: errors and conditions', () => {
     expect(t.events.reasons()).toEqual(['Terminal']);
   });
 
+  it('a write AWS rejects as invalid is terminal even without a terminal code; an invalid read is retried', async () => {
+    const t = setup(lccObject(), { descriptor: { ...lifecycleConfig, terminalCodes: [] } });
+    t.aws.fail('CreateNotebookInstanceLifecycleConfig', new FakeAwsError('ValidationException', '1 validation error detected'));
+    expect(await t.run()).toMatchObject({ kind: 'terminal', error: { code: 'ValidationException' } });
+    expect(t.condition('ACK.Terminal')).toMatchObject({ status: 'True', message: 'ValidationException: 1 validation error detected' });
+
+    const r = setup(lccObject(), { descriptor: { ...lifecycleConfig, terminalCodes: [] } });
+    r.aws.fail('DescribeNotebookInstanceLifecycleConfig', new FakeAwsError('ValidationException', 'Something odd'));
+    expect(await r.run()).toMatchObject({ kind: 'recoverable', error: { code: 'ValidationException' } });
+  });
+
   it('throttling is recoverable (never terminal), flagged for jittered backoff', async () => {
     const t = setup(lccObject(), { descriptor: { ...lifecycleConfig, terminalCodes: ['ThrottlingException'] } });
     t.aws.fail('DescribeNotebookInstanceLifecycleConfig', new FakeAwsError('ThrottlingException', 'Rate exceeded'));

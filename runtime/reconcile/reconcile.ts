@@ -258,7 +258,7 @@ class Run {
       if (this.env.hooks?.beforeCreate) input = await this.env.hooks.beforeCreate(input, this.view(), this.hookContext());
       output = await this.env.aws.call('CREATE', op.name, input);
     } catch (err) {
-      return { kind: 'failed', outcome: await this.failure(err) };
+      return { kind: 'failed', outcome: await this.failure(err, 'write') };
     }
     if (this.env.hooks?.afterCreate) output = this.env.hooks.afterCreate(output, this.view(desired));
     const created = observeOutput(op, this.d, this.shapes, output);
@@ -324,7 +324,7 @@ class Run {
       const output = await this.env.aws.call('UPDATE', op.name, input);
       this.setObserved(observeOutput(op, this.d, this.shapes, output));
     } catch (err) {
-      return { kind: 'outcome', outcome: await this.failure(err) };
+      return { kind: 'outcome', outcome: await this.failure(err, 'write') };
     }
     this.env.log.info('updated resource', { fields });
     let after: Observed | undefined;
@@ -498,11 +498,15 @@ class Run {
     return scrub(text, sensitiveValues(this.cur.spec, { struct: this.d.specShape }, this.shapes));
   }
 
-  private async failure(err: unknown): Promise<Outcome> {
+  /**
+   * A write AWS rejects as invalid will be rejected again for the same spec: Terminal until the
+   * spec changes, instead of ACK's endless retries. Reads keep retrying.
+   */
+  private async failure(err: unknown, call: 'read' | 'write' = 'read'): Promise<Outcome> {
     if (err instanceof ObjectGone) throw err;
     const c = this.classify(err);
     const message = this.scrubbed(describeError(c));
-    if (c.class === 'terminal') return this.terminal(c.code, message);
+    if (c.class === 'terminal' || (c.class === 'validation' && call === 'write')) return this.terminal(c.code, message);
     return this.recoverable(c.code, message, c.class === 'throttled');
   }
 
