@@ -219,7 +219,7 @@ class Run {
         : verdict.synced
           ? { kind: 'synced' }
           : { kind: 'requeueAfter', ms: NOT_SYNCED_REQUEUE_MS, reason: 'not synced' };
-    return this.finish({ synced: lateInitPending ? SYNCED_FALSE : synced, ...lateInitCondition }, outcome);
+    return this.finish({ synced, ...lateInitCondition }, outcome);
   }
 
   /** afterUpdate's effects: annotations on the object, status fields over the observed status. */
