@@ -70,6 +70,33 @@ export interface SyncedRule {
   readonly in: readonly string[];
 }
 
+/**
+ * A spec field filled from another ACK resource: `field: {from: {name, namespace}}` in the spec
+ * names the object; the value at `path` in it goes into `target` for AWS calls only.
+ */
+export interface ReferenceBinding {
+  /** The reference field under spec, e.g. "roleRef". */
+  readonly field: string;
+  /** The spec field it fills, e.g. "roleARN". */
+  readonly target: string;
+  /** A list of references filling a list field, one item each. */
+  readonly many?: true;
+  /** The referenced kind, e.g. iam.services.k8s.aws / v1alpha1 / Role / roles. */
+  readonly group: string;
+  readonly version: string;
+  readonly kind: string;
+  readonly plural: string;
+  /** JSON path in the referenced object, e.g. "status.ackResourceMetadata.arn". */
+  readonly path: string;
+  /** Use the value even when the referenced resource is not synced (ACK skip_resource_state_validations). */
+  readonly skipStateValidation?: true;
+}
+
+/** ACK's AWSResourceReferenceWrapper: the type of every reference field. */
+export interface AWSResourceReferenceWrapper {
+  from?: { name?: string; namespace?: string };
+}
+
 export interface ResourceDescriptor {
   readonly service: string; // "sagemaker"
   readonly group: string; // "sagemaker.services.k8s.aws"
@@ -100,6 +127,7 @@ export interface ResourceDescriptor {
   readonly requeueOnSuccessSeconds?: number;
   /** Spec path of the tags field, when the kind manages tags. */
   readonly tags?: { readonly path: string; readonly keyName?: string; readonly valueName?: string };
+  readonly references?: readonly ReferenceBinding[];
 }
 
 /** Which AWS SDK v3 package serves the service; the runtime loads only this one. */

@@ -1,5 +1,5 @@
 import type { ShapeId } from '../smithy/types';
-import type { Field, Resource, ResourceField, ServiceModel, TypeRef } from '../model/types';
+import type { Field, ReferenceField, Resource, ResourceField, ServiceModel, TypeRef } from '../model/types';
 
 /**
  * Resource → CustomResourceDefinition (apiextensions.k8s.io/v1), as a plain
@@ -87,7 +87,15 @@ function objectOf(fields: readonly Field[], ctx: Context, b: SchemaBuilder, stac
 
 function specSchema(r: Resource, b: SchemaBuilder): Schema {
   const doc = r.doc ? `\n\n${r.doc}` : '';
-  return { description: `${r.kind}Spec defines the desired state of ${r.kind}.${doc}`, ...objectOf(r.spec as ResourceField[], 'spec', b, [], '') };
+  const own = objectOf(r.spec as ResourceField[], 'spec', b, [], '');
+  const merged: Schema = { ...(own.properties as Schema), ...Object.fromEntries(r.references.map((f) => [f.json, referenceSchema(f)])) };
+  const properties = Object.fromEntries(Object.keys(merged).sort().map((k) => [k, merged[k]]));
+  return { description: `${r.kind}Spec defines the desired state of ${r.kind}.${doc}`, ...own, properties };
+}
+
+/** ACK's AWSResourceReferenceWrapper {from: {name, namespace}}, or a list of them. */
+function referenceSchema(f: ReferenceField): Schema {
+  return f.many ? { type: 'array', items: REFERENCE_WRAPPER } : REFERENCE_WRAPPER;
 }
 
 function statusSchema(r: Resource, b: SchemaBuilder): Schema {
@@ -188,6 +196,23 @@ const ACK_RESOURCE_METADATA: Schema = {
     region: { description: 'Region is the AWS region in which the resource exists or will exist.', type: 'string' },
   },
   required: ['ownerAccountID', 'region'],
+};
+
+const REFERENCE_WRAPPER: Schema = {
+  description:
+    'AWSResourceReferenceWrapper provides all the values necessary to reference another\nk8s resource for finding the identifier(Id/ARN/Name)',
+  type: 'object',
+  properties: {
+    from: {
+      description:
+        'AWSResourceReference provides all the values necessary to reference another\nk8s resource for finding the identifier(Id/ARN/Name)',
+      type: 'object',
+      properties: {
+        name: { type: 'string' },
+        namespace: { type: 'string' },
+      },
+    },
+  },
 };
 
 const CONDITIONS: Schema = {

@@ -3,12 +3,13 @@ import type {
   FieldType,
   OperationBinding,
   ReadManyBinding,
+  ReferenceBinding,
   ResourceDescriptor,
   ServiceDescriptor,
   ShapeTable,
 } from '../../runtime/descriptor';
 import type { ShapeId } from '../smithy/types';
-import type { Field, OperationRef, Resource, ServiceModel, TypeRef } from '../model/types';
+import type { Field, OperationRef, ReferenceField, Resource, ServiceModel, TypeRef } from '../model/types';
 
 /**
  * ServiceModel → the data the runtime needs (runtime/descriptor.ts). Pure; the
@@ -99,6 +100,7 @@ export function toServiceDescriptor(model: ServiceModel, sdk: SdkNames): Service
       ...(r.synced.length > 0 ? { synced: r.synced } : {}),
       ...(r.requeueOnSuccessSeconds !== undefined ? { requeueOnSuccessSeconds: r.requeueOnSuccessSeconds } : {}),
       ...(r.tags ? { tags: { path: r.tags.field, keyName: r.tags.keyName, valueName: r.tags.valueName } } : {}),
+      ...(r.references.length > 0 ? { references: r.references.map(referenceBinding) } : {}),
     };
   });
 
@@ -109,4 +111,18 @@ export function toServiceDescriptor(model: ServiceModel, sdk: SdkNames): Service
   const sorted: Record<string, readonly FieldSpec[]> = {};
   for (const k of Object.keys(shapes).sort()) sorted[k] = shapes[k]!;
   return { service: model.service, group: model.group, sdk, shapes: sorted as ShapeTable, resources };
+}
+
+function referenceBinding(f: ReferenceField): ReferenceBinding {
+  return {
+    field: f.json,
+    target: f.target,
+    ...(f.many ? { many: true as const } : {}),
+    group: f.group,
+    version: f.version,
+    kind: f.kind,
+    plural: f.plural,
+    path: f.path,
+    ...(f.skipResourceStateValidations ? { skipStateValidation: true as const } : {}),
+  };
 }

@@ -27,6 +27,8 @@ export interface RbacRules {
 const CR_VERBS = ['get', 'list', 'watch', 'patch', 'update'];
 const STATUS_VERBS = ['get', 'patch', 'update'];
 const FINALIZER_VERBS = ['update'];
+/** References read the referenced CR (ACK grants get/list; watch lets a cache serve them later). */
+const REFERENCED_VERBS = ['get', 'list', 'watch'];
 
 export function toRbacRules(model: ServiceModel): RbacRules {
   const plurals = model.resources.map((r) => r.plural).sort();
@@ -41,6 +43,7 @@ export function toRbacRules(model: ServiceModel): RbacRules {
   return {
     watched: [
       ...crRules,
+      ...referencedRules(model),
       // Secret references (is_secret fields) are read by name in the CR's namespace.
       { apiGroups: [''], resources: ['secrets'], verbs: ['get'] },
       // The event recorder creates Events next to the CR; patch aggregates repeats.
@@ -50,4 +53,18 @@ export function toRbacRules(model: ServiceModel): RbacRules {
     system: [{ apiGroups: [''], resources: ['configmaps'], verbs: ['get', 'list', 'watch'] }],
     leaderElection: [{ apiGroups: ['coordination.k8s.io'], resources: ['leases'], verbs: ['get', 'create', 'update'] }],
   };
+}
+
+/** Kinds of other services that reference fields read, one rule per API group. */
+function referencedRules(model: ServiceModel): PolicyRule[] {
+  const byGroup = new Map<string, Set<string>>();
+  for (const r of model.resources) {
+    for (const ref of r.references) {
+      if (ref.group === model.group) continue;
+      byGroup.set(ref.group, (byGroup.get(ref.group) ?? new Set()).add(ref.plural));
+    }
+  }
+  return [...byGroup]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([group, plurals]) => ({ apiGroups: [group], resources: [...plurals].sort(), verbs: REFERENCED_VERBS }));
 }

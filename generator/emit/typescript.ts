@@ -9,7 +9,7 @@ import {
 } from 'ts-morph';
 import type { ServiceDescriptor } from '../../runtime/descriptor';
 import { kebabCase, names } from '../names';
-import type { Field, Resource, ServiceModel, TypeRef } from '../model/types';
+import type { Field, ReferenceField, Resource, ServiceModel, TypeRef } from '../model/types';
 import type { ShapeId } from '../smithy/types';
 import { tsLiteral } from './literal';
 
@@ -96,12 +96,14 @@ export function typescriptFiles(input: TypeScriptInput): Map<string, string> {
     const file = `resources/${kebabCase(r.kind)}`;
     const d = descriptor.resources.find((x) => x.kind === r.kind)!;
     const usesTypes = [...r.spec, ...r.status].some((f) => usesStruct(f.type));
+    const specIface = iface(`${r.kind}Spec`, r.spec, 'T.', true, r.doc);
+    const runtimeTypes = ['ResourceDescriptor', ...(r.references.length > 0 ? ['AWSResourceReferenceWrapper'] : [])];
     emit(
       `${file}.ts`,
       [
-        `import type { ResourceDescriptor } from '../${input.repoRoot}/runtime/descriptor';`,
+        `import type { ${runtimeTypes.join(', ')} } from '../${input.repoRoot}/runtime/descriptor';`,
         ...(usesTypes ? [`import type * as T from '../types';`] : []),
-        iface(`${r.kind}Spec`, r.spec, 'T.', true, r.doc),
+        { ...specIface, properties: withReferences(specIface.properties ?? [], r.references) },
         iface(`${r.kind}Status`, r.status, 'T.', false, `Observed state of a ${r.kind}, besides ackResourceMetadata and conditions.`),
       ],
       `export const ${descriptorConst(r)}: ResourceDescriptor = ${tsLiteral(d)};`,
@@ -124,6 +126,20 @@ export function typescriptFiles(input: TypeScriptInput): Map<string, string> {
     `main(service${input.hooksModule ? ', hooks' : ''});`,
   ]);
   return files;
+}
+
+/** Reference fields join the spec's properties, in the same name order. */
+function withReferences(
+  properties: readonly OptionalKind<PropertySignatureStructure>[],
+  references: readonly ReferenceField[],
+): OptionalKind<PropertySignatureStructure>[] {
+  const refs = references.map((f) => ({
+    name: f.json,
+    type: f.many ? 'AWSResourceReferenceWrapper[]' : 'AWSResourceReferenceWrapper',
+    hasQuestionToken: true,
+    docs: [`Fills ${f.target} from the ${f.path} of a ${f.kind} (${f.group}); use one or the other.`],
+  }));
+  return [...properties, ...refs].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 function usesStruct(t: TypeRef): boolean {

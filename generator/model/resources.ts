@@ -6,6 +6,7 @@ import { buildOperationMap, opTypeFromConfig, type AckOpType, type OperationOver
 import { createShapeTypes, type ShapeTypes } from './shape-types';
 import { resolveIgnoreRules, resolveShapeName } from './ignore';
 import { htmlToText } from './docs';
+import { inferReferences } from './references';
 import { closestNames } from '../smithy/suggest';
 import type {
   ErrorMatcher,
@@ -94,7 +95,7 @@ export function inferServiceModel(input: ModelInput): ServiceModel {
     }
     const rc = lookup(config.resources, name) ?? {};
     resources.push(
-      inferResource({ name, rc, create, ...found, index, shapeTypes, config, configFile, alias }),
+      inferResource({ name, rc, create, ...found, index, shapeTypes, config, configFile, alias, group }),
     );
   }
   for (const key of Object.keys(config.resources ?? {})) {
@@ -131,6 +132,7 @@ interface ResourceInput {
   config: GeneratorConfig;
   configFile: string;
   alias: string;
+  group: string;
 }
 
 function inferResource(r: ResourceInput): Resource {
@@ -196,6 +198,7 @@ function inferResource(r: ResourceInput): Resource {
   }
   spec.sort(byJson);
   status.sort(byJson);
+  const refs = inferReferences({ spec, status, fieldConfigs, group: r.group, at });
 
   // Field flags resolve to JSON paths under spec (top-level or nested); status fields take none.
   const flagged = (flag: (fc: FieldConfig) => boolean) =>
@@ -219,8 +222,9 @@ function inferResource(r: ResourceInput): Resource {
     singular: kind.toLowerCase(),
     ...(resourceDoc ? { doc: htmlToText(resourceDoc) } : {}),
     operations: ops,
-    spec,
+    spec: refs.spec,
     status,
+    references: refs.references,
     primaryKey,
     ...(arnMember ? { arnMember } : {}),
     notFound: notFoundOf(rc, index, [r.readOne, r.readMany]),

@@ -51,6 +51,28 @@ export interface ResourceField extends Field {
   readonly secret: boolean;
 }
 
+/**
+ * A spec field filled from another ACK resource (generator.yaml `references`): the user writes
+ * `<json>: {from: {name, namespace}}` and the runtime copies `path` of that object into `target`.
+ */
+export interface ReferenceField {
+  /** ACK JSON name of the reference field, e.g. roleRef (or subnetRefs for a list). */
+  readonly json: string;
+  /** JSON name of the spec field it fills, e.g. roleARN. */
+  readonly target: string;
+  /** The target is a list: the field is a list of references, one per item. */
+  readonly many: boolean;
+  /** The referenced kind's coordinates, e.g. iam.services.k8s.aws / v1alpha1 / Role / roles. */
+  readonly group: string;
+  readonly version: string;
+  readonly kind: string;
+  readonly plural: string;
+  /** JSON path in the referenced object, e.g. status.ackResourceMetadata.arn. */
+  readonly path: string;
+  /** Use the value even when the referenced resource is not synced. */
+  readonly skipResourceStateValidations: boolean;
+}
+
 export type OpType = 'create' | 'readOne' | 'readMany' | 'update' | 'delete';
 
 export interface OperationRef {
@@ -92,6 +114,8 @@ export interface Resource {
   readonly operations: Readonly<Partial<Record<OpType, OperationRef>>> & { readonly create: OperationRef };
   readonly spec: readonly ResourceField[];
   readonly status: readonly ResourceField[];
+  /** Reference fields, besides `spec`: Kubernetes-side only, never sent to AWS. */
+  readonly references: readonly ReferenceField[];
   /** JSON paths from the resource root, e.g. ["spec.trainingJobName"]. */
   readonly primaryKey: readonly string[];
   /** SDK member that carries the ARN in create/read outputs. */
