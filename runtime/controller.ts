@@ -225,6 +225,8 @@ export async function runController(service: ServiceDescriptor, argv: readonly s
           log: rlog,
           target,
           deletionPolicy: deletionPolicy(service.service, obj.metadata.annotations, nsAnnotations, cfg.deletionPolicy),
+          objects: kube,
+          enableCrossNamespace: cfg.enableCrossNamespace,
           defaultTags: expandResourceTags(cfg.resourceTags, {
             service: service.service,
             version: opts.version ?? '',

@@ -10,6 +10,8 @@ export interface ControllerConfig {
   /** Lease timing (controller-runtime's defaults: 15 s, 10 s, 2 s); not ACK flags, for tests and large clusters. */
   readonly leaderElection: { readonly leaseDurationMs: number; readonly renewDeadlineMs: number; readonly retryPeriodMs: number };
   readonly enableCarm: boolean;
+  /** Resource references may name another namespace (with an ACK.Advisory); ACK's default is true. */
+  readonly enableCrossNamespace: boolean;
   readonly enableDevelopmentLogging: boolean;
   readonly logLevel: LogLevel;
   readonly awsRegion: string;
@@ -92,7 +94,7 @@ export function buildCommand(kinds: readonly string[]): Command {
     .addOption(boolFlag('enable-webhook-server', 'accepted for compatibility; no webhooks', false))
     .option('--webhook-server-addr <addr>', 'accepted for compatibility', '0.0.0.0:9433')
     .addOption(boolFlag('enable-field-export-reconciler', 'accepted for compatibility; not implemented', true))
-    .addOption(boolFlag('enable-cross-namespace', 'accepted for compatibility', true))
+    .addOption(boolFlag('enable-cross-namespace', 'allow resource references to another namespace', true))
     .option('--log-level <level>', `one of ${LOG_LEVELS.join(', ')}`, 'info')
     .option('--aws-region <region>', 'default AWS region', process.env.AWS_REGION ?? '')
     .option('--aws-endpoint-url <url>', 'AWS service endpoint override', '')
@@ -169,6 +171,7 @@ export function parseFlags(argv: readonly string[], kinds: readonly string[]): C
     leaderElectionNamespace: String(o.leaderElectionNamespace),
     leaderElection,
     enableCarm: Boolean(o.enableCarm) && namespaces.length !== 1,
+    enableCrossNamespace: Boolean(o.enableCrossNamespace),
     enableDevelopmentLogging: Boolean(o.enableDevelopmentLogging),
     logLevel: level as LogLevel,
     awsRegion: region,

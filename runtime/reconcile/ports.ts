@@ -23,6 +23,11 @@ export interface ResourceStore {
   patchStatus(obj: KubeObject, status: JsonObject): Promise<KubeObject | undefined>;
 }
 
+/** Reads the custom resources that reference fields name; undefined when there is none. */
+export interface ObjectReader {
+  get(ref: { readonly group: string; readonly version: string; readonly plural: string }, namespace: string, name: string): Promise<KubeObject | undefined>;
+}
+
 export interface EventPort {
   /** With a `key`, an Event is recorded at most once per object and key, across reconciles and restarts. */
   emit(obj: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, opts?: { readonly key?: string }): void;
@@ -57,6 +62,10 @@ export interface ReconcileEnv {
   readonly deletionPolicy: DeletionPolicy;
   /** Tags added to every created resource (expanded `--resource-tags`), when the kind has tags. */
   readonly defaultTags?: Readonly<Record<string, string>>;
+  /** Resolves reference fields (roleRef → roleARN); without it a set reference cannot resolve. */
+  readonly objects?: ObjectReader;
+  /** `--enable-cross-namespace`: references may name another namespace. Default true, as in ACK. */
+  readonly enableCrossNamespace?: boolean;
   readonly now?: () => Date;
   /** Waits inside one reconcile (the read-after-create retries); tests pass a fake. */
   readonly sleep?: (ms: number) => Promise<void>;

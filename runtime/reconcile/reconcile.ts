@@ -16,6 +16,7 @@ import {
   type ConditionValue,
 } from './conditions';
 import { computeDelta, immutableViolations, lateInitialize } from './delta';
+import { applyResolved, referencesCondition, resolveReferences, withoutResolved } from './references';
 import { readAfterCreateDelays } from './read-after-create';
 import { tagEntries, tagLayout, withDefaultTags } from './tags';
 import type { Outcome } from './outcome';
@@ -64,6 +65,10 @@ class Run {
   /** Status as this reconcile found it, for the events hook. */
   private readonly previousStatus: JsonObject;
   private readonly fin: string;
+  /** Spec values resolved from reference fields: used for AWS calls, never stored in the spec. */
+  private resolved: JsonObject = {};
+  /** ReferencesResolved and advisories, kept on every status this sync writes. */
+  private referenceConditions: Pick<ConditionInput, 'referencesResolved' | 'advisories'> = {};
 
   constructor(
     obj: KubeObject,
@@ -112,8 +117,11 @@ class Run {
       return this.terminal('AccountDrift', `Resource already exists in account ${meta.ownerAccountID}, but the role used for reconciliation is in account ${accountId}.`);
     }
 
-    let desired: JsonObject = { ...(this.cur.spec ?? {}) };
     const needAdoption = adoption.kind === 'adopt' && !isAdopted(ann) && !this.managed;
+    // As in ACK, adopting (policy adopt) or read-only resources proceed with unresolved references.
+    const unresolved = await this.resolveReferences(readOnly || (needAdoption && adoption.policy === 'adopt'));
+    if (unresolved) return unresolved;
+    let desired: JsonObject = applyResolved({ ...(this.cur.spec ?? {}) }, this.resolved);
     if (needAdoption) desired = this.applyAdoptionFields(desired, adoption.fields);
 
     let latest: Observed | undefined;
@@ -150,7 +158,7 @@ class Run {
           annotations: { [ANNOTATION.adopted]: 'true' },
         },
         // adopt: the CR takes AWS's state; adopt-or-create keeps the user's spec and updates AWS next.
-        ...(adopt ? { spec: adoptedSpec } : {}),
+        ...(adopt ? { spec: withoutResolved(adoptedSpec, this.d.references ?? []) } : {}),
       }));
       this.env.events.emit(this.cur, 'Normal', 'Adopted', `adopted existing AWS resource (${adoption.policy})`);
       this.setObserved(latest);
@@ -184,7 +192,8 @@ class Run {
     let lateInit: ConditionValue | undefined;
     let lateInitPending = false;
     if (!readOnly && this.d.lateInitialize.length) {
-      const li = lateInitialize(this.cur.spec ?? {}, latestSpec(desired, latest), this.d.lateInitialize);
+      // A field filled from its reference is not unset: late initialization must not store it.
+      const li = lateInitialize(applyResolved(this.cur.spec ?? {}, this.resolved), latestSpec(desired, latest), this.d.lateInitialize);
       if (li.filled.length) {
         let patch: JsonObject = {};
         for (const p of li.filled) patch = setPath(patch, p, getPath(li.spec, p));
@@ -220,6 +229,30 @@ class Run {
           ? { kind: 'synced' }
           : { kind: 'requeueAfter', ms: NOT_SYNCED_REQUEUE_MS, reason: 'not synced' };
     return this.finish({ synced, ...lateInitCondition }, outcome);
+  }
+
+  /**
+   * Resolves reference fields into `this.resolved` and records their conditions. A failure ends the
+   * sync before any AWS call (an outcome to return) unless `proceedAnyway`; ACK retries it with backoff.
+   */
+  private async resolveReferences(proceedAnyway: boolean): Promise<Outcome | undefined> {
+    const bindings = this.d.references ?? [];
+    if (bindings.length === 0) return undefined;
+    const namespace = this.cur.metadata.namespace ?? '';
+    const r = await resolveReferences(this.cur.spec ?? {}, namespace, bindings, this.env.objects, this.env.enableCrossNamespace ?? true);
+    if (r.kind === 'none') return undefined;
+    for (const a of r.advisories) this.env.log.info('cross-namespace resource reference detected; this behavior will be disabled by default in a future release', { advisory: a.reason });
+    this.referenceConditions = { referencesResolved: referencesCondition(r), ...(r.advisories.length ? { advisories: r.advisories } : {}) };
+    if (r.kind === 'resolved') {
+      this.resolved = r.values;
+      return undefined;
+    }
+    this.env.log.warn('references not resolved', { message: r.message });
+    if (proceedAnyway) return undefined;
+    return this.finish(
+      { synced: { status: 'False', reason: 'ReferencesNotResolved', message: `Resource not synced: ${r.message}` } },
+      { kind: 'recoverable', error: { code: 'ReferencesNotResolved', message: r.message }, throttled: false },
+    );
   }
 
   /** afterUpdate's effects: annotations on the object, status fields over the observed status. */
@@ -526,7 +559,10 @@ class Run {
   /** Writes conditions and status if anything changed, emits an Event per transition, returns `outcome`. */
   private async finish(input: ConditionInput, outcome: Outcome, emit = true): Promise<Outcome> {
     const now = formatNow(this.env.now?.() ?? new Date());
-    const conditions = deriveConditions(input, this.previousConditions, now);
+    const refs = this.referenceConditions;
+    const advisories = [...(refs.advisories ?? []), ...(input.advisories ?? [])];
+    const merged: ConditionInput = { ...refs, ...input, ...(advisories.length ? { advisories } : {}) };
+    const conditions = deriveConditions(merged, this.previousConditions, now);
     await this.writeStatus({ ...this.status, conditions });
     if (emit) {
       for (const c of changedConditions(this.previousConditions, conditions)) {

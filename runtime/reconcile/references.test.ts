@@ -1,0 +1,202 @@
+import type { ReferenceBinding, ResourceDescriptor } from '../descriptor';
+import type { KubeObject } from '../k8s/types';
+import { model } from '../testing/fixtures';
+import { setup } from '../testing/harness';
+import type { ObjectReader } from './ports';
+import { referencesInSpec, resolveReferences, withoutResolved } from './references';
+
+const ROLE_ARN = 'arn:aws:iam::111122223333:role/exec';
+const roleRef: ReferenceBinding = {
+  field: 'executionRoleRef',
+  target: 'executionRoleARN',
+  group: 'iam.services.k8s.aws',
+  version: 'v1alpha1',
+  kind: 'Role',
+  plural: 'roles',
+  path: 'status.ackResourceMetadata.arn',
+};
+// executionRoleARN late-initialized too, as ScalableTarget's roleARN is: a resolved value must still not be stored.
+const withRef: ResourceDescriptor = { ...model, lateInitialize: ['enableNetworkIsolation', 'executionRoleARN'], references: [roleRef] };
+
+function role(name: string, namespace: string, conditions: { type: string; status: string }[], arn = ROLE_ARN): KubeObject {
+  return {
+    apiVersion: 'iam.services.k8s.aws/v1alpha1',
+    kind: 'Role',
+    metadata: { name, namespace },
+    spec: { name },
+    status: { ...(arn ? { ackResourceMetadata: { arn, ownerAccountID: '111122223333', region: 'us-west-2' } } : {}), conditions },
+  };
+}
+const SYNCED = [{ type: 'ACK.ResourceSynced', status: 'True' }];
+
+class FakeReader implements ObjectReader {
+  readonly objects = new Map<string, KubeObject>();
+  readonly reads: string[] = [];
+  put(o: KubeObject): void {
+    this.objects.set(`${o.metadata.namespace}/${o.metadata.name}`, o);
+  }
+  async get(ref: { group: string; plural: string }, namespace: string, name: string): Promise<KubeObject | undefined> {
+    this.reads.push(`${ref.plural}.${ref.group} ${namespace}/${name}`);
+    return this.objects.get(`${namespace}/${name}`);
+  }
+}
+
+function modelWithRef(ref: unknown, extra: Record<string, unknown> = {}, annotations: Record<string, string> = {}): KubeObject {
+  return { apiVersion: 'sagemaker.services.k8s.aws/v1alpha1', kind: 'Model', metadata: { name: 'm', namespace: 'ns', annotations }, spec: { modelName: 'm', executionRoleRef: ref, ...extra } };
+}
+
+function harness(obj: KubeObject, opts: { enableCrossNamespace?: boolean } = {}) {
+  const t = setup(obj, { descriptor: withRef });
+  const reader = new FakeReader();
+  Object.assign(t.env, { objects: reader, ...(opts.enableCrossNamespace === undefined ? {} : { enableCrossNamespace: opts.enableCrossNamespace }) });
+  return { ...t, reader };
+}
+
+describe('reconcile: references', () => {
+  it('resolves roleRef from a synced Role into the AWS input only; ReferencesResolved True; the stored spec never gets the ARN', async () => {
+    const t = harness(modelWithRef({ from: { name: 'exec' } }));
+    t.reader.put(role('exec', 'ns', SYNCED));
+    expect(await t.run()).toEqual({ kind: 'synced' });
+    expect(t.reader.reads).toEqual(['roles.iam.services.k8s.aws ns/exec']);
+    expect(t.aws.calls.find((c) => c.operation === 'CreateModel')!.input).toMatchObject({ ExecutionRoleArn: ROLE_ARN });
+    expect(t.condition('ACK.ReferencesResolved')).toEqual({ type: 'ACK.ReferencesResolved', status: 'True', lastTransitionTime: '2026-02-01T00:00:00Z' });
+    expect(t.condition('ACK.ResourceSynced')).toMatchObject({ status: 'True' });
+    expect(t.store.obj!.spec).not.toHaveProperty('executionRoleARN');
+    expect(t.store.obj!.spec!.executionRoleRef).toEqual({ from: { name: 'exec' } });
+    // A resync: same resolution, nothing drifted, nothing written.
+    const writes = t.store.writes.length;
+    expect(await t.run()).toEqual({ kind: 'synced' });
+    expect(t.aws.writes()).toEqual(['CreateModel']);
+    expect(t.store.writes.length).toBe(writes);
+  });
+
+  it('a missing Role: ReferencesResolved Unknown with the reason, no AWS call, no finalizer, retried with backoff', async () => {
+    const t = harness(modelWithRef({ from: { name: 'exec' } }));
+    const out = await t.run();
+    expect(out).toMatchObject({ kind: 'recoverable', error: { code: 'ReferencesNotResolved' }, throttled: false });
+    expect(t.condition('ACK.ReferencesResolved')).toMatchObject({ status: 'Unknown', message: 'Reference resolution failed', reason: 'roles.iam.services.k8s.aws "exec" not found' });
+    expect(t.condition('ACK.ResourceSynced')).toMatchObject({ status: 'False', reason: 'ReferencesNotResolved' });
+    expect(t.condition('Ready')).toMatchObject({ status: 'False' });
+    expect(t.aws.calls).toEqual([]);
+    expect(t.store.obj!.metadata.finalizers ?? []).toEqual([]);
+  });
+
+  it('a Role not synced yet: Unknown until it is, then the resource is created with its ARN', async () => {
+    const t = harness(modelWithRef({ from: { name: 'exec' } }));
+    t.reader.put(role('exec', 'ns', [{ type: 'ACK.ResourceSynced', status: 'False' }]));
+    expect(await t.run()).toMatchObject({ kind: 'recoverable' });
+    expect(t.condition('ACK.ReferencesResolved')).toMatchObject({ status: 'Unknown', reason: expect.stringContaining('the referenced resource is not synced yet. resource:Role, namespace:ns, name:exec') });
+    expect(t.aws.calls).toEqual([]);
+    t.reader.put(role('exec', 'ns', SYNCED));
+    expect(await t.run()).toEqual({ kind: 'synced' });
+    expect(t.condition('ACK.ReferencesResolved')).toMatchObject({ status: 'True' });
+    expect(t.aws.items.get('m')).toMatchObject({ ExecutionRoleArn: ROLE_ARN });
+  });
+
+  it('a terminal Role: ReferencesResolved False', async () => {
+    const t = harness(modelWithRef({ from: { name: 'exec' } }));
+    t.reader.put(role('exec', 'ns', [...SYNCED, { type: 'ACK.Terminal', status: 'True' }]));
+    expect(await t.run()).toMatchObject({ kind: 'recoverable' });
+    expect(t.condition('ACK.ReferencesResolved')).toMatchObject({ status: 'False', reason: expect.stringContaining("has 'ACK.Terminal' condition 'True'") });
+    expect(t.aws.calls).toEqual([]);
+  });
+
+  it('a synced Role without the target field: Unknown, naming the field', async () => {
+    const t = harness(modelWithRef({ from: { name: 'exec' } }));
+    t.reader.put(role('exec', 'ns', SYNCED, ''));
+    await t.run();
+    expect(t.condition('ACK.ReferencesResolved')!.reason).toContain('missing the target field. resource:Role, namespace:ns, name:exec, targetField:status.ackResourceMetadata.arn');
+  });
+
+  it('skip_resource_state_validations takes the value from a Role that is not synced', async () => {
+    const t = harness(modelWithRef({ from: { name: 'exec' } }));
+    Object.assign(t.env, { descriptor: { ...withRef, references: [{ ...roleRef, skipStateValidation: true }] } });
+    t.reader.put(role('exec', 'ns', []));
+    expect(await t.run()).toEqual({ kind: 'synced' });
+    expect(t.aws.items.get('m')).toMatchObject({ ExecutionRoleArn: ROLE_ARN });
+  });
+
+  it('a cross-namespace reference is read there when allowed (the default), with the CrossNamespaceOptInRequired advisory', async () => {
+    const t = harness(modelWithRef({ from: { name: 'exec', namespace: 'iam' } }));
+    t.reader.put(role('exec', 'iam', SYNCED));
+    expect(await t.run()).toEqual({ kind: 'synced' });
+    expect(t.reader.reads).toEqual(['roles.iam.services.k8s.aws iam/exec']);
+    expect(t.condition('ACK.ReferencesResolved')).toMatchObject({ status: 'True' });
+    expect(t.condition('ACK.Advisory')).toMatchObject({
+      status: 'True',
+      reason: 'CrossNamespaceOptInRequired',
+      message: 'Cross-namespace resource reference detected: resource in namespace "ns" references "exec" in namespace "iam". Cross-namespace behavior will be disabled by default in a future release. Set --enable-cross-namespace=true to preserve this behavior.',
+    });
+    expect(t.aws.items.get('m')).toMatchObject({ ExecutionRoleArn: ROLE_ARN });
+  });
+
+  it('a cross-namespace reference is refused with --enable-cross-namespace=false: False, nothing read, no AWS call', async () => {
+    const t = harness(modelWithRef({ from: { name: 'exec', namespace: 'iam' } }), { enableCrossNamespace: false });
+    t.reader.put(role('exec', 'iam', SYNCED));
+    expect(await t.run()).toMatchObject({ kind: 'recoverable' });
+    expect(t.condition('ACK.ReferencesResolved')).toMatchObject({
+      status: 'False',
+      reason: 'cross-namespace resource reference is not allowed. Set --enable-cross-namespace=true to allow it. sourceNamespace:ns,targetNamespace:iam,name:exec',
+    });
+    expect(t.condition('ACK.Advisory')).toBeUndefined();
+    expect(t.reader.reads).toEqual([]);
+    expect(t.aws.calls).toEqual([]);
+  });
+
+  it('a reference in the same namespace named explicitly is not cross-namespace', async () => {
+    const t = harness(modelWithRef({ from: { name: 'exec', namespace: 'ns' } }), { enableCrossNamespace: false });
+    t.reader.put(role('exec', 'ns', SYNCED));
+    expect(await t.run()).toEqual({ kind: 'synced' });
+    expect(t.condition('ACK.Advisory')).toBeUndefined();
+  });
+
+  it('both the field and its reference set, or a reference without a name: Unknown with ACK\'s message', async () => {
+    const both = harness(modelWithRef({ from: { name: 'exec' } }, { executionRoleARN: 'arn:x' }));
+    await both.run();
+    expect(both.condition('ACK.ReferencesResolved')!.reason).toBe('both resource reference wrapper and ID cannot be used together: executionRoleARN,executionRoleRef');
+    const empty = harness(modelWithRef({ from: {} }));
+    await empty.run();
+    expect(empty.condition('ACK.ReferencesResolved')!.reason).toBe('provided resource reference is nil or empty: executionRoleRef');
+    expect([...both.aws.calls, ...empty.aws.calls]).toEqual([]);
+  });
+
+  it('no reference set: no condition and no read', async () => {
+    const t = harness({ ...modelWithRef(undefined, { executionRoleARN: ROLE_ARN }) });
+    expect(await t.run()).toEqual({ kind: 'synced' });
+    expect(t.condition('ACK.ReferencesResolved')).toBeUndefined();
+    expect(t.reader.reads).toEqual([]);
+  });
+
+  it('a read-only resource proceeds with an unresolved reference, as in ACK', async () => {
+    const t = harness(modelWithRef({ from: { name: 'exec' } }, {}, { 'services.k8s.aws/read-only': 'true' }));
+    t.aws.items.set('m', { ModelName: 'm', ModelArn: 'arn:aws:sagemaker:us-west-2:111122223333:model/m' });
+    expect(await t.run()).toEqual({ kind: 'synced' });
+    expect(t.condition('ACK.ReferencesResolved')).toMatchObject({ status: 'Unknown' });
+    expect(t.aws.writes()).toEqual([]);
+  });
+});
+
+describe('references, pure parts', () => {
+  const subnets: ReferenceBinding = { ...roleRef, field: 'subnetRefs', target: 'subnetIDs', many: true, group: 'ec2.services.k8s.aws', kind: 'Subnet', plural: 'subnets', path: 'status.subnetID' };
+
+  it('resolves a list of references into a list, in order', async () => {
+    const reader = new FakeReader();
+    for (const n of ['a', 'b']) reader.put({ ...role(n, 'ns', SYNCED), status: { subnetID: `subnet-${n}`, conditions: SYNCED } });
+    const r = await resolveReferences({ subnetRefs: [{ from: { name: 'b' } }, { from: { name: 'a' } }] }, 'ns', [subnets], reader, true);
+    expect(r).toEqual({ kind: 'resolved', values: { subnetIDs: ['subnet-b', 'subnet-a'] }, advisories: [] });
+  });
+
+  it('treats an empty list of references as none', () => {
+    expect(referencesInSpec({ subnetRefs: [] }, [subnets])).toEqual([]);
+  });
+
+  it('never lets a resolved value into a spec written back (ACK ClearResolvedReferences)', () => {
+    expect(withoutResolved({ modelName: 'm', executionRoleRef: { from: { name: 'x' } }, executionRoleARN: ROLE_ARN }, [roleRef])).toEqual({ modelName: 'm', executionRoleRef: { from: { name: 'x' } } });
+    expect(withoutResolved({ executionRoleARN: ROLE_ARN }, [roleRef])).toEqual({ executionRoleARN: ROLE_ARN });
+  });
+
+  it('an API error reading the referenced object is Unknown with its message', async () => {
+    const reader: ObjectReader = { get: async () => Promise.reject(new Error('roles.iam.services.k8s.aws is forbidden')) };
+    expect(await resolveReferences({ executionRoleRef: { from: { name: 'x' } } }, 'ns', [roleRef], reader, true)).toMatchObject({ kind: 'failed', status: 'Unknown', message: 'roles.iam.services.k8s.aws is forbidden' });
+  });
+});
