@@ -25,6 +25,8 @@ export function awsCaller(region: string, env: NodeJS.ProcessEnv = process.env):
   const open = (service: AwsService) => {
     let c = clients.get(service);
     if (!c) {
+      // The SDK's Node-version notice is for developers; on a CLI's stderr it buries the one-line errors.
+      process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
       const p = PACKAGES[service];
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const sdk = require(p.package) as Record<string, unknown>;
