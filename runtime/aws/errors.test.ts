@@ -9,6 +9,12 @@ describe('classifyAwsError', () => {
     expect(classifyAwsError(err('ResourceNotFound', 'x'), rules).class).toBe('notFound');
     expect(classifyAwsError(err('ValidationException', 'bad value'), rules).class).toBe('validation');
   });
+  it('a validation error naming a resource that does not exist yet is retried, not invalid input', () => {
+    const none = { notFound: [], terminalCodes: [] };
+    expect(classifyAwsError(err('ValidationException', "Could not find model 'arn:aws:sagemaker:us-east-1:1:model/m'."), none).class).toBe('transient');
+    expect(classifyAwsError(err('ValidationException', 'No scalable target registered for service namespace'), none).class).toBe('transient');
+    expect(classifyAwsError(err('ValidationException', '1 validation error detected: Value at instanceType failed'), none).class).toBe('validation');
+  });
   it('throttling is never terminal, even if a descriptor lists it', () => {
     expect(classifyAwsError(err('ThrottlingException', 'Rate exceeded'), rules).class).toBe('throttled');
     expect(classifyAwsError(err('Whatever', 'x', 429), rules).class).toBe('throttled');

@@ -54,6 +54,13 @@ const VALIDATION = new Set([
   'SerializationException',
 ]);
 
+/**
+ * Validation errors that name another resource which does not exist yet (SageMaker: "Could not
+ * find model …"; Application Auto Scaling: "No scalable target registered …"). Manifests applied
+ * together create in any order, so these are retried, unlike other invalid input.
+ */
+const MISSING_DEPENDENCY = /could not find|does not exist|not found|no scalable target/i;
+
 interface RawAwsError {
   name?: unknown;
   code?: unknown;
@@ -91,7 +98,7 @@ export function classifyAwsError(err: unknown, rules: ErrorRules): ClassifiedErr
   if (THROTTLING.has(code) || httpStatus === 429 || e.$retryable?.throttling) return { ...base, class: 'throttled' };
   if (rules.terminalCodes.includes(code)) return { ...base, class: 'terminal' };
   if (ACCESS_DENIED.has(code)) return { ...base, class: 'accessDenied' };
-  if (VALIDATION.has(code)) return { ...base, class: 'validation' };
+  if (VALIDATION.has(code)) return { ...base, class: MISSING_DEPENDENCY.test(message) ? 'transient' : 'validation' };
   // Server faults, network errors and unlisted client errors: worth retrying with backoff.
   return { ...base, class: 'transient' };
 }

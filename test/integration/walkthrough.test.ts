@@ -44,6 +44,8 @@ beforeAll(async () => {
   installCrds();
   kubectl(['create', 'namespace', ns]);
   aws = await startTestAws();
+  // The walkthrough's AWS names are fixed; start from an empty moto (test files run one at a time).
+  await aws.control.reset({ moto: true });
   sm = new SageMakerClient(aws.clientConfig());
   aas = new ApplicationAutoScalingClient(aws.clientConfig());
   c = await startControllers(aws, ns);
