@@ -52,7 +52,7 @@ describe.each(SERVICES)("%s chart", (service) => {
     const { yaml, objects } = await renderChart(service, `rel-${suffix}`, ns, { "aws.region": "us-west-2", ...values }, ["--include-crds"]);
     const kinds = new Set(objects.map((o) => o.kind));
     for (const k of ["CustomResourceDefinition", "Deployment", "ServiceAccount"]) expect(kinds).toContain(k);
-    const out = ok(["apply", "--server-side", "--dry-run=server", "--field-manager", "helm-test", "-f", "-"], yaml);
+    const out = ok(["apply", "--server-side", "--force-conflicts", "--dry-run=server", "--field-manager", "helm-test", "-f", "-"], yaml);
     expect(out.split("\n").filter((l) => l.includes("serverside-applied (server dry run)")).length).toBe(objects.length);
   });
 
