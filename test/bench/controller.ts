@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { KubeClient } from '../../runtime/k8s/client';
@@ -78,6 +78,9 @@ const perResource = (counts: Record<string, number>, names: string[]) => {
 };
 
 async function main(): Promise<void> {
+  // Measure what the image runs: the compiled controller, not the TypeScript loader.
+  const built = spawnSync(process.execPath, [require.resolve('tsx/cli'), join(REPO, 'generator/build-controller.ts'), 'sagemaker'], { cwd: REPO, stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('npm run build -- sagemaker failed');
   const env = await startEnv({ detached: false, progress: (l) => process.stderr.write(l + '\n') });
   let controller: ChildProcess | undefined;
   try {
@@ -111,9 +114,10 @@ async function main(): Promise<void> {
     const creation = perResource(await control.countCalls({ since: mark0, by: 'resource' }), first);
     const creationWrites = perResource(await control.countCalls({ since: mark0, by: 'resource', operation: 'CreateTrainingJob' }), first);
 
-    // 2. One idle resync.
+    // 2. One idle resync: a window of exactly one period holds one resync of each resource.
+    await sleep(5000);
     const mark1 = await control.mark();
-    await sleep((RESYNC_SECONDS + 5) * 1000);
+    await sleep(RESYNC_SECONDS * 1000);
     const resyncCalls = await control.calls({ since: mark1 });
     const resync = perResource(await control.countCalls({ since: mark1, by: 'resource' }), first);
     const resyncWrites = resyncCalls.filter((c) => !/^(Describe|List|Get)/.test(c.operation)).length;
