@@ -27,6 +27,14 @@ describe('inferServiceModel', () => {
     expect(w.notFound).toEqual([{ code: 'NotFound' }]);
   });
 
+  it('ARN-keyed kinds: an operation without an ARN member takes the ARN in its name member (ACK ModelPackage)', () => {
+    const w = infer({ resources: { Widget: { is_arn_primary_key: true } } }).resources[0]!;
+    expect(w.primaryKey).toEqual(['status.ackResourceMetadata.arn']);
+    expect(w.operations.readOne?.inputRenames).toEqual({ WidgetArn: 'WidgetName' });
+    expect(w.operations.create.inputRenames).toBeUndefined();
+    expect(infer().resources[0]!.operations.readOne?.inputRenames).toBeUndefined();
+  });
+
   it('skips a resource without a read operation, saying why', () => {
     expect(infer().skipped).toEqual([{ name: 'Gadget', reason: expect.stringContaining('no read operation') }]);
   });

@@ -208,11 +208,22 @@ function inferResource(r: ResourceInput): Resource {
 
   const primaryKey = primaryKeyOf(name, spec, status, fieldConfigs, rc);
   const ref = (op: OperationShape) => opRef(op, opConfig(op), lookup(rc.renames?.operations, op.name)?.input_fields);
+  // ARN-keyed kinds (is_arn_primary_key): an operation on the existing resource whose input has no
+  // ARN member takes the ARN in its name member (ACK: DescribeModelPackage's ModelPackageName is set
+  // from status.ackResourceMetadata.arn, else from the spec's name). A versioned ModelPackage has no name.
+  const byArn = (op: OperationShape): OperationRef => {
+    const o = ref(op);
+    if (!rc.is_arn_primary_key || !arnMember || !op.input) return o;
+    const members = structMembers(index, op.input).map((m) => m.name);
+    if (members.includes(arnMember)) return o;
+    const nameMember = members.find((m) => m.toLowerCase() === `${name}name`.toLowerCase());
+    return nameMember ? { ...o, inputRenames: { ...(o.inputRenames ?? {}), [arnMember]: nameMember } } : o;
+  };
   const ops: Partial<Record<OpType, OperationRef>> & { create: OperationRef } = { create: ref(r.create) };
-  if (r.readOne) ops.readOne = ref(r.readOne);
+  if (r.readOne) ops.readOne = byArn(r.readOne);
   if (r.readMany) ops.readMany = ref(r.readMany);
-  if (r.update) ops.update = ref(r.update);
-  if (r.delete) ops.delete = ref(r.delete);
+  if (r.update) ops.update = byArn(r.update);
+  if (r.delete) ops.delete = byArn(r.delete);
 
   const tagsField = spec.find((f) => f.json === (rc.tags?.path ? names(rc.tags.path).camelLower : 'tags'));
   const resourceDoc = index.get(`${index.namespace}#${name}`)?.traits.documentation;

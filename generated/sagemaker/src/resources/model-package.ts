@@ -134,13 +134,18 @@ export const modelPackage: ResourceDescriptor = {
       name: 'DescribeModelPackage',
       input: 'DescribeModelPackageInput',
       output: 'DescribeModelPackageOutput',
+      renames: { ModelPackageArn: 'ModelPackageName' },
     },
     update: {
       name: 'UpdateModelPackage',
       input: 'UpdateModelPackageInput',
       output: 'UpdateModelPackageOutput',
     },
-    delete: { name: 'DeleteModelPackage', input: 'DeleteModelPackageInput' },
+    delete: {
+      name: 'DeleteModelPackage',
+      input: 'DeleteModelPackageInput',
+      renames: { ModelPackageArn: 'ModelPackageName' },
+    },
   },
   notFound: [
     { code: 'ValidationException', messageSuffix: 'does not exist.' },
