@@ -44,6 +44,17 @@ describe('toCrd', () => {
     expect(at(root, 'properties', 'status', 'properties', 'createdAt')).toEqual({ type: 'string', format: 'date-time' });
   });
 
+  it('bounds only what users write: status fields (what AWS reports) carry no length or range limits', () => {
+    const m = inferServiceModel({
+      service: 'widgets',
+      index,
+      config: { resources: { Widget: { fields: { ObservedSize: { is_read_only: true, from: { operation: 'DescribeWidget', path: 'Size' } } } } } },
+      configFile: 'generator.yaml',
+    });
+    const status = at(toCrd(m.resources[0]!, m), 'spec', 'versions', '0', 'schema', 'openAPIV3Schema', 'properties', 'status', 'properties');
+    expect(status['observedSize']).toEqual({ type: 'integer', format: 'int64' });
+  });
+
   it('stops at recursion with preserve-unknown-fields', () => {
     expect(at(props, 'tree', 'properties', 'children', 'items')).toEqual({ type: 'object', 'x-kubernetes-preserve-unknown-fields': true });
   });

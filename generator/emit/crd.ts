@@ -113,17 +113,21 @@ function statusSchema(r: Resource, b: SchemaBuilder): Schema {
 
 function schemaBuilder(model: ServiceModel, immutablePaths: ReadonlySet<string>): SchemaBuilder {
   function typeSchema(t: TypeRef, ctx: Context, stack: readonly ShapeId[], jsonPath: string, f?: Field): Schema {
+    // Smithy's length and range bounds check what a user writes (spec). Status holds what AWS reports:
+    // a bound there would only make the API server refuse AWS's answer (moto's ModelPackage
+    // validation-status names are ARNs, beyond the model's 63), leaving the resource unrecordable.
+    const bounded = ctx === 'spec' ? f : undefined;
     switch (t.kind) {
       case 'string':
-        return { type: 'string', ...lengthOf(f, 'Length') };
+        return { type: 'string', ...lengthOf(bounded, 'Length') };
       case 'integer':
       case 'long':
       case 'bigInteger':
-        return { type: 'integer', format: 'int64', ...rangeOf(f) };
+        return { type: 'integer', format: 'int64', ...rangeOf(bounded) };
       case 'float':
       case 'double':
       case 'bigDecimal':
-        return { type: 'number', ...rangeOf(f) };
+        return { type: 'number', ...rangeOf(bounded) };
       case 'boolean':
         return { type: 'boolean' };
       case 'timestamp':
@@ -133,9 +137,9 @@ function schemaBuilder(model: ServiceModel, immutablePaths: ReadonlySet<string>)
       case 'document':
         return { 'x-kubernetes-preserve-unknown-fields': true };
       case 'list':
-        return { type: 'array', items: typeSchema(t.item, ctx, stack, jsonPath), ...lengthOf(f, 'Items') };
+        return { type: 'array', items: typeSchema(t.item, ctx, stack, jsonPath), ...lengthOf(bounded, 'Items') };
       case 'map':
-        return { type: 'object', additionalProperties: typeSchema(t.value, ctx, stack, jsonPath), ...lengthOf(f, 'Properties') };
+        return { type: 'object', additionalProperties: typeSchema(t.value, ctx, stack, jsonPath), ...lengthOf(bounded, 'Properties') };
       case 'struct': {
         // A structure that contains itself cannot be spelled out; from here on the
         // API server keeps whatever the user writes.
