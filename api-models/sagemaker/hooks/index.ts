@@ -17,6 +17,7 @@ import { model } from './model';
 import { modelPackage } from './model-package';
 import { modelPackageGroup } from './model-package-group';
 import { monitoringSchedule } from './monitoring-schedule';
+import { notebookInstance } from './notebook-instance';
 import { notebookInstanceLifecycleConfig } from './notebook-instance-lifecycle-config';
 import { pipeline } from './pipeline';
 import { pipelineExecution } from './pipeline-execution';
@@ -44,6 +45,7 @@ export const hooks: ServiceHooks = {
   ModelPackageGroup: modelPackageGroup,
   ModelQualityJobDefinition: modelQualityJobDefinition,
   MonitoringSchedule: monitoringSchedule,
+  NotebookInstance: notebookInstance,
   NotebookInstanceLifecycleConfig: notebookInstanceLifecycleConfig,
   Pipeline: pipeline,
   PipelineExecution: pipelineExecution,
