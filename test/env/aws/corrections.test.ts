@@ -1,5 +1,6 @@
 import {
   correctNotFound,
+  correctServerErrorNotFound,
   decideStop,
   decideUpdateEndpoint,
   endpointAfterUpdate,
@@ -108,5 +109,19 @@ describe("service-linked roles on DescribeScalableTargets", () => {
     expect(withServiceLinkedRoles({ ScalableTargets: [{ ServiceNamespace: "sagemaker", ScalableTargetARN: arn, RoleARN: "arn:aws:iam::1:role/mine" }] })).toBeUndefined();
     expect(withServiceLinkedRoles({ ScalableTargets: [{ ServiceNamespace: "elasticmapreduce", ScalableTargetARN: arn }] })).toBeUndefined();
     expect(serviceLinkedRoleArn("ecs", "1", "aws-cn")).toMatch(/^arn:aws-cn:iam::1:role\/aws-service-role\/ecs\./);
+  });
+});
+
+describe("not-found corrections for moto's HTML 500 (KeyError)", () => {
+  const html = "<!doctype html>\n<html lang=en>\n<title>500 Internal Server Error</title>\n<h1>Internal Server Error</h1>";
+  it("DescribeFeatureGroup of a missing group: AWS's ResourceNotFound", () => {
+    expect(correctServerErrorNotFound("DescribeFeatureGroup", { FeatureGroupName: "fg" }, html)).toEqual({
+      code: "ResourceNotFound",
+      message: "Resource Not Found: Amazon SageMaker can't find a FeatureGroup with name fg",
+    });
+  });
+  it("leaves other operations and non-HTML 500s alone", () => {
+    expect(correctServerErrorNotFound("DescribeModel", { ModelName: "m" }, html)).toBeUndefined();
+    expect(correctServerErrorNotFound("DescribeFeatureGroup", { FeatureGroupName: "fg" }, '{"__type":"InternalFailure"}')).toBeUndefined();
   });
 });

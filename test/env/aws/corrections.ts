@@ -158,6 +158,29 @@ export const NOT_FOUND_CORRECTIONS: NotFoundCorrection[] = [
   { describe: "DescribeDomain", moto: /^Could not find domain/, code: "ResourceNotFound", message: (i) => `Domain ${str(i.DomainId)} does not exist.` },
 ];
 
+/**
+ * Describe calls where moto 5.2.5 answers a missing resource with an unhandled KeyError: HTTP 500 and an HTML error
+ * page (no JSON, so the SDK reports a deserialization SyntaxError). AWS answers 400 with the operation's declared
+ * not-found error. Without this a controller's first read (does it exist yet?) never succeeds, so it never creates.
+ */
+export const SERVER_ERROR_NOT_FOUND: NotFoundCorrection[] = [
+  // DescribeFeatureGroup declares ResourceNotFound (${SM_API}/API_DescribeFeatureGroup.html); moto:
+  // `self.feature_groups[arn]` in describe_feature_group.
+  {
+    describe: "DescribeFeatureGroup",
+    moto: /^\s*<!doctype html>/i,
+    code: "ResourceNotFound",
+    message: (i) => `Resource Not Found: Amazon SageMaker can't find a FeatureGroup with name ${str(i.FeatureGroupName)}`,
+  },
+];
+
+/** AWS's not-found answer for moto's HTML 500 to a Describe of a missing resource; undefined for any other 500. */
+export function correctServerErrorNotFound(operation: string, input: Body, body: string): { code: string; message: string } | undefined {
+  const c = SERVER_ERROR_NOT_FOUND.find((n) => n.describe === operation);
+  if (!c || !c.moto.test(body)) return undefined;
+  return { code: c.code, message: c.message(input) };
+}
+
 /** AWS's not-found answer for a moto error body, or undefined when moto's already matches AWS's. */
 export function correctNotFound(operation: string, input: Body, error: { code: string; message: string }): { code: string; message: string } | undefined {
   const c = NOT_FOUND_CORRECTIONS.find((n) => n.describe === operation);

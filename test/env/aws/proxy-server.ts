@@ -11,6 +11,7 @@ import { CONTROL_PREFIX, handleControl } from "./control-api";
 import {
   CORRECTED_OPERATIONS,
   correctNotFound,
+  correctServerErrorNotFound,
   decideStop,
   decideUpdateEndpoint,
   endpointAfterUpdate,
@@ -150,6 +151,10 @@ function motoAnswerAsAws(call: AwsCall, reply: Reply): Reply {
     const code = typeof parsed?.__type === "string" ? parsed.__type.split("#").pop() ?? "" : "";
     const message = String(parsed?.Message ?? parsed?.message ?? "");
     const aws = parsed ? correctNotFound(call.operation, call.input, { code, message }) : undefined;
+    return aws ? toReply(awsError(call.protocol, 400, aws.code, aws.message)) : reply;
+  }
+  if (call.service === "sagemaker" && reply.status === 500) {
+    const aws = correctServerErrorNotFound(call.operation, call.input, reply.body.toString("utf8"));
     return aws ? toReply(awsError(call.protocol, 400, aws.code, aws.message)) : reply;
   }
   if (call.service === "application-autoscaling" && call.operation === "DescribeScalableTargets" && reply.status === 200) {
