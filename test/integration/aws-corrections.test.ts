@@ -214,3 +214,22 @@ describe("correction: string timestamps → epoch seconds (moto issue #9763)", (
     expect(d.SecondaryStatusTransitions?.[0]?.StartTime?.toISOString()).toBe("2025-06-01T12:00:00.000Z");
   });
 });
+
+describe("correction: moto's HTML 500 for a missing feature group → AWS's ResourceNotFound (API_DescribeFeatureGroup.html)", () => {
+  it("DescribeFeatureGroup of a missing group is a 400 ResourceNotFound; an existing one still reads", async () => {
+    const name = uniqueName("fg");
+    const err = await sm.send(new SM.DescribeFeatureGroupCommand({ FeatureGroupName: name })).then(() => undefined, (e: SM.ResourceNotFound) => e);
+    expect(err?.name).toBe("ResourceNotFound");
+    expect(err?.$metadata.httpStatusCode).toBe(400);
+    expect(err?.message).toBe(`Resource Not Found: Amazon SageMaker can't find a FeatureGroup with name ${name}`);
+    await sm.send(new SM.CreateFeatureGroupCommand({
+      FeatureGroupName: name,
+      RecordIdentifierFeatureName: "id",
+      EventTimeFeatureName: "ts",
+      FeatureDefinitions: [{ FeatureName: "id", FeatureType: "String" }, { FeatureName: "ts", FeatureType: "String" }],
+      OfflineStoreConfig: { S3StorageConfig: { S3Uri: "s3://bucket/fs" } },
+      RoleArn: ROLE,
+    }));
+    expect((await sm.send(new SM.DescribeFeatureGroupCommand({ FeatureGroupName: name }))).FeatureGroupStatus).toBe("Created");
+  });
+});
