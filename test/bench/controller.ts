@@ -8,6 +8,7 @@ import type { KubeObject } from '../../runtime/k8s/types';
 import { ProxyControl } from '../env/aws/control-client';
 import { envVars, startEnv, stopEnv } from '../env/environment';
 import { kubectl } from '../env/context';
+import { trainingJobManifest } from '../support/manifests';
 
 /**
  * `npm run bench:controller`: the generated SageMaker controller, as its own process (with
@@ -24,22 +25,6 @@ const { commandFor } = require('../../runtime/bin/controller.cjs') as { commandF
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function trainingJob(ns: string, name: string) {
-  return {
-    apiVersion: 'sagemaker.services.k8s.aws/v1alpha1',
-    kind: 'TrainingJob',
-    metadata: { name, namespace: ns },
-    spec: {
-      trainingJobName: name,
-      roleARN: 'arn:aws:iam::123456789012:role/sagemaker-execution-role',
-      algorithmSpecification: { trainingImage: '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.2-1', trainingInputMode: 'File' },
-      outputDataConfig: { s3OutputPath: 's3://example-sagemaker-bucket/bench' },
-      resourceConfig: { instanceCount: 1, instanceType: 'ml.m4.xlarge', volumeSizeInGB: 5 },
-      stoppingCondition: { maxRuntimeInSeconds: 3600 },
-    },
-  };
-}
-
 /** Peak and current RSS of a process, in MiB, from /proc. */
 function rss(pid: number): { peak: number; now: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -53,7 +38,7 @@ async function createAll(kube: KubeClient, ns: string, names: string[]): Promise
     Array.from({ length: 16 }, async () => {
       while (next < names.length) {
         const name = names[next++]!;
-        await kube.create(TRAINING, ns, trainingJob(ns, name));
+        await kube.create(TRAINING, ns, trainingJobManifest(ns, name));
       }
     }),
   );

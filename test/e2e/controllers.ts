@@ -12,6 +12,7 @@ import type { KubeObject } from '../../runtime/k8s/types';
 import { createLogger } from '../../runtime/ops/logger';
 import type { TestAws } from '../env/aws/testing';
 import { kubectl, testContext } from '../env/context';
+import { waitFor as pollUntil } from '../support/wait';
 
 export const SAGEMAKER = { group: 'sagemaker.services.k8s.aws', version: 'v1alpha1' };
 export const AUTOSCALING = { group: 'applicationautoscaling.services.k8s.aws', version: 'v1alpha1' };
@@ -67,22 +68,9 @@ export interface Condition { type: string; status: string; reason?: string; mess
 export const condition = (o: KubeObject | undefined, type: string): Condition | undefined =>
   ((o?.status?.['conditions'] ?? []) as Condition[]).find((c) => c.type === type);
 
-export async function waitFor<T>(probe: () => T | Promise<T>, timeoutMs: number, what: string, logs: string[] = []): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const v = await probe();
-      if (v) return v as NonNullable<T>;
-      last = v;
-    } catch (err) {
-      last = err;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (last: ${JSON.stringify(last)})\n--- controller log (tail) ---\n${logs.slice(-20).join('\n')}`);
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
+/** waitFor with the controllers' log tail in the error, so a timeout says what the controller was doing. */
+export function waitFor<T>(probe: () => T | Promise<T>, timeoutMs: number, what: string, logs: string[] = []): Promise<NonNullable<T>> {
+  return pollUntil(probe, timeoutMs, what, () => `\n--- controller log (tail) ---\n${logs.slice(-20).join('\n')}`);
 }
 
 export async function until(c: Controllers, r: Ref, ns: string, name: string, pred: (o: KubeObject) => boolean, what: string, timeoutMs = 30_000): Promise<KubeObject> {

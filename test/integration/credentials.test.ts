@@ -13,7 +13,7 @@ import type { Condition } from "../../runtime/reconcile/conditions";
 import { startTestAws, uniqueName, type TestAws } from "../env/aws/testing";
 import { kubectl, mintTestServiceAccount, testContext } from "../env/context";
 import { awsFlags, installCrds, startControllerProcess, type ControllerProcess } from "./controller-process";
-import { waitFor } from "./wait";
+import { waitFor } from "../support/wait";
 
 const TARGETS: ResourceRef = { group: "applicationautoscaling.services.k8s.aws", version: "v1alpha1", plural: "scalabletargets" };
 const STATIC_KEYS = ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE"];

@@ -10,7 +10,7 @@ import type { Condition } from "../../runtime/reconcile/conditions";
 import { startTestAws, uniqueName, type TestAws } from "../env/aws/testing";
 import { kubectl, testContext } from "../env/context";
 import { awsFlags, installCrds, startControllerProcess, type ControllerProcess } from "./controller-process";
-import { waitFor } from "./wait";
+import { waitFor } from "../support/wait";
 
 const TARGETS: ResourceRef = { group: "applicationautoscaling.services.k8s.aws", version: "v1alpha1", plural: "scalabletargets" };
 const MODELS: ResourceRef = { group: "sagemaker.services.k8s.aws", version: "v1alpha1", plural: "models" };

@@ -17,6 +17,7 @@ import { autoscalingFixture } from "../../runtime/testing/fixtures";
 import { startTestAws, uniqueName, type TestAws } from "../env/aws/testing";
 import { kubectl, restartApiserver, testContext } from "../env/context";
 import { startKubeProxy, type KubeProxy } from "./runtime-kube-proxy";
+import { waitFor as pollUntil } from "../support/wait";
 
 const CRD = "generated/application-auto-scaling/crds/applicationautoscaling.services.k8s.aws_scalabletargets.yaml";
 const REF = { group: "applicationautoscaling.services.k8s.aws", version: "v1alpha1", plural: "scalabletargets" };
@@ -112,23 +113,8 @@ async function eventsFor(name: string, namespace = ns): Promise<{ reason: string
   return list.items.filter((e) => e.involvedObject.name === name).map(({ reason, type, message }) => ({ reason, type, message }));
 }
 
-async function waitFor<T>(probe: () => T | Promise<T>, timeoutMs: number, what: string): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const v = await probe();
-      if (v) return v as NonNullable<T>;
-      last = v;
-    } catch (err) {
-      last = err;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (last: ${String(last)})\n--- controller log (tail) ---\n${logs.slice(-15).join("\n")}`);
-    }
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
+const waitFor = <T>(probe: () => T | Promise<T>, timeoutMs: number, what: string) =>
+  pollUntil(probe, timeoutMs, what, () => `\n--- controller log (tail) ---\n${logs.slice(-15).join("\n")}`);
 
 async function until(name: string, pred: (o: KubeObject) => boolean, what: string, namespace = ns, timeoutMs = 20_000): Promise<KubeObject> {
   return waitFor(async () => {

@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { statusHold, trainingJobInProgress } from '../env/aws/hold-presets';
 import { startTestAws, uniqueName, type TestAws } from '../env/aws/testing';
 import { kubectl, testContext } from '../env/context';
+import { endpointConfigManifest, endpointManifest, modelManifest, trainingJobManifest } from '../support/manifests';
 import { AUTOSCALING, SAGEMAKER, condition, gone, installCrds, ref, startControllers, synced, until, waitFor, type Controllers } from '../e2e/controllers';
 
 const REPO = resolve(__dirname, '../..');
@@ -21,42 +22,10 @@ let aws: TestAws;
 let c: Controllers;
 let sm: SageMakerClient;
 
-const trainingJob = (name: string, spec: Record<string, unknown> = {}) => ({
-  apiVersion: 'sagemaker.services.k8s.aws/v1alpha1',
-  kind: 'TrainingJob',
-  metadata: { name, namespace: ns },
-  spec: {
-    trainingJobName: name,
-    roleARN: 'arn:aws:iam::123456789012:role/sagemaker-execution-role',
-    algorithmSpecification: { trainingImage: '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.2-1', trainingInputMode: 'File' },
-    outputDataConfig: { s3OutputPath: 's3://example-sagemaker-bucket/scenarios' },
-    resourceConfig: { instanceCount: 1, instanceType: 'ml.m4.xlarge', volumeSizeInGB: 5 },
-    stoppingCondition: { maxRuntimeInSeconds: 3600 },
-    ...spec,
-  },
-});
-const model = (name: string) => ({
-  apiVersion: 'sagemaker.services.k8s.aws/v1alpha1',
-  kind: 'Model',
-  metadata: { name, namespace: ns },
-  spec: {
-    modelName: name,
-    executionRoleARN: 'arn:aws:iam::123456789012:role/sagemaker-execution-role',
-    primaryContainer: { image: '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.2-1', modelDataURL: 's3://example-sagemaker-bucket/model.tar.gz' },
-  },
-});
-const endpointConfig = (name: string, modelName: string) => ({
-  apiVersion: 'sagemaker.services.k8s.aws/v1alpha1',
-  kind: 'EndpointConfig',
-  metadata: { name, namespace: ns },
-  spec: { endpointConfigName: name, productionVariants: [{ variantName: 'AllTraffic', modelName, initialInstanceCount: 1, instanceType: 'ml.c5.large', initialVariantWeight: 1 }] },
-});
-const endpoint = (name: string, configName: string) => ({
-  apiVersion: 'sagemaker.services.k8s.aws/v1alpha1',
-  kind: 'Endpoint',
-  metadata: { name, namespace: ns },
-  spec: { endpointName: name, endpointConfigName: configName },
-});
+const trainingJob = (name: string, spec: Record<string, unknown> = {}) => trainingJobManifest(ns, name, spec);
+const model = (name: string) => modelManifest(ns, name);
+const endpointConfig = (name: string, modelName: string) => endpointConfigManifest(ns, name, modelName);
+const endpoint = (name: string, configName: string) => endpointManifest(ns, name, configName);
 
 async function create(r: { group: string; version: string; plural: string }, body: { metadata: { name: string } }): Promise<void> {
   await c.kube.create(r, ns, body);
