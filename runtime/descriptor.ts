@@ -183,6 +183,12 @@ export interface HookContext {
 export interface RequeueRequest {
   readonly requeueAfterMs: number;
   readonly reason: string;
+  /**
+   * Status fields (JSON names) recorded with a postponed update or delete, over this read's status;
+   * null removes one. State a kind keeps across reconciles (ACK sets such fields on `latest` before
+   * returning its requeue error, e.g. NotebookInstance's stoppedByControllerMetadata).
+   */
+  readonly status?: Readonly<Record<string, unknown>>;
 }
 
 /** A synced verdict with the message shown in ACK.ResourceSynced. */
@@ -216,10 +222,15 @@ export interface SkipDelete {
 export interface UpdateEffects {
   /** Annotations to set on the object (e.g. the endpoint config last tried). */
   readonly annotations?: Readonly<Record<string, string>>;
-  /** Status fields (JSON names) merged over the observed status, e.g. a state AWS has not reported yet. */
+  /** Status fields (JSON names) merged over the observed status, e.g. a state AWS has not reported yet; null removes one. */
   readonly status?: Readonly<Record<string, unknown>>;
   /** Look again after this, whatever the synced verdict (e.g. "training job is updating"). */
   readonly requeue?: RequeueRequest;
+}
+
+/** What afterObserve records: status fields (JSON names) over this read's status; null removes one. */
+export interface ObserveEffects {
+  readonly status?: Readonly<Record<string, unknown>>;
 }
 
 /** A Kubernetes Event a hook asks for. */
@@ -238,6 +249,12 @@ export interface ResourceHooks {
   afterCreate?(output: SdkObject, desired: ResourceView): SdkObject;
   /** Adjust the ReadOne/ReadMany output before it becomes spec/status. */
   afterReadOne?(output: SdkObject, desired: ResourceView, ctx: HookContext): SdkObject | Promise<SdkObject>;
+  /**
+   * After a read of a managed resource in sync, before the update is considered (not on create,
+   * adoption, read-only or delete): act on what AWS reports and record it, e.g. start again a
+   * notebook the controller stopped for an update. The delta, the update hooks and Synced see it.
+   */
+  afterObserve?(latest: ResourceView, ctx: HookContext): void | ObserveEffects | Promise<void | ObserveEffects>;
   /** Adjust the computed delta (drop server-normalised differences, add custom ones). */
   customizeDelta?(delta: readonly DeltaEntry[], desired: ResourceView, latest: ResourceView): readonly DeltaEntry[];
   /**
@@ -245,7 +262,7 @@ export interface ResourceHooks {
    * postpone (requeue) or refuse (terminal). Nothing means proceed. `latest.status` is this read's.
    */
   checkUpdate?(delta: readonly DeltaEntry[], desired: ResourceView, latest: ResourceView): void | RequeueRequest | TerminalRequest;
-  /** Adjust the Update input, or refuse/postpone the update. */
+  /** Adjust the Update input, or postpone the update. `latest.status` is this read's. */
   beforeUpdate?(
     input: SdkObject,
     delta: readonly DeltaEntry[],

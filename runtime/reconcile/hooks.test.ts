@@ -134,6 +134,70 @@ describe('hooks', () => {
     expect(t.events.reasons()).toContain('Updated');
   });
 
+  it('a postponement records this read and its status fields; null removes one', async () => {
+    const t = await created({ checkUpdate: () => ({ requeueAfterMs: 7_000, reason: 'stopping', status: { kept: 'UpdatePending', creationTime: null } }) });
+    t.aws.items.set('cfg', { ...t.aws.items.get('cfg')!, LastModifiedTime: new Date('2026-01-05T00:00:00Z') });
+    changeSpec(t);
+    expect(await t.run()).toEqual({ kind: 'requeueAfter', ms: 7_000, reason: 'stopping' });
+    expect(t.store.obj!.status).toMatchObject({ kept: 'UpdatePending', lastModifiedTime: '2026-01-05T00:00:00Z' });
+    expect(t.store.obj!.status).not.toHaveProperty('creationTime');
+  });
+
+  it('beforeUpdate sees this read\'s status; its postponement records status fields too', async () => {
+    const seen: unknown[] = [];
+    const t = await created({
+      beforeUpdate: (_input, _delta, _desired, latest) => {
+        seen.push(latest.status.lastModifiedTime);
+        return { requeueAfterMs: 1_000, reason: 'later', status: { kept: 'yes' } };
+      },
+    });
+    t.aws.items.set('cfg', { ...t.aws.items.get('cfg')!, LastModifiedTime: new Date('2026-01-05T00:00:00Z') });
+    changeSpec(t);
+    await t.run();
+    expect(seen).toEqual(['2026-01-05T00:00:00Z']);
+    expect(t.store.obj!.status).toMatchObject({ kept: 'yes' });
+  });
+
+  it('afterObserve acts on the read and lays status fields over it, before the delta and Synced', async () => {
+    const seen: unknown[] = [];
+    const t = await created({
+      afterObserve: async (latest, ctx) => {
+        seen.push(latest.status.kept, latest.spec.onCreate);
+        if (latest.status.kept !== 'restart') return undefined;
+        await ctx.call('StartSomething', { NotebookInstanceLifecycleConfigName: 'cfg' });
+        return { status: { kept: null, phase: 'Pending' } };
+      },
+      checkUpdate: (_delta, _desired, latest) => ({ requeueAfterMs: 1_000, reason: `busy: ${String(latest.status.phase)}` }),
+      isSynced: (latest) => ({ synced: latest.status.phase !== 'Pending', message: `phase ${String(latest.status.phase)}` }),
+    });
+    expect(seen).toEqual([]); // not on create
+    t.store.obj = { ...t.store.obj!, status: { ...t.store.obj!.status, kept: 'restart' } };
+    expect(await t.run()).toMatchObject({ kind: 'requeueAfter', reason: 'not synced' });
+    expect(seen).toEqual(['restart', [{ content: 'ZWNobyBoaQ==' }]]);
+    expect(t.aws.writes()).toEqual(['CreateNotebookInstanceLifecycleConfig', 'StartSomething']);
+    expect(t.store.obj!.status).toMatchObject({ phase: 'Pending' });
+    expect(t.store.obj!.status).not.toHaveProperty('kept');
+    expect(t.condition('ACK.ResourceSynced')).toMatchObject({ status: 'False', message: 'phase Pending' });
+    changeSpec(t);
+    expect(await t.run()).toMatchObject({ kind: 'requeueAfter', reason: 'busy: Pending' });
+  });
+
+  it('afterObserve failing: Recoverable, nothing else happens', async () => {
+    const t = await created({ afterObserve: async (_l, ctx) => void (await ctx.call('StartSomething', {})) });
+    t.aws.fail('StartSomething', new FakeAwsError('ServiceUnavailable', 'try later'));
+    changeSpec(t);
+    expect(await t.run()).toMatchObject({ kind: 'recoverable', error: { code: 'ServiceUnavailable' } });
+    expect(t.aws.writes()).toEqual(['CreateNotebookInstanceLifecycleConfig', 'StartSomething']);
+  });
+
+  it('afterObserve does not run on delete', async () => {
+    const afterObserve = jest.fn(() => undefined);
+    const t = await created({ afterObserve });
+    t.store.markDeleted();
+    await t.run();
+    expect(afterObserve).not.toHaveBeenCalled();
+  });
+
   it('afterUpdate is not called when nothing changed', async () => {
     const afterUpdate = jest.fn(() => ({}));
     const t = await created({ afterUpdate });

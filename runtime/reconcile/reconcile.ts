@@ -176,6 +176,11 @@ class Run {
           'This resource already exists but is not managed by ACK. To bring the resource under ACK management, you should explicitly adopt the resource by populating the services.k8s.aws/adoption-policy and services.k8s.aws/adoption-fields annotations.',
         );
       }
+      try {
+        latest = await this.observed(desired, latest);
+      } catch (err) {
+        return this.failure(err);
+      }
       const updated = await this.update(desired, latest);
       if (updated.kind === 'outcome') return updated.outcome;
       updatedFields = updated.fields;
@@ -255,9 +260,20 @@ class Run {
     );
   }
 
+  /** afterObserve: what the hook did about this read, laid over it before anything compares it. */
+  private async observed(desired: JsonObject, latest: Observed): Promise<Observed> {
+    const hook = this.env.hooks?.afterObserve;
+    if (!hook) return latest;
+    const r = await hook(this.view(latestSpec(desired, latest), { ...this.status, ...latest.status }), this.hookContext());
+    if (!r?.status) return latest;
+    // Both: setObserved lays the read over this.status, and a removed field must stay removed.
+    this.status = overStatus(this.status, r.status);
+    return { ...latest, status: overStatus(latest.status, r.status) };
+  }
+
   /** afterUpdate's effects: annotations on the object, status fields over the observed status. */
   private async applyEffects(effects: UpdateEffects): Promise<void> {
-    if (effects.status) this.status = { ...this.status, ...effects.status };
+    if (effects.status) this.status = overStatus(this.status, effects.status);
     const annotations = effects.annotations;
     if (annotations && Object.entries(annotations).some(([k, v]) => this.annotations[k] !== v)) {
       await this.patchObject(() => ({ metadata: { annotations: { ...annotations } } }));
@@ -335,7 +351,7 @@ class Run {
     this.env.log.info('desired resource state has changed', { diff: fields });
     const check = this.env.hooks?.checkUpdate?.(delta, this.view(desired), this.view(latestSpec(desired, latest), { ...this.status, ...latest.status }));
     if (isTerminalRequest(check)) return { kind: 'outcome', outcome: await this.terminal(check.reason, this.scrubbed(check.message)) };
-    if (isRequeue(check)) return { kind: 'outcome', outcome: await this.updatePending(check) };
+    if (isRequeue(check)) return { kind: 'outcome', outcome: await this.updatePending(check, latest) };
     const frozen = immutableViolations(delta, this.d.immutable);
     if (frozen.length) {
       return {
@@ -350,8 +366,8 @@ class Run {
     let input = buildInput(op, this.d, this.shapes, { spec: desired, status: this.status, arn: this.arn });
     try {
       if (this.env.hooks?.beforeUpdate) {
-        const r = await this.env.hooks.beforeUpdate(input, delta, this.view(desired), this.view(latest.spec), this.hookContext());
-        if (isRequeue(r)) return { kind: 'outcome', outcome: await this.updatePending(r) };
+        const r = await this.env.hooks.beforeUpdate(input, delta, this.view(desired), this.view(latest.spec, { ...this.status, ...latest.status }), this.hookContext());
+        if (isRequeue(r)) return { kind: 'outcome', outcome: await this.updatePending(r, latest) };
         input = r;
       }
       const output = await this.env.aws.call('UPDATE', op.name, input);
@@ -371,7 +387,10 @@ class Run {
     return { kind: 'updated', fields, ...(after ? { latest: after } : {}), ...(effects ? { effects } : {}) };
   }
 
-  private updatePending(r: RequeueRequest): Promise<Outcome> {
+  /** As ACK, the postponement records this read's status (and the hook's fields) with its reason. */
+  private updatePending(r: RequeueRequest, latest: Observed): Promise<Outcome> {
+    this.setObserved(latest);
+    if (r.status) this.status = overStatus(this.status, r.status);
     this.env.log.info('update postponed', { reason: r.reason, requeueAfterMs: r.requeueAfterMs });
     return this.finish({ synced: { status: 'False', reason: 'UpdatePending', message: r.reason } }, { kind: 'requeueAfter', ms: r.requeueAfterMs, reason: r.reason });
   }
@@ -497,6 +516,7 @@ class Run {
   }
 
   private async deletePending(r: RequeueRequest): Promise<Outcome> {
+    if (r.status) this.status = overStatus(this.status, r.status);
     await this.finish({ synced: { status: 'False', reason: 'Deleting', message: r.reason } }, { kind: 'done' }, false);
     return { kind: 'requeueAfter', ms: r.requeueAfterMs, reason: r.reason };
   }
@@ -624,6 +644,13 @@ function itemBinding(op: ReadManyBinding, shapes: ShapeTable): OperationBinding 
   const t = member?.type;
   const item = typeof t === 'object' && 'list' in t && typeof t.list === 'object' && 'struct' in t.list ? t.list.struct : undefined;
   return { name: op.name, ...(item ? { output: item } : {}) };
+}
+
+/** Hook status fields over a status: null removes a field (a merge patch would otherwise keep it). */
+function overStatus(base: JsonObject, fields: Readonly<Record<string, unknown>>): JsonObject {
+  const out: JsonObject = { ...base, ...(fields as JsonObject) };
+  for (const [k, v] of Object.entries(fields)) if (v === null) delete out[k];
+  return out;
 }
 
 function withItem(list: readonly string[] | undefined, item: string): string[] {
