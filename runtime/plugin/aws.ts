@@ -18,9 +18,9 @@ const PACKAGES: Record<AwsService, { readonly package: string; readonly client: 
  * Calls in one region with the SDK's default credential chain, as the controller does (env keys,
  * shared config/SSO profiles, web identity, container and instance roles). The endpoint comes from
  * AWS_ENDPOINT_URL like the controllers' --aws-endpoint-url. The SDK's own retries are off: the
- * caller backs off on throttling itself.
+ * caller backs off on throttling itself. `credentials`: a CARM role's, when the namespace has one.
  */
-export function awsCaller(region: string, env: NodeJS.ProcessEnv = process.env): { call: AwsCall; close(): void } {
+export function awsCaller(region: string, env: NodeJS.ProcessEnv = process.env, credentials?: unknown): { call: AwsCall; close(): void } {
   const clients = new Map<AwsService, { client: SdkClient; sdk: Record<string, unknown> }>();
   const open = (service: AwsService) => {
     let c = clients.get(service);
@@ -32,7 +32,7 @@ export function awsCaller(region: string, env: NodeJS.ProcessEnv = process.env):
       const sdk = require(p.package) as Record<string, unknown>;
       const Client = sdk[p.client] as Ctor<SdkClient>;
       const endpoint = env.AWS_ENDPOINT_URL;
-      c = { sdk, client: new Client({ region, maxAttempts: 1, ...(endpoint ? { endpoint } : {}) }) };
+      c = { sdk, client: new Client({ region, maxAttempts: 1, ...(endpoint ? { endpoint } : {}), ...(credentials ? { credentials } : {}) }) };
       clients.set(service, c);
     }
     return c;

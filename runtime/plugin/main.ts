@@ -1,5 +1,6 @@
 import { KubeApiError } from '../k8s/http';
 import { parseArgs, UsageError, USAGE, type LogsArgs } from './args';
+import { ANNOTATION } from '../reconcile/annotations';
 import { describeAwsFailure, PluginError } from './errors';
 import { follow, type JobState } from './follow';
 import { SAGEMAKER } from './kinds';
@@ -32,11 +33,13 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 async function logs(args: LogsArgs, env: NodeJS.ProcessEnv): Promise<number> {
-  const target = await findTarget(args, env);
+  const { target, roleArn } = await findTarget(args, env);
   const { awsCaller } = await import('./aws');
   const { LogReader } = await import('./reader');
   const { LogSession } = await import('./session');
-  const aws = awsCaller(target.region, env);
+  // The controller's CARM rule: a namespace owned by another account is read with that account's role.
+  const credentials = roleArn ? (await import('../aws/identity')).assumeRoleCredentials(roleArn, target.region) : undefined;
+  const aws = awsCaller(target.region, env, credentials);
   try {
     const reader = new LogReader({ call: aws.call, source: target.source, region: target.region, sleep, ...(target.account ? { account: target.account } : {}) });
     const session = new LogSession(reader, {
@@ -67,8 +70,12 @@ async function logs(args: LogsArgs, env: NodeJS.ProcessEnv): Promise<number> {
   }
 }
 
-/** Reads the custom resource and its namespace with the user's kubeconfig. */
-async function findTarget(args: LogsArgs, env: NodeJS.ProcessEnv): Promise<JobTarget> {
+/**
+ * Reads the custom resource and its namespace with the user's kubeconfig, and, for a namespace
+ * annotated with an owner account, the role the controller assumes for it (CARM's
+ * ack-role-account-map in ACK_SYSTEM_NAMESPACE). Without a mapping the user's own credentials are used.
+ */
+async function findTarget(args: LogsArgs, env: NodeJS.ProcessEnv): Promise<{ target: JobTarget; roleArn?: string }> {
   const { loadConnection } = await import('../k8s/kubeconfig');
   const { CORE, KubeClient } = await import('../k8s/client');
   const { KubeHttp } = await import('../k8s/http');
@@ -84,13 +91,13 @@ async function findTarget(args: LogsArgs, env: NodeJS.ProcessEnv): Promise<JobTa
     if (!resource) throw new PluginError(`${args.kind.singular} "${args.name}" not found in namespace ${namespace}`);
     // Namespace annotations (default region, owner account) are optional: a user may not read namespaces.
     const ns = await kube.get(CORE.namespaces, undefined, namespace).catch(() => undefined);
-    return resolveJobTarget({
-      args,
-      namespace,
-      resource,
-      namespaceAnnotations: ns?.metadata.annotations ?? {},
-      defaultRegion: env.AWS_REGION || env.AWS_DEFAULT_REGION,
-    });
+    const namespaceAnnotations = ns?.metadata.annotations ?? {};
+    const target = resolveJobTarget({ args, namespace, resource, namespaceAnnotations, defaultRegion: env.AWS_REGION || env.AWS_DEFAULT_REGION });
+    const owner = namespaceAnnotations[ANNOTATION.ownerAccountId];
+    if (!owner) return { target };
+    const { AccountRoleMap } = await import('../aws/carm');
+    const roleArn = await new AccountRoleMap(kube, env.ACK_SYSTEM_NAMESPACE || 'ack-system').roleFor(owner).catch(() => undefined);
+    return roleArn ? { target, roleArn } : { target };
   } finally {
     http.close();
   }

@@ -344,3 +344,30 @@ function processingSpec(name: string) {
     processingResources: { clusterConfig: { instanceCount: 1, instanceType: "ml.m5.large", volumeSizeInGB: 10 } },
   };
 }
+
+// ------------------------------------------------------------------ credentials
+
+describe("kubectl ack logs: credentials", () => {
+  it("a namespace owned by another account is read with the role CARM maps it to, as the controller does", async () => {
+    const system = uniqueName("logs-sys");
+    const owned = uniqueName("logs-owned");
+    kubectl(["create", "namespace", system]);
+    kubectl(["create", "namespace", owned]);
+    kubectl(["annotate", "namespace", owned, "services.k8s.aws/owner-account-id=111122223333"]);
+    kubectl(["create", "configmap", "ack-role-account-map", "-n", system, "--from-literal=111122223333=arn:aws:iam::111122223333:role/ack-cross-account"]);
+    const job = uniqueName("tj-carm");
+    const manifest = { apiVersion: "sagemaker.services.k8s.aws/v1alpha1", kind: "TrainingJob", metadata: { name: job, namespace: owned }, spec: trainingSpec(job) };
+    expect(kubectl(["apply", "-f", "-"], { input: JSON.stringify(manifest) }).status).toBe(0);
+    const status = { ackResourceMetadata: { arn: `arn:aws:sagemaker:us-east-1:111122223333:training-job/${job}`, ownerAccountID: "111122223333", region: aws.region } };
+    expect(kubectl(["patch", "trainingjobs", job, "-n", owned, "--subresource=status", "--type=merge", "-p", JSON.stringify({ status })]).status).toBe(0);
+
+    const mark = await aws.control.mark();
+    await start(resolve(BIN, "kubectl-ack"), ["logs", `trainingjob/${job}`, "-n", owned], { ...pluginEnv(), ACK_SYSTEM_NAMESPACE: system }).finished;
+    const calls = await aws.control.calls({ since: mark });
+    expect(calls.find((c) => c.operation === "AssumeRole")).toBeDefined();
+    const logCalls = calls.filter((c) => c.service === "logs");
+    expect(logCalls.length).toBeGreaterThan(0);
+    expect(logCalls.every((c) => c.accessKeyId !== undefined && c.accessKeyId !== "testing")).toBe(true);
+    kubectl(["delete", "namespace", system, owned, "--wait=false"]);
+  });
+});
