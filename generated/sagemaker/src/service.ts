@@ -3634,6 +3634,7 @@ export const service: ServiceDescriptor = {
     'NotebookInstance.Status': [
       { sdk: 'FailureReason', json: 'failureReason', type: 'string' },
       { sdk: 'NotebookInstanceStatus', json: 'notebookInstanceStatus', type: 'string' },
+      { sdk: 'StoppedByControllerMetadata', json: 'stoppedByControllerMetadata', type: 'string' },
       { sdk: 'Url', json: 'url', type: 'string' },
     ],
     'NotebookInstanceLifecycleConfig.Spec': [

@@ -59,6 +59,7 @@ export interface NotebookInstanceStatus {
   failureReason?: string;
   /** The status of the notebook instance. */
   notebookInstanceStatus?: 'Pending' | 'InService' | 'Stopping' | 'Stopped' | 'Failed' | 'Deleting' | 'Updating';
+  stoppedByControllerMetadata?: string;
   /** The URL that you use to connect to the Jupyter notebook that is running in your notebook instance. */
   url?: string;
 }
