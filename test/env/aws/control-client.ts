@@ -61,9 +61,15 @@ export class ProxyControl {
   }
 
   private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const res = await fetch(`${this.controlUrl}${path}`, {
-      method,
-      ...(body !== undefined ? { body: JSON.stringify(body), headers: { "content-type": "application/json" } } : {}),
+    const send = () =>
+      fetch(`${this.controlUrl}${path}`, {
+        method,
+        ...(body !== undefined ? { body: JSON.stringify(body), headers: { "content-type": "application/json" } } : {}),
+      });
+    // A pooled keep-alive socket the proxy has just closed fails before the request is sent; one retry on a fresh socket.
+    const res = await send().catch((err: Error & { cause?: { code?: string } }) => {
+      if (err.cause?.code === "ECONNRESET" || err.cause?.code === "EPIPE") return send();
+      throw err;
     });
     const text = await res.text();
     const parsed: unknown = text ? JSON.parse(text) : undefined;
