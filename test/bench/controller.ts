@@ -1,14 +1,8 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { KubeClient } from '../../runtime/k8s/client';
-import { KubeHttp } from '../../runtime/k8s/http';
-import { loadConnection } from '../../runtime/k8s/kubeconfig';
+import type { KubeClient } from '../../runtime/k8s/client';
 import type { KubeObject } from '../../runtime/k8s/types';
-import { ProxyControl } from '../env/aws/control-client';
-import { envVars, startEnv, stopEnv } from '../env/environment';
-import { kubectl } from '../env/context';
 import { trainingJobManifest } from '../support/manifests';
+import { isSynced, sleep, withBenchEnv } from './harness';
 
 /**
  * `npm run bench:controller`: the generated SageMaker controller, as its own process (with
@@ -17,13 +11,9 @@ import { trainingJobManifest } from '../support/manifests';
  *  - one idle resync: AWS calls per resource (target: 1 read, 0 writes);
  *  - 1,000 resources held: peak RSS (target ≤ 128 Mi, ACK's chart limit).
  */
-const REPO = resolve(__dirname, '../..');
 const TRAINING = { group: 'sagemaker.services.k8s.aws', version: 'v1alpha1', plural: 'trainingjobs' };
 const BATCH = Number(process.env['BENCH_BATCH'] ?? 500);
 const RESYNC_SECONDS = 20;
-const { commandFor } = require('../../runtime/bin/controller.cjs') as { commandFor(root: string, service: string): { args: string[] } };
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Peak and current RSS of a process, in MiB, from /proc. */
 function rss(pid: number): { peak: number; now: number } {
@@ -48,9 +38,7 @@ async function untilAllSynced(kube: KubeClient, ns: string, count: number, timeo
   const started = Date.now();
   for (;;) {
     const list = await kube.list<KubeObject>(TRAINING, ns);
-    const synced = list.items.filter((o) =>
-      ((o.status?.['conditions'] ?? []) as { type: string; status: string }[]).some((c) => c.type === 'ACK.ResourceSynced' && c.status === 'True'),
-    ).length;
+    const synced = list.items.filter(isSynced).length;
     if (synced >= count) return Date.now() - started;
     if (Date.now() - started > timeoutMs) throw new Error(`only ${synced}/${count} TrainingJobs synced after ${timeoutMs / 1000} s`);
     await sleep(500);
@@ -63,28 +51,10 @@ const perResource = (counts: Record<string, number>, names: string[]) => {
 };
 
 async function main(): Promise<void> {
-  // Measure what the image runs: the compiled controller, not the TypeScript loader.
-  const built = spawnSync(process.execPath, [require.resolve('tsx/cli'), join(REPO, 'generator/build-controller.ts'), 'sagemaker'], { cwd: REPO, stdio: 'inherit' });
-  if (built.status !== 0) throw new Error('npm run build -- sagemaker failed');
-  const env = await startEnv({ detached: false, progress: (l) => process.stderr.write(l + '\n') });
-  let controller: ChildProcess | undefined;
-  try {
-    const vars = envVars(env.state, env.stateFile);
-    Object.assign(process.env, vars);
-    for (const dir of ['generated/sagemaker/crds']) kubectl(['apply', '--server-side', '-f', join(REPO, dir)]);
-    kubectl(['wait', '--for=condition=Established', 'crd', '--all', '--timeout=60s']);
-    const ns = `bench-${Date.now().toString(36)}`;
-    kubectl(['create', 'namespace', ns]);
-    const kube = new KubeClient(new KubeHttp(loadConnection({ KUBECONFIG: vars['KUBECONFIG']! })));
-    const control = new ProxyControl(`${vars['AWS_ENDPOINT_URL']}/__control`);
-
-    const { args } = commandFor(REPO, 'sagemaker');
-    controller = spawn(process.execPath, [
-      ...args,
-      '--aws-endpoint-url', vars['AWS_ENDPOINT_URL']!, '--allow-unsafe-aws-endpoint-urls', '--aws-region', 'us-east-1',
-      '--watch-namespace', ns, '--metrics-addr', '127.0.0.1:0', '--healthz-addr', '127.0.0.1:0', '--log-level', 'warn',
-      '--reconcile-resource-resync-seconds', `TrainingJob=${RESYNC_SECONDS}`,
-    ], { cwd: REPO, env: process.env, stdio: ['ignore', 'ignore', 'inherit'] });
+  await withBenchEnv(['sagemaker'], async (env) => {
+    const { kube, control } = env;
+    const ns = env.namespace('bench');
+    const controller = env.controller('sagemaker', ns, ['--reconcile-resource-resync-seconds', `TrainingJob=${RESYNC_SECONDS}`]);
     const pid = controller.pid!;
     await sleep(3000);
     const idle = rss(pid);
@@ -122,10 +92,7 @@ async function main(): Promise<void> {
     ];
     for (const l of lines) console.log(l);
     process.exitCode = resyncWrites === 0 && held.peak <= 128 ? 0 : 1;
-  } finally {
-    controller?.kill('SIGTERM');
-    await stopEnv(env.state, env.aws);
-  }
+  });
 }
 
 main().catch((err) => {
