@@ -3,7 +3,7 @@
 // generated/<service>/dist/, and writes the entry point the image runs: generated/<service>/dist/main.js.
 import { spawnSync } from "node:child_process";
 import { existsSync, rmSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { REPO_ROOT } from "./paths";
 
 const REPO = REPO_ROOT;

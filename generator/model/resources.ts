@@ -1,5 +1,5 @@
 import { GeneratorError } from '../errors';
-import type { OperationShape, ShapeId, ShapeIndex } from '../smithy/types';
+import type { OperationShape, ShapeIndex } from '../smithy/types';
 import type { FieldConfig, GeneratorConfig, OperationConfig, ResourceConfig } from '../config/types';
 import { apiGroup, names, pluralOf } from '../names';
 import { buildOperationMap, opTypeFromConfig, type AckOpType, type OperationOverride } from './operations';
@@ -7,19 +7,17 @@ import { createShapeTypes, type ShapeTypes } from './shape-types';
 import { resolveIgnoreRules, resolveShapeName } from './ignore';
 import { htmlToText } from './docs';
 import { inferReferences } from './references';
-import { closestNames } from '../smithy/suggest';
+import { asList, lookup } from './config-lookup';
+import { customField, fieldFrom, jsonPathOf, structMembers, toResourceField, unwrapOutput, wrapped } from './fields';
+import { notFoundOf, primaryKeyOf, printerColumnsOf, readManyOf, syncedOf } from './rules';
 import type {
-  ErrorMatcher,
   Field,
   OperationRef,
   OpType,
-  PrinterColumn,
   Resource,
   ResourceField,
   ServiceModel,
   SkippedResource,
-  SyncedRule,
-  TypeRef,
 } from './types';
 
 export interface ModelInput {
@@ -29,18 +27,6 @@ export interface ModelInput {
   /** The generator.yaml path, for error messages (or a note that there is none). */
   readonly configFile: string;
   readonly version?: string;
-}
-
-const asList = <T>(v: T | readonly T[] | undefined): readonly T[] =>
-  v === undefined ? [] : Array.isArray(v) ? (v as readonly T[]) : [v as T];
-
-/** Case-insensitive lookup in a config map keyed by member names or resource names. */
-function lookup<T>(map: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
-  if (!map) return undefined;
-  if (key in map) return map[key];
-  const lower = key.toLowerCase();
-  for (const k of Object.keys(map)) if (k.toLowerCase() === lower) return map[k];
-  return undefined;
 }
 
 function iamPrefix(index: ShapeIndex, service: string): string {
@@ -262,223 +248,6 @@ function inferResource(r: ResourceInput): Resource {
 
 const byJson = (a: Field, b: Field) => (a.json < b.json ? -1 : a.json > b.json ? 1 : 0);
 
-function toResourceField(f: Field, fc: FieldConfig | undefined): ResourceField {
-  return {
-    ...f,
-    required: fc?.is_required ?? f.required,
-    secret: fc?.is_secret === true,
-  };
-}
-
-function structMembers(index: ShapeIndex, id: ShapeId) {
-  const s = index.require(id);
-  return s.type === 'structure' || s.type === 'union' ? s.members : [];
-}
-
-/** Follows a dotted member path from a structure; returns the struct at its end. */
-function wrapped(index: ShapeIndex, types: ShapeTypes, id: ShapeId | undefined, path: string | undefined) {
-  if (!id || !path) return id;
-  let cur: ShapeId = id;
-  for (const seg of path.split('.')) {
-    const m = structMembers(index, cur).find((x) => x.name === seg);
-    if (!m) throw new GeneratorError({ file: index.file, at: cur }, `wrapper path segment "${seg}" is not a member`);
-    const t = types.typeOf(m.target, cur);
-    cur = t.kind === 'list' && t.item.kind === 'struct' ? t.item.shape : m.target;
-  }
-  return cur;
-}
-
-/** ACK unwraps an output whose only member is a structure (ECR's {repository: {…}}). */
-function unwrapOutput(index: ShapeIndex, types: ShapeTypes, id: ShapeId | undefined, path: string | undefined) {
-  if (path) return wrapped(index, types, id, path);
-  if (!id) return undefined;
-  const ms = structMembers(index, id);
-  if (ms.length === 1 && types.typeOf(ms[0]!.target, id).kind === 'struct') return ms[0]!.target;
-  return id;
-}
-
-function fieldFrom(
-  index: ShapeIndex,
-  types: ShapeTypes,
-  from: { operation: string; path: string },
-  loc: { file: string; at: string },
-  fieldName: string,
-): Field {
-  const op = index.operations().find((o) => o.name === from.operation);
-  if (!op) throw new GeneratorError(loc, `names no operation "${from.operation}"`);
-  const segs = from.path.split('.');
-  for (const root of [op.output, op.input]) {
-    if (!root) continue;
-    let cur: ShapeId = root;
-    let found: Field | undefined;
-    for (const [i, seg] of segs.entries()) {
-      const m = structMembers(index, cur).find((x) => x.name === seg);
-      if (!m) break;
-      if (i === segs.length - 1) {
-        found = types.field(m, cur, fieldName);
-        break;
-      }
-      let t = types.typeOf(m.target, cur);
-      if (t.kind === 'list') t = t.item;
-      if (t.kind !== 'struct') break;
-      cur = t.shape;
-    }
-    if (found) return { ...found, json: names(fieldName).camelLower, member: segs[segs.length - 1]! };
-  }
-  throw new GeneratorError(loc, `"${from.path}" is not a member path of ${from.operation}'s output or input`);
-}
-
-/** `type:` fields use Go type names, as in ACK's generator.yaml. */
-function customField(path: string, goType: string, index: ShapeIndex, loc: { file: string; at: string }): Field {
-  const scalar = (t: string): TypeRef | undefined => {
-    const shape = `smithy.api#${t}`;
-    switch (t) {
-      case 'string': case '*string': return { kind: 'string', shape: 'smithy.api#String' };
-      case 'bool': case '*bool': return { kind: 'boolean', shape: 'smithy.api#Boolean' };
-      case 'int': case 'int64': case '*int64': return { kind: 'long', shape: 'smithy.api#Long' };
-      case 'float64': case '*float64': return { kind: 'double', shape: 'smithy.api#Double' };
-      case 'time.Time': case '*metav1.Time': return { kind: 'timestamp', shape: 'smithy.api#Timestamp' };
-      case 'bytes': case '[]byte': return { kind: 'blob', shape: 'smithy.api#Blob' };
-      default: return index.get(shape) ? undefined : undefined;
-    }
-  };
-  const parse = (t: string): TypeRef | undefined => {
-    if (t.startsWith('[]')) {
-      const item = parse(t.slice(2));
-      return item && { kind: 'list', shape: 'smithy.api#Document', item };
-    }
-    if (t.startsWith('map[string]')) {
-      const value = parse(t.slice('map[string]'.length));
-      return value && { kind: 'map', shape: 'smithy.api#Document', value };
-    }
-    return scalar(t);
-  };
-  const type = parse(goType);
-  if (!type) throw new GeneratorError(loc, `unsupported type "${goType}"`, 'use string, bool, int64, float64, time.Time, bytes, []T or map[string]T');
-  return { json: names(path).camelLower, member: path, type, required: false, sensitive: false };
-}
-
-function jsonPathOf(path: string, spec: readonly Field[], types: ShapeTypes, loc: { file: string; at: string }): string {
-  const segs = path.split('.');
-  const out: string[] = [];
-  let fields: readonly Field[] = spec;
-  for (const seg of segs) {
-    const f = fields.find((x) => x.member.toLowerCase() === seg.toLowerCase());
-    if (!f) throw new GeneratorError(loc, `"${seg}" is not a member here`, `members are ${fields.map((x) => x.member).join(', ')}`);
-    out.push(f.json);
-    let t = f.type;
-    while (t.kind === 'list' || t.kind === 'map') t = t.kind === 'list' ? t.item : t.value;
-    fields = t.kind === 'struct' ? types.members(t.shape) : [];
-  }
-  return out.join('.');
-}
-
-function primaryKeyOf(
-  name: string,
-  spec: readonly ResourceField[],
-  status: readonly ResourceField[],
-  fieldConfigs: Readonly<Record<string, FieldConfig>>,
-  rc: ResourceConfig,
-): string[] {
-  const isKey = (f: Field) => lookup(fieldConfigs, f.member)?.is_primary_key === true;
-  const marked = [...spec.filter(isKey).map((f) => `spec.${f.json}`), ...status.filter(isKey).map((f) => `status.${f.json}`)];
-  if (marked.length > 0) return marked;
-  if (rc.is_arn_primary_key) return ['status.ackResourceMetadata.arn'];
-  const candidates = ['name', `${name}name`, `${name}id`].map((c) => c.toLowerCase());
-  const byName = spec.find((f) => candidates.includes(f.member.toLowerCase()));
-  if (byName) return [`spec.${byName.json}`];
-  return ['status.ackResourceMetadata.arn'];
-}
-
-function notFoundOf(rc: ResourceConfig, index: ShapeIndex, reads: readonly (OperationShape | undefined)[]): ErrorMatcher[] {
-  const configured = rc.exceptions?.errors?.['404'];
-  if (configured) {
-    return [
-      {
-        code: configured.code,
-        ...(configured.message_prefix ? { messagePrefix: configured.message_prefix } : {}),
-        ...(configured.message_suffix ? { messageSuffix: configured.message_suffix } : {}),
-      },
-    ];
-  }
-  for (const op of reads) {
-    for (const e of op?.errors ?? []) {
-      const s = index.get(e);
-      if (s?.traits.httpError === 404) return [{ code: s.traits.awsQueryErrorCode ?? s.name }];
-    }
-  }
-  return [];
-}
-
-function syncedOf(
-  rc: ResourceConfig,
-  spec: readonly Field[],
-  status: readonly Field[],
-  at: (p: string) => { file: string; at: string },
-): SyncedRule[] {
-  return (rc.synced?.when ?? []).map((w, i) => {
-    const [root, ...rest] = w.path.split('.');
-    const fields = root?.toLowerCase() === 'spec' ? spec : root?.toLowerCase() === 'status' ? status : undefined;
-    const f = fields?.find((x) => x.member.toLowerCase() === rest.join('.').toLowerCase());
-    if (!fields || !f) {
-      throw new GeneratorError(at(`synced.when[${i}].path`), `"${w.path}" names no Spec.<Field> or Status.<Field>`);
-    }
-    const allowed = f.type.kind === 'string' || f.type.kind === 'integer' ? f.type.enum : undefined;
-    const values = w.in.map(String);
-    const unknown = allowed ? values.find((v) => !allowed.includes(v)) : undefined;
-    if (allowed && unknown !== undefined) {
-      const close = closestNames(unknown, allowed, 1)[0];
-      throw new GeneratorError(
-        at(`synced.when[${i}].in`),
-        `"${unknown}" is not a value of ${w.path} (${allowed.join(', ')})`,
-        close ? `did you mean "${close}"?` : undefined,
-      );
-    }
-    return { path: `${root!.toLowerCase()}.${f.json}`, in: values };
-  });
-}
-
-const COLUMN_TYPE: Readonly<Record<string, PrinterColumn['type']>> = {
-  string: 'string', integer: 'integer', long: 'integer', float: 'number', double: 'number',
-  boolean: 'boolean', timestamp: 'date', bigInteger: 'integer', bigDecimal: 'number', blob: 'string',
-};
-
-function printerColumnsOf(rc: ResourceConfig, spec: readonly ResourceField[], status: readonly ResourceField[]): PrinterColumn[] {
-  const indexed: { index: number; col: PrinterColumn }[] = [];
-  const fieldColumns = (fields: readonly ResourceField[], root: string) => {
-    for (const f of fields) {
-      const fc = lookup(rc.fields, f.member);
-      if (!fc?.print) continue;
-      indexed.push({
-        index: fc.print.index ?? Number.MAX_SAFE_INTEGER,
-        col: {
-          name: fc.print.name ?? names(f.member).camel,
-          type: COLUMN_TYPE[f.type.kind] ?? 'string',
-          jsonPath: `.${root}.${f.json}`,
-          priority: fc.print.priority ?? 0,
-        },
-      });
-    }
-  };
-  fieldColumns(spec, 'spec');
-  fieldColumns(status, 'status');
-  for (const c of rc.print?.additional_columns ?? []) {
-    indexed.push({
-      index: c.index ?? Number.MAX_SAFE_INTEGER,
-      col: { name: c.name, type: (c.type as PrinterColumn['type']) ?? 'string', jsonPath: c.json_path, priority: c.priority ?? 0 },
-    });
-  }
-  indexed.sort((a, b) => a.index - b.index || (a.col.name < b.col.name ? -1 : a.col.name > b.col.name ? 1 : 0));
-  const columns = indexed.map((x) => x.col);
-  if (rc.print?.add_synced_column !== false) {
-    columns.push({ name: 'Synced', type: 'string', jsonPath: '.status.conditions[?(@.type=="ACK.ResourceSynced")].status', priority: 0 });
-  }
-  if (rc.print?.add_age_column !== false) {
-    columns.push({ name: 'Age', type: 'date', jsonPath: '.metadata.creationTimestamp', priority: 0 });
-  }
-  return columns;
-}
-
 function opRef(op: OperationShape, oc: OperationConfig | undefined, renames: Readonly<Record<string, string>> | undefined): OperationRef {
   // ACK writes renames as {operation member: field name}; callers look up by field.
   const inputRenames = renames ? Object.fromEntries(Object.entries(renames).map(([m, f]) => [f, m])) : undefined;
@@ -496,26 +265,3 @@ function opRef(op: OperationShape, oc: OperationConfig | undefined, renames: Rea
 export { resolveShapeName };
 
 const sortedUnique = (xs: readonly string[]) => [...new Set(xs)].sort();
-
-/**
- * A ReadMany output holds the resource in its one list-of-structures member; its
- * input narrows the list with members like ResourceIds or PolicyNames, which we
- * fill with the resource's own ResourceId or PolicyName.
- */
-function readManyOf(op: OperationShape | undefined, types: ShapeTypes, fields: readonly Field[]) {
-  if (!op?.output) return {};
-  const lists = types.members(op.output).filter((f) => f.type.kind === 'list' && f.type.item.kind === 'struct');
-  if (lists.length !== 1) return {};
-  const filterMembers: Record<string, string> = {};
-  for (const m of op.input ? types.members(op.input) : []) {
-    if (m.type.kind !== 'list' || !m.member.endsWith('s')) continue;
-    const single = m.member.slice(0, -1);
-    if (fields.some((f) => f.member === single)) filterMembers[m.member] = single;
-  }
-  return {
-    readMany: {
-      itemsMember: lists[0]!.member,
-      ...(Object.keys(filterMembers).length > 0 ? { filterMembers } : {}),
-    },
-  };
-}
