@@ -97,7 +97,7 @@ export const notebookInstance: ResourceDescriptor = {
   ],
   terminalCodes: ['InvalidParameterCombination', 'InvalidParameterValue', 'MissingParameter'],
   immutable: ['notebookInstanceName'],
-  lateInitialize: [],
+  lateInitialize: ['platformIdentifier', 'volumeSizeInGB'],
   compareIgnored: ['tags'],
   synced: [
     { path: 'status.notebookInstanceStatus', in: ['InService', 'Stopped', 'Failed'] },
