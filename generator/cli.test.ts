@@ -39,7 +39,7 @@ describe('npm run generate', () => {
     const w = workspace();
     const r = await gen(w);
     expect(r).toMatchObject({ code: 0, stderr: '' });
-    expect(r.stdout).toMatch(/^widgets: 1 kinds → .*out\/widgets \(\d+ ms\)\n$/);
+    expect(r.stdout).toMatch(/^widgets: 1 kind → .*out\/widgets \(\d+ ms\)\n$/);
     expect(readdirSync(join(w.out, 'widgets', 'crds'))).toEqual(['widgets.services.k8s.aws_widgets.yaml']);
   });
 

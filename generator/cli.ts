@@ -67,10 +67,10 @@ async function run(args: string[], opts: Options): Promise<number> {
       const diff = diffTree(dir, output.files, ownedDirs);
       diffs.push({ service, diff });
       const n = diff.added.length + diff.changed.length + diff.removed.length;
-      log(`${service}: ${n === 0 ? 'up to date' : `${n} file(s) differ`} (${output.model.resources.length} kinds, ${ms} ms)`);
+      log(`${service}: ${n === 0 ? 'up to date' : `${n} file(s) differ`} (${kinds(output.model.resources.length)}, ${ms} ms)`);
     } else {
       writeTree(dir, output.files);
-      log(`${service}: ${output.model.resources.length} kinds → ${rel(dir)} (${ms} ms)`);
+      log(`${service}: ${kinds(output.model.resources.length)} → ${rel(dir)} (${ms} ms)`);
     }
   }
   if (opts.summary) {
@@ -111,6 +111,7 @@ function writeTree(dir: string, files: ReadonlyMap<string, string>): void {
   }
 }
 
+const kinds = (n: number) => `${n} ${n === 1 ? 'kind' : 'kinds'}`;
 const rel = (p: string) => relative(process.cwd(), p) || '.';
 const log = (line: string) => process.stdout.write(line + '\n');
 
