@@ -191,7 +191,19 @@ class Run {
     this.setObserved(latest);
     if (effects) await this.applyEffects(effects);
     this.emitHookEvents();
+    return this.settle(desired, latest, { readOnly, updatedFields, ...(effects ? { effects } : {}) });
+  }
 
+  /**
+   * After AWS and the spec agree (or could not be made to): late initialization, the synced verdict,
+   * the conditions and what to do next.
+   */
+  private async settle(
+    desired: JsonObject,
+    latest: Observed,
+    o: { readOnly: boolean; updatedFields: readonly string[]; effects?: UpdateEffects },
+  ): Promise<Outcome> {
+    const { readOnly, updatedFields, effects } = o;
     const hookVerdict = this.env.hooks?.isSynced?.(this.view());
     const verdict = hookVerdict ?? evaluateSynced(this.d.synced, { spec: this.cur.spec, status: this.status });
     let lateInit: ConditionValue | undefined;
