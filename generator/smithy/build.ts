@@ -1,4 +1,5 @@
 import { GeneratorError } from '../errors';
+import { isObject } from './json';
 import { UNIT } from './prelude';
 import { EMPTY_TRAITS, toTraits } from './traits';
 import type { Member, Shape, ShapeId, SimpleType } from './types';
@@ -23,7 +24,6 @@ export const SHAPE_TYPES: readonly string[] = [
 const LIFECYCLE = ['create', 'put', 'read', 'update', 'delete', 'list'] as const;
 const ABSOLUTE_ID = /^[^#$\s]+#[^#$\s]+$/;
 
-const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function localName(id: ShapeId): string {
   return id.slice(id.indexOf('#') + 1);

@@ -118,3 +118,7 @@ export function findJsonError(text: string): JsonErrorAt | undefined {
     return e as JsonErrorAt;
   }
 }
+
+/** A JSON object (not null, not an array): what every JSON-reading stage checks before indexing. */
+export type JsonRecord = Record<string, unknown>;
+export const isObject = (v: unknown): v is JsonRecord => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -1,13 +1,12 @@
 import { GeneratorError } from '../errors';
 import { buildShape } from './build';
-import { parseJson } from './json';
+import { isObject, parseJson } from './json';
 import { flattenMixins } from './mixins';
 import { SmithyShapeIndex } from './shape-index';
 import { checkTargets } from './targets';
 import type { ServiceShape, Shape, ShapeId, ShapeIndex } from './types';
 
 type Raw = Record<string, unknown>;
-const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Smithy 2.0 JSON AST text → typed, fully validated shape index. Pure: `file` is only for messages. */
 export function loadSmithyModel(text: string, file: string): ShapeIndex {

@@ -1,4 +1,5 @@
 import { GeneratorError } from '../errors';
+import { isObject } from './json';
 import type { EnumValue, Traits } from './types';
 
 /** Where a trait map sits, for error messages. */
@@ -14,7 +15,6 @@ type Raw = Record<string, unknown>;
 // Helpers live at module level, not as closures in toTraits: it runs once per shape
 // and member (~15k times for sagemaker), and tsx's keepNames makes closure creation costly.
 
-const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function bad(site: TraitSite, message: string): GeneratorError {
   return new GeneratorError({ file: site.file, at: site.at }, message);

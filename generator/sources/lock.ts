@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { GeneratorError } from '../errors';
+import { isObject } from '../smithy/json';
 
 /** api-models/models.lock.json: the upstream model file each shipped service is generated from. */
 export interface ModelsLock {
@@ -18,7 +19,6 @@ export interface LockedModel {
 }
 
 const SHA256 = /^[0-9a-f]{64}$/;
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Validates the lock file's JSON text. */
 export function parseLock(text: string, file: string): ModelsLock {

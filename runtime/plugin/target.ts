@@ -1,3 +1,4 @@
+import { isObject } from '../convert/paths';
 import type { KubeObject } from '../k8s/types';
 import { ANNOTATION } from '../reconcile/annotations';
 import { effectiveRegion } from '../reconcile/policy';
@@ -33,7 +34,7 @@ export function resolveJobTarget(i: TargetInputs): JobTarget {
   const { args, resource } = i;
   const ref = `${args.kind.singular}/${args.name} in namespace ${i.namespace}`;
   const status = resource.status ?? {};
-  const meta = isRecord(status.ackResourceMetadata) ? status.ackResourceMetadata : {};
+  const meta = isObject(status.ackResourceMetadata) ? status.ackResourceMetadata : {};
   const awsName = str(resource.spec?.[args.kind.nameField]);
   if (!awsName) throw new PluginError(`${ref} has no spec.${args.kind.nameField}`);
   if (!str(meta.arn)) throw new PluginError(`${ref} has not been created in AWS yet${whyNotCreated(status)}`);
@@ -58,7 +59,7 @@ function tuningJobTrainingJob(args: LogsArgs, status: Record<string, unknown>, r
   if (args.trainingJob) return args.trainingJob;
   for (const field of ['bestTrainingJob', 'overallBestTrainingJob']) {
     const best = status[field];
-    const name = isRecord(best) ? str(best.trainingJobName) : undefined;
+    const name = isObject(best) ? str(best.trainingJobName) : undefined;
     if (name) return name;
   }
   throw new PluginError(`${ref} has no best training job yet; name one with --training-job NAME`);
@@ -66,14 +67,10 @@ function tuningJobTrainingJob(args: LogsArgs, status: Record<string, unknown>, r
 
 /** The controller's own explanation, when it has one (a terminal or recoverable condition). */
 function whyNotCreated(status: Record<string, unknown>): string {
-  const conditions = Array.isArray(status.conditions) ? status.conditions.filter(isRecord) : [];
+  const conditions = Array.isArray(status.conditions) ? status.conditions.filter(isObject) : [];
   const failing = conditions.find((c) => (c.type === 'ACK.Terminal' || c.type === 'ACK.Recoverable') && c.status === 'True');
   const message = failing ? str(failing.message) : undefined;
   return message ? `: ${message}` : ' (no status.ackResourceMetadata.arn; is the controller running?)';
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function str(v: unknown): string | undefined {
