@@ -26,6 +26,7 @@ import { deletionPolicy, effectiveRegion, resolveRegion, resyncSeconds } from '.
 import type { AwsTarget, ReconcileEnv } from './reconcile/ports';
 import { reconcile } from './reconcile/reconcile';
 import { runWorkers, WorkQueue } from './queue/work-queue';
+import { sleep } from './sleep';
 
 export interface ControllerOptions {
   readonly hooks?: ServiceHooks;
@@ -342,9 +343,6 @@ async function writeCarmCondition(store: KubeResourceStore, obj: KubeObject, rea
   await store.patchStatus(obj, { ...(obj.status ?? {}), conditions });
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms).unref());
-}
 
 /**
  * For a generated main.ts: runs the controller, printing a startup failure as one line and exiting 1

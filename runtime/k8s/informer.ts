@@ -1,6 +1,7 @@
 import { isGone, KubeApiError } from './http';
 import type { KubeClient, ResourceRef, WatchEvent } from './client';
 import { objectKey, type KubeObject } from './types';
+import { sleep } from '../sleep';
 
 /**
  * What the informer remembers per object: enough to tell a meaningful change from a status write,
@@ -219,8 +220,4 @@ export function isMeaningfulChange(before: Fingerprint | undefined, after: Finge
 
 function isAbort(err: unknown): boolean {
   return (err as { name?: string })?.name === 'AbortError' || (err as { code?: string })?.code === 'ABORT_ERR';
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms).unref());
 }

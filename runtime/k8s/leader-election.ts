@@ -1,5 +1,6 @@
 import { CORE, type KubeClient } from './client';
 import { isConflict } from './http';
+import { sleep } from '../sleep';
 
 export interface LeaderElectionOptions {
   readonly client: KubeClient;
@@ -128,8 +129,4 @@ export class LeaderElector {
     }
     return true;
   }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms).unref());
 }
