@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { openSync, closeSync } from "node:fs";
+import { isAlive, sleep } from "../kube/process";
 
 export interface GroupProcess {
   pid: number;
@@ -49,14 +50,8 @@ export function killGroup(pid: number, signal: NodeJS.Signals): boolean {
   }
 }
 
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+// One definition of liveness (zombies count as gone) and of sleep for the whole test environment.
+export { isAlive, sleep };
 
 /** Spawns a process as the leader of its own process group, so stop() takes its children with it. */
 export function spawnGroup(opts: SpawnGroupOptions): GroupProcess {
@@ -105,9 +100,6 @@ export async function stopGroup(pid: number, exited?: Promise<unknown>, graceMs 
   killGroup(pid, "SIGKILL"); // stragglers in the group (e.g. werkzeug threads' helpers)
 }
 
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
 
 async function waitUntil(check: () => boolean, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
