@@ -1,10 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from 'fs';
-import { join, resolve } from 'path';
+import { join } from 'path';
 import { loadSmithyModel } from './load';
 import type { ListShape, MapShape, OperationShape, StructureShape } from './types';
+import { modelsDirForTests } from '../../test/support/models-dir';
 
 // The official models live beside the repo (never copied into it).
-const MODELS = process.env.ACK_TS_MODELS_DIR ?? resolve(__dirname, '../../../shared/api-models');
+const MODELS = modelsDirForTests();
 
 function modelFiles(): string[] {
   const files: string[] = [];

@@ -1,12 +1,13 @@
 import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { GeneratorError } from '../errors';
 import { sha256Hex } from './hash';
 import { knownServices, locateModel } from './locate';
 import type { ModelsLock } from './lock';
 import { modelsDirWith, tinyModel } from './test-fixtures';
+import { modelsDirForTests } from '../../test/support/models-dir';
 
-const MODELS = process.env.ACK_TS_MODELS_DIR ?? resolve(__dirname, '../../../shared/api-models');
+const MODELS = modelsDirForTests();
 
 function errorOf(f: () => unknown): string {
   try {

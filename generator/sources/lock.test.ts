@@ -2,8 +2,9 @@ import { resolve } from 'node:path';
 import { GeneratorError } from '../errors';
 import { formatLock, parseLock, readLock } from './lock';
 import { locateModel } from './locate';
+import { modelsDirForTests } from '../../test/support/models-dir';
 
-const MODELS = process.env.ACK_TS_MODELS_DIR ?? resolve(__dirname, '../../../shared/api-models');
+const MODELS = modelsDirForTests();
 const LOCK_FILE = resolve(__dirname, '../../api-models/models.lock.json');
 const SHA = 'a'.repeat(64);
 
