@@ -21,6 +21,7 @@ import { createLogger, type Logger } from './ops/logger';
 import { ControllerMetrics } from './ops/metrics';
 import { ANNOTATION } from './reconcile/annotations';
 import { deriveConditions, type Condition } from './reconcile/conditions';
+import { applyAction, errorPolicy, nextVisit } from './reconcile/error-policy';
 import type { Outcome } from './reconcile/outcome';
 import { deletionPolicy, effectiveRegion, resolveRegion, resyncSeconds } from './reconcile/policy';
 import type { AwsTarget, ReconcileEnv } from './reconcile/ports';
@@ -238,11 +239,11 @@ export async function runController(service: ServiceDescriptor, argv: readonly s
           }),
         };
         outcome = await reconcile(obj, renv);
-        schedule(queue, key, outcome, resyncMs);
+        applyAction(queue, key, nextVisit(outcome, resyncMs));
         rlog.debug('reconciled', { outcome: outcome.kind });
       } catch (err) {
         kindLog.error('reconcile failed', { namespace, name, error: scrub(String((err as Error)?.message ?? err), secrets) });
-        queue.addRateLimited(key);
+        applyAction(queue, key, errorPolicy(err));
       } finally {
         const kind = outcome === 'error' ? 'error' : outcome.kind;
         metrics.reconciles.inc({ kind: d.kind, outcome: kind });
@@ -299,30 +300,6 @@ export async function runController(service: ServiceDescriptor, argv: readonly s
     stop,
     stopped,
   };
-}
-
-/** Turns an outcome into the key's next visit. */
-export function schedule(queue: WorkQueue, key: string, outcome: Outcome, resyncMs: number): void {
-  switch (outcome.kind) {
-    case 'synced':
-      queue.forget(key);
-      // ±5 % so a thousand resources created together do not resync together.
-      queue.addAfter(key, resyncMs * (0.95 + Math.random() * 0.1));
-      return;
-    case 'requeueAfter':
-      queue.forget(key);
-      queue.addAfter(key, outcome.ms);
-      return;
-    case 'recoverable':
-      if (outcome.throttled) queue.addRateLimited(key, { jitter: true, minMs: 1_000 });
-      else queue.addRateLimited(key);
-      return;
-    case 'terminal':
-    case 'done':
-      // Terminal waits for a spec or annotation change, which the informer delivers.
-      queue.forget(key);
-      return;
-  }
 }
 
 /** Annotations whose feature gate is off are ignored, as ACK does. */

@@ -5,6 +5,7 @@ import type { ResourceDescriptor, ResourceHooks } from '../descriptor';
 import type { Condition } from '../reconcile/conditions';
 import type { ReconcileEnv } from '../reconcile/ports';
 import { reconcile } from '../reconcile/reconcile';
+import { RunState } from '../reconcile/run-state';
 
 /** One resource, a fake AWS, a fake API server and recorded events/sleeps, for reconcile unit tests. */
 export const FIN = 'finalizers.sagemaker.services.k8s.aws/NotebookInstanceLifecycleConfig';
@@ -49,6 +50,8 @@ export function setup(obj: KubeObject, opts: { descriptor?: ResourceDescriptor; 
     },
   };
   const run = () => reconcile(store.obj!, env);
+  /** A fresh reconcile's state over the stored object, to drive one phase on its own. */
+  const state = () => new RunState(store.obj!, env);
   const condition = (type: string) => ((store.obj?.status?.conditions ?? []) as Condition[]).find((c) => c.type === type);
-  return { aws, store, events, env, run, condition, sleeps, logs };
+  return { aws, store, events, env, run, state, condition, sleeps, logs };
 }

@@ -1,0 +1,85 @@
+import type { RequeueRequest } from '../../descriptor';
+import { describeError } from '../../aws/errors';
+import { buildInput, type Observed } from '../../convert/operations';
+import { CONDITION } from '../conditions';
+import type { Outcome } from '../outcome';
+import { isReadOnly } from '../policy';
+import { overStatus, type RunState } from '../run-state';
+import { isRequeue, isSkipDelete } from './hook-answers';
+import { read } from './read';
+
+/**
+ * The object is being deleted: delete the AWS resource (unless retained or read-only), then remove
+ * the finalizer. A failure keeps the finalizer and retries; it is never terminal, so no deletion wedges.
+ */
+export async function deleteResource(s: RunState): Promise<Outcome> {
+  const { d, shapes, env } = s;
+  if (!s.managed) return { kind: 'done' };
+  if (env.deletionPolicy === 'retain' || isReadOnly(s.annotations)) {
+    await removeFinalizer(s);
+    const why = isReadOnly(s.annotations) ? 'resource is read-only' : 'deletion policy is retain';
+    env.log.info('AWS resource will not be deleted', { reason: why });
+    env.events.emit(s.cur, 'Normal', 'Retained', `AWS resource kept: ${why}`);
+    return { kind: 'done' };
+  }
+  let latest: Observed | undefined;
+  try {
+    latest = await read(s, { ...(s.cur.spec ?? {}) });
+  } catch (err) {
+    return deleteFailure(s, err);
+  }
+  if (!latest) {
+    await removeFinalizer(s);
+    env.events.emit(s.cur, 'Normal', 'Deleted', 'AWS resource is gone');
+    return { kind: 'done' };
+  }
+  s.setObserved(latest);
+  const op = d.operations.delete;
+  const hooks = env.hooks;
+  try {
+    const before = await hooks?.beforeDelete?.(s.view(), s.hookContext());
+    if (isRequeue(before)) return deletePending(s, before);
+    if (isSkipDelete(before)) {
+      await removeFinalizer(s);
+      env.log.info('nothing to delete in AWS', { reason: before.reason });
+      env.events.emit(s.cur, 'Normal', 'Deleted', `nothing to delete in AWS: ${before.reason}`);
+      return { kind: 'done' };
+    }
+    if (op) await env.aws.call('DELETE', op.name, buildInput(op, d, shapes, { spec: s.cur.spec ?? {}, status: s.status, arn: s.arn }));
+    const after = await hooks?.afterDelete?.(s.view(), s.hookContext());
+    if (isRequeue(after)) return deletePending(s, after);
+  } catch (err) {
+    if (s.classify(err).class !== 'notFound') return deleteFailure(s, err);
+  }
+  await removeFinalizer(s);
+  if (op) env.events.emit(s.cur, 'Normal', 'Deleted', 'deleted in AWS');
+  else env.events.emit(s.cur, 'Warning', 'DeleteNotSupported', `${d.kind} has no delete operation; the AWS resource was left in place`);
+  env.log.info('deleted resource');
+  return { kind: 'done' };
+}
+
+async function deletePending(s: RunState, r: RequeueRequest): Promise<Outcome> {
+  if (r.status) s.status = overStatus(s.status, r.status);
+  await s.finish({ synced: { status: 'False', reason: 'Deleting', message: r.reason } }, { kind: 'done' }, false);
+  return { kind: 'requeueAfter', ms: r.requeueAfterMs, reason: r.reason };
+}
+
+/** AWS refused or failed the delete: say why, keep the finalizer, retry with backoff. Never terminal. */
+async function deleteFailure(s: RunState, err: unknown): Promise<Outcome> {
+  const c = s.classify(err);
+  const message = `delete failed, will retry: ${s.scrubbed(describeError(c))}`;
+  s.env.log.warn('delete failed', { code: c.code, class: c.class });
+  const before = s.previousConditions.find((p) => p.type === CONDITION.recoverable);
+  if (before?.message !== message) s.env.events.emit(s.cur, 'Warning', 'DeleteFailed', message);
+  await s.finish({ synced: { status: 'False', reason: 'DeleteFailed', message }, recoverable: { reason: c.code, message } }, { kind: 'done' }, false);
+  return { kind: 'recoverable', error: { code: c.code, message }, throttled: c.class === 'throttled' };
+}
+
+async function removeFinalizer(s: RunState): Promise<void> {
+  const next = await s.env.store.patch(s.cur, (c) =>
+    (c.metadata.finalizers ?? []).includes(s.fin)
+      ? { metadata: { resourceVersion: c.metadata.resourceVersion, finalizers: (c.metadata.finalizers ?? []).filter((f) => f !== s.fin) } }
+      : undefined,
+  );
+  if (next) s.cur = next;
+}

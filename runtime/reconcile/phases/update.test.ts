@@ -1,0 +1,72 @@
+import { FakeAwsError } from '../../testing/fakes';
+import { model } from '../../testing/fixtures';
+import { FIN, lccObject, setup } from '../../testing/harness';
+import { applyEffects, specDelta, update } from './update';
+
+const latestOf = (spec: Record<string, unknown>) => ({ spec, status: {} });
+const managed = (spec: Record<string, unknown> = {}) => {
+  const o = lccObject(spec);
+  return { ...o, metadata: { ...o.metadata, finalizers: [FIN] } };
+};
+
+describe('update phase', () => {
+  it('calls nothing when the spec and AWS agree', async () => {
+    const t = setup(managed());
+    const s = t.state();
+    expect(await update(s, s.cur.spec!, latestOf(s.cur.spec!))).toEqual({ kind: 'updated', fields: [] });
+    expect(t.aws.calls).toEqual([]);
+  });
+
+  it('updates what differs, then reads back', async () => {
+    const t = setup(managed({ onStart: [{ content: 'c3RhcnQ=' }] }));
+    t.aws.items.set('cfg', { NotebookInstanceLifecycleConfigName: 'cfg', NotebookInstanceLifecycleConfigArn: 'arn:x' });
+    const s = t.state();
+    const r = await update(s, s.cur.spec!, latestOf({ notebookInstanceLifecycleConfigName: 'cfg', onCreate: [{ content: 'ZWNobyBoaQ==' }] }));
+    expect(r).toMatchObject({ kind: 'updated', fields: ['spec.onStart'], latest: { arn: 'arn:x' } });
+    expect(t.aws.calls.map((c) => c.opType)).toEqual(['UPDATE', 'READ_ONE']);
+  });
+
+  it('refuses a change to an immutable field: terminal, no AWS call', async () => {
+    const t = setup({ apiVersion: 'v', kind: 'Model', metadata: { name: 'm', namespace: 'ns', finalizers: ['finalizers.sagemaker.services.k8s.aws/Model'] }, spec: { modelName: 'm', primaryContainer: { image: 'b' } } }, { descriptor: model });
+    const s = t.state();
+    const r = await update(s, s.cur.spec!, latestOf({ modelName: 'm', primaryContainer: { image: 'a' } }));
+    expect(r).toMatchObject({ kind: 'outcome', outcome: { kind: 'terminal', error: { code: 'ImmutableFieldChanged' } } });
+    expect(t.aws.calls).toEqual([]);
+  });
+
+  it('a checkUpdate requeue postpones the update (UpdatePending)', async () => {
+    const t = setup(managed({ onStart: [{ content: 'eA==' }] }), { hooks: { checkUpdate: () => ({ requeueAfterMs: 7_000, reason: 'busy' }) } });
+    const s = t.state();
+    const r = await update(s, s.cur.spec!, latestOf({ notebookInstanceLifecycleConfigName: 'cfg', onCreate: [{ content: 'ZWNobyBoaQ==' }] }));
+    expect(r).toEqual({ kind: 'outcome', outcome: { kind: 'requeueAfter', ms: 7_000, reason: 'busy' } });
+    expect(t.condition('ACK.ResourceSynced')).toMatchObject({ status: 'False', reason: 'UpdatePending' });
+  });
+
+  it('an Update AWS rejects as invalid is terminal', async () => {
+    const t = setup(managed({ onStart: [{ content: 'eA==' }] }));
+    t.aws.fail('UpdateNotebookInstanceLifecycleConfig', new FakeAwsError('ValidationException', 'no'));
+    const s = t.state();
+    const r = await update(s, s.cur.spec!, latestOf({ notebookInstanceLifecycleConfigName: 'cfg', onCreate: [{ content: 'ZWNobyBoaQ==' }] }));
+    expect(r).toMatchObject({ kind: 'outcome', outcome: { kind: 'terminal' } });
+  });
+
+  it('tags AWS or the controller added are not drift; a user tag is', () => {
+    const t = setup({ apiVersion: 'v', kind: 'Model', metadata: { name: 'm', namespace: 'ns' }, spec: { modelName: 'm', tags: [{ key: 'team', value: 'a' }] } }, { descriptor: model });
+    const s = t.state();
+    const withSystem = latestOf({ modelName: 'm', tags: [{ key: 'team', value: 'a' }, { key: 'aws:cloudformation:stack', value: 'x' }] });
+    expect(specDelta(s, s.cur.spec!, withSystem)).toEqual([]);
+    const changed = latestOf({ modelName: 'm', tags: [{ key: 'team', value: 'b' }] });
+    expect(specDelta(s, s.cur.spec!, changed).map((e) => e.path)).toEqual(['tags']);
+  });
+
+  it("afterUpdate's effects: status fields over the status, annotations patched only when they change", async () => {
+    const t = setup(managed());
+    const s = t.state();
+    await applyEffects(s, { status: { phase: 'Updating' }, annotations: { a: '1' } });
+    expect(s.status).toMatchObject({ phase: 'Updating' });
+    expect(t.store.obj!.metadata.annotations).toEqual({ a: '1' });
+    const writes = t.store.writes.length;
+    await applyEffects(s, { annotations: { a: '1' } });
+    expect(t.store.writes.length).toBe(writes);
+  });
+});
