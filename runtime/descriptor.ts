@@ -97,6 +97,14 @@ export interface AWSResourceReferenceWrapper {
   from?: { name?: string; namespace?: string };
 }
 
+/**
+ * Tags as the service spells them: a map of strings (SQS, Lambda), or a list of key/value
+ * structures with these SDK member names (`Key`/`Value`, KMS `TagKey`/`TagValue`).
+ */
+export type TagsBinding =
+  | { readonly path: string; readonly shape: 'map'; readonly keyName?: undefined; readonly valueName?: undefined }
+  | { readonly path: string; readonly shape: 'list'; readonly keyName: string; readonly valueName: string };
+
 export interface ResourceDescriptor {
   readonly service: string; // "sagemaker"
   readonly group: string; // "sagemaker.services.k8s.aws"
@@ -125,8 +133,8 @@ export interface ResourceDescriptor {
   readonly compareIgnored: readonly string[];
   readonly synced?: readonly SyncedRule[];
   readonly requeueOnSuccessSeconds?: number;
-  /** Spec path of the tags field, when the kind manages tags. */
-  readonly tags?: { readonly path: string; readonly keyName?: string; readonly valueName?: string };
+  /** The kind's tags field (spec path) and its shape in the service, when the kind has tags. */
+  readonly tags?: TagsBinding;
   readonly references?: readonly ReferenceBinding[];
 }
 

@@ -70,8 +70,10 @@ export function toServiceDescriptor(model: ServiceModel, sdk: SdkNames): Service
         ...(o.inputRenames && Object.keys(o.inputRenames).length > 0 ? { renames: o.inputRenames } : {}),
       };
     };
-    // Like ACK, read with ReadOne when there is one; ReadMany is the fallback.
-    const readMany = r.operations.readOne ? undefined : op(r.operations.readMany);
+    // ACK's order: ReadOne, else Get<R>Attributes, else ReadMany; Update, else Set<R>Attributes.
+    const readOne = r.operations.readOne ?? r.operations.getAttributes;
+    const update = r.operations.update ?? r.operations.setAttributes;
+    const readMany = readOne ? undefined : op(r.operations.readMany);
     const many = r.readMany;
     return {
       service: model.service,
@@ -85,11 +87,11 @@ export function toServiceDescriptor(model: ServiceModel, sdk: SdkNames): Service
       ...(r.arnMember ? { arnMember: r.arnMember } : {}),
       operations: {
         create: op(r.operations.create)!,
-        ...(r.operations.readOne ? { readOne: op(r.operations.readOne)! } : {}),
+        ...(readOne ? { readOne: op(readOne)! } : {}),
         ...(readMany && many
           ? { readMany: { ...readMany, itemsMember: many.itemsMember, ...(many.filterMembers ? { filterMembers: many.filterMembers } : {}) } satisfies ReadManyBinding }
           : {}),
-        ...(r.operations.update ? { update: op(r.operations.update)! } : {}),
+        ...(update ? { update: op(update)! } : {}),
         ...(r.operations.delete ? { delete: op(r.operations.delete)! } : {}),
       },
       notFound: r.notFound,
@@ -99,7 +101,7 @@ export function toServiceDescriptor(model: ServiceModel, sdk: SdkNames): Service
       compareIgnored: r.compareIgnored,
       ...(r.synced.length > 0 ? { synced: r.synced } : {}),
       ...(r.requeueOnSuccessSeconds !== undefined ? { requeueOnSuccessSeconds: r.requeueOnSuccessSeconds } : {}),
-      ...(r.tags ? { tags: { path: r.tags.field, keyName: r.tags.keyName, valueName: r.tags.valueName } } : {}),
+      ...(r.tags ? { tags: r.tags.shape === 'map' ? { path: r.tags.field, shape: 'map' } : { path: r.tags.field, shape: 'list', keyName: r.tags.keyName, valueName: r.tags.valueName } } : {}),
       ...(r.references.length > 0 ? { references: r.references.map(referenceBinding) } : {}),
     };
   });

@@ -9,6 +9,7 @@ import { htmlToText } from './docs';
 import { inferReferences } from './references';
 import { asList, lookup } from './config-lookup';
 import { customField, fieldFrom, jsonPathOf, structMembers, toResourceField, unwrapOutput, wrapped } from './fields';
+import { tagsOf } from './tags';
 import { notFoundOf, primaryKeyOf, printerColumnsOf, readManyOf, syncedOf } from './rules';
 import type {
   Field,
@@ -74,15 +75,22 @@ export function inferServiceModel(input: ModelInput): ServiceModel {
       return op && !ignoredOps.has(op.name) ? op : undefined;
     };
     const create = pick('create')!;
-    const found = { readOne: pick('readOne'), readMany: pick('readMany'), update: pick('update'), delete: pick('delete') };
-    if (!found.readOne && !found.readMany) {
-      skipped.push({ name, reason: `no read operation (Describe${name}, Get${name} or List${name}s)` });
+    const found = {
+      readOne: pick('readOne'),
+      readMany: pick('readMany'),
+      getAttributes: pick('getAttributes'),
+      update: pick('update'),
+      setAttributes: pick('setAttributes'),
+      delete: pick('delete'),
+    };
+    const rc = lookup(config.resources, name) ?? {};
+    const resource = inferResource({ name, rc, create, ...found, index, shapeTypes, config, configFile, alias, group });
+    const { readOne, getAttributes, readMany } = resource.operations;
+    if (!readOne && !getAttributes && !readMany) {
+      skipped.push({ name, reason: noReadReason(name, found.readMany) });
       continue;
     }
-    const rc = lookup(config.resources, name) ?? {};
-    resources.push(
-      inferResource({ name, rc, create, ...found, index, shapeTypes, config, configFile, alias, group }),
-    );
+    resources.push(resource);
   }
   for (const key of Object.keys(config.resources ?? {})) {
     if (!creates.some((c) => c.toLowerCase() === key.toLowerCase()) && !ignoredResources.has(key)) {
@@ -105,13 +113,23 @@ export function inferServiceModel(input: ModelInput): ServiceModel {
   };
 }
 
+/** Without a read, a controller can neither see drift nor know a Create already happened. */
+function noReadReason(name: string, readMany: OperationShape | undefined): string {
+  const families = `Get${name}, Describe${name}, Get${name}Attributes, or a Describe/List of ${name} items filtered by its identifier`;
+  return readMany
+    ? `no read operation: ${readMany.name} returns no list of ${name} structures to pick it from (tried ${families})`
+    : `no read operation (tried ${families})`;
+}
+
 interface ResourceInput {
   name: string;
   rc: ResourceConfig;
   create: OperationShape;
   readOne?: OperationShape;
   readMany?: OperationShape;
+  getAttributes?: OperationShape;
   update?: OperationShape;
+  setAttributes?: OperationShape;
   delete?: OperationShape;
   index: ShapeIndex;
   shapeTypes: ShapeTypes;
@@ -206,12 +224,15 @@ function inferResource(r: ResourceInput): Resource {
     return nameMember ? { ...o, inputRenames: { ...(o.inputRenames ?? {}), [arnMember]: nameMember } } : o;
   };
   const ops: Partial<Record<OpType, OperationRef>> & { create: OperationRef } = { create: ref(r.create) };
+  const many = readManyOf(r.readMany, shapeTypes, [...spec, ...status], primaryKey, arnMember);
   if (r.readOne) ops.readOne = byArn(r.readOne);
-  if (r.readMany) ops.readMany = ref(r.readMany);
+  if (r.readMany && many.readMany) ops.readMany = ref(r.readMany);
+  if (r.getAttributes) ops.getAttributes = allAttributes(byArn(r.getAttributes), shapeTypes);
   if (r.update) ops.update = byArn(r.update);
+  if (r.setAttributes) ops.setAttributes = byArn(r.setAttributes);
   if (r.delete) ops.delete = byArn(r.delete);
 
-  const tagsField = spec.find((f) => f.json === (rc.tags?.path ? names(rc.tags.path).camelLower : 'tags'));
+  const tags = tagsOf(spec, rc.tags, shapeTypes, at);
   const resourceDoc = index.get(`${index.namespace}#${name}`)?.traits.documentation;
   return {
     kind,
@@ -224,7 +245,7 @@ function inferResource(r: ResourceInput): Resource {
     references: refs.references,
     primaryKey,
     ...(arnMember ? { arnMember } : {}),
-    notFound: notFoundOf(rc, index, [r.readOne, r.readMany]),
+    notFound: notFoundOf(rc, index, [r.readOne, r.getAttributes, r.readMany]),
     terminalCodes: [...(rc.exceptions?.terminal_codes ?? [])].sort(),
     synced: syncedOf(rc, spec, status, at),
     ...(rc.reconcile?.requeue_on_success_seconds !== undefined
@@ -239,10 +260,8 @@ function inferResource(r: ResourceInput): Resource {
     ]),
     lateInitialize: sortedUnique(flagged((fc) => fc.late_initialize !== undefined)),
     compareIgnored: sortedUnique(flagged((fc) => fc.compare?.is_ignored === true)),
-    ...readManyOf(r.readMany, shapeTypes, [...spec, ...status]),
-    ...(tagsField && !rc.tags?.ignore
-      ? { tags: { field: tagsField.json, keyName: rc.tags?.key_name ?? 'Key', valueName: rc.tags?.value_name ?? 'Value' } }
-      : {}),
+    ...(ops.readMany ? many : {}),
+    ...(tags ? { tags } : {}),
   };
 }
 
@@ -260,6 +279,17 @@ function opRef(op: OperationShape, oc: OperationConfig | undefined, renames: Rea
     ...(oc?.override_values ? { overrideValues: oc.override_values } : {}),
     ...(oc?.output_wrapper_field_path ? { outputWrapper: oc.output_wrapper_field_path } : {}),
   };
+}
+
+/**
+ * Get<R>Attributes returns only the attributes it is asked for (SQS's AttributeNames); like ACK,
+ * ask for all of them unless the config fixes the value.
+ */
+function allAttributes(op: OperationRef, shapeTypes: ShapeTypes): OperationRef {
+  if (!op.input || op.overrideValues?.['AttributeNames'] !== undefined) return op;
+  const names = shapeTypes.members(op.input).find((m) => m.member === 'AttributeNames');
+  if (names?.type.kind !== 'list') return op;
+  return { ...op, overrideValues: { ...(op.overrideValues ?? {}), AttributeNames: ['All'] } };
 }
 
 export { resolveShapeName };

@@ -116,23 +116,44 @@ export function printerColumnsOf(rc: ResourceConfig, spec: readonly ResourceFiel
 }
 
 /**
- * A ReadMany output holds the resource in its one list-of-structures member; its
- * input narrows the list with members like ResourceIds or PolicyNames, which we
- * fill with the resource's own ResourceId or PolicyName.
+ * A ReadMany (Describe<R>s, List<R>s) reads one resource when its output holds the resources in its
+ * one list-of-structures member and each item carries the resource's identifiers, so the runtime
+ * can pick ours. Input members narrow the call to it: a list named for an identifier field
+ * (`ResourceIds` ← [ResourceId], `repositoryNames` ← [repositoryName]) or a prefix of one
+ * (`logGroupNamePrefix` ← logGroupName). Other same-named input members are filled as usual.
  */
-export function readManyOf(op: OperationShape | undefined, types: ShapeTypes, fields: readonly Field[]) {
+export function readManyOf(
+  op: OperationShape | undefined,
+  types: ShapeTypes,
+  fields: readonly Field[],
+  primaryKey: readonly string[],
+  arnMember?: string,
+) {
   if (!op?.output) return {};
   const lists = types.members(op.output).filter((f) => f.type.kind === 'list' && f.type.item.kind === 'struct');
   if (lists.length !== 1) return {};
+  const list = lists[0]!;
+  const item = list.type.kind === 'list' && list.type.item.kind === 'struct' ? types.members(list.type.item.shape) : [];
+  const inItem = (member: string) => item.some((m) => m.member === member);
+  const fieldAt = (path: string) => fields.find((f) => path.endsWith(`.${f.json}`) && path.split('.').length === 2);
+  const identifiable =
+    primaryKey.length > 0 &&
+    primaryKey.every((p) =>
+      p === 'status.ackResourceMetadata.arn' ? arnMember !== undefined && inItem(arnMember) : inItem(fieldAt(p)?.member ?? '\0'),
+    );
+  if (!identifiable) return {};
+
+  const field = (name: string) => fields.find((f) => f.member.toLowerCase() === name.toLowerCase());
   const filterMembers: Record<string, string> = {};
   for (const m of op.input ? types.members(op.input) : []) {
-    if (m.type.kind !== 'list' || !m.member.endsWith('s')) continue;
-    const single = m.member.slice(0, -1);
-    if (fields.some((f) => f.member === single)) filterMembers[m.member] = single;
+    const listOf = m.type.kind === 'list' && m.member.endsWith('s') ? field(m.member.slice(0, -1)) : undefined;
+    const prefixOf = m.type.kind === 'string' && m.member.endsWith('Prefix') ? field(m.member.slice(0, -'Prefix'.length)) : undefined;
+    const f = listOf ?? prefixOf;
+    if (f && f.member !== m.member) filterMembers[m.member] = f.member;
   }
   return {
     readMany: {
-      itemsMember: lists[0]!.member,
+      itemsMember: list.member,
       ...(Object.keys(filterMembers).length > 0 ? { filterMembers } : {}),
     },
   };

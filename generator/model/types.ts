@@ -73,7 +73,8 @@ export interface ReferenceField {
   readonly skipResourceStateValidations: boolean;
 }
 
-export type OpType = 'create' | 'readOne' | 'readMany' | 'update' | 'delete';
+/** getAttributes/setAttributes: Get<R>Attributes / Set<R>Attributes (SQS, SNS), read and update when there is no ReadOne/Update. */
+export type OpType = 'create' | 'readOne' | 'readMany' | 'getAttributes' | 'update' | 'setAttributes' | 'delete';
 
 export interface OperationRef {
   readonly name: string; // SDK operation name, e.g. CreateTrainingJob
@@ -133,8 +134,13 @@ export interface Resource {
   readonly compareIgnored: readonly string[];
   /** How to pick this resource out of a ReadMany output, when it has one. */
   readonly readMany?: { readonly itemsMember: string; readonly filterMembers?: Readonly<Record<string, string>> };
-  readonly tags?: { readonly field: string; readonly keyName: string; readonly valueName: string };
+  readonly tags?: TagShape;
 }
+
+/** The spec field holding a kind's tags, in the service's shape: a string map, or a list of key/value structures (Smithy member names). */
+export type TagShape =
+  | { readonly field: string; readonly shape: 'map' }
+  | { readonly field: string; readonly shape: 'list'; readonly keyName: string; readonly valueName: string };
 
 export interface SkippedResource {
   readonly name: string;

@@ -54,6 +54,34 @@ describe('operation inputs and outputs', () => {
     expect(pickFromMany(scalableTarget.operations.readMany!, scalableTarget, autoscalingFixture.shapes, out, { serviceNamespace: 'sagemaker', resourceID: 'b', scalableDimension: 'd' })).toMatchObject({ MaxCapacity: 2 });
     expect(pickFromMany(scalableTarget.operations.readMany!, scalableTarget, autoscalingFixture.shapes, out, { serviceNamespace: 'sagemaker', resourceID: 'c', scalableDimension: 'd' })).toBeUndefined();
   });
+  describe('a ReadMany narrowed by prefix and keyed by what AWS assigned', () => {
+    const shapes: ShapeTable = {
+      'Group.Spec': [{ sdk: 'GroupName', json: 'groupName', type: 'string' }],
+      'Group.Status': [{ sdk: 'GroupId', json: 'groupID', type: 'string' }],
+      ListGroupsInput: [
+        { sdk: 'GroupNamePrefix', json: 'groupNamePrefix', type: 'string' },
+        { sdk: 'GroupIds', json: 'groupIDs', type: { list: 'string' } },
+      ],
+    };
+    const readMany = { name: 'ListGroups', input: 'ListGroupsInput', itemsMember: 'Groups', filterMembers: { GroupNamePrefix: 'GroupName', GroupIds: 'GroupId' } };
+    const byName = { ...scalableTarget, specShape: 'Group.Spec', statusShape: 'Group.Status', primaryKey: ['spec.groupName'], operations: { create: { name: 'CreateGroup' }, readMany } };
+    const byId = { ...byName, primaryKey: ['status.groupID'] };
+    const byArn = { ...byName, primaryKey: ['status.ackResourceMetadata.arn'], arnMember: 'GroupArn' };
+    const out = { Groups: [{ GroupName: 'ab', GroupId: 'g-2', GroupArn: 'arn:2' }, { GroupName: 'a', GroupId: 'g-1', GroupArn: 'arn:1' }] };
+
+    it('a prefix filter takes the identifier itself, a list filter a one-item list', () => {
+      expect(buildInput(readMany, byName, shapes, { spec: { groupName: 'a' }, status: { groupID: 'g-1' } })).toEqual({ GroupNamePrefix: 'a', GroupIds: ['g-1'] });
+    });
+    it('picks the exact name among prefix matches', () => {
+      expect(pickFromMany(readMany, byName, shapes, out, { groupName: 'a' })).toMatchObject({ GroupId: 'g-1' });
+    });
+    it('picks by a status identifier or the ARN; none known yet means not found, never the first item', () => {
+      expect(pickFromMany(readMany, byId, shapes, out, {}, { status: { groupID: 'g-2' } })).toMatchObject({ GroupName: 'ab' });
+      expect(pickFromMany(readMany, byArn, shapes, out, {}, { arn: 'arn:1' })).toMatchObject({ GroupName: 'a' });
+      expect(pickFromMany(readMany, byId, shapes, out, {}, { status: {} })).toBeUndefined();
+      expect(pickFromMany(readMany, byArn, shapes, out, {})).toBeUndefined();
+    });
+  });
   it('observes spec, status and ARN; unreported (write-only) members keep the desired value', () => {
     const o = observeOutput(model.operations.readOne!, model, sagemakerFixture.shapes, { ModelName: 'm', ModelArn: 'arn:m', CreationTime: new Date(0) });
     expect(o).toMatchObject({ spec: { modelName: 'm' }, status: { creationTime: '1970-01-01T00:00:00Z' }, arn: 'arn:m' });

@@ -49,9 +49,13 @@ export function buildInput(
   }
   const filters = (op as ReadManyBinding).filterMembers;
   if (filters) {
-    for (const [listMember, fromMember] of Object.entries(filters)) {
+    for (const [filterMember, fromMember] of Object.entries(filters)) {
       const v = merged[fromMember];
-      if (v !== undefined) input[listMember] = [v];
+      if (v === undefined) continue;
+      // A list filter (ResourceIds) takes [identifier]; a prefix filter (LogGroupNamePrefix) the identifier.
+      const type = inputMembers?.find((m) => m.sdk === filterMember)?.type;
+      const scalar = typeof type === 'string';
+      input[filterMember] = scalar ? v : [v];
     }
   }
   return { ...input, ...(op.overrideValues ?? {}) };
@@ -83,8 +87,9 @@ export function observeOutput(op: OperationBinding, d: ResourceDescriptor, shape
 }
 
 /**
- * Picks this resource out of a ReadMany output: the item whose primary-key spec fields all equal
- * the desired ones. Undefined when none matches (not found).
+ * Picks this resource out of a ReadMany output: the item whose identifiers (primary-key spec and
+ * status fields, or the ARN) all equal ours. Undefined when none matches (not found), or when an
+ * identifier is unknown yet: a list filtered by prefix may hold other resources.
  */
 export function pickFromMany(
   op: ReadManyBinding,
@@ -92,13 +97,27 @@ export function pickFromMany(
   shapes: ShapeTable,
   output: SdkObject,
   desiredSpec: JsonObject,
+  known: { readonly status?: JsonObject; readonly arn?: string | undefined } = {},
 ): SdkObject | undefined {
   const items = (unwrap(op, output) ?? {})[op.itemsMember];
   if (!Array.isArray(items)) return undefined;
-  const keys = d.primaryKey.filter((p) => p.startsWith('spec.')).map((p) => p.slice(5));
+  const ours = (path: string): unknown =>
+    path === 'status.ackResourceMetadata.arn'
+      ? known.arn
+      : path.startsWith('spec.')
+        ? getPath(desiredSpec, path.slice(5))
+        : getPath(known.status ?? {}, path.slice(7));
+  if (d.primaryKey.some((p) => ours(p) === undefined)) return undefined;
   return items.find((item) => {
     if (!isObject(item)) return false;
     const spec = fromSdkStruct(item, d.specShape, shapes);
-    return keys.every((k) => getPath(spec, k) === getPath(desiredSpec, k));
+    const status = fromSdkStruct(item, d.statusShape, shapes);
+    const theirs = (path: string): unknown =>
+      path === 'status.ackResourceMetadata.arn'
+        ? d.arnMember && item[d.arnMember]
+        : path.startsWith('spec.')
+          ? getPath(spec, path.slice(5))
+          : getPath(status, path.slice(7));
+    return d.primaryKey.every((p) => theirs(p) === ours(p));
   }) as SdkObject | undefined;
 }

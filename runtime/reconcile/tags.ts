@@ -9,23 +9,22 @@ export interface TagLayout {
 }
 
 /**
- * The descriptor names the key/value members as ACK's config does (Smithy names, "Key"); the
- * shape table says how each is spelled on either side.
+ * The descriptor says the tags' shape and, for a list, the SDK names of the key/value members;
+ * the shape table says how each is spelled on the JSON side.
  */
 export function tagLayout(d: ResourceDescriptor, shapes: ShapeTable): TagLayout | undefined {
   const tags = d.tags;
   if (!tags) return undefined;
   const field = (shapes[d.specShape] ?? []).find((f) => f.json === tags.path);
   if (!field) return undefined;
-  const t = field.type;
-  if (typeof t !== 'object' || !('list' in t)) return { sdkMember: field.sdk };
-  const item = t.list;
+  if (tags.shape === 'map') return { sdkMember: field.sdk };
+  const item = typeof field.type === 'object' && 'list' in field.type ? field.type.list : undefined;
   const members = typeof item === 'object' && 'struct' in item ? (shapes[item.struct] ?? []) : [];
-  const find = (name: string) => members.find((m) => m.sdk.toLowerCase() === name.toLowerCase() || m.json.toLowerCase() === name.toLowerCase());
-  const key = find(tags.keyName ?? 'Key');
-  const value = find(tags.valueName ?? 'Value');
-  if (!key || !value) return { sdkMember: field.sdk };
-  return { sdkMember: field.sdk, entry: { key: { json: key.json, sdk: key.sdk }, value: { json: value.json, sdk: value.sdk } } };
+  const member = (sdk: string) => {
+    const m = members.find((x) => x.sdk === sdk) ?? members.find((x) => x.sdk.toLowerCase() === sdk.toLowerCase());
+    return m ? { json: m.json, sdk: m.sdk } : { json: sdk.charAt(0).toLowerCase() + sdk.slice(1), sdk };
+  };
+  return { sdkMember: field.sdk, entry: { key: member(tags.keyName), value: member(tags.valueName) } };
 }
 
 /** [key, value] pairs of a JSON-named tags value (list of entries or map). */

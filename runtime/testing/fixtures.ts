@@ -47,7 +47,7 @@ export const model: ResourceDescriptor = {
   immutable: ['modelName', 'primaryContainer'],
   lateInitialize: ['enableNetworkIsolation'],
   compareIgnored: [],
-  tags: { path: 'tags', keyName: 'key', valueName: 'value' },
+  tags: { path: 'tags', shape: 'list', keyName: 'Key', valueName: 'Value' },
 };
 
 const hook = [{ sdk: 'Content', json: 'content', type: 'string' }] as const;

@@ -19,7 +19,7 @@ export async function read(s: RunState, desired: JsonObject): Promise<Observed |
     }
     if (readMany) {
       const output = await env.aws.call('READ_MANY', readMany.name, buildInput(readMany, d, shapes, source));
-      let item: SdkObject | undefined = pickFromMany(readMany, d, shapes, output, desired);
+      let item: SdkObject | undefined = pickFromMany(readMany, d, shapes, output, desired, { status: s.status, arn: s.arn });
       if (!item) return undefined;
       if (env.hooks?.afterReadOne) item = await env.hooks.afterReadOne(item, s.view(desired), s.hookContext());
       return observeOutput(itemBinding(readMany, shapes), d, shapes, item);

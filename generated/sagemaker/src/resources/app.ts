@@ -66,5 +66,5 @@ export const app: ResourceDescriptor = {
   synced: [
     { path: 'status.status', in: ['InService', 'Failed', 'Deleted'] },
   ],
-  tags: { path: 'tags', keyName: 'Key', valueName: 'Value' },
+  tags: { path: 'tags', shape: 'list', keyName: 'Key', valueName: 'Value' },
 };

@@ -65,5 +65,5 @@ export const dataQualityJobDefinition: ResourceDescriptor = {
   immutable: ['jobDefinitionName'],
   lateInitialize: [],
   compareIgnored: ['tags'],
-  tags: { path: 'tags', keyName: 'Key', valueName: 'Value' },
+  tags: { path: 'tags', shape: 'list', keyName: 'Key', valueName: 'Value' },
 };

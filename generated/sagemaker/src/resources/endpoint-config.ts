@@ -83,5 +83,5 @@ export const endpointConfig: ResourceDescriptor = {
   immutable: ['endpointConfigName'],
   lateInitialize: ['enableNetworkIsolation'],
   compareIgnored: ['tags'],
-  tags: { path: 'tags', keyName: 'Key', valueName: 'Value' },
+  tags: { path: 'tags', shape: 'list', keyName: 'Key', valueName: 'Value' },
 };

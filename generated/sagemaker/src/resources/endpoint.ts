@@ -98,5 +98,5 @@ export const endpoint: ResourceDescriptor = {
     },
   ],
   requeueOnSuccessSeconds: 30,
-  tags: { path: 'tags', keyName: 'Key', valueName: 'Value' },
+  tags: { path: 'tags', shape: 'list', keyName: 'Key', valueName: 'Value' },
 };

@@ -137,5 +137,5 @@ export const featureGroup: ResourceDescriptor = {
   synced: [
     { path: 'status.featureGroupStatus', in: ['Created', 'CreateFailed', 'DeleteFailed'] },
   ],
-  tags: { path: 'tags', keyName: 'Key', valueName: 'Value' },
+  tags: { path: 'tags', shape: 'list', keyName: 'Key', valueName: 'Value' },
 };

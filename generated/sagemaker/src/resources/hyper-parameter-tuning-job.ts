@@ -106,5 +106,5 @@ export const hyperParameterTuningJob: ResourceDescriptor = {
   synced: [
     { path: 'status.hyperParameterTuningJobStatus', in: ['Completed', 'Failed', 'Stopped'] },
   ],
-  tags: { path: 'tags', keyName: 'Key', valueName: 'Value' },
+  tags: { path: 'tags', shape: 'list', keyName: 'Key', valueName: 'Value' },
 };

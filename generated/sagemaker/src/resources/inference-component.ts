@@ -81,5 +81,5 @@ export const inferenceComponent: ResourceDescriptor = {
     { path: 'status.inferenceComponentStatus', in: ['InService', 'Failed'] },
   ],
   requeueOnSuccessSeconds: 30,
-  tags: { path: 'tags', keyName: 'Key', valueName: 'Value' },
+  tags: { path: 'tags', shape: 'list', keyName: 'Key', valueName: 'Value' },
 };

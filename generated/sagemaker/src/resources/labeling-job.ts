@@ -150,5 +150,5 @@ export const labelingJob: ResourceDescriptor = {
   synced: [
     { path: 'status.labelingJobStatus', in: ['Completed', 'Failed', 'Stopped'] },
   ],
-  tags: { path: 'tags', keyName: 'Key', valueName: 'Value' },
+  tags: { path: 'tags', shape: 'list', keyName: 'Key', valueName: 'Value' },
 };

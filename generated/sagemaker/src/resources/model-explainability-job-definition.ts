@@ -68,5 +68,5 @@ export const modelExplainabilityJobDefinition: ResourceDescriptor = {
   immutable: ['jobDefinitionName'],
   lateInitialize: [],
   compareIgnored: ['tags'],
-  tags: { path: 'tags', keyName: 'Key', valueName: 'Value' },
+  tags: { path: 'tags', shape: 'list', keyName: 'Key', valueName: 'Value' },
 };

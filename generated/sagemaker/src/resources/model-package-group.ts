@@ -51,5 +51,5 @@ export const modelPackageGroup: ResourceDescriptor = {
   synced: [
     { path: 'status.modelPackageGroupStatus', in: ['Completed', 'Failed', 'DeleteFailed'] },
   ],
-  tags: { path: 'tags', keyName: 'Key', valueName: 'Value' },
+  tags: { path: 'tags', shape: 'list', keyName: 'Key', valueName: 'Value' },
 };

@@ -52,5 +52,5 @@ export const model: ResourceDescriptor = {
   immutable: ['modelName'],
   lateInitialize: ['enableNetworkIsolation'],
   compareIgnored: ['tags'],
-  tags: { path: 'tags', keyName: 'Key', valueName: 'Value' },
+  tags: { path: 'tags', shape: 'list', keyName: 'Key', valueName: 'Value' },
 };

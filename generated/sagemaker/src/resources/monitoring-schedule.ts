@@ -79,5 +79,5 @@ export const monitoringSchedule: ResourceDescriptor = {
     { path: 'status.monitoringScheduleStatus', in: ['Scheduled', 'Stopped', 'Failed'] },
   ],
   requeueOnSuccessSeconds: 30,
-  tags: { path: 'tags', keyName: 'Key', valueName: 'Value' },
+  tags: { path: 'tags', shape: 'list', keyName: 'Key', valueName: 'Value' },
 };

@@ -103,5 +103,5 @@ export const notebookInstance: ResourceDescriptor = {
     { path: 'status.notebookInstanceStatus', in: ['InService', 'Stopped', 'Failed'] },
   ],
   requeueOnSuccessSeconds: 60,
-  tags: { path: 'tags', keyName: 'Key', valueName: 'Value' },
+  tags: { path: 'tags', shape: 'list', keyName: 'Key', valueName: 'Value' },
 };

@@ -69,5 +69,5 @@ export const pipeline: ResourceDescriptor = {
   immutable: ['pipelineName'],
   lateInitialize: [],
   compareIgnored: ['tags'],
-  tags: { path: 'tags', keyName: 'Key', valueName: 'Value' },
+  tags: { path: 'tags', shape: 'list', keyName: 'Key', valueName: 'Value' },
 };

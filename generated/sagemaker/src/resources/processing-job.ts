@@ -95,5 +95,5 @@ export const processingJob: ResourceDescriptor = {
   synced: [
     { path: 'status.processingJobStatus', in: ['Completed', 'Failed', 'Stopped'] },
   ],
-  tags: { path: 'tags', keyName: 'Key', valueName: 'Value' },
+  tags: { path: 'tags', shape: 'list', keyName: 'Key', valueName: 'Value' },
 };

@@ -58,5 +58,5 @@ export const project: ResourceDescriptor = {
       ],
     },
   ],
-  tags: { path: 'tags', keyName: 'Key', valueName: 'Value' },
+  tags: { path: 'tags', shape: 'list', keyName: 'Key', valueName: 'Value' },
 };

@@ -245,5 +245,5 @@ export const trainingJob: ResourceDescriptor = {
     { path: 'status.trainingJobStatus', in: ['Completed', 'Failed', 'Stopped'] },
   ],
   requeueOnSuccessSeconds: 300,
-  tags: { path: 'tags', keyName: 'Key', valueName: 'Value' },
+  tags: { path: 'tags', shape: 'list', keyName: 'Key', valueName: 'Value' },
 };

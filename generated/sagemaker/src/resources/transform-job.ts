@@ -109,5 +109,5 @@ export const transformJob: ResourceDescriptor = {
   synced: [
     { path: 'status.transformJobStatus', in: ['Completed', 'Failed', 'Stopped'] },
   ],
-  tags: { path: 'tags', keyName: 'Key', valueName: 'Value' },
+  tags: { path: 'tags', shape: 'list', keyName: 'Key', valueName: 'Value' },
 };

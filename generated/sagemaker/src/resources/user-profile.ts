@@ -79,5 +79,5 @@ export const userProfile: ResourceDescriptor = {
   synced: [
     { path: 'status.status', in: ['InService', 'Failed', 'Update_Failed', 'Delete_Failed'] },
   ],
-  tags: { path: 'tags', keyName: 'Key', valueName: 'Value' },
+  tags: { path: 'tags', shape: 'list', keyName: 'Key', valueName: 'Value' },
 };
