@@ -10,7 +10,7 @@ import { trainingJobInProgress } from "../env/aws/hold-presets";
 import { startTestAws, uniqueName, type TestAws } from "../env/aws/testing";
 import { kubectl, testContext } from "../env/context";
 
-const BIN = resolve(__dirname, "../../runtime/plugin/bin");
+const BIN = resolve(__dirname, "../../cli/kubectl-ack/bin");
 const CRDS = ["trainingjobs", "processingjobs", "hyperparametertuningjobs", "endpoints"].map(
   (p) => `generated/sagemaker/crds/sagemaker.services.k8s.aws_${p}.yaml`,
 );

@@ -1,6 +1,6 @@
-import { KubeApiError } from '../k8s/http';
+import { KubeApiError } from '../../runtime/k8s/http';
 import { parseArgs, UsageError, USAGE, type LogsArgs } from './args';
-import { ANNOTATION } from '../reconcile/annotations';
+import { ANNOTATION } from '../../runtime/reconcile/annotations';
 import { describeAwsFailure, PluginError } from './errors';
 import { follow, type JobState } from './follow';
 import { SAGEMAKER } from './kinds';
@@ -38,7 +38,7 @@ async function logs(args: LogsArgs, env: NodeJS.ProcessEnv): Promise<number> {
   const { LogReader } = await import('./reader');
   const { LogSession } = await import('./session');
   // The controller's CARM rule: a namespace owned by another account is read with that account's role.
-  const credentials = roleArn ? (await import('../aws/identity')).assumeRoleCredentials(roleArn, target.region) : undefined;
+  const credentials = roleArn ? (await import('../../runtime/aws/identity')).assumeRoleCredentials(roleArn, target.region) : undefined;
   const aws = awsCaller(target.region, env, credentials);
   try {
     const reader = new LogReader({ call: aws.call, source: target.source, region: target.region, sleep, ...(target.account ? { account: target.account } : {}) });
@@ -76,9 +76,9 @@ async function logs(args: LogsArgs, env: NodeJS.ProcessEnv): Promise<number> {
  * ack-role-account-map in ACK_SYSTEM_NAMESPACE). Without a mapping the user's own credentials are used.
  */
 async function findTarget(args: LogsArgs, env: NodeJS.ProcessEnv): Promise<{ target: JobTarget; roleArn?: string }> {
-  const { loadConnection } = await import('../k8s/kubeconfig');
-  const { CORE, KubeClient } = await import('../k8s/client');
-  const { KubeHttp } = await import('../k8s/http');
+  const { loadConnection } = await import('../../runtime/k8s/kubeconfig');
+  const { CORE, KubeClient } = await import('../../runtime/k8s/client');
+  const { KubeHttp } = await import('../../runtime/k8s/http');
   const conn = loadConnection(env);
   const http = new KubeHttp(conn);
   try {
@@ -95,7 +95,7 @@ async function findTarget(args: LogsArgs, env: NodeJS.ProcessEnv): Promise<{ tar
     const target = resolveJobTarget({ args, namespace, resource, namespaceAnnotations, defaultRegion: env.AWS_REGION || env.AWS_DEFAULT_REGION });
     const owner = namespaceAnnotations[ANNOTATION.ownerAccountId];
     if (!owner) return { target };
-    const { AccountRoleMap } = await import('../aws/carm');
+    const { AccountRoleMap } = await import('../../runtime/aws/carm');
     const roleArn = await new AccountRoleMap(kube, env.ACK_SYSTEM_NAMESPACE || 'ack-system').roleFor(owner).catch(() => undefined);
     return roleArn ? { target, roleArn } : { target };
   } finally {

@@ -1,4 +1,4 @@
-import type { KubeObject } from '../k8s/types';
+import type { KubeObject } from '../../runtime/k8s/types';
 import { parseArgs, type LogsArgs } from './args';
 import { PluginError } from './errors';
 import { resolveJobTarget } from './target';

@@ -1,4 +1,4 @@
-import { classifyAwsError, describeError } from '../aws/errors';
+import { classifyAwsError, describeError } from '../../runtime/aws/errors';
 
 /** Pure: AWS errors the plugin meets, as the one line a user reads. */
 

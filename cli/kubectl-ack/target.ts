@@ -1,7 +1,7 @@
-import { isObject } from '../convert/paths';
-import type { KubeObject } from '../k8s/types';
-import { ANNOTATION } from '../reconcile/annotations';
-import { effectiveRegion } from '../reconcile/policy';
+import { isObject } from '../../runtime/convert/paths';
+import type { KubeObject } from '../../runtime/k8s/types';
+import { ANNOTATION } from '../../runtime/reconcile/annotations';
+import { effectiveRegion } from '../../runtime/reconcile/policy';
 import type { LogsArgs } from './args';
 import { PluginError } from './errors';
 import { logSource, type LogKind, type LogSource } from './kinds';
