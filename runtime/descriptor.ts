@@ -55,6 +55,11 @@ export interface OperationBinding {
    * where one operation spells a field differently (e.g. { ModelName: "Name" }).
    */
   readonly renames?: Readonly<Record<string, string>>;
+  /**
+   * The input's @idempotencyToken member, e.g. "ClientRequestToken" (create only): when the spec
+   * leaves it unset the runtime sends a token of its own, the same on every retry of one create.
+   */
+  readonly idempotencyToken?: string;
 }
 
 export interface ReadManyBinding extends OperationBinding {
@@ -131,6 +136,11 @@ export interface ResourceDescriptor {
   readonly immutable: readonly string[];
   readonly lateInitialize: readonly string[];
   readonly compareIgnored: readonly string[];
+  /**
+   * Spec paths the update operation cannot carry: a change there is refused (ACK.Terminal) and
+   * never sent. Without an update operation every change is refused.
+   */
+  readonly createOnly?: readonly string[];
   readonly synced?: readonly SyncedRule[];
   readonly requeueOnSuccessSeconds?: number;
   /** The kind's tags field (spec path) and its shape in the service, when the kind has tags. */

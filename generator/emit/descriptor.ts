@@ -86,7 +86,7 @@ export function toServiceDescriptor(model: ServiceModel, sdk: SdkNames): Service
       primaryKey: r.primaryKey,
       ...(r.arnMember ? { arnMember: r.arnMember } : {}),
       operations: {
-        create: op(r.operations.create)!,
+        create: { ...op(r.operations.create)!, ...(r.idempotencyToken ? { idempotencyToken: r.idempotencyToken } : {}) },
         ...(readOne ? { readOne: op(readOne)! } : {}),
         ...(readMany && many
           ? { readMany: { ...readMany, itemsMember: many.itemsMember, ...(many.filterMembers ? { filterMembers: many.filterMembers } : {}) } satisfies ReadManyBinding }
@@ -99,6 +99,7 @@ export function toServiceDescriptor(model: ServiceModel, sdk: SdkNames): Service
       immutable: r.immutable,
       lateInitialize: r.lateInitialize,
       compareIgnored: r.compareIgnored,
+      ...(r.createOnly.length > 0 ? { createOnly: r.createOnly } : {}),
       ...(r.synced.length > 0 ? { synced: r.synced } : {}),
       ...(r.requeueOnSuccessSeconds !== undefined ? { requeueOnSuccessSeconds: r.requeueOnSuccessSeconds } : {}),
       ...(r.tags ? { tags: r.tags.shape === 'map' ? { path: r.tags.field, shape: 'map' } : { path: r.tags.field, shape: 'list', keyName: r.tags.keyName, valueName: r.tags.valueName } } : {}),

@@ -35,7 +35,7 @@ describe('toServiceDescriptor', () => {
 
   it('binds the operations and rules of the kind', () => {
     const w = descriptor.resources[0]!;
-    expect(w.operations.create).toEqual({ name: 'CreateWidget', input: 'CreateWidgetRequest', output: 'CreateWidgetResponse' });
+    expect(w.operations.create).toEqual({ name: 'CreateWidget', input: 'CreateWidgetRequest', output: 'CreateWidgetResponse', idempotencyToken: 'ClientToken' });
     expect(w.operations.readOne?.name).toBe('DescribeWidget');
     expect(w.primaryKey).toEqual(['spec.widgetName']);
     expect(w.immutable).toEqual(['widgetName']);

@@ -70,6 +70,22 @@ describe('inferServiceModel', () => {
     expect(w.requeueOnSuccessSeconds).toBe(30);
   });
 
+  it('never requires an idempotency token, and names it for the runtime whether or not the spec keeps it', () => {
+    const kept = infer().resources[0]!;
+    expect(kept.spec.find((f) => f.json === 'clientToken')).toMatchObject({ required: false });
+    expect(kept.idempotencyToken).toBe('ClientToken');
+    const dropped = infer({ resources: { Widget: { ignore_idempotency_token: true } } }).resources[0]!;
+    expect(dropped.spec.map((f) => f.json)).not.toContain('clientToken');
+    expect(dropped.idempotencyToken).toBe('ClientToken');
+  });
+
+  it('lists the spec fields the update operation cannot carry, leaving out immutable and ignored ones', () => {
+    // UpdateWidget's input has WidgetName only.
+    const w = infer({ resources: { Widget: { fields: { Size: { compare: { is_ignored: true } } } } } }).resources[0]!;
+    expect(w.createOnly).toEqual(['choice', 'clientToken', 'extra', 'labels', 'parts', 'roleARN', 'secret', 'tree', 'type_']);
+    expect(infer({ ignore: { operations: ['UpdateWidget'] } }).resources[0]!.createOnly).toEqual([]);
+  });
+
   it('removes ignored members everywhere the shape is used', () => {
     const model = infer({ ignore: { field_paths: ['CreateWidgetInput.Tree', 'Part.S3Uri'] } });
     expect(model.resources[0]!.spec.map((f) => f.json)).not.toContain('tree');

@@ -10,6 +10,7 @@ import { inferReferences } from './references';
 import { asList, lookup } from './config-lookup';
 import { customField, fieldFrom, jsonPathOf, structMembers, toResourceField, unwrapOutput, wrapped } from './fields';
 import { tagsOf } from './tags';
+import { createOnlyPaths } from './update-coverage';
 import { notFoundOf, primaryKeyOf, printerColumnsOf, readManyOf, syncedOf } from './rules';
 import type {
   Field,
@@ -187,8 +188,9 @@ function inferResource(r: ResourceInput): Resource {
     const existing = [...spec, ...status].find((f) => f.member.toLowerCase() === path.toLowerCase());
     if (fc.from) {
       if (existing) continue;
+      // Required only where the create requires it: another operation's @required is not the create's.
       const f = fieldFrom(index, shapeTypes, fc.from, at(`fields.${path}.from`), path);
-      target.push(toResourceField(f, fc));
+      target.push(toResourceField({ ...f, required: false }, fc));
     } else if (fc.type) {
       if (existing) continue;
       target.push(toResourceField(customField(path, fc.type, index, at(`fields.${path}.type`)), fc));
@@ -233,6 +235,24 @@ function inferResource(r: ResourceInput): Resource {
   if (r.delete) ops.delete = byArn(r.delete);
 
   const tags = tagsOf(spec, rc.tags, shapeTypes, at);
+  const immutable = sortedUnique([
+    ...primaryKey.filter((p) => p.startsWith('spec.')).map((p) => p.slice('spec.'.length)),
+    ...flagged((fc) => fc.is_immutable === true),
+  ]);
+  const compareIgnored = sortedUnique(flagged((fc) => fc.compare?.is_ignored === true));
+  // The operation the descriptor binds as update: Update<R>, else Set<R>Attributes.
+  const updateShape = r.update ?? r.setAttributes;
+  const updateRef = ops.update ?? ops.setAttributes;
+  const createOnly =
+    updateShape?.input && updateRef
+      ? createOnlyPaths(refs.spec, shapeTypes.members(updateShape.input), shapeTypes, {
+          ...(updateRef.inputRenames ? { renames: updateRef.inputRenames } : {}),
+          skip: (p) => [...immutable, ...compareIgnored].some((x) => isUnder(p, x)),
+        })
+      : [];
+  const idempotencyToken = r.create.input
+    ? structMembers(index, r.create.input).find((m) => m.traits.idempotencyToken)?.name
+    : undefined;
   const resourceDoc = index.get(`${index.namespace}#${name}`)?.traits.documentation;
   return {
     kind,
@@ -254,12 +274,11 @@ function inferResource(r: ResourceInput): Resource {
     printerColumns: printerColumnsOf(rc, spec, status),
     shortNames: [...(rc.shortNames ?? [])],
     categories: ['aws', r.alias],
-    immutable: sortedUnique([
-      ...primaryKey.filter((p) => p.startsWith('spec.')).map((p) => p.slice('spec.'.length)),
-      ...flagged((fc) => fc.is_immutable === true),
-    ]),
+    immutable,
     lateInitialize: sortedUnique(flagged((fc) => fc.late_initialize !== undefined)),
-    compareIgnored: sortedUnique(flagged((fc) => fc.compare?.is_ignored === true)),
+    compareIgnored,
+    createOnly: sortedUnique(createOnly),
+    ...(idempotencyToken ? { idempotencyToken } : {}),
     ...(ops.readMany ? many : {}),
     ...(tags ? { tags } : {}),
   };
@@ -293,5 +312,7 @@ function allAttributes(op: OperationRef, shapeTypes: ShapeTypes): OperationRef {
 }
 
 export { resolveShapeName };
+
+const isUnder = (path: string, root: string) => path === root || path.startsWith(`${root}.`);
 
 const sortedUnique = (xs: readonly string[]) => [...new Set(xs)].sort();

@@ -86,8 +86,7 @@ export function createShapeTypes(index: ShapeIndex, ignore: IgnoreRules): ShapeT
       member: member.name,
       type: typeOf(member.target, owner),
       ...(doc ? { doc: htmlToText(doc) } : {}),
-      // A member with a default is filled in by the SDK, so the user need not set it.
-      required: mt.required === true && mt.default === undefined,
+      required: requiredOfMember(mt),
       sensitive: mt.sensitive === true || tt.sensitive === true,
       ...(length ? { length } : {}),
       ...(range ? { range } : {}),
@@ -110,6 +109,15 @@ export function createShapeTypes(index: ShapeIndex, ignore: IgnoreRules): ShapeT
   }
 
   return { typeOf, members, field };
+}
+
+/**
+ * Whether a user must set a member: AWS requires it (@required) and neither the SDK nor AWS fills
+ * it. The SDK fills an @idempotencyToken when it is absent (and the runtime sends its own), and AWS
+ * applies a member's @default (null means no default).
+ */
+export function requiredOfMember(t: { readonly required?: boolean; readonly default?: unknown; readonly idempotencyToken?: boolean }): boolean {
+  return t.required === true && (t.default === undefined || t.default === null) && t.idempotencyToken !== true;
 }
 
 export function memberKey(shape: ShapeId, member: string): string {

@@ -132,6 +132,17 @@ export interface Resource {
   readonly immutable: readonly string[];
   readonly lateInitialize: readonly string[];
   readonly compareIgnored: readonly string[];
+  /**
+   * Dotted JSON paths under spec that the update operation cannot carry (its input has no member
+   * for them): a change there is refused, never sent. Empty when the kind has no update operation
+   * (then every change is refused). Paths already in `immutable` or `compareIgnored` are left out.
+   */
+  readonly createOnly: readonly string[];
+  /**
+   * The create input's @idempotencyToken member (SDK name), e.g. ClientRequestToken: the runtime
+   * sends one token per create attempt, the same on every retry of that attempt.
+   */
+  readonly idempotencyToken?: string;
   /** How to pick this resource out of a ReadMany output, when it has one. */
   readonly readMany?: { readonly itemsMember: string; readonly filterMembers?: Readonly<Record<string, string>> };
   readonly tags?: TagShape;

@@ -22,12 +22,16 @@ test(`generates CRDs for all ${services.length} models with verb rules alone`, (
   expect(services.length).toBeGreaterThan(400);
   const summary: { service: string; kinds: string[]; skipped: { name: string; reason: string }[] }[] = [];
   const problems: string[] = [];
+  let withToken = 0;
   for (const service of services) {
     const index = readModel(locateModel(modelsDir, service));
     const model = inferServiceModel({ service, index, config: {}, configFile: '(none)' });
     for (const r of model.resources) {
       const crd = toCrd(r, model) as { spec: { versions: { schema: { openAPIV3Schema: Record<string, unknown> } }[] } };
       for (const p of structuralProblems(crd.spec.versions[0]!.schema.openAPIV3Schema)) problems.push(`${service}/${r.kind}${p}`);
+      if (r.idempotencyToken) withToken++;
+      // The SDK (and the runtime) fill an idempotency token: never required of the user.
+      if (r.spec.some((f) => f.member === r.idempotencyToken && f.required)) problems.push(`${service}/${r.kind}: ${r.idempotencyToken} is required`);
     }
     summary.push({ service, kinds: model.resources.map((r) => r.kind), skipped: [...model.skipped] });
   }
@@ -35,6 +39,7 @@ test(`generates CRDs for all ${services.length} models with verb rules alone`, (
   writeFileSync(out, JSON.stringify(summary, null, 2));
   const written = JSON.parse(readFileSync(out, 'utf8')) as typeof summary;
   expect(problems).toEqual([]);
+  expect(withToken).toBeGreaterThan(100);
   expect(written).toHaveLength(services.length);
   const kinds = written.reduce((n, s) => n + s.kinds.length, 0);
   expect(kinds).toBeGreaterThan(1000);

@@ -401,7 +401,6 @@ metadata:
 spec:
   pipelineName: ${n.pipeline}
   pipelineDisplayName: kinds-test
-  clientRequestToken: ${n.pipeline}-create-token-0001
   roleARN: ${ROLE}
   pipelineDefinition: '${definition}'
 `);
@@ -419,7 +418,6 @@ metadata:
   name: execution
 spec:
   pipelineName: ${n.pipeline}
-  clientRequestToken: ${n.pipeline}-run-token-00000001
   pipelineExecutionDisplayName: first-run
 `);
     const execution = await synced(c, K.execution, ns, 'execution');

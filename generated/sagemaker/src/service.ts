@@ -3775,7 +3775,6 @@ export const service: ServiceDescriptor = {
       },
     ],
     'Pipeline.Spec': [
-      { sdk: 'ClientRequestToken', json: 'clientRequestToken', type: 'string' },
       {
         sdk: 'ParallelismConfiguration',
         json: 'parallelismConfiguration',
@@ -3804,7 +3803,6 @@ export const service: ServiceDescriptor = {
       { sdk: 'VersionId', json: 'versionID', type: 'string' },
     ],
     'PipelineExecution.Spec': [
-      { sdk: 'ClientRequestToken', json: 'clientRequestToken', type: 'string' },
       {
         sdk: 'ParallelismConfiguration',
         json: 'parallelismConfiguration',

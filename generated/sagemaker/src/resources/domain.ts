@@ -98,6 +98,7 @@ export const domain: ResourceDescriptor = {
   immutable: [],
   lateInitialize: [],
   compareIgnored: ['tags'],
+  createOnly: ['authMode', 'domainName', 'domainSettings', 'homeEFSFileSystemKMSKeyID', 'kmsKeyID', 'vpcID'],
   synced: [
     { path: 'status.status', in: ['InService', 'Failed', 'Update_Failed', 'Delete_Failed'] },
   ],

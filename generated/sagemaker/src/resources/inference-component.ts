@@ -77,6 +77,7 @@ export const inferenceComponent: ResourceDescriptor = {
   immutable: ['inferenceComponentName'],
   lateInitialize: [],
   compareIgnored: ['tags'],
+  createOnly: ['endpointName', 'variantName'],
   synced: [
     { path: 'status.inferenceComponentStatus', in: ['InService', 'Failed'] },
   ],

@@ -99,6 +99,7 @@ export const notebookInstance: ResourceDescriptor = {
   immutable: ['notebookInstanceName'],
   lateInitialize: ['platformIdentifier', 'volumeSizeInGB'],
   compareIgnored: ['tags'],
+  createOnly: ['directInternetAccess', 'kmsKeyID', 'platformIdentifier', 'securityGroupIDs', 'subnetID'],
   synced: [
     { path: 'status.notebookInstanceStatus', in: ['InService', 'Stopped', 'Failed'] },
   ],

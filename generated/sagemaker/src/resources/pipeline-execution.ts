@@ -4,8 +4,6 @@ import type * as T from '../types';
 
 /** An execution of a pipeline. */
 export interface PipelineExecutionSpec {
-  /** A unique, case-sensitive identifier that you provide to ensure the idempotency of the operation. An idempotent operation completes no more than once. */
-  clientRequestToken: string;
   /** This configuration, if specified, overrides the parallelism configuration of the parent pipeline for this specific run. */
   parallelismConfiguration?: T.ParallelismConfiguration;
   /** The description of the pipeline execution. */
@@ -55,6 +53,7 @@ export const pipelineExecution: ResourceDescriptor = {
       name: 'StartPipelineExecution',
       input: 'StartPipelineExecutionRequest',
       output: 'StartPipelineExecutionResponse',
+      idempotencyToken: 'ClientRequestToken',
     },
     readOne: {
       name: 'DescribePipelineExecution',
@@ -79,6 +78,7 @@ export const pipelineExecution: ResourceDescriptor = {
   immutable: [],
   lateInitialize: [],
   compareIgnored: [],
+  createOnly: ['pipelineName', 'pipelineParameters', 'selectiveExecutionConfig'],
   synced: [
     { path: 'status.pipelineExecutionStatus', in: ['Succeeded', 'Failed', 'Stopped'] },
   ],

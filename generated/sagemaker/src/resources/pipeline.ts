@@ -4,8 +4,6 @@ import type * as T from '../types';
 
 /** A SageMaker Model Building Pipeline instance. */
 export interface PipelineSpec {
-  /** A unique, case-sensitive identifier that you provide to ensure the idempotency of the operation. An idempotent operation completes no more than one time. */
-  clientRequestToken: string;
   /** This is the configuration that controls the parallelism of the pipeline. If specified, it applies to all runs of this pipeline by default. */
   parallelismConfiguration?: T.ParallelismConfiguration;
   /** The JSON pipeline definition of the pipeline. */
@@ -53,7 +51,12 @@ export const pipeline: ResourceDescriptor = {
   primaryKey: ['spec.pipelineName'],
   arnMember: 'PipelineArn',
   operations: {
-    create: { name: 'CreatePipeline', input: 'CreatePipelineRequest', output: 'CreatePipelineResponse' },
+    create: {
+      name: 'CreatePipeline',
+      input: 'CreatePipelineRequest',
+      output: 'CreatePipelineResponse',
+      idempotencyToken: 'ClientRequestToken',
+    },
     readOne: {
       name: 'DescribePipeline',
       input: 'DescribePipelineRequest',

@@ -45,6 +45,7 @@ export const project: ResourceDescriptor = {
   immutable: ['projectName'],
   lateInitialize: [],
   compareIgnored: ['tags'],
+  createOnly: ['serviceCatalogProvisioningDetails'],
   synced: [
     {
       path: 'status.projectStatus',

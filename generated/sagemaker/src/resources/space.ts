@@ -62,6 +62,7 @@ export const space: ResourceDescriptor = {
   immutable: ['spaceName'],
   lateInitialize: [],
   compareIgnored: ['tags'],
+  createOnly: ['ownershipSettings', 'spaceSharingSettings'],
   synced: [
     { path: 'status.status', in: ['InService', 'Failed', 'Update_Failed', 'Delete_Failed'] },
   ],

@@ -76,6 +76,7 @@ export const userProfile: ResourceDescriptor = {
   immutable: ['userProfileName'],
   lateInitialize: ['userSettings.spaceStorageSettings'],
   compareIgnored: ['tags'],
+  createOnly: ['singleSignOnUserIdentifier', 'singleSignOnUserValue'],
   synced: [
     { path: 'status.status', in: ['InService', 'Failed', 'Update_Failed', 'Delete_Failed'] },
   ],
