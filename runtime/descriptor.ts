@@ -28,6 +28,8 @@ export interface FieldSpec {
   readonly type: FieldType;
   /** Smithy @sensitive: never logged, never put in an event. */
   readonly sensitive?: true;
+  /** A string holding a JSON document (ACK is_document / is_iam_policy): compared as JSON, not text. */
+  readonly jsonDocument?: true;
 }
 
 /** Named structures of one service: shape name → its members. */
@@ -146,6 +148,22 @@ export interface ResourceDescriptor {
   /** The kind's tags field (spec path) and its shape in the service, when the kind has tags. */
   readonly tags?: TagsBinding;
   readonly references?: readonly ReferenceBinding[];
+  /** Fields kept in an SNS/SQS-style string map (ACK unpack_attributes_map). */
+  readonly attributes?: AttributeMapBinding;
+}
+
+/**
+ * Spec and status fields that AWS keeps in one string map (`Attributes`) of the Create and
+ * Get/Set<R>Attributes operations: unpacked from outputs into members of their own, packed into
+ * inputs, compared as strings.
+ */
+export interface AttributeMapBinding {
+  /** The map's SDK member, e.g. "Attributes". */
+  readonly member: string;
+  /** SDK names of the spec fields packed into the map (where the input has no member of that name). */
+  readonly fields: readonly string[];
+  /** The update takes one AttributeName/AttributeValue per call (SNS Set<R>Attributes). */
+  readonly singleAttribute?: true;
 }
 
 /** Which AWS SDK v3 package serves the service; the runtime loads only this one. */

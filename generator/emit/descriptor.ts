@@ -52,6 +52,7 @@ export function toServiceDescriptor(model: ServiceModel, sdk: SdkNames): Service
     json: f.json,
     type: fieldType(f.type),
     ...(f.sensitive ? { sensitive: true as const } : {}),
+    ...('jsonDocument' in f && f.jsonDocument ? { jsonDocument: true as const } : {}),
   });
 
   const resources = model.resources.map((r): ResourceDescriptor => {
@@ -104,6 +105,9 @@ export function toServiceDescriptor(model: ServiceModel, sdk: SdkNames): Service
       ...(r.requeueOnSuccessSeconds !== undefined ? { requeueOnSuccessSeconds: r.requeueOnSuccessSeconds } : {}),
       ...(r.tags ? { tags: r.tags.shape === 'map' ? { path: r.tags.field, shape: 'map' } : { path: r.tags.field, shape: 'list', keyName: r.tags.keyName, valueName: r.tags.valueName } } : {}),
       ...(r.references.length > 0 ? { references: r.references.map(referenceBinding) } : {}),
+      ...(r.attributes
+        ? { attributes: { member: r.attributes.member, fields: r.attributes.fields, ...(r.attributes.singleAttribute ? { singleAttribute: true as const } : {}) } }
+        : {}),
     };
   });
 

@@ -12,6 +12,7 @@ export function toResourceField(f: Field, fc: FieldConfig | undefined): Resource
     ...f,
     required: fc?.is_required ?? f.required,
     secret: fc?.is_secret === true,
+    ...(fc?.is_document || fc?.is_iam_policy ? { jsonDocument: true as const } : {}),
   };
 }
 

@@ -11,6 +11,7 @@ import { asList, lookup } from './config-lookup';
 import { customField, fieldFrom, jsonPathOf, structMembers, toResourceField, unwrapOutput, wrapped } from './fields';
 import { tagsOf } from './tags';
 import { createOnlyPaths } from './update-coverage';
+import { attributeFields, ATTRIBUTES_MEMBER, getAttributesOverrides, usesAttributeMap } from './attributes';
 import { notFoundOf, primaryKeyOf, printerColumnsOf, readManyOf, syncedOf } from './rules';
 import type {
   Field,
@@ -153,11 +154,13 @@ function inferResource(r: ResourceInput): Resource {
   const outputRenames = lookup(rc.renames?.operations, r.create.name)?.output_fields ?? {};
   const specSource = wrapped(index, shapeTypes, r.create.input, opConfig(r.create)?.input_wrapper_field_path);
   const ignoreToken = rc.ignore_idempotency_token === true;
+  const attributeMap = usesAttributeMap(rc);
   const spec: ResourceField[] = [];
   const keptIn = new Set(specSource ? shapeTypes.members(specSource).map((f) => f.member) : []);
   for (const m of specSource ? structMembers(index, specSource) : []) {
     if (ignoreToken && m.traits.idempotencyToken) continue;
     if (!keptIn.has(m.name)) continue; // removed by ignore rules
+    if (attributeMap && m.name === ATTRIBUTES_MEMBER) continue; // unpacked below
     const fc = fieldConfig(m.name);
     if (fc?.is_read_only) continue;
     spec.push(toResourceField(shapeTypes.field(m, specSource!, inputRenames[m.name]), fc));
@@ -173,17 +176,23 @@ function inferResource(r: ResourceInput): Resource {
 
   // Status: the Create output minus spec fields and the ARN, plus read-only `from:` fields.
   const specJson = new Set(spec.map((f) => f.json));
-  const status: ResourceField[] = [];
+  let status: ResourceField[] = [];
   const keptOut = new Set(outputSource ? shapeTypes.members(outputSource).map((f) => f.member) : []);
   for (const m of outputMembers) {
     if (m.name === arnMember || !keptOut.has(m.name)) continue;
+    if (attributeMap && m.name === ATTRIBUTES_MEMBER) continue;
     const f = shapeTypes.field(m, outputSource!, outputRenames[m.name]);
     if (specJson.has(f.json)) continue;
     status.push(toResourceField(f, fieldConfig(m.name)));
   }
 
+  const attributes = attributeMap ? attributeFields({ rc, spec, status, at }) : undefined;
+  if (attributes) {
+    spec.splice(0, spec.length, ...attributes.spec);
+    status = attributes.status;
+  }
   for (const [path, fc] of Object.entries(fieldConfigs).sort(([a], [b]) => (a < b ? -1 : 1))) {
-    if (path.includes('.')) continue;
+    if (path.includes('.') || fc.is_attribute) continue;
     const target = fc.is_read_only ? status : spec;
     const existing = [...spec, ...status].find((f) => f.member.toLowerCase() === path.toLowerCase());
     if (fc.from) {
@@ -229,7 +238,7 @@ function inferResource(r: ResourceInput): Resource {
   const many = readManyOf(r.readMany, shapeTypes, [...spec, ...status], primaryKey, arnMember);
   if (r.readOne) ops.readOne = byArn(r.readOne);
   if (r.readMany && many.readMany) ops.readMany = ref(r.readMany);
-  if (r.getAttributes) ops.getAttributes = allAttributes(byArn(r.getAttributes), shapeTypes);
+  if (r.getAttributes) ops.getAttributes = allAttributes(withOverrides(byArn(r.getAttributes), getAttributesOverrides(rc)), shapeTypes);
   if (r.update) ops.update = byArn(r.update);
   if (r.setAttributes) ops.setAttributes = byArn(r.setAttributes);
   if (r.delete) ops.delete = byArn(r.delete);
@@ -281,6 +290,7 @@ function inferResource(r: ResourceInput): Resource {
     ...(idempotencyToken ? { idempotencyToken } : {}),
     ...(ops.readMany ? many : {}),
     ...(tags ? { tags } : {}),
+    ...(attributes ? { attributes: attributes.map } : {}),
   };
 }
 
@@ -309,6 +319,11 @@ function allAttributes(op: OperationRef, shapeTypes: ShapeTypes): OperationRef {
   const names = shapeTypes.members(op.input).find((m) => m.member === 'AttributeNames');
   if (names?.type.kind !== 'list') return op;
   return { ...op, overrideValues: { ...(op.overrideValues ?? {}), AttributeNames: ['All'] } };
+}
+
+/** ACK's get_attributes_input.overrides: fixed input values of the Get<R>Attributes call. */
+function withOverrides(op: OperationRef, overrides: Record<string, unknown> | undefined): OperationRef {
+  return overrides ? { ...op, overrideValues: { ...(op.overrideValues ?? {}), ...overrides } } : op;
 }
 
 export { resolveShapeName };

@@ -49,6 +49,8 @@ export interface Field {
 export interface ResourceField extends Field {
   /** generator.yaml is_secret: the value comes from a Kubernetes Secret. */
   readonly secret: boolean;
+  /** generator.yaml is_document / is_iam_policy: a string holding JSON, compared as JSON. */
+  readonly jsonDocument?: true;
 }
 
 /**
@@ -146,6 +148,17 @@ export interface Resource {
   /** How to pick this resource out of a ReadMany output, when it has one. */
   readonly readMany?: { readonly itemsMember: string; readonly filterMembers?: Readonly<Record<string, string>> };
   readonly tags?: TagShape;
+  readonly attributes?: AttributeMap;
+}
+
+/** Fields that live in an SNS/SQS-style `Attributes` string map (ACK unpack_attributes_map / is_attribute). */
+export interface AttributeMap {
+  /** The map's member in Create and Get/Set<R>Attributes inputs and outputs. */
+  readonly member: string;
+  /** Smithy-side names of the spec fields packed into the map (status attributes are only read). */
+  readonly fields: readonly string[];
+  /** Set<R>Attributes takes one AttributeName/AttributeValue per call (SNS Topic, Subscription). */
+  readonly singleAttribute: boolean;
 }
 
 /** The spec field holding a kind's tags, in the service's shape: a string map, or a list of key/value structures (Smithy member names). */

@@ -1,6 +1,7 @@
 import type { OperationBinding, ReadManyBinding, ResourceDescriptor, SdkObject, ShapeTable } from '../descriptor';
 import { getPath, isObject, type JsonObject } from './paths';
 import { fromSdkStruct, toSdkStruct } from './shapes';
+import { packAttributes, unpackAttributes } from './attributes';
 
 /** The observable parts of a resource, JSON-named: what the reconciler reads from AWS. */
 export interface Observed {
@@ -41,11 +42,12 @@ export function buildInput(
       delete merged[from];
     }
   }
-  let input: SdkObject = merged;
   const inputMembers = op.input ? shapes[op.input] : undefined;
+  const packed = packAttributes(d, merged, inputMembers && new Set(inputMembers.map((m) => m.sdk)));
+  let input: SdkObject = packed;
   if (inputMembers) {
     input = {};
-    for (const m of inputMembers) if (merged[m.sdk] !== undefined) input[m.sdk] = merged[m.sdk];
+    for (const m of inputMembers) if (packed[m.sdk] !== undefined) input[m.sdk] = packed[m.sdk];
   }
   const filters = (op as ReadManyBinding).filterMembers;
   if (filters) {
@@ -68,7 +70,8 @@ function unwrap(op: OperationBinding, output: SdkObject): SdkObject | undefined 
 }
 
 /** Reads spec, status and ARN from one output (or one item of a ReadMany list). */
-export function observe(d: ResourceDescriptor, shapes: ShapeTable, item: SdkObject): Observed {
+export function observe(d: ResourceDescriptor, shapes: ShapeTable, output: SdkObject): Observed {
+  const item = unpackAttributes(d, output);
   const arn = d.arnMember ? item[d.arnMember] : undefined;
   return {
     spec: fromSdkStruct(item, d.specShape, shapes),
@@ -82,6 +85,8 @@ export function observeOutput(op: OperationBinding, d: ResourceDescriptor, shape
   const outputMembers = op.output && !op.outputWrapper ? shapes[op.output] : undefined;
   if (!outputMembers) return observed;
   const sdkNames = new Set(outputMembers.map((m) => m.sdk));
+  // An attribute map reports every attribute: one AWS leaves out is unset there.
+  if (d.attributes && sdkNames.has(d.attributes.member)) for (const f of d.attributes.fields) sdkNames.add(f);
   const reported = new Set((shapes[d.specShape] ?? []).filter((f) => sdkNames.has(f.sdk)).map((f) => f.json));
   return { ...observed, reported };
 }

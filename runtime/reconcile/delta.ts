@@ -23,7 +23,7 @@ export function computeDelta(
     const l = latest[f.json];
     if (typeof f.type === 'object' && 'struct' in f.type && isObject(d) && isObject(l)) {
       out.push(...computeDelta(d, l, f.type.struct, shapes, ignored, path));
-    } else if (!matches(d, l, f.type, shapes)) {
+    } else if (f.jsonDocument ? !sameJsonText(d, l) : !matches(d, l, f.type, shapes)) {
       out.push({ path, desired: d, latest: l });
     }
   }
@@ -60,6 +60,20 @@ export function matches(desired: unknown, latest: unknown, type: FieldType, shap
   if (!isObject(desired)) return false;
   const l = isObject(latest) ? latest : {};
   return (shapes[type.struct] ?? []).every((m: FieldSpec) => matches(desired[m.json], l[m.json], m.type, shapes));
+}
+
+/**
+ * A string holding a JSON document (ACK is_document / is_iam_policy: policies, filter policies):
+ * AWS reformats it, so two texts of the same document are equal. Text that is not JSON compares as text.
+ */
+export function sameJsonText(desired: unknown, latest: unknown): boolean {
+  if (desired === latest) return true;
+  if (typeof desired !== 'string' || typeof latest !== 'string') return false;
+  try {
+    return canonicalJson(JSON.parse(desired)) === canonicalJson(JSON.parse(latest));
+  } catch {
+    return false;
+  }
 }
 
 function canonicalJson(v: unknown): string {

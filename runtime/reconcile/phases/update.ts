@@ -1,6 +1,8 @@
 import type { DeltaEntry, RequeueRequest, UpdateEffects } from '../../descriptor';
 import { buildInput, latestSpec, observeOutput, type Observed } from '../../convert/operations';
 import type { JsonObject } from '../../convert/paths';
+import { attributeWrites } from '../../convert/attributes';
+import { toSdkStruct } from '../../convert/shapes';
 import { computeDelta, immutableViolations } from '../delta';
 import type { Outcome } from '../outcome';
 import { overStatus, type RunState } from '../run-state';
@@ -43,8 +45,12 @@ export async function update(s: RunState, desired: JsonObject, latest: Observed)
       if (isRequeue(r)) return { kind: 'outcome', outcome: await updatePending(s, r, latest) };
       input = r;
     }
-    const output = await env.aws.call('UPDATE', op.name, input);
-    s.setObserved(observeOutput(op, d, shapes, output));
+    // Attribute maps send only the changed attributes, in one call or one call each.
+    const writes = attributeWrites(d, shapes, input, toSdkStruct(desired, d.specShape, shapes), delta) ?? [input];
+    for (const write of writes) {
+      const output = await env.aws.call('UPDATE', op.name, write);
+      s.setObserved(observeOutput(op, d, shapes, output));
+    }
   } catch (err) {
     return { kind: 'outcome', outcome: await failure(s, err, 'write') };
   }
