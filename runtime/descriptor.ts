@@ -112,6 +112,28 @@ export type TagsBinding =
   | { readonly path: string; readonly shape: 'map'; readonly keyName?: undefined; readonly valueName?: undefined }
   | { readonly path: string; readonly shape: 'list'; readonly keyName: string; readonly valueName: string };
 
+/**
+ * A kind's tagging API, inferred from the model (TagResource/UntagResource/ListTagsForResource,
+ * SageMaker's AddTags/DeleteTags/ListTags, per-kind TagQueue/UntagQueue/ListQueueTags, …). The
+ * identifier member (ResourceArn, QueueUrl, KeyId, …) is filled like any input: from spec, status
+ * or the ARN, through `renames`.
+ */
+export interface TaggingBinding {
+  /** Adds or overwrites tags; `tagsMember` is the input member holding them (map or Key/Value list). */
+  readonly tag: OperationBinding & { readonly tagsMember: string };
+  /** Removes tags by key; `keysMember` is the input list of keys. */
+  readonly untag: OperationBinding & { readonly keysMember: string };
+  /**
+   * Lists the tags; `tagsMember` is the output member. Absent when the kind's read reports them
+   * (Secrets Manager's DescribeSecret): then no extra read is made.
+   */
+  readonly list?: OperationBinding & {
+    readonly tagsMember: string;
+    /** Smithy @paginated tokens, when the list pages. */
+    readonly pageToken?: { readonly input: string; readonly output: string };
+  };
+}
+
 export interface ResourceDescriptor {
   readonly service: string; // "sagemaker"
   readonly group: string; // "sagemaker.services.k8s.aws"
@@ -147,6 +169,8 @@ export interface ResourceDescriptor {
   readonly requeueOnSuccessSeconds?: number;
   /** The kind's tags field (spec path) and its shape in the service, when the kind has tags. */
   readonly tags?: TagsBinding;
+  /** How tags are changed after create (needs `tags`); without it tags are only sent on create. */
+  readonly tagging?: TaggingBinding;
   readonly references?: readonly ReferenceBinding[];
   /** Fields kept in an SNS/SQS-style string map (ACK unpack_attributes_map). */
   readonly attributes?: AttributeMapBinding;

@@ -7,9 +7,10 @@ import type {
   ResourceDescriptor,
   ServiceDescriptor,
   ShapeTable,
+  TaggingBinding,
 } from '../../runtime/descriptor';
 import type { ShapeId } from '../smithy/types';
-import type { Field, OperationRef, ReferenceField, Resource, ServiceModel, TypeRef } from '../model/types';
+import type { Field, OperationRef, ReferenceField, Resource, ServiceModel, TaggingRef, TypeRef } from '../model/types';
 
 /**
  * ServiceModel → the data the runtime needs (runtime/descriptor.ts). Pure; the
@@ -104,6 +105,7 @@ export function toServiceDescriptor(model: ServiceModel, sdk: SdkNames): Service
       ...(r.synced.length > 0 ? { synced: r.synced } : {}),
       ...(r.requeueOnSuccessSeconds !== undefined ? { requeueOnSuccessSeconds: r.requeueOnSuccessSeconds } : {}),
       ...(r.tags ? { tags: r.tags.shape === 'map' ? { path: r.tags.field, shape: 'map' } : { path: r.tags.field, shape: 'list', keyName: r.tags.keyName, valueName: r.tags.valueName } } : {}),
+      ...(r.tagging ? { tagging: taggingBinding(r.tagging, op) } : {}),
       ...(r.references.length > 0 ? { references: r.references.map(referenceBinding) } : {}),
       ...(r.attributes
         ? { attributes: { member: r.attributes.member, fields: r.attributes.fields, ...(r.attributes.singleAttribute ? { singleAttribute: true as const } : {}) } }
@@ -118,6 +120,14 @@ export function toServiceDescriptor(model: ServiceModel, sdk: SdkNames): Service
   const sorted: Record<string, readonly FieldSpec[]> = {};
   for (const k of Object.keys(shapes).sort()) sorted[k] = shapes[k]!;
   return { service: model.service, group: model.group, sdk, shapes: sorted as ShapeTable, resources };
+}
+
+function taggingBinding(t: TaggingRef, op: (o: OperationRef) => OperationBinding | undefined): TaggingBinding {
+  return {
+    tag: { ...op(t.tag)!, tagsMember: t.tag.member },
+    untag: { ...op(t.untag)!, keysMember: t.untag.member },
+    ...(t.list ? { list: { ...op(t.list)!, tagsMember: t.list.member, ...(t.list.pageToken ? { pageToken: t.list.pageToken } : {}) } } : {}),
+  };
 }
 
 function referenceBinding(f: ReferenceField): ReferenceBinding {

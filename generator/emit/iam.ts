@@ -3,13 +3,14 @@ import type { ServiceDescriptor } from '../../runtime/descriptor';
 /**
  * The IAM actions a controller calls: every SDK operation bound in its descriptor
  * (what the runtime sends), as `<iamPrefix>:<Operation>`. Sorted and unique.
- * The runtime itself makes no tagging calls (tags travel in Create/Update inputs),
- * so no tagging actions are added.
+ * Tagging operations (TagResource, UntagResource, ListTagsForResource, …) are bound
+ * like the others, so they are listed too.
  */
 export function iamActions(descriptor: ServiceDescriptor, iamPrefix: string): string[] {
   const ops = new Set<string>();
   for (const r of descriptor.resources) {
     for (const op of Object.values(r.operations)) if (op) ops.add(op.name);
+    for (const op of Object.values(r.tagging ?? {})) if (op) ops.add(op.name);
   }
   return [...ops].sort().map((op) => `${iamPrefix}:${op}`);
 }

@@ -12,6 +12,7 @@ import { customField, fieldFrom, jsonPathOf, structMembers, toResourceField, unw
 import { tagsOf } from './tags';
 import { createOnlyPaths } from './update-coverage';
 import { attributeFields, ATTRIBUTES_MEMBER, getAttributesOverrides, usesAttributeMap } from './attributes';
+import { inferTagging } from './tagging';
 import { notFoundOf, primaryKeyOf, printerColumnsOf, readManyOf, syncedOf } from './rules';
 import type {
   Field,
@@ -64,6 +65,8 @@ export function inferServiceModel(input: ModelInput): ServiceModel {
   const group = apiGroup(input.service, config.controller_name);
   const alias = group.split('.')[0]!;
 
+  const byName = new Map(index.operations().map((op) => [op.name, op]));
+  const operation = (n: string) => (ignoredOps.has(n) ? undefined : byName.get(n));
   const resources: Resource[] = [];
   const skipped: SkippedResource[] = [];
   const creates = [...(opMap.get('create')?.keys() ?? [])].sort();
@@ -86,7 +89,7 @@ export function inferServiceModel(input: ModelInput): ServiceModel {
       delete: pick('delete'),
     };
     const rc = lookup(config.resources, name) ?? {};
-    const resource = inferResource({ name, rc, create, ...found, index, shapeTypes, config, configFile, alias, group });
+    const resource = inferResource({ name, rc, create, ...found, index, shapeTypes, config, configFile, alias, group, operation });
     const { readOne, getAttributes, readMany } = resource.operations;
     if (!readOne && !getAttributes && !readMany) {
       skipped.push({ name, reason: noReadReason(name, found.readMany) });
@@ -139,6 +142,7 @@ interface ResourceInput {
   configFile: string;
   alias: string;
   group: string;
+  operation: (name: string) => OperationShape | undefined;
 }
 
 function inferResource(r: ResourceInput): Resource {
@@ -262,6 +266,18 @@ function inferResource(r: ResourceInput): Resource {
   const idempotencyToken = r.create.input
     ? structMembers(index, r.create.input).find((m) => m.traits.idempotencyToken)?.name
     : undefined;
+  const tagsField = tags ? spec.find((f) => f.json === tags.field) : undefined;
+  const readOutput = r.readOne?.output;
+  const tagging = tagsField
+    ? inferTagging({
+        resource: name,
+        index,
+        operation: r.operation,
+        fields: [...spec, ...status],
+        ...(arnMember ? { arnMember } : {}),
+        readReportsTags: readOutput !== undefined && structMembers(index, readOutput).some((m) => m.name === tagsField.member),
+      })
+    : undefined;
   const resourceDoc = index.get(`${index.namespace}#${name}`)?.traits.documentation;
   return {
     kind,
@@ -291,6 +307,7 @@ function inferResource(r: ResourceInput): Resource {
     ...(ops.readMany ? many : {}),
     ...(tags ? { tags } : {}),
     ...(attributes ? { attributes: attributes.map } : {}),
+    ...(tagging ? { tagging } : {}),
   };
 }
 

@@ -89,6 +89,18 @@ export interface OperationRef {
   readonly outputWrapper?: string;
 }
 
+/** A tagging operation: `member` holds the tags (tag input, list output) or the keys (untag input). */
+export interface TagOperationRef extends OperationRef {
+  readonly member: string;
+}
+
+/** A kind's tagging API; `list` is absent when the kind's read reports the tags. */
+export interface TaggingRef {
+  readonly tag: TagOperationRef;
+  readonly untag: TagOperationRef;
+  readonly list?: TagOperationRef & { readonly pageToken?: { readonly input: string; readonly output: string } };
+}
+
 export interface ErrorMatcher {
   readonly code: string;
   readonly messagePrefix?: string;
@@ -149,6 +161,8 @@ export interface Resource {
   readonly readMany?: { readonly itemsMember: string; readonly filterMembers?: Readonly<Record<string, string>> };
   readonly tags?: TagShape;
   readonly attributes?: AttributeMap;
+  /** How tags are changed after create, when the service has a tagging API. */
+  readonly tagging?: TaggingRef;
 }
 
 /** Fields that live in an SNS/SQS-style `Attributes` string map (ACK unpack_attributes_map / is_attribute). */

@@ -32,6 +32,13 @@ export const service: ServiceDescriptor = {
   group: 'sagemaker.services.k8s.aws',
   sdk: { package: '@aws-sdk/client-sagemaker', client: 'SageMakerClient' },
   shapes: {
+    AddTagsInput: [
+      { sdk: 'ResourceArn', json: 'resourceARN', type: 'string' },
+      { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
+    ],
+    AddTagsOutput: [
+      { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
+    ],
     AdditionalInferenceSpecificationDefinition: [
       { sdk: 'Name', json: 'name', type: 'string' },
       { sdk: 'Description', json: 'description', type: 'string' },
@@ -1284,6 +1291,11 @@ export const service: ServiceDescriptor = {
       { sdk: 'DomainId', json: 'domainID', type: 'string' },
       { sdk: 'SpaceName', json: 'spaceName', type: 'string' },
     ],
+    DeleteTagsInput: [
+      { sdk: 'ResourceArn', json: 'resourceARN', type: 'string' },
+      { sdk: 'TagKeys', json: 'tagKeys', type: { list: 'string' } },
+    ],
+    DeleteTagsOutput: [],
     DeleteUserProfileRequest: [
       { sdk: 'DomainId', json: 'domainID', type: 'string' },
       { sdk: 'UserProfileName', json: 'userProfileName', type: 'string' },
@@ -3037,6 +3049,15 @@ export const service: ServiceDescriptor = {
     LastUpdateStatus: [
       { sdk: 'Status', json: 'status', type: 'string' },
       { sdk: 'FailureReason', json: 'failureReason', type: 'string' },
+    ],
+    ListTagsInput: [
+      { sdk: 'ResourceArn', json: 'resourceARN', type: 'string' },
+      { sdk: 'NextToken', json: 'nextToken', type: 'string' },
+      { sdk: 'MaxResults', json: 'maxResults', type: 'integer' },
+    ],
+    ListTagsOutput: [
+      { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
+      { sdk: 'NextToken', json: 'nextToken', type: 'string' },
     ],
     MetadataProperties: [
       { sdk: 'CommitId', json: 'commitID', type: 'string' },

@@ -69,6 +69,12 @@ export const service: ServiceDescriptor = {
     GetTopicAttributesResponse: [
       { sdk: 'Attributes', json: 'attributes', type: { map: 'string' } },
     ],
+    ListTagsForResourceRequest: [
+      { sdk: 'ResourceArn', json: 'resourceARN', type: 'string' },
+    ],
+    ListTagsForResourceResponse: [
+      { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
+    ],
     'PlatformApplication.Spec': [
       { sdk: 'EventDeliveryFailure', json: 'eventDeliveryFailure', type: 'string' },
       { sdk: 'EventEndpointCreated', json: 'eventEndpointCreated', type: 'string' },
@@ -140,6 +146,11 @@ export const service: ServiceDescriptor = {
       { sdk: 'Key', json: 'key', type: 'string' },
       { sdk: 'Value', json: 'value', type: 'string' },
     ],
+    TagResourceRequest: [
+      { sdk: 'ResourceArn', json: 'resourceARN', type: 'string' },
+      { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
+    ],
+    TagResourceResponse: [],
     'Topic.Spec': [
       {
         sdk: 'ApplicationFailureFeedbackRoleArn',
@@ -209,6 +220,11 @@ export const service: ServiceDescriptor = {
     UnsubscribeInput: [
       { sdk: 'SubscriptionArn', json: 'subscriptionARN', type: 'string' },
     ],
+    UntagResourceRequest: [
+      { sdk: 'ResourceArn', json: 'resourceARN', type: 'string' },
+      { sdk: 'TagKeys', json: 'tagKeys', type: { list: 'string' } },
+    ],
+    UntagResourceResponse: [],
   },
   resources: [platformApplication, platformEndpoint, subscription, topic],
 };

@@ -25,6 +25,12 @@ export const service: ServiceDescriptor = {
     GetQueueAttributesResult: [
       { sdk: 'Attributes', json: 'attributes', type: { map: 'string' } },
     ],
+    ListQueueTagsRequest: [
+      { sdk: 'QueueUrl', json: 'queueURL', type: 'string' },
+    ],
+    ListQueueTagsResult: [
+      { sdk: 'Tags', json: 'tags', type: { map: 'string' } },
+    ],
     'Queue.Spec': [
       { sdk: 'ContentBasedDeduplication', json: 'contentBasedDeduplication', type: 'string' },
       { sdk: 'DeduplicationScope', json: 'deduplicationScope', type: 'string' },
@@ -55,6 +61,14 @@ export const service: ServiceDescriptor = {
     SetQueueAttributesRequest: [
       { sdk: 'QueueUrl', json: 'queueURL', type: 'string' },
       { sdk: 'Attributes', json: 'attributes', type: { map: 'string' } },
+    ],
+    TagQueueRequest: [
+      { sdk: 'QueueUrl', json: 'queueURL', type: 'string' },
+      { sdk: 'Tags', json: 'tags', type: { map: 'string' } },
+    ],
+    UntagQueueRequest: [
+      { sdk: 'QueueUrl', json: 'queueURL', type: 'string' },
+      { sdk: 'TagKeys', json: 'tagKeys', type: { list: 'string' } },
     ],
   },
   resources: [queue],

@@ -6,6 +6,7 @@ import { withItem, type RunState } from '../run-state';
 import { tagLayout, withDefaultTags } from '../tags';
 import { failure } from './failures';
 import { readAfterCreate } from './read';
+import { tagPhaseOf, tagsAfterCreate } from './tags';
 
 export type CreateResult =
   /** Created; `latest` is the read-back, undefined while AWS does not report it yet. */
@@ -41,6 +42,11 @@ export async function create(s: RunState, desired: JsonObject): Promise<CreateRe
   s.setObserved(created);
   // Identifiers reach Kubernetes before anything else can fail: a crash now cannot create twice.
   await s.writeStatus(s.status);
+  try {
+    await tagsAfterCreate(tagPhaseOf(s, desired));
+  } catch (err) {
+    return { kind: 'failed', outcome: await failure(s, err, 'write') };
+  }
   env.events.emit(s.cur, 'Normal', 'Created', `created in AWS${created.arn ? `: ${created.arn}` : ''}`);
   env.log.info('created new resource', { arn: created.arn });
   return { kind: 'created', latest: await readAfterCreate(s, desired) };

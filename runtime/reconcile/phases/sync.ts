@@ -1,5 +1,5 @@
 import type { UpdateEffects } from '../../descriptor';
-import type { Observed } from '../../convert/operations';
+import { latestSpec, type Observed } from '../../convert/operations';
 import { isObject, type JsonObject } from '../../convert/paths';
 import type { Outcome } from '../outcome';
 import { isAdopted, isReadOnly, parseAdoption } from '../policy';
@@ -11,6 +11,7 @@ import { failure, recoverable, terminal } from './failures';
 import { afterObserve, read } from './read';
 import { resolveReferences } from './references';
 import { emitHookEvents, settle } from './settle';
+import { syncTags, tagPhaseOf } from './tags';
 import { applyEffects, specDelta, update } from './update';
 
 export const READ_AFTER_CREATE_REQUEUE_MS = 2_000;
@@ -80,6 +81,11 @@ export async function sync(s: RunState): Promise<Outcome> {
     updatedFields = updated.fields;
     if (updated.latest) latest = updated.latest;
     effects = updated.effects;
+    try {
+      if (await syncTags(tagPhaseOf(s, desired, latest), latestSpec(desired, latest))) updatedFields = [...updatedFields, `spec.${s.d.tags?.path ?? 'tags'}`];
+    } catch (err) {
+      return failure(s, err, 'write');
+    }
   }
 
   s.setObserved(latest);

@@ -80,7 +80,8 @@ export function specDelta(s: RunState, desired: JsonObject, latest: Observed): r
   const observedSpec = latestSpec(desired, latest);
   const delta = computeDelta(desired, observedSpec, d.specShape, shapes, d.compareIgnored);
   const tagsPath = d.tags?.path;
-  const filtered = tagsPath ? delta.filter((e) => !onlySystemTagsDiffer(s, e, tagsPath)) : delta;
+  // With a tagging API the tag phase owns the tags; otherwise they travel in the Update input.
+  const filtered = tagsPath ? delta.filter((e) => (d.tagging ? e.path !== tagsPath : !onlySystemTagsDiffer(s, e, tagsPath))) : delta;
   return env.hooks?.customizeDelta?.(filtered, s.view(desired), s.view(observedSpec)) ?? filtered;
 }
 

@@ -9,6 +9,7 @@ import {
   STOP_CORRECTIONS,
   variantsAfterUpdate,
   withServiceLinkedRoles,
+  latestTagPerKey,
 } from "./corrections";
 
 describe("stop corrections", () => {
@@ -123,5 +124,13 @@ describe("not-found corrections for moto's HTML 500 (KeyError)", () => {
   it("leaves other operations and non-HTML 500s alone", () => {
     expect(correctServerErrorNotFound("DescribeModel", { ModelName: "m" }, html)).toBeUndefined();
     expect(correctServerErrorNotFound("DescribeFeatureGroup", { FeatureGroupName: "fg" }, '{"__type":"InternalFailure"}')).toBeUndefined();
+  });
+});
+
+describe("SageMaker ListTags after AddTags of an existing key", () => {
+  it("keeps the latest value of each key, in first-seen order (AWS overwrites; moto appends)", () => {
+    const out = latestTagPerKey({ Tags: [{ Key: "a", Value: "1" }, { Key: "b", Value: "2" }, { Key: "a", Value: "3" }], NextToken: null });
+    expect(out).toEqual({ Tags: [{ Key: "a", Value: "3" }, { Key: "b", Value: "2" }], NextToken: null });
+    expect(latestTagPerKey({ Tags: [{ Key: "a", Value: "1" }] })).toBeUndefined();
   });
 });

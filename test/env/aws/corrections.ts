@@ -234,3 +234,17 @@ export function withServiceLinkedRoles(output: Body): Body | undefined {
   });
   return changed ? { ...output, ScalableTargets: filled } : undefined;
 }
+
+/**
+ * SageMaker AddTags overwrites the value of an existing key (API_AddTags: "If the tag key already exists, the
+ * value is overwritten"); moto 5.2.5 appends a second entry instead, so ListTags shows the key twice. The
+ * proxy answers ListTags with the latest value of each key, as AWS would. Undefined when nothing repeats.
+ */
+export function latestTagPerKey(output: Body): Body | undefined {
+  const tags = output.Tags;
+  if (!Array.isArray(tags)) return undefined;
+  const last = new Map<unknown, unknown>();
+  for (const t of tags as Body[]) last.set(t.Key, t.Value);
+  if (last.size === tags.length) return undefined;
+  return { ...output, Tags: [...last].map(([Key, Value]) => ({ Key, Value })) };
+}

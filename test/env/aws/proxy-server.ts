@@ -11,6 +11,7 @@ import { CONTROL_PREFIX, handleControl } from "./control-api";
 import {
   CORRECTED_OPERATIONS,
   correctNotFound,
+  latestTagPerKey,
   correctServerErrorNotFound,
   decideStop,
   decideUpdateEndpoint,
@@ -156,6 +157,11 @@ function motoAnswerAsAws(call: AwsCall, reply: Reply): Reply {
   if (call.service === "sagemaker" && reply.status === 500) {
     const aws = correctServerErrorNotFound(call.operation, call.input, reply.body.toString("utf8"));
     return aws ? toReply(awsError(call.protocol, 400, aws.code, aws.message)) : reply;
+  }
+  if (call.service === "sagemaker" && call.operation === "ListTags" && reply.status === 200) {
+    const parsed = parseJson(reply.body);
+    const latest = parsed ? latestTagPerKey(parsed) : undefined;
+    return latest ? { ...reply, body: Buffer.from(JSON.stringify(latest)) } : reply;
   }
   if (call.service === "application-autoscaling" && call.operation === "DescribeScalableTargets" && reply.status === 200) {
     const parsed = parseJson(reply.body);

@@ -151,4 +151,20 @@ export const labelingJob: ResourceDescriptor = {
     { path: 'status.labelingJobStatus', in: ['Completed', 'Failed', 'Stopped'] },
   ],
   tags: { path: 'tags', shape: 'list', keyName: 'Key', valueName: 'Value' },
+  tagging: {
+    tag: {
+      name: 'AddTags',
+      input: 'AddTagsInput',
+      output: 'AddTagsOutput',
+      renames: { LabelingJobArn: 'ResourceArn' },
+      tagsMember: 'Tags',
+    },
+    untag: {
+      name: 'DeleteTags',
+      input: 'DeleteTagsInput',
+      output: 'DeleteTagsOutput',
+      renames: { LabelingJobArn: 'ResourceArn' },
+      keysMember: 'TagKeys',
+    },
+  },
 };

@@ -140,6 +140,29 @@ export const topic: ResourceDescriptor = {
     'tracingConfig',
   ],
   tags: { path: 'tags', shape: 'list', keyName: 'Key', valueName: 'Value' },
+  tagging: {
+    tag: {
+      name: 'TagResource',
+      input: 'TagResourceRequest',
+      output: 'TagResourceResponse',
+      renames: { TopicArn: 'ResourceArn' },
+      tagsMember: 'Tags',
+    },
+    untag: {
+      name: 'UntagResource',
+      input: 'UntagResourceRequest',
+      output: 'UntagResourceResponse',
+      renames: { TopicArn: 'ResourceArn' },
+      keysMember: 'TagKeys',
+    },
+    list: {
+      name: 'ListTagsForResource',
+      input: 'ListTagsForResourceRequest',
+      output: 'ListTagsForResourceResponse',
+      renames: { TopicArn: 'ResourceArn' },
+      tagsMember: 'Tags',
+    },
+  },
   references: [
     {
       field: 'applicationFailureFeedbackRoleRef',

@@ -119,6 +119,16 @@ export const queue: ResourceDescriptor = {
     'visibilityTimeout',
   ],
   tags: { path: 'tags', shape: 'map' },
+  tagging: {
+    tag: { name: 'TagQueue', input: 'TagQueueRequest', tagsMember: 'Tags' },
+    untag: { name: 'UntagQueue', input: 'UntagQueueRequest', keysMember: 'TagKeys' },
+    list: {
+      name: 'ListQueueTags',
+      input: 'ListQueueTagsRequest',
+      output: 'ListQueueTagsResult',
+      tagsMember: 'Tags',
+    },
+  },
   references: [
     {
       field: 'kmsMasterKeyRef',
