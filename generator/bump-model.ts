@@ -6,8 +6,9 @@
 import { Command } from "commander";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative, resolve } from "node:path";
+import { join, relative } from "node:path";
 import { REPO_ROOT } from "./paths";
+import { userCwd, userPath } from "../runtime/user-path";
 import { parse } from "yaml";
 import { main as generate } from "./cli";
 import { breakingCount, compareCrds, crdSchema, formatReport } from "./compat/crd-compat";
@@ -48,8 +49,9 @@ export function pinned(lock: ModelsLock, service: string, modelsDir: string, fil
 }
 
 async function run(service: string, o: Options): Promise<number> {
-  const modelsDir = o.modelsDir ?? process.env.ACK_TS_MODELS_DIR;
-  if (!modelsDir) throw new GeneratorError({ file: "command line" }, "no models dir", "pass --models-dir DIR or set ACK_TS_MODELS_DIR");
+  const given = o.modelsDir ?? process.env.ACK_TS_MODELS_DIR;
+  if (!given) throw new GeneratorError({ file: "command line" }, "no models dir", "pass --models-dir DIR or set ACK_TS_MODELS_DIR");
+  const modelsDir = userPath(given);
   const lockFile = join(o.apiModels, "models.lock.json");
   const lock = readLock(lockFile);
   const next = pinned(lock, service, modelsDir, locateModel(modelsDir, service));
@@ -85,7 +87,7 @@ async function run(service: string, o: Options): Promise<number> {
   }
 }
 
-const rel = (p: string) => relative(process.cwd(), p) || ".";
+const rel = (p: string) => relative(userCwd(), p) || ".";
 const log = (line: string) => process.stdout.write(line + "\n");
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -106,7 +108,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   const o = program.opts<Options>();
   try {
-    return await run(program.args[0]!, { ...o, apiModels: resolve(o.apiModels), out: resolve(o.out) });
+    return await run(program.args[0]!, { ...o, apiModels: userPath(o.apiModels), out: userPath(o.out) });
   } catch (e) {
     if (isGeneratorError(e)) {
       process.stderr.write(`error: ${e.format()}\n`);

@@ -1,22 +1,9 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from './cli';
+import { FIXTURE, workspace } from './cli-workspace';
 
 /** The generate command end to end, in process: exit codes and the one line a user sees. */
-const FIXTURE = readFileSync(join(__dirname, '../test/fixtures/widgets.smithy.json'), 'utf8');
-
-function workspace(model: string = FIXTURE) {
-  const root = mkdtempSync(join(tmpdir(), 'ack-ts-cli-'));
-  const models = join(root, 'models');
-  const dir = join(models, 'widgets', 'service', '2024-01-01');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'widgets-2024-01-01.json'), model);
-  const apiModels = join(root, 'api-models');
-  mkdirSync(join(apiModels, 'widgets'), { recursive: true });
-  return { root, models, apiModels, out: join(root, 'out') };
-}
-
 async function run(args: string[]) {
   let stdout = '';
   let stderr = '';

@@ -1,13 +1,14 @@
 import { Command } from 'commander';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { loadGeneratorConfig } from './config';
 import { GeneratorError, isGeneratorError } from './errors';
 import { generateService, type ServiceOutput } from './pipeline';
 import { locateModel, readLock, readModel, resolveModelsDir } from './sources';
 import { diffTree, ownedDirs, type TreeDiff } from './output';
 import { API_MODELS_DIR, REPO_ROOT } from './paths';
+import { userCwd, userPath } from '../runtime/user-path';
 
 /** The only module that touches the file system for generation: read inputs, run the pipeline, write or check. */
 
@@ -44,7 +45,7 @@ async function run(args: string[], opts: Options): Promise<number> {
     cacheDir: join(homedir(), '.cache', 'ack-ts', 'api-models'),
     lock,
   });
-  const outRoot = resolve(opts.out);
+  const outRoot = opts.out;
   const diffs: { service: string; diff: TreeDiff }[] = [];
   const summary: unknown[] = [];
   for (const service of services) {
@@ -74,7 +75,7 @@ async function run(args: string[], opts: Options): Promise<number> {
     }
   }
   if (opts.summary) {
-    mkdirSync(dirname(resolve(opts.summary)), { recursive: true });
+    mkdirSync(dirname(opts.summary), { recursive: true });
     writeFileSync(opts.summary, JSON.stringify(summary, null, 2) + '\n');
   }
   if (opts.check) {
@@ -90,6 +91,17 @@ async function run(args: string[], opts: Options): Promise<number> {
     }
   }
   return 0;
+}
+
+/** Path options as given are relative to the user's directory (INIT_CWD under `npm run`); from here on they are absolute. */
+function absolutePaths(o: Options): Options {
+  return {
+    ...o,
+    apiModels: userPath(o.apiModels),
+    out: userPath(o.out),
+    ...(o.modelsDir ? { modelsDir: userPath(o.modelsDir) } : {}),
+    ...(o.summary ? { summary: userPath(o.summary) } : {}),
+  };
 }
 
 function summarize(service: string, output: ServiceOutput) {
@@ -112,7 +124,7 @@ function writeTree(dir: string, files: ReadonlyMap<string, string>): void {
 }
 
 const kinds = (n: number) => `${n} ${n === 1 ? 'kind' : 'kinds'}`;
-const rel = (p: string) => relative(process.cwd(), p) || '.';
+const rel = (p: string) => relative(userCwd(), p) || '.';
 const log = (line: string) => process.stdout.write(line + '\n');
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -135,7 +147,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return code === 0 ? 0 : 2;
   }
   try {
-    return await run(program.args, program.opts<Options>());
+    return await run(program.args, absolutePaths(program.opts<Options>()));
   } catch (e) {
     if (isGeneratorError(e)) {
       process.stderr.write(`error: ${e.format()}\n`);

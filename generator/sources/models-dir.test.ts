@@ -54,6 +54,13 @@ describe('chooseModelsDir', () => {
     expect(chooseModelsDir({ env: { ACK_TS_MODELS_DIR: '' }, cacheDir: '/c' })).toEqual({ dir: '/c', source: 'cache' });
     expect(chooseModelsDir({ flag: '', env: {}, cacheDir: '/c' })).toEqual({ dir: '/c', source: 'cache' });
   });
+
+  it('makes a relative flag or ACK_TS_MODELS_DIR absolute against the current directory', () => {
+    expect(chooseModelsDir({ env: { ACK_TS_MODELS_DIR: '../shared/api-models' }, cacheDir: '/c' }).dir).toBe(resolve('../shared/api-models'));
+    const npm = { INIT_CWD: '/home/u/repo/sub', npm_package_json: resolve('package.json') };
+    expect(chooseModelsDir({ flag: 'm', env: npm, cacheDir: '/c' }).dir).toBe('/home/u/repo/sub/m');
+    expect(chooseModelsDir({ env: { ...npm, ACK_TS_MODELS_DIR: '../m' }, cacheDir: '/c' }).dir).toBe('/home/u/repo/m');
+  });
 });
 
 describe('resolveModelsDir', () => {

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { userPath } from '../../runtime/user-path';
 import { GeneratorError } from '../errors';
 import { sha256Hex } from './hash';
 import { modelUrl } from './layout';
@@ -33,14 +34,17 @@ export interface ResolveModelsDirOptions {
 export const LOCAL_COPY_HINT =
   'point at a local copy of github.com/aws/api-models-aws with --models-dir DIR or ACK_TS_MODELS_DIR=DIR';
 
-/** Pure: which directory to use and why, in the order --models-dir, ACK_TS_MODELS_DIR, cache. */
+/**
+ * Which directory to use and why, in the order --models-dir, ACK_TS_MODELS_DIR, cache. A relative
+ * flag or variable is relative to the directory the user ran the command in.
+ */
 export function chooseModelsDir(opts: Pick<ResolveModelsDirOptions, 'flag' | 'env' | 'cacheDir'>): {
   dir: string;
   source: ModelsDirSource;
 } {
-  if (opts.flag) return { dir: resolve(opts.flag), source: '--models-dir' };
+  if (opts.flag) return { dir: userPath(opts.flag, opts.env), source: '--models-dir' };
   const env = opts.env.ACK_TS_MODELS_DIR;
-  if (env) return { dir: resolve(env), source: 'ACK_TS_MODELS_DIR' };
+  if (env) return { dir: userPath(env, opts.env), source: 'ACK_TS_MODELS_DIR' };
   return { dir: resolve(opts.cacheDir), source: 'cache' };
 }
 

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { parse } from 'yaml';
+import { userPath } from '../user-path';
 
 /** How to reach and authenticate to the API server. */
 export interface Connection {
@@ -18,9 +19,9 @@ export interface Connection {
 
 const SA_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
 
-/** KUBECONFIG (first file that exists), else in-cluster, else ~/.kube/config. */
+/** KUBECONFIG (first file that exists; relative entries against the user's directory), else in-cluster, else ~/.kube/config. */
 export function loadConnection(env: NodeJS.ProcessEnv = process.env): Connection {
-  const candidates = (env.KUBECONFIG ?? '').split(':').filter(Boolean);
+  const candidates = (env.KUBECONFIG ?? '').split(':').filter(Boolean).map((f) => userPath(f, env));
   const file = candidates.find((f) => existsSync(f));
   if (file) return fromKubeconfig(file);
   if (env.KUBERNETES_SERVICE_HOST) return inCluster(env);

@@ -2,7 +2,7 @@
 import { spawnSync } from "node:child_process";
 import { restartApiserver as restartKubeApiserver } from "./kube/cluster";
 import { type Identity, mintServiceAccount, mintUser } from "./kube/identity";
-import { type EnvState, STATE_ENV, readEnvState } from "./state";
+import { type EnvState, STATE_ENV, readEnvState, stateFileFromEnv } from "./state";
 
 export interface TestContext {
   state: EnvState;
@@ -17,7 +17,7 @@ let cached: TestContext | undefined;
 
 export function testContext(): TestContext {
   if (cached) return cached;
-  const file = process.env[STATE_ENV];
+  const file = stateFileFromEnv();
   const state = file ? readEnvState(file) : undefined;
   if (!state) throw new Error(`${STATE_ENV} does not name a test environment: run through \`npm run test:integration\``);
   cached = {

@@ -1,11 +1,17 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseAllDocuments } from "yaml";
+import { userPath } from "../../runtime/user-path";
 
 export const REPO_ROOT = path.resolve(__dirname, "../..");
 
-/** generated/<service>/crds/*.yaml, sorted; $ACK_TS_GENERATED_DIR points elsewhere (e.g. a scratch generator run). */
-export function generatedCrdFiles(generatedDir = process.env.ACK_TS_GENERATED_DIR || path.join(REPO_ROOT, "generated")): string[] {
+/** The generated/ tree tests read; $ACK_TS_GENERATED_DIR points elsewhere (e.g. a scratch generator run). */
+export function generatedRoot(env: NodeJS.ProcessEnv = process.env): string {
+  return env.ACK_TS_GENERATED_DIR ? userPath(env.ACK_TS_GENERATED_DIR, env) : path.join(REPO_ROOT, "generated");
+}
+
+/** generated/<service>/crds/*.yaml, sorted. */
+export function generatedCrdFiles(generatedDir = generatedRoot()): string[] {
   if (!fs.existsSync(generatedDir)) return [];
   return fs
     .readdirSync(generatedDir)

@@ -2,7 +2,7 @@
 // named by ACK_TS_TESTENV_STATE, e.g. after `eval "$(npm run -s testenv -- up)"`) and hands it to
 // tests through process.env.
 import { type StartedEnv, binDir, cleanupOnExit, envVars, isRunning, startEnv } from "./environment";
-import { STATE_ENV, readEnvState } from "./state";
+import { readEnvState, stateFileFromEnv } from "./state";
 
 export interface Running {
   env?: StartedEnv;
@@ -16,7 +16,7 @@ declare global {
 
 export default async function globalSetup(): Promise<void> {
   const log = (line: string) => process.stderr.write(line + "\n");
-  const reuseFile = process.env[STATE_ENV];
+  const reuseFile = stateFileFromEnv();
   const reused = reuseFile ? readEnvState(reuseFile) : undefined;
   if (reuseFile && reused && isRunning(reused)) {
     log(`\n[testenv] reusing the running environment from ${reuseFile}`);

@@ -1,6 +1,7 @@
 import * as path from "node:path";
 import { sampleState } from "./fixtures/sample-state";
-import { defaultStateFile, parseEnvState } from "./state";
+import { cacheRoot } from "./kube/paths";
+import { defaultStateFile, parseEnvState, stateFileFromEnv } from "./state";
 
 
 describe("parseEnvState", () => {
@@ -29,5 +30,28 @@ describe("defaultStateFile", () => {
     expect(defaultStateFile({ HOME: "/h", XDG_CACHE_HOME: "/x" })).toBe(path.join("/x", "ack-ts", "testenv", "state.json"));
     expect(defaultStateFile({ ACK_TS_CACHE: "/c" })).toBe("/c/testenv/state.json");
     expect(defaultStateFile({ ACK_TS_CACHE: "/c", ACK_TS_TESTENV_HOME: "/t" })).toBe("/t/state.json");
+  });
+});
+
+describe("relative paths in the environment variables", () => {
+  const npm = { INIT_CWD: "/home/u/repo/sub", npm_package_json: path.resolve("package.json") };
+
+  it("ACK_TS_TESTENV_HOME resolves against the current directory (under npm: where npm was run)", () => {
+    expect(defaultStateFile({ ACK_TS_TESTENV_HOME: "tenv" })).toBe(path.resolve("tenv", "state.json"));
+    expect(defaultStateFile({ ...npm, ACK_TS_TESTENV_HOME: "../tenv" })).toBe("/home/u/repo/tenv/state.json");
+  });
+
+  it("ACK_TS_CACHE and XDG_CACHE_HOME resolve against the current directory", () => {
+    expect(cacheRoot({ ACK_TS_CACHE: "c" })).toBe(path.resolve("c"));
+    expect(cacheRoot({ XDG_CACHE_HOME: "x" })).toBe(path.resolve("x", "ack-ts"));
+    expect(cacheRoot({ ...npm, XDG_CACHE_HOME: "x" })).toBe("/home/u/repo/sub/x/ack-ts");
+    expect(defaultStateFile({ ...npm, ACK_TS_CACHE: "c" })).toBe("/home/u/repo/sub/c/testenv/state.json");
+  });
+
+  it("ACK_TS_TESTENV_STATE resolves against the current directory", () => {
+    expect(stateFileFromEnv({})).toBeUndefined();
+    expect(stateFileFromEnv({ ACK_TS_TESTENV_STATE: "s/state.json" })).toBe(path.resolve("s/state.json"));
+    expect(stateFileFromEnv({ ...npm, ACK_TS_TESTENV_STATE: "state.json" })).toBe("/home/u/repo/sub/state.json");
+    expect(stateFileFromEnv({ ACK_TS_TESTENV_STATE: "/abs/state.json" })).toBe("/abs/state.json");
   });
 });

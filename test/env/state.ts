@@ -1,5 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { userPath } from "../../runtime/user-path";
 import { cacheRoot } from "./kube/paths";
 import { type KubeState, num, parseKubeState, str } from "./kube/state";
 
@@ -27,7 +28,13 @@ export const STATE_ENV = "ACK_TS_TESTENV_STATE";
 
 /** Where the CLI keeps the state of the environment it started ($ACK_TS_TESTENV_HOME lets tests run a second one). */
 export function defaultStateFile(env: NodeJS.ProcessEnv = process.env): string {
-  return path.join(env.ACK_TS_TESTENV_HOME || path.join(cacheRoot(env), "testenv"), "state.json");
+  return path.join(env.ACK_TS_TESTENV_HOME ? userPath(env.ACK_TS_TESTENV_HOME, env) : path.join(cacheRoot(env), "testenv"), "state.json");
+}
+
+/** The state file $ACK_TS_TESTENV_STATE names (absolute), if it names one. */
+export function stateFileFromEnv(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const file = env[STATE_ENV];
+  return file ? userPath(file, env) : undefined;
 }
 
 function parseAws(o: unknown): AwsState | null {

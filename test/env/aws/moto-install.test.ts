@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
-import { motoVersionOf, REQUIREMENTS_FILE, venvDirName } from "./moto-install";
+import { resolve } from "node:path";
+import { motoVersionOf, pythonCommand, REQUIREMENTS_FILE, venvDirName } from "./moto-install";
 
 describe("moto venv cache key", () => {
   it("reads the exact moto pin, extras or not", () => {
@@ -19,5 +20,14 @@ describe("moto venv cache key", () => {
     const lines = readFileSync(REQUIREMENTS_FILE, "utf8").split("\n").filter((l) => l.trim() && !l.startsWith("#"));
     expect(lines.length).toBeGreaterThan(10);
     for (const line of lines) expect(line).toMatch(/^[A-Za-z0-9_.\-[\]]+==[^=\s]+$/);
+  });
+});
+
+describe("ACK_TS_PYTHON", () => {
+  it("is a command on PATH, or a path relative to the current directory", () => {
+    expect(pythonCommand({})).toBe("python3");
+    expect(pythonCommand({ ACK_TS_PYTHON: "python3.12" })).toBe("python3.12");
+    expect(pythonCommand({ ACK_TS_PYTHON: "venv/bin/python" })).toBe(resolve("venv/bin/python"));
+    expect(pythonCommand({ INIT_CWD: "/u/sub", npm_package_json: resolve("package.json"), ACK_TS_PYTHON: "./py" })).toBe("/u/sub/py");
   });
 });

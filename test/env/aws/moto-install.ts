@@ -1,8 +1,9 @@
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { homedir } from "node:os";
 import { join } from "node:path";
+import { userPath } from "../../../runtime/user-path";
+import { cacheRoot } from "../kube/paths";
 import { isAlive, sleep } from "./process-group";
 
 export const REQUIREMENTS_FILE = join(__dirname, "requirements.txt");
@@ -30,13 +31,15 @@ export function venvDirName(requirements: string, pythonVersion: string): string
   return `moto-${motoVersionOf(requirements)}-${hash}`;
 }
 
-export function cacheRoot(): string {
-  const base = process.env.XDG_CACHE_HOME || join(homedir(), ".cache");
-  return join(base, "ack-ts");
+/** $ACK_TS_PYTHON (a command on PATH, or a path relative to the user's directory), else python3. */
+export function pythonCommand(env: NodeJS.ProcessEnv = process.env): string {
+  const given = env.ACK_TS_PYTHON;
+  if (!given) return "python3";
+  return given.includes("/") ? userPath(given, env) : given;
 }
 
 function hostPython(): { command: string; version: string } {
-  const command = process.env.ACK_TS_PYTHON || "python3";
+  const command = pythonCommand();
   const probe = spawnSync(command, ["-c", "import sys, venv; print('%d.%d' % sys.version_info[:2])"], { encoding: "utf8" });
   if (probe.error || probe.status !== 0) {
     throw new MissingToolError(`${command} with the venv module is missing (${INSTALL_HINT})`);
