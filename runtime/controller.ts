@@ -152,12 +152,15 @@ export async function runController(service: ServiceDescriptor, argv: readonly s
   };
 
   if (opts.handleSignals !== false) {
-    const onSignal = (sig: string) => {
+    // Ctrl-C reaches every process of the terminal's group, and `npm run controller`'s launcher
+    // forwards what it gets: the same stop may be asked for twice, and must still release the Lease.
+    const onSignal = (sig: NodeJS.Signals) => {
+      if (shuttingDown) return log.debug('signal received while shutting down', { signal: sig });
       log.info('signal received', { signal: sig });
       void stop().then(() => process.exit(0));
     };
-    process.once('SIGTERM', () => onSignal('SIGTERM'));
-    process.once('SIGINT', () => onSignal('SIGINT'));
+    process.on('SIGTERM', onSignal);
+    process.on('SIGINT', onSignal);
   }
 
   const startKinds = async () => {

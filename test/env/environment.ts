@@ -5,7 +5,7 @@ import { type AwsEnv, startAws } from "./aws";
 import { ensureHelm, planHelm } from "./helm/build";
 import type { Progress } from "./kube/build";
 import { startKube, stopKube } from "./kube/cluster";
-import { isAlive, killAllNow, recordPid, recordedPids, startReaper, stopGroup } from "./kube/process";
+import { descendants, isAlive, killAllNow, recordPid, recordedPids, signalGroup, startReaper, stopGroup } from "./kube/process";
 import { type EnvState, STATE_ENV, writeEnvState } from "./state";
 
 export const DEFAULT_REGION = "us-east-1";
@@ -63,7 +63,12 @@ export async function startEnv(o: StartOptions): Promise<StartedEnv> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "ack-ts-testenv-"));
   const pidDir = path.join(root, "pids");
   const region = o.region ?? DEFAULT_REGION;
-  if (!o.detached) startReaper(process.pid, root, pidDir);
+  // Detached, the processes must outlive us once `up` is done, but not an `up` interrupted or killed
+  // half way: until then the reaper is armed (SIGKILL) and signals undo what was started.
+  const starting = path.join(root, ".starting");
+  if (o.detached) fs.writeFileSync(starting, "");
+  startReaper(process.pid, root, pidDir, o.detached ? starting : root);
+  const unguard = o.detached ? undoOnSignal(root, pidDir, o.progress) : () => undefined;
   let aws: AwsEnv | undefined;
   try {
     const kube = await startKube({ root, progress: o.progress });
@@ -83,8 +88,11 @@ export async function startEnv(o: StartOptions): Promise<StartedEnv> {
     };
     const stateFile = o.stateFile ?? path.join(root, "state.json");
     writeEnvState(stateFile, state);
+    unguard();
+    fs.rmSync(starting, { force: true });
     return { state, stateFile, aws };
   } catch (e) {
+    unguard();
     await aws?.stop().catch(() => undefined);
     await stopAll(root, pidDir);
     throw e;
@@ -108,6 +116,24 @@ async function stopAll(root: string, pidDir: string): Promise<void> {
   await Promise.all([...recordedPids(pidDir).values()].map((pid) => stopGroup(pid)));
   killAllNow(pidDir);
   fs.rmSync(root, { recursive: true, force: true });
+}
+
+/**
+ * While a detached environment starts: on SIGINT/SIGTERM/SIGHUP, kill everything this process
+ * started (recorded daemons, and unrecorded children such as a Go build, pip or a moto still
+ * starting), remove the temp dir and exit as the signal would. Returns a function that removes the handlers.
+ */
+function undoOnSignal(root: string, pidDir: string, progress?: Progress): () => void {
+  const signals = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+  const onSignal = (sig: NodeJS.Signals) => {
+    for (const pid of descendants(process.pid)) signalGroup(pid, "SIGKILL");
+    killAllNow(pidDir);
+    fs.rmSync(root, { recursive: true, force: true });
+    progress?.(`[testenv] ${sig}: stopped what had been started and removed ${root}`);
+    process.exit(128 + (os.constants.signals[sig] ?? 0));
+  };
+  for (const sig of signals) process.on(sig, onSignal);
+  return () => signals.forEach((sig) => process.off(sig, onSignal));
 }
 
 /**

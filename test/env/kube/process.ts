@@ -82,23 +82,49 @@ export function killAllNow(pidDir: string): void {
 
 /**
  * The shell script the reaper runs: when `parentPid` dies (even by SIGKILL, where no handler runs)
- * it kills every recorded group and removes `root`. It exits by itself once `root` is gone.
+ * it kills every recorded group and removes `root`. It exits by itself once `armedWhile` is gone.
  * Portable to dash: its kill takes neither `--` nor `-s NAME` before a negative pid.
  */
-export function reaperScript(parentPid: number, root: string, pidDir: string): string {
+export function reaperScript(parentPid: number, root: string, pidDir: string, armedWhile: string = root): string {
   const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
   return [
-    `while kill -0 ${parentPid} 2>/dev/null; do [ -d ${q(root)} ] || exit 0; sleep 1; done`,
+    `while kill -0 ${parentPid} 2>/dev/null; do [ -e ${q(armedWhile)} ] || exit 0; sleep 1; done`,
+    // Disarmed while we slept (a detached `up` that finished, then exited): stand down.
+    `[ -e ${q(armedWhile)} ] || exit 0`,
     `[ -d ${q(pidDir)} ] && for f in ${q(pidDir)}/*; do [ -f "$f" ] && { p="$(cat "$f")"; kill -9 -"$p" 2>/dev/null || kill -9 "$p" 2>/dev/null; }; done`,
     `rm -rf ${q(root)}`,
   ].join("\n");
 }
 
-export function startReaper(parentPid: number, root: string, pidDir: string): number | undefined {
-  const child = spawn("sh", ["-c", reaperScript(parentPid, root, pidDir)], { detached: true, stdio: "ignore" });
+/** `armedWhile`: the reaper stands down (exits) once this path is gone; by default, `root`. */
+export function startReaper(parentPid: number, root: string, pidDir: string, armedWhile: string = root): number | undefined {
+  const child = spawn("sh", ["-c", reaperScript(parentPid, root, pidDir, armedWhile)], { detached: true, stdio: "ignore" });
   child.on("error", () => undefined);
   child.unref();
   return child.pid;
+}
+
+/** Every process below `pid` (children, theirs, ...), read from /proc: what a process started, detached or not. */
+export function descendants(pid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+    } catch {
+      continue; // exited while we looked
+    }
+    const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+    children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+  }
+  const out: number[] = [];
+  for (let queue = [pid]; queue.length; ) {
+    const next = children.get(queue.shift()!) ?? [];
+    out.push(...next);
+    queue.push(...next);
+  }
+  return out;
 }
 
 export function sleep(ms: number): Promise<void> {

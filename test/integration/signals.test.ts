@@ -1,0 +1,142 @@
+// Stopping what a person starts with npm, by signalling the process they see: `kill <pid of npm>`
+// (or Ctrl-C) on `npm run controller` must stop the launcher and the controller under it, release
+// the Lease and free the ports; on an unfinished `npm run testenv -- up` it must stop whatever `up`
+// had started and remove its temp dir.
+import { spawn, type ChildProcess } from "node:child_process";
+import * as fs from "node:fs";
+import { createServer } from "node:net";
+import { hostname, tmpdir } from "node:os";
+import * as path from "node:path";
+import { CORE, KubeClient } from "../../runtime/k8s/client";
+import { KubeHttp } from "../../runtime/k8s/http";
+import { loadConnection } from "../../runtime/k8s/kubeconfig";
+import { startTestAws, uniqueName, type TestAws } from "../env/aws/testing";
+import { kubectl, testContext } from "../env/context";
+import { REPO_ROOT } from "../env/crds";
+import { descendants, isAlive } from "../env/kube/process";
+import { waitFor } from "../support/wait";
+import { freePort } from "../env/aws/free-port";
+import { awsFlags, installCrds } from "./controller-process";
+
+const LEASE = "ack-applicationautoscaling.services.k8s.aws";
+const ns = uniqueName("signals");
+let aws: TestAws;
+let kube: KubeClient;
+const started: ChildProcess[] = [];
+
+beforeAll(async () => {
+  installCrds();
+  kubectl(["create", "namespace", ns]);
+  kube = new KubeClient(new KubeHttp(loadConnection({ KUBECONFIG: testContext().kubeconfig })));
+  aws = await startTestAws();
+});
+
+afterAll(async () => {
+  for (const c of started) killGroup(c.pid!);
+  await aws?.stop();
+  kube?.http.close();
+  kubectl(["delete", "namespace", ns, "--wait=false"]);
+});
+
+/** `npm run <script> -- args` as a shell runs it, in its own process group so a failed test can still clean up. */
+function npmRun(script: string, args: string[], env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string } {
+  const child = spawn("npm", ["run", script, "--", ...args], { cwd: REPO_ROOT, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  started.push(child);
+  let output = "";
+  child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
+  child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
+  return { child, output: () => `\n--- output ---\n${output.split("\n").slice(-15).join("\n")}` };
+}
+
+function killGroup(pid: number): void {
+  try {
+    process.kill(-pid, "SIGKILL");
+  } catch {
+    // gone
+  }
+}
+
+const cmdline = (pid: number) => {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").join(" ");
+  } catch {
+    return "";
+  }
+};
+
+/** True when something may listen on the port again. */
+function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.once("error", () => resolve(false));
+    s.listen(port, "127.0.0.1", () => s.close(() => resolve(true)));
+  });
+}
+
+const exited = (c: ChildProcess) => new Promise<void>((r) => (c.exitCode !== null || c.signalCode !== null ? r() : c.once("exit", () => r())));
+
+describe("npm run controller stops on SIGTERM and SIGINT, whichever process gets it", () => {
+  const holder = async () => (await kube.get<{ spec: { holderIdentity?: string } }>(CORE.leases, ns, LEASE))?.spec.holderIdentity ?? "";
+
+  it.each([
+    ["npm", "SIGTERM"],
+    ["npm", "SIGINT"],
+    ["launcher", "SIGTERM"],
+    ["controller", "SIGINT"],
+  ] as const)("%s gets %s: every process exits, the ports are free, the Lease is released", async (target, signal) => {
+    const [health, metrics] = [await freePort(), await freePort()];
+    const flags = [
+      "application-auto-scaling",
+      ...awsFlags(aws, ns),
+      ...["--healthz-addr", `127.0.0.1:${health}`, "--metrics-addr", `127.0.0.1:${metrics}`],
+      ...["--enable-leader-election", "--leader-election-namespace", ns],
+    ];
+    const env = { ...process.env, KUBECONFIG: testContext().kubeconfig, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" };
+    const { child: npm, output } = npmRun("controller", flags, env);
+    const launcher = await waitFor(() => descendants(npm.pid!).find((p) => cmdline(p).includes("runtime/bin/controller.cjs")), 20_000, "the launcher", output);
+    const controller = await waitFor(() => descendants(launcher).find((p) => cmdline(p).includes("application-auto-scaling/src/main.ts")), 20_000, "the controller", output);
+    await waitFor(async () => (await holder()) === `${hostname()}_${controller}`, 30_000, "the controller to hold the Lease", output);
+    const tree = [npm.pid!, ...descendants(npm.pid!)];
+    expect(tree).toEqual(expect.arrayContaining([launcher, controller]));
+
+    process.kill({ npm: npm.pid!, launcher, controller }[target], signal);
+
+    await exited(npm);
+    await waitFor(() => tree.every((p) => !isAlive(p)), 15_000, "every process of the tree to exit", () => tree.filter(isAlive).map(cmdline).join("\n") + output());
+    expect(await portFree(health)).toBe(true);
+    expect(await portFree(metrics)).toBe(true);
+    expect(await holder()).toBe("");
+    expect(output()).toContain('"msg":"stopped"');
+  });
+});
+
+describe("an unfinished npm run testenv -- up, signalled", () => {
+  it.each([
+    ["SIGTERM", "kube-apiserver"],
+    ["SIGINT", "moto"],
+  ] as const)("%s while %s starts: everything it had started is stopped and its temp dir removed", async (signal, stage) => {
+    const home = fs.mkdtempSync(path.join(tmpdir(), "ack-ts-signals-"));
+    const env: NodeJS.ProcessEnv = { ...process.env, ACK_TS_TESTENV_HOME: home };
+    delete env.ACK_TS_TESTENV_STATE;
+    const { child: npm, output } = npmRun("testenv", ["up"], env);
+    try {
+      await waitFor(() => descendants(npm.pid!).some((p) => cmdline(p).includes(stage)), 120_000, `up to start ${stage}`, output);
+      const tree = [npm.pid!, ...descendants(npm.pid!)];
+      const apiserver = tree.map(cmdline).find((c) => c.includes("kube-apiserver"));
+      const root = /--tls-cert-file=(\/\S+?)\/pki\//.exec(apiserver ?? "")?.[1];
+      const port = Number(/--secure-port=(\d+)/.exec(apiserver ?? "")?.[1]);
+      expect(root).toMatch(/ack-ts-testenv-/);
+
+      process.kill(npm.pid!, signal);
+
+      await exited(npm);
+      await waitFor(() => tree.every((p) => !isAlive(p)), 15_000, "every process up started to exit", () => tree.filter(isAlive).map(cmdline).join("\n") + output());
+      expect(fs.existsSync(root!)).toBe(false);
+      expect(fs.existsSync(path.join(home, "state.json"))).toBe(false);
+      expect(await portFree(port)).toBe(true);
+      expect(output()).toContain(`[testenv] ${signal}: stopped what had been started`);
+    } finally {
+      fs.rmSync(home, { recursive: true, force: true });
+    }
+  });
+});
