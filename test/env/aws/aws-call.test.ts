@@ -107,3 +107,17 @@ describe("resourceNameOf (SageMaker)", () => {
     expect(resourceNameOf("application-autoscaling", "DescribeScalableTargets", { ResourceIds: ["endpoint/e/variant/v"] })).toBe("endpoint/e/variant/v");
   });
 });
+
+describe("resourceNameOf (SQS, SNS)", () => {
+  it.each([
+    ["sqs", "CreateQueue", { QueueName: "orders" }, "orders"],
+    ["sqs", "GetQueueAttributes", { QueueUrl: "http://127.0.0.1:1/123456789012/orders", AttributeNames: ["All"] }, "orders"],
+    ["sns", "CreateTopic", { Name: "alerts" }, "alerts"],
+    ["sns", "SetTopicAttributes", { TopicArn: "arn:aws:sns:us-east-1:1:alerts", AttributeName: "DisplayName" }, "arn:aws:sns:us-east-1:1:alerts"],
+    ["sns", "Subscribe", { TopicArn: "arn:t", Protocol: "sqs" }, "arn:t"],
+    ["sns", "GetEndpointAttributes", { EndpointArn: "arn:e" }, "arn:e"],
+    ["sns", "TagResource", { ResourceArn: "arn:r" }, "arn:r"],
+  ])("%s %s", (service, operation, input, expected) => {
+    expect(resourceNameOf(service, operation, input)).toBe(expected);
+  });
+});

@@ -84,7 +84,8 @@ function str(value: unknown): string | undefined {
  * The name a test would count calls by: the resource's name as the request names it.
  * SageMaker: `<Noun>Name`/`<Noun>Arn` of the operation's noun (TrainingJobName, EndpointName, ...);
  * Application Auto Scaling: ResourceId, with `:PolicyName` for policy operations;
- * Logs: logGroupName, with `:logStreamName` when given; STS: RoleArn; IAM: RoleName/UserName/PolicyArn.
+ * Logs: logGroupName, with `:logStreamName` when given; STS: RoleArn; IAM: RoleName/UserName/PolicyArn;
+ * SQS: the queue name (from QueueName or QueueUrl); SNS: the ARN the call names, else Name.
  */
 export function resourceNameOf(service: string, operation: string, input: Record<string, unknown>): string | undefined {
   switch (service) {
@@ -105,6 +106,14 @@ export function resourceNameOf(service: string, operation: string, input: Record
       return str(input.RoleName) ?? str(input.UserName) ?? str(input.PolicyArn) ?? str(input.InstanceProfileName);
     case "sagemaker":
       return sagemakerResource(operation, input);
+    case "sqs":
+      // CreateQueue names the queue; later calls its URL, whose last segment is the name.
+      return str(input.QueueName) ?? str(input.QueueUrl)?.split("/").pop();
+    case "sns":
+      return (
+        str(input.TopicArn) ?? str(input.SubscriptionArn) ?? str(input.PlatformApplicationArn) ?? str(input.EndpointArn) ??
+        str(input.ResourceArn) ?? str(input.Name)
+      );
     default:
       return undefined;
   }

@@ -21,6 +21,7 @@ import {
   withServiceLinkedRoles,
 } from "./corrections";
 import { decideFaults } from "./faults";
+import { correctRequest } from "./request-corrections";
 import { armAfter, dropStale, hasPendingAfter, holdKey, newHold, patchBody, serveDescribe, type Body, type HoldPhase } from "./holds";
 import { emptyState, nextSeq, type ProxyState } from "./proxy-state";
 import { rewriteStringTimestamps } from "./timestamps";
@@ -131,7 +132,8 @@ async function handle(state: ProxyState, upstream: URL, req: IncomingMessage, re
   if (corrected) {
     reply = toReply(await correct(state, upstream, call, req.headers));
   } else {
-    reply = motoAnswerAsAws(call, await forward(upstream, req, body));
+    const rewritten = await correctRequest(call, body.toString("utf8"), (operation, input) => readJson(upstream, req.headers, operation, input));
+    reply = motoAnswerAsAws(call, await forward(upstream, req, rewritten === undefined ? body : Buffer.from(rewritten)));
     ({ reply, heldPhase } = afterMoto(state, call, reply));
   }
   if (reply.status < 300) state.holds = armAfter(state.holds, call.operation, call.resource, nextSeq(state));
@@ -272,6 +274,24 @@ async function callSageMaker(upstream: URL, headers: IncomingHttpHeaders, operat
     body: reply.body.toString("utf8"),
   };
   return { status: reply.status, json, synthetic };
+}
+
+/** A JSON-protocol call to moto with the client's target prefix and signature: its output, or undefined on an error. */
+async function readJson(upstream: URL, headers: IncomingHttpHeaders, operation: string, input: Body): Promise<Body | undefined> {
+  const target = String(headers["x-amz-target"] ?? "").split(".")[0];
+  const body = Buffer.from(JSON.stringify(input));
+  const reply = await send0(upstream, {
+    method: "POST",
+    path: "/",
+    headers: {
+      "content-type": String(headers["content-type"] ?? "application/x-amz-json-1.0"),
+      "x-amz-target": `${target}.${operation}`,
+      ...(headers.authorization ? { authorization: headers.authorization } : {}),
+      "content-length": String(body.length),
+    },
+    body,
+  });
+  return reply.status === 200 ? parseJson(reply.body) : undefined;
 }
 
 function forward(upstream: URL, req: IncomingMessage, body: Buffer): Promise<Reply> {

@@ -1,0 +1,72 @@
+// One generated service controller run in this process against the test environment, the way
+// `npm run controller -- <service>` runs it, for the per-service integration tests.
+import type { ServiceDescriptor, ServiceHooks } from '../../runtime/descriptor';
+import { runController } from '../../runtime/controller';
+import { KubeClient } from '../../runtime/k8s/client';
+import { KubeHttp } from '../../runtime/k8s/http';
+import { loadConnection } from '../../runtime/k8s/kubeconfig';
+import type { KubeObject } from '../../runtime/k8s/types';
+import { createLogger } from '../../runtime/ops/logger';
+import type { TestAws } from '../env/aws/testing';
+import { kubectl, testContext } from '../env/context';
+import { condition, waitFor, type Ref } from './controllers';
+
+export interface ServiceRun {
+  readonly kube: KubeClient;
+  readonly logs: string[];
+  /** The resource once `pred` holds, with the controller's log tail in the timeout error. */
+  until(r: Ref, ns: string, name: string, pred: (o: KubeObject) => boolean, what: string, timeoutMs?: number): Promise<KubeObject>;
+  synced(r: Ref, ns: string, name: string, timeoutMs?: number): Promise<KubeObject>;
+  gone(r: Ref, ns: string, name: string, timeoutMs?: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Applies generated/<service>/crds and waits until every CRD is established. */
+export function installServiceCrds(service: string): void {
+  const dir = `generated/${service}/crds`;
+  const r = kubectl(['apply', '--server-side', '--force-conflicts', '-f', dir]);
+  if (r.status !== 0) throw new Error(`installing ${dir}: ${r.stderr}`);
+  const w = kubectl(['wait', '--for=condition=Established', 'crd', '--all', '--timeout=60s']);
+  if (w.status !== 0) throw new Error(`CRDs not established: ${w.stderr}`);
+}
+
+export async function startServiceController(
+  service: ServiceDescriptor,
+  hooks: ServiceHooks | undefined,
+  aws: TestAws,
+  namespace: string,
+  extra: readonly string[] = [],
+): Promise<ServiceRun> {
+  const logs: string[] = [];
+  const flags = [
+    '--aws-endpoint-url', aws.endpoint,
+    '--allow-unsafe-aws-endpoint-urls',
+    '--aws-region', aws.region,
+    '--metrics-addr', '127.0.0.1:0',
+    '--healthz-addr', '127.0.0.1:0',
+    '--watch-namespace', namespace,
+    '--log-level', 'debug',
+    ...extra,
+  ];
+  const log = createLogger('debug', { write: (l) => logs.push(l) });
+  const running = await runController(service, flags, { ...(hooks ? { hooks } : {}), handleSignals: false, log });
+  const kube = new KubeClient(new KubeHttp(loadConnection({ KUBECONFIG: testContext().kubeconfig })));
+  const until: ServiceRun['until'] = (r, ns, name, pred, what, timeoutMs = 30_000) =>
+    waitFor(async () => {
+      const o = await kube.get<KubeObject>(r, ns, name);
+      return o && pred(o) ? o : undefined;
+    }, timeoutMs, `${name}: ${what}`, logs);
+  return {
+    kube,
+    logs,
+    until,
+    synced: (r, ns, name, timeoutMs) => until(r, ns, name, (o) => condition(o, 'ACK.ResourceSynced')?.status === 'True', 'ACK.ResourceSynced=True', timeoutMs),
+    gone: async (r, ns, name, timeoutMs = 30_000) => {
+      await waitFor(async () => (await kube.get<KubeObject>(r, ns, name)) === undefined, timeoutMs, `${name} deleted`, logs);
+    },
+    stop: async () => {
+      await running.stop();
+      kube.http.close();
+    },
+  };
+}

@@ -1,0 +1,149 @@
+// SQS Queue end to end through the generated sqs controller against moto: ACK manifests applied
+// with kubectl; the queue's settings live in SQS's Attributes map and in the CRD as string fields.
+import { GetQueueAttributesCommand, ListQueueTagsCommand, SetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { stringify } from 'yaml';
+import { service } from '../../generated/sqs/src/service';
+import type { KubeObject } from '../../runtime/k8s/types';
+import { startTestAws, uniqueName, type TestAws } from '../env/aws/testing';
+import { kubectl } from '../env/context';
+import { condition, ref } from '../e2e/controllers';
+import { installServiceCrds, startServiceController, type ServiceRun } from '../e2e/service-controller';
+
+const QUEUES = ref({ group: 'sqs.services.k8s.aws', version: 'v1alpha1' }, 'queues');
+const ns = uniqueName('sqs');
+const policy = (sid: string) =>
+  JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: sid, Effect: 'Allow', Principal: '*', Action: 'sqs:SendMessage', Resource: '*' }] });
+
+let aws: TestAws;
+let c: ServiceRun;
+let sqs: SQSClient;
+
+function apply(manifest: object) {
+  const r = kubectl(['apply', '-n', ns, '-f', '-'], { input: stringify(manifest) });
+  if (r.status !== 0) throw new Error(r.stderr);
+}
+
+const queueManifest = (name: string, spec: Record<string, unknown>, annotations: Record<string, string> = {}) => ({
+  apiVersion: 'sqs.services.k8s.aws/v1alpha1',
+  kind: 'Queue',
+  metadata: { name, annotations },
+  spec,
+});
+
+const attributesOf = async (url: string) =>
+  (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['All'] }))).Attributes ?? {};
+
+const status = (o: KubeObject) => (o.status ?? {}) as Record<string, unknown>;
+const calls = async (operation: string, queue: string, since = 0) =>
+  (await aws.control.calls({ operation, since })).filter((call) => call.resource === queue && call.status === 200);
+
+beforeAll(async () => {
+  installServiceCrds('sqs');
+  kubectl(['create', 'namespace', ns]);
+  aws = await startTestAws();
+  sqs = new SQSClient(aws.clientConfig({ maxAttempts: 3 }));
+  // A short resync, so drift made out of band is corrected within the test.
+  c = await startServiceController(service, undefined, aws, ns, ['--reconcile-default-resync-seconds', '2']);
+}, 120_000);
+
+afterAll(async () => {
+  await c?.stop();
+  sqs?.destroy();
+  await aws?.stop();
+  kubectl(['delete', 'namespace', ns, '--wait=false']);
+});
+
+describe('sqs Queue', () => {
+  const name = uniqueName('orders');
+  let url = '';
+
+  it('creates the queue with its attributes and tags; identifiers AWS makes land in status', async () => {
+    apply(queueManifest('orders', { queueName: name, delaySeconds: '5', visibilityTimeout: '45', policy: policy('a'), tags: { team: 'ml' } }));
+    const q = await c.synced(QUEUES, ns, 'orders');
+    url = String(status(q).queueURL);
+    expect(url).toMatch(new RegExp(`/${name}$`));
+    expect(status(q).queueARN).toBe(`arn:aws:sqs:us-east-1:123456789012:${name}`);
+    expect((status(q).ackResourceMetadata as Record<string, unknown>).arn).toBe(status(q).queueARN);
+    const attrs = await attributesOf(url);
+    expect(attrs).toMatchObject({ DelaySeconds: '5', VisibilityTimeout: '45' });
+    expect(JSON.parse(attrs.Policy ?? '{}')).toEqual(JSON.parse(policy('a')));
+    expect((await sqs.send(new ListQueueTagsCommand({ QueueUrl: url }))).Tags).toMatchObject({ team: 'ml' });
+    expect(await calls('CreateQueue', name)).toHaveLength(1);
+  });
+
+  it('late-initializes the attributes AWS defaults (ACK: delaySeconds … visibilityTimeout) and stays synced: moto reformats the policy, compared as JSON', async () => {
+    const q = await c.until(QUEUES, ns, 'orders', (o) => o.spec?.maximumMessageSize !== undefined, 'late initialization');
+    const attrs = await attributesOf(url);
+    expect(q.spec).toMatchObject({ maximumMessageSize: attrs.MaximumMessageSize, messageRetentionPeriod: attrs.MessageRetentionPeriod, receiveMessageWaitTimeSeconds: '0' });
+    const since = await aws.control.mark();
+    await new Promise((r) => setTimeout(r, 5_000)); // two resyncs
+    expect(await calls('GetQueueAttributes', name, since)).not.toHaveLength(0);
+    expect(await calls('SetQueueAttributes', name, since)).toHaveLength(0);
+    expect(condition(await c.synced(QUEUES, ns, 'orders'), 'ACK.ResourceSynced')?.status).toBe('True');
+  });
+
+  it('drift made out of band is seen and corrected on the next resync, sending only that attribute', async () => {
+    const since = await aws.control.mark();
+    await sqs.send(new SetQueueAttributesCommand({ QueueUrl: url, Attributes: { VisibilityTimeout: '99' } }));
+    await waitForAws(async () => (await attributesOf(url)).VisibilityTimeout === '45', 'VisibilityTimeout back to 45');
+    const sets = await calls('SetQueueAttributes', name, since);
+    expect(sets.map((x) => x.input)).toContainEqual({ QueueUrl: url, Attributes: { VisibilityTimeout: '45' } });
+  });
+
+  it('updates every attribute the spec changes (SetQueueAttributes), JSON ones included', async () => {
+    const dlq = uniqueName('orders-dlq');
+    apply(queueManifest('orders-dlq', { queueName: dlq }));
+    const dlqArn = String(status(await c.synced(QUEUES, ns, 'orders-dlq')).queueARN);
+    const redrive = JSON.stringify({ deadLetterTargetArn: dlqArn, maxReceiveCount: 3 });
+    const since = await aws.control.mark();
+    const r = kubectl(['patch', 'queue', 'orders', '-n', ns, '--type=merge', '-p', JSON.stringify({ spec: { delaySeconds: '7', messageRetentionPeriod: '86400', policy: policy('b'), redrivePolicy: redrive } })]);
+    expect(r.stderr).toBe('');
+    await waitForAws(async () => (await attributesOf(url)).DelaySeconds === '7', 'DelaySeconds 7');
+    const attrs = await attributesOf(url);
+    expect(attrs.MessageRetentionPeriod).toBe('86400');
+    expect(JSON.parse(attrs.Policy ?? '{}')).toEqual(JSON.parse(policy('b')));
+    expect(JSON.parse(attrs.RedrivePolicy ?? '{}')).toMatchObject({ deadLetterTargetArn: dlqArn });
+    const q = await c.synced(QUEUES, ns, 'orders');
+    expect(q.spec?.delaySeconds).toBe('7');
+    const sent = (await calls('SetQueueAttributes', name, since)).map((x) => Object.keys((x.input.Attributes ?? {}) as object).sort());
+    expect(sent[0]).toEqual(['DelaySeconds', 'MessageRetentionPeriod', 'Policy', 'RedrivePolicy']);
+  });
+
+  it('refuses to change queueName (immutable) at admission', () => {
+    const r = kubectl(['patch', 'queue', 'orders', '-n', ns, '--type=merge', '-p', JSON.stringify({ spec: { queueName: `${name}-2` } })]);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/immutable/i);
+  });
+
+  it('delete: the queue goes from AWS with the finalizer; a retained one stays', async () => {
+    const kept = uniqueName('kept');
+    apply(queueManifest('kept', { queueName: kept }, { 'services.k8s.aws/deletion-policy': 'retain' }));
+    const keptUrl = String(status(await c.synced(QUEUES, ns, 'kept')).queueURL);
+    kubectl(['delete', 'queue', 'orders', 'orders-dlq', 'kept', '-n', ns, '--wait=false']);
+    await c.gone(QUEUES, ns, 'orders');
+    await c.gone(QUEUES, ns, 'kept');
+    await expect(attributesOf(url)).rejects.toMatchObject({ name: 'QueueDoesNotExist' });
+    expect((await attributesOf(keptUrl)).QueueArn).toMatch(new RegExp(`:${kept}$`));
+    expect(await calls('DeleteQueue', kept)).toHaveLength(0);
+  });
+
+  it('a queue deleted out of band is recreated on the next resync (the spec is the truth)', async () => {
+    const again = uniqueName('again');
+    apply(queueManifest('again', { queueName: again, delaySeconds: '3' }));
+    const first = String(status(await c.synced(QUEUES, ns, 'again')).queueURL);
+    await aws.control.mark();
+    const { DeleteQueueCommand } = await import('@aws-sdk/client-sqs');
+    await sqs.send(new DeleteQueueCommand({ QueueUrl: first }));
+    await waitForAws(async () => (await calls('CreateQueue', again)).length === 2, 'a second CreateQueue');
+    await waitForAws(async () => (await attributesOf(first).catch(() => ({}) as Record<string, string>)).DelaySeconds === '3', 'queue back with its attributes');
+  });
+});
+
+async function waitForAws(probe: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await probe().catch(() => false)) return;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n${c.logs.slice(-15).join('\n')}`);
+    await new Promise((r) => setTimeout(r, 300));
+  }
+}
