@@ -1,43 +1,62 @@
 // npm run build -- <service>...
-// Compiles a generated controller (its src/, the runtime and the service's hooks) with tsc into
-// generated/<service>/dist/, and writes the entry point the image runs: generated/<service>/dist/main.js.
-import { spawnSync } from "node:child_process";
-import { existsSync, rmSync, writeFileSync } from "node:fs";
+// Bundles a generated controller (its src/, the @ack-ts/runtime package and the service's hooks
+// from @ack-ts/api-models) with esbuild into generated/<service>/dist/main.js, the file the image
+// runs. npm packages (the AWS SDK client, yaml, …) stay external: node_modules provides them.
+// Type checking is `npm run typecheck`'s job.
+import { build as esbuild, type Plugin } from "esbuild";
+import { existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { REPO_ROOT } from "./paths";
 
-const REPO = REPO_ROOT;
+/** Our own packages (workspaces, TypeScript sources) are bundled; every other bare import is left to node_modules. */
+export const OWN_PACKAGES = /^@ack-ts\//;
 
-/** The entry point: tsc mirrors the repository under dist/ (rootDir is the repository root). */
-export function entryPoint(service: string): string {
-  return `"use strict";\nrequire("./generated/${service}/src/main.js");\n`;
-}
+const npmExternal: Plugin = {
+  name: "npm-external",
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, (a) => (OWN_PACKAGES.test(a.path) ? undefined : { path: a.path, external: true }));
+  },
+};
 
-export function build(service: string, repo = REPO): void {
+export async function build(service: string, repo = REPO_ROOT): Promise<string> {
   const dir = join(repo, "generated", service);
-  const tsconfig = join(dir, "tsconfig.build.json");
-  if (!existsSync(tsconfig)) throw new Error(`${tsconfig}: missing; run \`npm run generate -- ${service}\` first`);
+  const main = join(dir, "src", "main.ts");
+  if (!existsSync(main)) throw new Error(`${main}: missing; run \`npm run generate -- ${service}\` first`);
   const dist = join(dir, "dist");
   rmSync(dist, { recursive: true, force: true });
-  const tsc = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", tsconfig], { cwd: repo, stdio: "inherit" });
-  if (tsc.status !== 0) throw new Error(`${tsconfig}: tsc failed (exit ${tsc.status})`);
-  writeFileSync(join(dist, "main.js"), entryPoint(service));
+  const outfile = join(dist, "main.js");
+  await esbuild({
+    entryPoints: [main],
+    outfile,
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    format: "cjs",
+    plugins: [npmExternal],
+    logLevel: "error",
+    absWorkingDir: repo,
+  });
+  return outfile;
 }
 
-if (require.main === module) {
-  const services = process.argv.slice(2);
+async function cli(services: string[]): Promise<number> {
   if (services.length === 0) {
     process.stderr.write("usage: npm run build -- <service>...\n");
-    process.exit(2);
+    return 2;
   }
   try {
     for (const s of services) {
       const started = Date.now();
-      build(s);
+      await build(s);
       process.stdout.write(`${s}: generated/${s}/dist/main.js (${Date.now() - started} ms)\n`);
     }
+    return 0;
   } catch (e) {
     process.stderr.write(`error: ${(e as Error).message}\n`);
-    process.exit(2);
+    return 2;
   }
+}
+
+if (require.main === module) {
+  cli(process.argv.slice(2)).then((code) => process.exit(code));
 }

@@ -13,5 +13,6 @@ export function workspace(model: string = FIXTURE) {
   writeFileSync(join(dir, 'widgets-2024-01-01.json'), model);
   const apiModels = join(root, 'api-models');
   mkdirSync(join(apiModels, 'widgets'), { recursive: true });
+  writeFileSync(join(apiModels, 'sdk-versions.json'), JSON.stringify({ '@aws-sdk/client-widgets': '3.1.0' }));
   return { root, models, apiModels, out: join(root, 'out') };
 }

@@ -1,5 +1,5 @@
-import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { main } from './cli';
 import { FIXTURE, workspace } from './cli-workspace';
 
@@ -28,6 +28,41 @@ describe('npm run generate', () => {
     expect(r).toMatchObject({ code: 0, stderr: '' });
     expect(r.stdout).toMatch(/^widgets: 1 kind → .*out\/widgets \(\d+ ms\)\n$/);
     expect(readdirSync(join(w.out, 'widgets', 'crds'))).toEqual(['widgets.services.k8s.aws_widgets.yaml']);
+  });
+
+  it('makes the controller a package: runtime and hooks as file: links from wherever --out is, the SDK client pinned', async () => {
+    const w = workspace();
+    mkdirSync(join(w.apiModels, 'widgets', 'hooks'));
+    writeFileSync(join(w.apiModels, 'widgets', 'hooks', 'index.ts'), 'export const hooks = {};\n');
+    expect((await gen(w)).code).toBe(0);
+    const pkg = JSON.parse(readFileSync(join(w.out, 'widgets', 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    const runtime = relative(join(w.out, 'widgets'), join(__dirname, '..', 'runtime'));
+    expect(pkg.dependencies).toEqual({
+      '@ack-ts/api-models': 'file:../../api-models',
+      '@ack-ts/runtime': `file:${runtime}`,
+      '@aws-sdk/client-widgets': '3.1.0',
+      tsx: expect.stringMatching(/^\d+\.\d+\.\d+$/),
+    });
+    const main = readFileSync(join(w.out, 'widgets', 'src', 'main.ts'), 'utf8');
+    expect(main).not.toMatch(/from '\.\./);
+    expect(main).toContain("import { hooks } from '@ack-ts/api-models/widgets/hooks';");
+  });
+
+  it('says so when the SDK client has no pinned version, and leaves it out of package.json', async () => {
+    const w = workspace();
+    writeFileSync(join(w.apiModels, 'sdk-versions.json'), '{}');
+    const r = await gen(w);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^widgets: warning: .*sdk-versions\.json pins no version of @aws-sdk\/client-widgets, so .*package\.json leaves it out; add it/m);
+    expect(readFileSync(join(w.out, 'widgets', 'package.json'), 'utf8')).not.toContain('@aws-sdk/client-widgets');
+  });
+
+  it('refuses an sdk-versions.json entry that is not an exact version, naming the file and package', async () => {
+    const w = workspace();
+    writeFileSync(join(w.apiModels, 'sdk-versions.json'), JSON.stringify({ '@aws-sdk/client-widgets': '^3.1.0' }));
+    const r = await gen(w);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: .*sdk-versions\.json: @aws-sdk\/client-widgets: "\^3\.1\.0" is not an exact version/);
   });
 
   it('is byte-identical across runs, and --check agrees', async () => {

@@ -1,10 +1,12 @@
 import { Command } from 'commander';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { loadGeneratorConfig } from './config';
 import { GeneratorError, isGeneratorError } from './errors';
-import { generateService, type ServiceOutput } from './pipeline';
+import { generateService, sdkNames, type ServiceOutput } from './pipeline';
+import type { PackageLinks } from './emit/npm-package';
+import { parseSdkVersions } from './sources/sdk-versions';
 import { locateModel, readLock, readModel, resolveModelsDir } from './sources';
 import { diffTree, ownedDirs, type TreeDiff } from './output';
 import { API_MODELS_DIR, REPO_ROOT } from './paths';
@@ -46,6 +48,7 @@ async function run(args: string[], opts: Options): Promise<number> {
     lock,
   });
   const outRoot = opts.out;
+  const sdkVersions = readSdkVersions(join(opts.apiModels, 'sdk-versions.json'));
   const diffs: { service: string; diff: TreeDiff }[] = [];
   const summary: unknown[] = [];
   for (const service of services) {
@@ -54,14 +57,18 @@ async function run(args: string[], opts: Options): Promise<number> {
     const config = existsSync(configFile) ? loadGeneratorConfig(readFileSync(configFile, 'utf8'), rel(configFile)) : {};
     const index = readModel(locateModel(modelsDir, service, lock));
     const hooks = existsSync(join(opts.apiModels, service, 'hooks', 'index.ts'));
+    const dir = join(outRoot, service);
     const output = generateService({
       service,
       index,
       config,
       configFile: rel(configFile),
-      typescript: hooks ? { hooksModule: `../../../api-models/${service}/hooks` } : {},
+      typescript: { hooks, links: packageLinks(dir, opts.apiModels), sdkVersions: sdkVersions.versions },
     });
-    const dir = join(outRoot, service);
+    const sdk = sdkNames(index).package;
+    if (output.model.resources.length > 0 && !sdkVersions.versions[sdk]) {
+      log(`${service}: warning: ${rel(sdkVersions.file)} pins no version of ${sdk}, so ${rel(join(dir, 'package.json'))} leaves it out; add it (\`npm view ${sdk} version\`) before \`npm install\``);
+    }
     const ms = Math.round(performance.now() - started);
     summary.push(summarize(service, output));
     if (opts.check) {
@@ -111,6 +118,17 @@ function summarize(service: string, output: ServiceOutput) {
     kinds: output.model.resources.map((r) => r.kind),
     skipped: output.model.skipped,
   };
+}
+
+/** `file:` specs from <out>/<service>/ to the runtime and api-models packages of this repository. */
+function packageLinks(serviceDir: string, apiModels: string): PackageLinks {
+  const from = (to: string) => relative(serviceDir, to).split(sep).join('/');
+  return { runtime: from(join(REPO_ROOT, 'runtime')), apiModels: from(resolve(apiModels)) };
+}
+
+function readSdkVersions(file: string): { file: string; versions: Readonly<Record<string, string>> } {
+  if (!existsSync(file)) return { file, versions: {} };
+  return { file, versions: parseSdkVersions(readFileSync(file, 'utf8'), rel(file)) };
 }
 
 function writeTree(dir: string, files: ReadonlyMap<string, string>): void {

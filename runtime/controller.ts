@@ -324,12 +324,20 @@ async function writeCarmCondition(store: KubeResourceStore, obj: KubeObject, rea
 }
 
 
+/** What a generated main.ts hands over besides the descriptor: its SDK client module (imported from the controller's own dependencies) and hooks. */
+export interface ControllerParts {
+  readonly sdk: SdkModule;
+  readonly hooks?: ServiceHooks;
+  readonly version?: string;
+}
+
 /**
  * For a generated main.ts: runs the controller, printing a startup failure as one line and exiting 1
  * (2 for bad flags).
  */
-export function main(service: ServiceDescriptor, hooks?: ServiceHooks, version?: string): void {
-  runController(service, process.argv.slice(2), { ...(hooks ? { hooks } : {}), ...(version ? { version } : {}) }).catch((err: Error & { code?: string }) => {
+export function main(service: ServiceDescriptor, parts: ControllerParts): void {
+  const { sdk, hooks, version } = parts;
+  runController(service, process.argv.slice(2), { sdk, ...(hooks ? { hooks } : {}), ...(version ? { version } : {}) }).catch((err: Error & { code?: string }) => {
     const isFlagError = typeof err.code === 'string' && err.code.startsWith('commander.');
     process.stderr.write(`ack-${service.service}-controller: ${err.message.replace(/^error: /, '')}\n`);
     process.exit(isFlagError ? 2 : 1);

@@ -11,7 +11,6 @@ const { MEMORY_FLAGS } = require('../../runtime/bin/controller.cjs') as { MEMORY
 /**
  * ServiceModel + descriptor → what ships the controller besides the chart:
  *   Dockerfile                   the image (built from the repository root)
- *   tsconfig.build.json          what `npm run build -- <service>` compiles
  *   iam/recommended-policy.json  exactly the AWS actions the descriptor binds
  */
 

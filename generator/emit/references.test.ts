@@ -55,8 +55,8 @@ describe('references in the descriptor and the TypeScript', () => {
   });
 
   it('types roleRef as AWSResourceReferenceWrapper in the spec interface', () => {
-    const kind = typescriptFiles({ model, descriptor, repoRoot: '../../..' }).get('src/resources/widget.ts')!;
-    expect(kind).toContain("import type { ResourceDescriptor, AWSResourceReferenceWrapper } from '../../../../runtime/descriptor';");
+    const kind = typescriptFiles({ model, descriptor }).get('src/resources/widget.ts')!;
+    expect(kind).toContain("import type { ResourceDescriptor, AWSResourceReferenceWrapper } from '@ack-ts/runtime/descriptor';");
     expect(kind).toMatch(/roleARN\?: string;\n(.*\n)*?\s+roleRef\?: AWSResourceReferenceWrapper;/);
   });
 

@@ -44,7 +44,7 @@ describe('toServiceDescriptor', () => {
 });
 
 describe('typescriptFiles', () => {
-  const files = typescriptFiles({ model, descriptor, repoRoot: '../../..', hooksModule: '../../../api-models/widgets/hooks' });
+  const files = typescriptFiles({ model, descriptor, hooksModule: '@ack-ts/api-models/widgets/hooks' });
 
   it('writes types, one module per kind, the service and main', () => {
     expect([...files.keys()].sort()).toEqual(['src/main.ts', 'src/resources/widget.ts', 'src/service.ts', 'src/types.ts']);
@@ -64,9 +64,12 @@ describe('typescriptFiles', () => {
   });
 
   it('wires hooks into main when the service has them', () => {
-    expect(files.get('src/main.ts')).toContain("import { hooks } from '../../../api-models/widgets/hooks';");
-    expect(files.get('src/main.ts')).toContain('main(service, hooks);');
-    const plain = typescriptFiles({ model, descriptor, repoRoot: '../../..' });
-    expect(plain.get('src/main.ts')).toContain('main(service);');
+    expect(files.get('src/main.ts')).toContain("import { hooks } from '@ack-ts/api-models/widgets/hooks';");
+    expect(files.get('src/main.ts')).toContain('main(service, { sdk, hooks });');
+    const plain = typescriptFiles({ model, descriptor });
+    expect(plain.get('src/main.ts')).toContain('main(service, { sdk });');
+    // Packages only: nothing reaches into the ack-ts repository by a relative path.
+    for (const [path, text] of plain) if (path.endsWith('.ts')) expect(text).not.toMatch(/from '(\.\.\/){2,}/);
+    expect(plain.get('src/main.ts')).toContain("import * as sdk from '@aws-sdk/client-widgets';");
   });
 });

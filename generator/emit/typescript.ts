@@ -12,6 +12,7 @@ import { kebabCase, names } from '../names';
 import type { Field, ReferenceField, Resource, ServiceModel, TypeRef } from '../model/types';
 import type { ShapeId } from '../smithy/types';
 import { tsLiteral } from './literal';
+import { RUNTIME_PACKAGE } from './npm-package';
 
 /**
  * ServiceModel + its runtime descriptor → the controller's TypeScript, under
@@ -31,10 +32,8 @@ const MAX_ENUM_UNION = 24;
 export interface TypeScriptInput {
   readonly model: ServiceModel;
   readonly descriptor: ServiceDescriptor;
-  /** Module specifier of the service's hand-written hooks, relative to src/, when it has any. */
+  /** Module specifier of the service's hand-written hooks (a package path), when it has any. */
   readonly hooksModule?: string;
-  /** From src/ to the repository root. */
-  readonly repoRoot: string;
 }
 
 export const descriptorConst = (r: Resource) => names(r.kind).camelLower.replace(/_$/, '');
@@ -101,7 +100,7 @@ export function typescriptFiles(input: TypeScriptInput): Map<string, string> {
     emit(
       `${file}.ts`,
       [
-        `import type { ${runtimeTypes.join(', ')} } from '../${input.repoRoot}/runtime/descriptor';`,
+        `import type { ${runtimeTypes.join(', ')} } from '${RUNTIME_PACKAGE}/descriptor';`,
         ...(usesTypes ? [`import type * as T from '../types';`] : []),
         { ...specIface, properties: withReferences(specIface.properties ?? [], r.references) },
         iface(`${r.kind}Status`, r.status, 'T.', false, `Observed state of a ${r.kind}, besides ackResourceMetadata and conditions.`),
@@ -114,16 +113,19 @@ export function typescriptFiles(input: TypeScriptInput): Map<string, string> {
   const { resources: _resources, ...serviceData } = descriptor;
   emit(
     'service.ts',
-    [`import type { ServiceDescriptor } from '${input.repoRoot}/runtime/descriptor';`, ...kindImports],
+    [`import type { ServiceDescriptor } from '${RUNTIME_PACKAGE}/descriptor';`, ...kindImports],
     `export const service: ServiceDescriptor = ${tsLiteral(serviceData).slice(0, -1)}  resources: [${model.resources.map(descriptorConst).join(', ')}],\n};`,
   );
 
+  // The SDK client is imported here, from the controller's own dependencies, so it resolves
+  // wherever the controller is installed and a bundler can see it.
   emit('main.ts', [
-    `import { main } from '${input.repoRoot}/runtime/controller';`,
+    `import * as sdk from '${descriptor.sdk.package}';`,
+    `import { main } from '${RUNTIME_PACKAGE}';`,
     `import { service } from './service';`,
     ...(input.hooksModule ? [`import { hooks } from '${input.hooksModule}';`] : []),
     '',
-    `main(service${input.hooksModule ? ', hooks' : ''});`,
+    `main(service, { sdk${input.hooksModule ? ', hooks' : ''} });`,
   ]);
   return files;
 }
