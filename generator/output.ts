@@ -1,8 +1,11 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** The subfolders of generated/<service>/ that the generator owns entirely: files there that it no longer produces are stale. */
-export const ownedDirs: readonly string[] = ['crds', 'src', 'helm', 'iam'];
+/**
+ * What the generator owns in generated/<service>/: whole subfolders, and top-level files (including
+ * ones it no longer writes, such as tsconfig.build.json). Owned files it does not produce are stale.
+ */
+export const ownedDirs: readonly string[] = ['crds', 'src', 'helm', 'iam', 'Dockerfile', 'package.json', 'tsconfig.build.json'];
 
 export interface TreeDiff {
   readonly added: readonly string[];
@@ -13,6 +16,7 @@ export interface TreeDiff {
 function listFiles(root: string, sub: string): string[] {
   const dir = join(root, sub);
   if (!existsSync(dir)) return [];
+  if (statSync(dir).isFile()) return [sub];
   return readdirSync(dir, { withFileTypes: true, recursive: true })
     .filter((d) => d.isFile())
     .map((d) => join(d.parentPath, d.name).slice(root.length + 1).split('\\').join('/'));
