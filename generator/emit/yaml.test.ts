@@ -23,4 +23,15 @@ describe('toYamlDocument', () => {
   it('quotes multi-line text that a block would change', () => {
     roundTrip({ a: 'trailing \nspace', b: '  indented\nline', c: 'ends\n', d: 'tab\there\nx' });
   });
+
+  it('escapes what strict YAML parsers refuse: DEL, C1 controls, lone surrogates; never in a block literal', () => {
+    const nasty = 'en\u0096dash, del\u007f, nel\u0085, c0\u0001, lone\ud800, ok \u00e9 \u{1F600}';
+    const doc = toYamlDocument({ a: nasty, b: `two\nlines\u0096` });
+    expect(doc).toContain('\\u0096');
+    expect(doc).toContain('\\u007f');
+    expect(doc).toContain('\\ud800');
+    expect(doc).not.toMatch(/[\u007f-\u009f]/);
+    expect(doc).not.toContain('|-');
+    expect(parse(doc)).toEqual({ a: nasty, b: 'two\nlines\u0096' });
+  });
 });

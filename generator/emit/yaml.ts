@@ -9,13 +9,18 @@ type Value = string | number | boolean | null | readonly Value[] | { readonly [k
 const PLAIN = /^[A-Za-z_/.][A-Za-z0-9 _./:()@,+<>=-]*$/;
 const RESERVED = /^(true|false|yes|no|on|off|null|y|n|~|\.inf|\.nan|\.[0-9].*)$/i;
 
+/** What YAML may not carry unescaped (its c-printable set, as PyYAML checks it), newline aside. */
+const NON_PRINTABLE = /[^\x09\x0A\x0D\x20-\x7E\xA0-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+const NON_PRINTABLE_ALL = new RegExp(NON_PRINTABLE.source, 'gu');
+
 function scalar(s: string): string {
   if (PLAIN.test(s) && !RESERVED.test(s) && !s.endsWith(' ') && !s.includes(': ') && !s.includes(' #')) return s;
-  return JSON.stringify(s);
+  // JSON escapes C0 controls; YAML also wants DEL, C1 controls and lone surrogates escaped.
+  return JSON.stringify(s).replace(NON_PRINTABLE_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function blockOk(s: string): boolean {
-  return s.includes('\n') && !/(^|\n)[ \t]/.test(s) && !/[ \t](\n|$)/.test(s) && !s.endsWith('\n') && !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(s);
+  return s.includes('\n') && !/(^|\n)[ \t]/.test(s) && !/[ \t](\n|$)/.test(s) && !s.endsWith('\n') && !/\r/.test(s) && !NON_PRINTABLE.test(s.replace(/\n/g, ''));
 }
 
 function write(v: Value, indent: string, out: string[], inList: boolean): void {

@@ -16,3 +16,10 @@ describe('htmlToText', () => {
     expect(htmlToText('')).toBe('');
   });
 });
+
+describe('control characters in AWS docs', () => {
+  it('turns Windows-1252 C1 characters back into text and drops other controls', () => {
+    expect(htmlToText('<p>2024\u00962025 \u0093quoted\u0094\u0001 bell\u0007</p>')).toBe('2024–2025 “quoted” bell');
+    expect(htmlToText('a &#150; b &#1; c')).toBe('a – b  c');
+  });
+});
