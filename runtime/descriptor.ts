@@ -174,6 +174,8 @@ export interface ResourceDescriptor {
   readonly references?: readonly ReferenceBinding[];
   /** Fields kept in an SNS/SQS-style string map (ACK unpack_attributes_map). */
   readonly attributes?: AttributeMapBinding;
+  /** Parts of the resource with operations of their own, reconciled after the resource itself. */
+  readonly subResources?: readonly SubResourceBinding[];
 }
 
 /**
@@ -188,6 +190,26 @@ export interface AttributeMapBinding {
   readonly fields: readonly string[];
   /** The update takes one AttributeName/AttributeValue per call (SNS Set<R>Attributes). */
   readonly singleAttribute?: true;
+}
+
+/**
+ * A spec field written, read and removed through operations of its own (S3 bucket versioning,
+ * policy, …). Each input also carries the resource's identifiers, as for any other call.
+ */
+export interface SubResourceBinding {
+  /** The spec field (JSON name), e.g. "versioning". */
+  readonly field: string;
+  /** Writes it; `member` is the input member taking the value (one item, for a keyed list). */
+  readonly put: OperationBinding & { readonly member: string };
+  /** Reads it; `member` is the output member holding it (the list, for a keyed list); absent: the output is the value. */
+  readonly read: OperationBinding & { readonly member?: string };
+  /** Removes it when it leaves the spec; without one, `unset` (else an empty value) is put. */
+  readonly delete?: OperationBinding;
+  readonly unset?: Readonly<Record<string, unknown>>;
+  /** A keyed list, put and deleted item by item: the item member naming each, also the input member. */
+  readonly key?: string;
+  /** Read errors meaning "not set"; so does any HTTP 404 other than the resource's own not-found. */
+  readonly notFound: readonly ErrorMatcher[];
 }
 
 /** Which AWS SDK v3 package serves the service; the runtime loads only this one. */

@@ -146,6 +146,12 @@ export const generatorConfigSchema: Schema = {
         'path',
       ]),
       custom_sync: obj({}),
+      sub_resource: obj({
+        read: str,
+        delete: str,
+        unset: mapOf({ type: ['string', 'number', 'boolean'] }),
+        not_found: strList,
+      }),
     }),
     // ACK takes strings only; numbers and booleans are accepted for status fields of those types.
     condition: obj({ path: str, in: listOf({ type: ['string', 'number', 'boolean'] }) }, ['path', 'in']),

@@ -151,6 +151,21 @@ export interface FieldConfig {
   /** Adds `<Field>Ref` resolved from another ACK resource. */
   references?: { resource: string; path: string; service_name?: string; skip_resource_state_validations?: boolean };
   custom_sync?: Record<string, never>;
+  /**
+   * ack-ts: how a sub-resource field (one `from:` a Put/Update/Set operation of its own, or a
+   * `custom_field` list whose items have one) is read and removed, where AWS's naming families
+   * do not say: the Get/List operation, the Delete operation, or the value put when the field is
+   * removed and there is no Delete (SDK member names, e.g. `{Status: Suspended}`).
+   */
+  sub_resource?: SubResourceConfig;
+}
+
+export interface SubResourceConfig {
+  read?: string;
+  delete?: string;
+  unset?: Record<string, string | number | boolean>;
+  /** Error codes of the read meaning "not set" (besides any HTTP 404 other than the resource's own not-found). */
+  not_found?: string[];
 }
 
 export interface SetFieldConfig {

@@ -8,6 +8,7 @@ import type {
   ServiceDescriptor,
   ShapeTable,
   TaggingBinding,
+  SubResourceBinding,
 } from '../../runtime/descriptor';
 import type { ShapeId } from '../smithy/types';
 import type { Field, OperationRef, ReferenceField, Resource, ServiceModel, TaggingRef, TypeRef } from '../model/types';
@@ -109,6 +110,19 @@ export function toServiceDescriptor(model: ServiceModel, sdk: SdkNames): Service
       ...(r.references.length > 0 ? { references: r.references.map(referenceBinding) } : {}),
       ...(r.attributes
         ? { attributes: { member: r.attributes.member, fields: r.attributes.fields, ...(r.attributes.singleAttribute ? { singleAttribute: true as const } : {}) } }
+        : {}),
+      ...(r.subResources.length > 0
+        ? {
+            subResources: r.subResources.map((s): SubResourceBinding => ({
+              field: s.field,
+              put: { ...op(s.put)!, member: s.putMember },
+              read: { ...op(s.read)!, ...(s.readMember ? { member: s.readMember } : {}) },
+              ...(s.delete ? { delete: op(s.delete)! } : {}),
+              ...(s.unset ? { unset: s.unset } : {}),
+              ...(s.key ? { key: s.key } : {}),
+              notFound: s.notFound,
+            })),
+          }
         : {}),
     };
   });

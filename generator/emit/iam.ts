@@ -11,6 +11,7 @@ export function iamActions(descriptor: ServiceDescriptor, iamPrefix: string): st
   for (const r of descriptor.resources) {
     for (const op of Object.values(r.operations)) if (op) ops.add(op.name);
     for (const op of Object.values(r.tagging ?? {})) if (op) ops.add(op.name);
+    for (const s of r.subResources ?? []) for (const op of [s.put, s.read, s.delete]) if (op) ops.add(op.name);
   }
   return [...ops].sort().map((op) => `${iamPrefix}:${op}`);
 }

@@ -74,6 +74,22 @@ export function fieldFrom(
   throw new GeneratorError(loc, `"${from.path}" is not a member path of ${from.operation}'s output or input`);
 }
 
+/** `custom_field: {list_of: X}` / `{map_of: X}`: a list or string-keyed map of the model's shape X. */
+export function customShapeField(
+  path: string,
+  cf: { list_of?: string; map_of?: string },
+  index: ShapeIndex,
+  types: ShapeTypes,
+  loc: { file: string; at: string },
+): Field {
+  const name = cf.list_of ?? cf.map_of;
+  const id = name !== undefined ? `${index.namespace}#${name}` : undefined;
+  if (!id || !index.get(id)) throw new GeneratorError(loc, name === undefined ? 'needs list_of or map_of' : `names no shape "${name}"`);
+  const item = types.typeOf(id);
+  const type: TypeRef = cf.list_of ? { kind: 'list', shape: id, item } : { kind: 'map', shape: id, value: item };
+  return { json: names(path).camelLower, member: path, type, required: false, sensitive: false };
+}
+
 /** `type:` fields use Go type names, as in ACK's generator.yaml. */
 export function customField(path: string, goType: string, index: ShapeIndex, loc: { file: string; at: string }): Field {
   const scalar = (t: string): TypeRef | undefined => {
@@ -109,7 +125,7 @@ export function jsonPathOf(path: string, spec: readonly Field[], types: ShapeTyp
   const out: string[] = [];
   let fields: readonly Field[] = spec;
   for (const seg of segs) {
-    const f = fields.find((x) => x.member.toLowerCase() === seg.toLowerCase());
+    const f = fields.find((x) => x.member.toLowerCase() === seg.toLowerCase()) ?? fields.find((x) => x.json === names(seg).camelLower);
     if (!f) throw new GeneratorError(loc, `"${seg}" is not a member here`, `members are ${fields.map((x) => x.member).join(', ')}`);
     out.push(f.json);
     let t = f.type;

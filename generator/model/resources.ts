@@ -8,11 +8,13 @@ import { resolveIgnoreRules, resolveShapeName } from './ignore';
 import { htmlToText } from './docs';
 import { inferReferences } from './references';
 import { asList, lookup } from './config-lookup';
-import { customField, fieldFrom, jsonPathOf, structMembers, toResourceField, unwrapOutput, wrapped } from './fields';
+import { customField, customShapeField, fieldFrom, jsonPathOf, structMembers, toResourceField, unwrapOutput, wrapped } from './fields';
 import { tagsOf } from './tags';
 import { createOnlyPaths } from './update-coverage';
 import { attributeFields, ATTRIBUTES_MEMBER, getAttributesOverrides, usesAttributeMap } from './attributes';
 import { inferTagging } from './tagging';
+import { inferSubResources } from './sub-resources';
+import { goTagJsonNames } from './go-tags';
 import { notFoundOf, primaryKeyOf, printerColumnsOf, readManyOf, syncedOf } from './rules';
 import type {
   Field,
@@ -61,7 +63,8 @@ export function inferServiceModel(input: ModelInput): ServiceModel {
   const opMap = buildOperationMap(index.operations(), inConfig, overrides);
   const ignoredOps = new Set(config.ignore?.operations ?? []);
   const ignoredResources = new Set(config.ignore?.resource_names ?? []);
-  const shapeTypes = createShapeTypes(index, resolveIgnoreRules(index, config, configFile));
+  const ignore = resolveIgnoreRules(index, config, configFile);
+  const shapeTypes = createShapeTypes(index, ignore, goTagJsonNames(index, createShapeTypes(index, ignore), config, configFile));
   const group = apiGroup(input.service, config.controller_name);
   const alias = group.split('.')[0]!;
 
@@ -198,12 +201,16 @@ function inferResource(r: ResourceInput): Resource {
   for (const [path, fc] of Object.entries(fieldConfigs).sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (path.includes('.') || fc.is_attribute) continue;
     const target = fc.is_read_only ? status : spec;
-    const existing = [...spec, ...status].find((f) => f.member.toLowerCase() === path.toLowerCase());
+    const json = names(path).camelLower;
+    const existing = [...spec, ...status].find((f) => f.member.toLowerCase() === path.toLowerCase() || f.json === json);
     if (fc.from) {
       if (existing) continue;
       // Required only where the create requires it: another operation's @required is not the create's.
       const f = fieldFrom(index, shapeTypes, fc.from, at(`fields.${path}.from`), path);
       target.push(toResourceField({ ...f, required: false }, fc));
+    } else if (fc.custom_field) {
+      if (existing) continue;
+      target.push(toResourceField(customShapeField(path, fc.custom_field, index, shapeTypes, at(`fields.${path}.custom_field`)), fc));
     } else if (fc.type) {
       if (existing) continue;
       target.push(toResourceField(customField(path, fc.type, index, at(`fields.${path}.type`)), fc));
@@ -222,7 +229,7 @@ function inferResource(r: ResourceInput): Resource {
   // Field flags resolve to JSON paths under spec (top-level or nested); status fields take none.
   const flagged = (flag: (fc: FieldConfig) => boolean) =>
     Object.entries(fieldConfigs)
-      .filter(([p, fc]) => flag(fc) && (p.includes('.') || spec.some((f) => f.member.toLowerCase() === p.toLowerCase())))
+      .filter(([p, fc]) => flag(fc) && (p.includes('.') || spec.some((f) => f.member.toLowerCase() === p.toLowerCase() || f.json === names(p).camelLower)))
       .map(([p]) => jsonPathOf(p, spec, shapeTypes, at(`fields.${p}`)));
 
   const primaryKey = primaryKeyOf(name, spec, status, fieldConfigs, rc);
@@ -278,6 +285,15 @@ function inferResource(r: ResourceInput): Resource {
         readReportsTags: readOutput !== undefined && structMembers(index, readOutput).some((m) => m.name === tagsField.member),
       })
     : undefined;
+  const subResources = inferSubResources({
+    spec,
+    fieldConfigs,
+    ownOperations: new Set([r.create, r.readOne, r.readMany, r.update, r.delete].filter((o) => o !== undefined).map((o) => o.name)),
+    index,
+    types: shapeTypes,
+    opRef: ref,
+    at,
+  });
   const resourceDoc = index.get(`${index.namespace}#${name}`)?.traits.documentation;
   return {
     kind,
@@ -308,6 +324,7 @@ function inferResource(r: ResourceInput): Resource {
     ...(tags ? { tags } : {}),
     ...(attributes ? { attributes: attributes.map } : {}),
     ...(tagging ? { tagging } : {}),
+    subResources,
   };
 }
 

@@ -16,7 +16,7 @@ export function primaryKeyOf(
   fieldConfigs: Readonly<Record<string, FieldConfig>>,
   rc: ResourceConfig,
 ): string[] {
-  const isKey = (f: Field) => lookup(fieldConfigs, f.member)?.is_primary_key === true;
+  const isKey = (f: Field) => (lookup(fieldConfigs, f.member) ?? lookup(fieldConfigs, f.json))?.is_primary_key === true;
   const marked = [...spec.filter(isKey).map((f) => `spec.${f.json}`), ...status.filter(isKey).map((f) => `status.${f.json}`)];
   if (marked.length > 0) return marked;
   if (rc.is_arn_primary_key) return ['status.ackResourceMetadata.arn'];

@@ -21,7 +21,8 @@ export interface IgnoreRules {
   readonly members: ReadonlySet<string>;
 }
 
-export function createShapeTypes(index: ShapeIndex, ignore: IgnoreRules): ShapeTypes {
+/** `jsonNames`: memberKey(shape, member) → a JSON name pinned by config (ACK's go_tag). */
+export function createShapeTypes(index: ShapeIndex, ignore: IgnoreRules, jsonNames: ReadonlyMap<string, string> = new Map()): ShapeTypes {
   const types = new Map<ShapeId, TypeRef>();
   const memberCache = new Map<ShapeId, readonly Field[]>();
 
@@ -82,7 +83,7 @@ export function createShapeTypes(index: ShapeIndex, ignore: IgnoreRules): ShapeT
     const range = mt.range ?? tt.range;
     const pattern = mt.pattern ?? tt.pattern;
     return {
-      json: jsonName(rename ?? member.name),
+      json: jsonNames.get(memberKey(owner, member.name)) ?? jsonName(rename ?? member.name),
       member: member.name,
       type: typeOf(member.target, owner),
       ...(doc ? { doc: htmlToText(doc) } : {}),

@@ -163,6 +163,29 @@ export interface Resource {
   readonly attributes?: AttributeMap;
   /** How tags are changed after create, when the service has a tagging API. */
   readonly tagging?: TaggingRef;
+  /** Spec fields written, read and removed through operations of their own (S3 versioning, policy, …). */
+  readonly subResources: readonly SubResource[];
+}
+
+/**
+ * A part of a resource with its own operations: read, compare, then put or delete. A keyed list
+ * (S3 analytics, inventory, metrics) is put and deleted item by item, keyed by `key`.
+ */
+export interface SubResource {
+  /** The spec field holding it (JSON name). */
+  readonly field: string;
+  readonly put: OperationRef;
+  /** Input member of `put` taking the field's value (one item, for a keyed list). */
+  readonly putMember: string;
+  readonly read: OperationRef;
+  /** Output member of `read` holding the value (the list, for a keyed list); absent: the output is the value. */
+  readonly readMember?: string;
+  readonly delete?: OperationRef;
+  /** Put when the field leaves the spec and there is no delete operation (SDK member names). */
+  readonly unset?: Readonly<Record<string, unknown>>;
+  /** Keyed list: the item member naming each item, also the put/delete input member taking it. */
+  readonly key?: string;
+  readonly notFound: readonly ErrorMatcher[];
 }
 
 /** Fields that live in an SNS/SQS-style `Attributes` string map (ACK unpack_attributes_map / is_attribute). */

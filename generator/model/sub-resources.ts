@@ -1,0 +1,109 @@
+import { GeneratorError } from '../errors';
+import type { FieldConfig } from '../config/types';
+import type { OperationShape, ShapeIndex } from '../smithy/types';
+import { names } from '../names';
+import type { ShapeTypes } from './shape-types';
+import type { ErrorMatcher, OperationRef, ResourceField, SubResource } from './types';
+
+/**
+ * Sub-resources, from ACK's own config options: a spec field `from:` a Put/Update/Set operation that
+ * is not the kind's create or update (S3 `Versioning: {from: {operation: PutBucketVersioning, …}}`)
+ * is written by that operation; a `custom_field: {list_of: X}` whose items some Put operation takes
+ * is a keyed list written item by item. How each is read and removed follows AWS's naming families
+ * (Put<R> → Get<R> / Describe<R>, Delete<R>; a list → the List operation returning X), unless the
+ * field's `sub_resource:` says otherwise.
+ */
+
+const WRITE_VERB = /^(Put|Update|Set)/;
+
+export interface SubResourceInput {
+  readonly spec: readonly ResourceField[];
+  readonly fieldConfigs: Readonly<Record<string, FieldConfig>>;
+  /** The kind's own operations (create, update, …): a field `from:` one of them is a plain field. */
+  readonly ownOperations: ReadonlySet<string>;
+  readonly index: ShapeIndex;
+  readonly types: ShapeTypes;
+  readonly opRef: (op: OperationShape) => OperationRef;
+  readonly at: (path: string) => { file: string; at: string };
+}
+
+export function inferSubResources(r: SubResourceInput): SubResource[] {
+  const out: SubResource[] = [];
+  const ops = new Map(r.index.operations().map((o) => [o.name, o]));
+  for (const [path, fc] of Object.entries(r.fieldConfigs).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (path.includes('.') || fc.is_read_only) continue;
+    const at = (k: string) => r.at(`fields.${path}.${k}`);
+    const named = (name: string | undefined, k: string): OperationShape | undefined => {
+      if (name === undefined) return undefined;
+      const op = ops.get(name);
+      if (!op) throw new GeneratorError(at(k), `names no operation "${name}"`);
+      return op;
+    };
+    const json = names(path).camelLower;
+    const field = r.spec.find((f) => f.json === json);
+    const sc = fc.sub_resource;
+    if (fc.from && !r.ownOperations.has(fc.from.operation) && WRITE_VERB.test(fc.from.operation)) {
+      if (!field) continue;
+      const put = named(fc.from.operation, 'from.operation')!;
+      const noun = put.name.replace(WRITE_VERB, '');
+      const putMember = fc.from.path.split('.').pop()!;
+      const read = named(sc?.read, 'sub_resource.read') ?? ops.get(`Get${noun}`) ?? ops.get(`Describe${noun}`);
+      if (!read) {
+        throw new GeneratorError(at('from'), `no Get${noun} or Describe${noun} reads what ${put.name} writes`, 'name the read operation in sub_resource.read');
+      }
+      const target = put.input ? r.types.members(put.input).find((m) => m.member === putMember)?.type.shape : undefined;
+      const readMember = read.output ? r.types.members(read.output).find((m) => m.member === putMember || (target !== undefined && m.type.shape === target))?.member : undefined;
+      const del = named(sc?.delete, 'sub_resource.delete') ?? ops.get(`Delete${noun}`);
+      out.push(entry(field.json, put, putMember, read, readMember, del, undefined, sc, r));
+    } else if (fc.custom_field?.list_of && field) {
+      const item = `${r.index.namespace}#${fc.custom_field.list_of}`;
+      const takes = (o: OperationShape) => (o.input ? r.types.members(o.input).find((m) => m.type.kind === 'struct' && m.type.shape === item) : undefined);
+      const put = [...ops.values()].find((o) => WRITE_VERB.test(o.name) && takes(o));
+      if (!put) continue; // a plain list field, written with the resource
+      const putMember = takes(put)!.member;
+      const itemMembers = new Set(r.types.members(item).map((m) => m.member));
+      const key = r.types.members(put.input!).find((m) => m.member !== putMember && itemMembers.has(m.member) && m.type.kind === 'string')?.member;
+      if (!key) throw new GeneratorError(at('custom_field'), `${put.name} takes no member naming one ${fc.custom_field.list_of}`);
+      const listOf = (o: OperationShape) => (o.output ? r.types.members(o.output).find((m) => m.type.kind === 'list' && m.type.item.shape === item) : undefined);
+      const read = named(sc?.read, 'sub_resource.read') ?? [...ops.values()].find((o) => /^(List|Get|Describe)/.test(o.name) && listOf(o));
+      if (!read) throw new GeneratorError(at('custom_field'), `no operation lists ${fc.custom_field.list_of}`, 'name it in sub_resource.read');
+      const readMember = listOf(read)?.member;
+      const del = named(sc?.delete, 'sub_resource.delete') ?? ops.get(`Delete${put.name.replace(WRITE_VERB, '')}`);
+      out.push(entry(field.json, put, putMember, read, readMember, del, key, sc, r));
+    }
+  }
+  return out;
+}
+
+function entry(
+  field: string,
+  put: OperationShape,
+  putMember: string,
+  read: OperationShape,
+  readMember: string | undefined,
+  del: OperationShape | undefined,
+  key: string | undefined,
+  sc: FieldConfig['sub_resource'],
+  r: SubResourceInput,
+): SubResource {
+  return {
+    field,
+    put: r.opRef(put),
+    putMember,
+    read: r.opRef(read),
+    ...(readMember ? { readMember } : {}),
+    ...(del ? { delete: r.opRef(del) } : {}),
+    ...(sc?.unset ? { unset: sc.unset } : {}),
+    ...(key ? { key } : {}),
+    notFound: notFoundOf(read, sc?.not_found, r.index),
+  };
+}
+
+function notFoundOf(read: OperationShape, configured: readonly string[] | undefined, index: ShapeIndex): ErrorMatcher[] {
+  const codes = new Set(configured ?? []);
+  for (const e of read.errors) {
+    const s = index.get(e);
+    if (s?.traits.httpError === 404) codes.add(s.traits.awsQueryErrorCode ?? s.name);
+  }
+  return [...codes].sort().map((code) => ({ code }));
+}
