@@ -81,8 +81,12 @@ export function generateService(input: ServiceInput): ServiceOutput {
 /** The AWS SDK v3 package and client class of a service, from its sdkId ("Application Auto Scaling"). */
 export function sdkNames(index: ShapeIndex): SdkNames {
   const sdkId = index.service.traits.sdkId ?? index.service.name;
+  // A service whose endpoint rules take ForcePathStyle (S3) addresses buckets in the host name,
+  // which a custom endpoint (a VPC endpoint, a local S3) does not serve.
+  const contextParams = index.service.traits.raw['smithy.rules#clientContextParams'] as Record<string, unknown> | undefined;
   return {
     package: `@aws-sdk/client-${sdkId.toLowerCase().replace(/\s+/g, '-')}`,
     client: `${sdkId.replace(/\s+/g, '')}Client`,
+    ...(contextParams && 'ForcePathStyle' in contextParams ? { customEndpointConfig: { forcePathStyle: true } } : {}),
   };
 }

@@ -216,6 +216,11 @@ export interface SubResourceBinding {
 export interface SdkBinding {
   readonly package: string; // "@aws-sdk/client-sagemaker"
   readonly client: string; // "SageMakerClient"
+  /**
+   * Client settings for an endpoint override (`--aws-endpoint-url`): S3's virtual-hosted bucket
+   * addressing cannot work against an arbitrary endpoint, so its client takes forcePathStyle.
+   */
+  readonly customEndpointConfig?: Readonly<Record<string, unknown>>;
 }
 
 export interface ServiceDescriptor {

@@ -22,6 +22,7 @@ import type { Field, OperationRef, ReferenceField, Resource, ServiceModel, Taggi
 export interface SdkNames {
   readonly package: string; // @aws-sdk/client-sagemaker
   readonly client: string; // SageMakerClient
+  readonly customEndpointConfig?: Readonly<Record<string, unknown>>;
 }
 
 const localName = (id: ShapeId) => id.slice(id.indexOf('#') + 1);

@@ -28,22 +28,23 @@ export function primaryKeyOf(
 
 export function notFoundOf(rc: ResourceConfig, index: ShapeIndex, reads: readonly (OperationShape | undefined)[]): ErrorMatcher[] {
   const configured = rc.exceptions?.errors?.['404'];
-  if (configured) {
-    return [
-      {
-        code: configured.code,
-        ...(configured.message_prefix ? { messagePrefix: configured.message_prefix } : {}),
-        ...(configured.message_suffix ? { messageSuffix: configured.message_suffix } : {}),
-      },
-    ];
+  const declared = reads.flatMap((op) => (op?.errors ?? []).map((e) => index.get(e))).filter((s) => s !== undefined);
+  const code = (s: (typeof declared)[number]) => s.traits.awsQueryErrorCode ?? s.name;
+  if (!configured) {
+    const first = declared.find((s) => s.traits.httpError === 404);
+    return first ? [{ code: code(first) }] : [];
   }
-  for (const op of reads) {
-    for (const e of op?.errors ?? []) {
-      const s = index.get(e);
-      if (s?.traits.httpError === 404) return [{ code: s.traits.awsQueryErrorCode ?? s.name }];
-    }
-  }
-  return [];
+  // Besides the configured code: an error the read declares without an HTTP status whose name says
+  // not-found (S3 HeadBucket's NotFound: a HEAD answer has no body, so no NoSuchBucket code).
+  const named = declared.filter((s) => s.traits.httpError === undefined && /^(NotFound|NoSuch\w+)$/.test(s.name)).map(code);
+  return [
+    {
+      code: configured.code,
+      ...(configured.message_prefix ? { messagePrefix: configured.message_prefix } : {}),
+      ...(configured.message_suffix ? { messageSuffix: configured.message_suffix } : {}),
+    },
+    ...[...new Set(named)].filter((c) => c !== configured.code).map((c) => ({ code: c })),
+  ];
 }
 
 export function syncedOf(

@@ -55,7 +55,7 @@ export class AwsClientCache {
       if (typeof Client !== 'function') throw new Error(`${this.o.binding.package} has no export ${this.o.binding.client}`);
       c = new Client({
         region,
-        ...(this.o.endpoint ? { endpoint: this.o.endpoint } : {}),
+        ...(this.o.endpoint ? { endpoint: this.o.endpoint, ...this.o.binding.customEndpointConfig } : {}),
         ...(roleArn ? { credentials: this.o.credentialsFor(roleArn) } : {}),
         ...(this.o.userAgent ? { customUserAgent: this.o.userAgent } : {}),
         ...(this.o.httpTimeoutMs ? { requestHandler: { requestTimeout: this.o.httpTimeoutMs } } : {}),

@@ -10,6 +10,7 @@ import { create } from './create';
 import { failure, recoverable, terminal } from './failures';
 import { afterObserve, read } from './read';
 import { resolveReferences } from './references';
+import { syncSubResources } from './sub-resources';
 import { emitHookEvents, settle } from './settle';
 import { syncTags, tagPhaseOf } from './tags';
 import { applyEffects, specDelta, update } from './update';
@@ -47,6 +48,8 @@ export async function sync(s: RunState): Promise<Outcome> {
 
   let updatedFields: string[] = [];
   let effects: UpdateEffects | undefined;
+  /** Sub-resources follow the spec where this controller writes: after a create or an update. */
+  let writes = false;
   if (!latest) {
     if ((needAdoption && adoption.policy === 'adopt') || isAdopted(ann)) {
       return recoverable(s, 'AdoptedResourceNotFound', 'adopted resource not found in AWS; it will not be created');
@@ -62,6 +65,7 @@ export async function sync(s: RunState): Promise<Outcome> {
         reason: 'read after create',
       });
     }
+    writes = true;
   } else if (needAdoption) {
     const adopted = await adopt(s, desired, latest, adoption.policy);
     if (adopted.kind === 'outcome') return adopted.outcome;
@@ -86,6 +90,12 @@ export async function sync(s: RunState): Promise<Outcome> {
     } catch (err) {
       return failure(s, err, 'write');
     }
+    writes = true;
+  }
+  if (writes) {
+    const parts = await syncSubResources(s, desired);
+    if (parts.kind === 'outcome') return parts.outcome;
+    updatedFields = [...updatedFields, ...parts.fields];
   }
 
   s.setObserved(latest);

@@ -78,7 +78,9 @@ function updatePending(s: RunState, r: RequeueRequest, latest: Observed): Promis
 export function specDelta(s: RunState, desired: JsonObject, latest: Observed): readonly DeltaEntry[] {
   const { d, shapes, env } = s;
   const observedSpec = latestSpec(desired, latest);
-  const delta = computeDelta(desired, observedSpec, d.specShape, shapes, d.compareIgnored);
+  // Sub-resources are compared by their own reads (phases/sub-resources.ts).
+  const ignored = [...d.compareIgnored, ...(d.subResources ?? []).map((p) => p.field)];
+  const delta = computeDelta(desired, observedSpec, d.specShape, shapes, ignored);
   const tagsPath = d.tags?.path;
   // With a tagging API the tag phase owns the tags; otherwise they travel in the Update input.
   const filtered = tagsPath ? delta.filter((e) => (d.tagging ? e.path !== tagsPath : !onlySystemTagsDiffer(s, e, tagsPath))) : delta;

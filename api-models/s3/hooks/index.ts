@@ -1,0 +1,4 @@
+import type { ServiceHooks } from '../../../runtime/descriptor';
+import { bucket } from './bucket';
+
+export const hooks: ServiceHooks = { Bucket: bucket };

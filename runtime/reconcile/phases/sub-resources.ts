@@ -1,0 +1,140 @@
+import type { OperationBinding, SdkObject, SubResourceBinding } from '../../descriptor';
+import { buildInput } from '../../convert/operations';
+import { getPath, type JsonObject } from '../../convert/paths';
+import { toSdkValue } from '../../convert/shapes';
+import { matches, sameJsonText } from '../delta';
+import type { Outcome } from '../outcome';
+import type { RunState } from '../run-state';
+import {
+  SUB_RESOURCES_ANNOTATION,
+  formatParts,
+  keyedItem,
+  keyedPlan,
+  meansUnset,
+  observedPart,
+  partField,
+  planParts,
+  putValue,
+  recordedParts,
+} from '../sub-resources';
+import { failure } from './failures';
+
+export type SubResourcesResult = { readonly kind: 'synced'; readonly fields: string[] } | { readonly kind: 'outcome'; readonly outcome: Outcome };
+
+/** A failed call, with whether it was a read (retried) or a write (an invalid one is terminal). */
+class PartCallFailed extends Error {
+  constructor(
+    override readonly cause: unknown,
+    readonly call: 'read' | 'write',
+  ) {
+    super('sub-resource call failed');
+  }
+}
+
+/**
+ * Brings each sub-resource to the spec: one read per part the spec sets (a put only when it differs),
+ * a delete (or an unset put) per part the spec dropped. The record of written parts is stored
+ * before the first write, so a crash cannot forget a part this controller must later remove.
+ */
+export async function syncSubResources(s: RunState, desired: JsonObject): Promise<SubResourcesResult> {
+  const parts = s.d.subResources ?? [];
+  if (!parts.length) return { kind: 'synced', fields: [] };
+  const recorded = recordedParts(s.annotations[SUB_RESOURCES_ANNOTATION]);
+  const plan = planParts(parts, desired, recorded);
+  await record(s, plan.recordBefore);
+  const fields: string[] = [];
+  try {
+    for (const p of plan.sync) if (await syncPart(s, p, desired)) fields.push(`spec.${p.field}`);
+    for (const p of plan.remove) {
+      await removePart(s, p, desired);
+      fields.push(`spec.${p.field}`);
+    }
+  } catch (err) {
+    if (!(err instanceof PartCallFailed)) throw err;
+    return { kind: 'outcome', outcome: await failure(s, err.cause, err.call) };
+  }
+  await record(s, plan.recordAfter);
+  if (fields.length) s.env.log.info('updated sub-resources', { fields });
+  return { kind: 'synced', fields };
+}
+
+async function record(s: RunState, to: ReadonlySet<string>): Promise<void> {
+  const next = formatParts(to);
+  if ((s.annotations[SUB_RESOURCES_ANNOTATION] ?? null) === next) return;
+  await s.patchObject(() => ({ metadata: { annotations: { [SUB_RESOURCES_ANNOTATION]: next } } }));
+}
+
+async function call(s: RunState, kind: 'read' | 'write', op: OperationBinding, input: SdkObject): Promise<SdkObject> {
+  try {
+    return await s.env.aws.call(kind === 'read' ? 'READ_ONE' : 'UPDATE', op.name, input);
+  } catch (err) {
+    throw new PartCallFailed(err, kind);
+  }
+}
+
+/** The operation's input with the resource's identifiers (the bucket name, an ARN, …) filled in. */
+function identity(s: RunState, op: OperationBinding, desired: JsonObject): SdkObject {
+  return buildInput(op, s.d, s.shapes, { spec: desired, status: s.status, arn: s.arn });
+}
+
+/** The part as AWS has it; undefined when AWS says it is not set. */
+async function readPart(s: RunState, p: SubResourceBinding, desired: JsonObject): Promise<SdkObject | undefined> {
+  try {
+    return await call(s, 'read', p.read, identity(s, p.read, desired));
+  } catch (err) {
+    const cause = err instanceof PartCallFailed ? err.cause : err;
+    if (meansUnset(cause, p, s.d.notFound)) return undefined;
+    throw err;
+  }
+}
+
+async function syncPart(s: RunState, p: SubResourceBinding, desired: JsonObject): Promise<boolean> {
+  const f = partField(s.shapes, s.d.specShape, p);
+  const output = await readPart(s, p, desired);
+  const observed = output ? observedPart(p, f, output, s.shapes) : undefined;
+  if (p.key) return syncKeyed(s, p, desired, observed);
+  if (f.jsonDocument ? sameJsonText(desired[p.field], observed) : matches(desired[p.field], observed, f.type, s.shapes)) return false;
+  await call(s, 'write', p.put, { ...identity(s, p.put, desired), [p.put.member]: putValue(p, f, desired[p.field], s.shapes) });
+  return true;
+}
+
+async function syncKeyed(s: RunState, p: SubResourceBinding, desired: JsonObject, observed: unknown): Promise<boolean> {
+  const f = partField(s.shapes, s.d.specShape, p);
+  const { itemType, keyJson } = keyedItem(f, p.key!, s.shapes);
+  const plan = keyedPlan(desired[p.field], observed, itemType, keyJson, s.shapes);
+  for (const item of plan.put) {
+    const input = { ...identity(s, p.put, desired), [p.key!]: getPath(item, keyJson), [p.put.member]: toSdkValue(item, itemType, s.shapes) };
+    await call(s, 'write', p.put, input);
+  }
+  for (const key of plan.delete) await deleteItem(s, p, desired, key);
+  return plan.put.length + plan.delete.length > 0;
+}
+
+async function deleteItem(s: RunState, p: SubResourceBinding, desired: JsonObject, key: string): Promise<void> {
+  if (!p.delete) throw new Error(`${s.d.kind} ${p.field}: no operation removes one item`);
+  await call(s, 'write', p.delete, { ...identity(s, p.delete, desired), [p.key!]: key });
+}
+
+/** The spec dropped the part: Delete (gone already is fine), or put the unset value. */
+async function removePart(s: RunState, p: SubResourceBinding, desired: JsonObject): Promise<void> {
+  if (p.key) {
+    await syncKeyed(s, p, desired, await readKeyedForRemoval(s, p, desired));
+    return;
+  }
+  if (p.delete) {
+    try {
+      await call(s, 'write', p.delete, identity(s, p.delete, desired));
+    } catch (err) {
+      const cause = err instanceof PartCallFailed ? err.cause : err;
+      if (!meansUnset(cause, p, s.d.notFound)) throw err;
+    }
+    return;
+  }
+  const f = partField(s.shapes, s.d.specShape, p);
+  await call(s, 'write', p.put, { ...identity(s, p.put, desired), [p.put.member]: putValue(p, f, undefined, s.shapes) });
+}
+
+async function readKeyedForRemoval(s: RunState, p: SubResourceBinding, desired: JsonObject): Promise<unknown> {
+  const output = await readPart(s, p, desired);
+  return output ? observedPart(p, partField(s.shapes, s.d.specShape, p), output, s.shapes) : undefined;
+}

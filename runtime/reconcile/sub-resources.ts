@@ -1,0 +1,101 @@
+import type { ErrorMatcher, FieldSpec, FieldType, SdkObject, ShapeTable, SubResourceBinding } from '../descriptor';
+import { classifyAwsError, matchesError } from '../aws/errors';
+import { isObject, type JsonObject } from '../convert/paths';
+import { fromSdkValue, toSdkValue } from '../convert/shapes';
+import { matches } from './delta';
+
+/**
+ * Sub-resources, the pure half: which parts a reconcile must look at, what a read says, and what to
+ * put or delete. The phase (phases/sub-resources.ts) makes the calls.
+ *
+ * A part the spec sets is read, compared and put when it differs. A part the spec no longer sets
+ * but this controller wrote is removed. Which parts it wrote is kept in an annotation, so a part
+ * that neither the spec nor that record names costs no call at all.
+ */
+export const SUB_RESOURCES_ANNOTATION = 'ack-ts.services.k8s.aws/sub-resources';
+
+export function recordedParts(annotation: string | undefined): Set<string> {
+  return new Set((annotation ?? '').split(',').map((p) => p.trim()).filter(Boolean));
+}
+
+export function formatParts(parts: Iterable<string>): string | null {
+  const sorted = [...new Set(parts)].sort();
+  return sorted.length ? sorted.join(',') : null;
+}
+
+export interface PartPlan {
+  /** Parts the spec sets: read, compare, put. */
+  readonly sync: readonly SubResourceBinding[];
+  /** Parts recorded as written that the spec dropped: remove. */
+  readonly remove: readonly SubResourceBinding[];
+  /** The record before any write: every part this reconcile may write. */
+  readonly recordBefore: ReadonlySet<string>;
+  /** The record once the removals succeed. */
+  readonly recordAfter: ReadonlySet<string>;
+}
+
+export function planParts(parts: readonly SubResourceBinding[], desired: JsonObject, recorded: ReadonlySet<string>): PartPlan {
+  const set = (p: SubResourceBinding) => desired[p.field] !== undefined && desired[p.field] !== null;
+  const sync = parts.filter(set);
+  const remove = parts.filter((p) => !set(p) && recorded.has(p.field));
+  const inSpec = new Set(sync.map((p) => p.field));
+  return { sync, remove, recordBefore: new Set([...recorded, ...inSpec]), recordAfter: inSpec };
+}
+
+/** The spec field a part lives in. */
+export function partField(shapes: ShapeTable, specShape: string, p: SubResourceBinding): FieldSpec {
+  const f = (shapes[specShape] ?? []).find((x) => x.json === p.field);
+  if (!f) throw new Error(`sub-resource ${p.field} is not a field of ${specShape}`);
+  return f;
+}
+
+/** A read's answer as the spec would write it: the output member holding it, or the output itself. */
+export function observedPart(p: SubResourceBinding, f: FieldSpec, output: SdkObject, shapes: ShapeTable): unknown {
+  return fromSdkValue(p.read.member !== undefined ? output[p.read.member] : output, f.type, shapes);
+}
+
+/**
+ * A read error that means "this part is not set" (S3 NoSuchBucketPolicy, NoSuchLifecycleConfiguration,
+ * ServerSideEncryptionConfigurationNotFoundError, …): one the binding names, or any HTTP 404 that is
+ * not the resource's own not-found (the resource itself gone is an error, not an unset part).
+ */
+export function meansUnset(err: unknown, p: SubResourceBinding, resourceNotFound: readonly ErrorMatcher[]): boolean {
+  const c = classifyAwsError(err, { notFound: p.notFound, terminalCodes: [] });
+  if (c.class === 'notFound') return true;
+  return c.httpStatus === 404 && !resourceNotFound.some((m) => matchesError(c.code, c.message, m));
+}
+
+/** The value a put sends: the part, or on removal without a delete operation the binding's unset value. */
+export function putValue(p: SubResourceBinding, f: FieldSpec, desired: unknown, shapes: ShapeTable): unknown {
+  return desired === undefined ? (p.unset ?? {}) : toSdkValue(desired, f.type, shapes);
+}
+
+export interface KeyedPlan {
+  /** Desired items (JSON) that AWS lacks or has otherwise. */
+  readonly put: readonly JsonObject[];
+  /** Keys of items AWS has that the spec does not. */
+  readonly delete: readonly string[];
+}
+
+/** A keyed list's items, by key, as the item struct spells it in JSON. */
+export function keyedPlan(desired: unknown, observed: unknown, itemType: FieldType, keyJson: string, shapes: ShapeTable): KeyedPlan {
+  const items = (v: unknown) => (Array.isArray(v) ? v.filter(isObject) : []);
+  const have = new Map(items(observed).map((i) => [String(i[keyJson]), i]));
+  const want = items(desired);
+  const wanted = new Set(want.map((i) => String(i[keyJson])));
+  return {
+    put: want.filter((i) => !matches(i, have.get(String(i[keyJson])), itemType, shapes)),
+    delete: [...have.keys()].filter((k) => !wanted.has(k)),
+  };
+}
+
+/** The item type of a keyed list field and the JSON name of its key member. */
+export function keyedItem(f: FieldSpec, key: string, shapes: ShapeTable): { itemType: FieldType; keyJson: string } {
+  const t = f.type;
+  if (typeof t !== 'object' || !('list' in t) || typeof t.list !== 'object' || !('struct' in t.list)) {
+    throw new Error(`keyed sub-resource ${f.json} is not a list of structures`);
+  }
+  const keyJson = (shapes[t.list.struct] ?? []).find((m) => m.sdk === key)?.json;
+  if (!keyJson) throw new Error(`keyed sub-resource ${f.json}: ${t.list.struct} has no member ${key}`);
+  return { itemType: t.list, keyJson };
+}
