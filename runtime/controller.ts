@@ -169,7 +169,7 @@ export async function runController(service: ServiceDescriptor, argv: readonly s
   };
 
   const startKind = (d: ResourceDescriptor) => {
-    const ref: ResourceRef = { group: d.group, version: d.version, plural: d.plural };
+    const ref: ResourceRef = { group: service.group, version: service.version, plural: d.plural };
     const queue = new WorkQueue();
     queues.set(d.kind, queue);
     const store = new KubeResourceStore(kube, ref);

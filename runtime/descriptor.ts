@@ -134,10 +134,8 @@ export interface TaggingBinding {
   };
 }
 
+/** One kind of a service. Its API group and version are the service's (ServiceDescriptor). */
 export interface ResourceDescriptor {
-  readonly service: string; // "sagemaker"
-  readonly group: string; // "sagemaker.services.k8s.aws"
-  readonly version: string; // "v1alpha1"
   readonly kind: string; // "TrainingJob"
   readonly plural: string; // "trainingjobs"
   /** Shape names (keys of the ShapeTable) for the spec and the kind-specific status fields. */
@@ -224,8 +222,10 @@ export interface SdkBinding {
 }
 
 export interface ServiceDescriptor {
-  readonly service: string;
-  readonly group: string;
+  readonly service: string; // "sagemaker"
+  readonly group: string; // "sagemaker.services.k8s.aws"
+  /** The API version every kind of the service is served at, e.g. "v1alpha1". */
+  readonly version: string;
   readonly sdk: SdkBinding;
   readonly shapes: ShapeTable;
   readonly resources: readonly ResourceDescriptor[];

@@ -80,9 +80,6 @@ export function toServiceDescriptor(model: ServiceModel, sdk: SdkNames): Service
     const readMany = readOne ? undefined : op(r.operations.readMany);
     const many = r.readMany;
     return {
-      service: model.service,
-      group: model.group,
-      version: model.version,
       kind: r.kind,
       plural: r.plural,
       specShape: specShapeOf(r),
@@ -134,7 +131,7 @@ export function toServiceDescriptor(model: ServiceModel, sdk: SdkNames): Service
   }
   const sorted: Record<string, readonly FieldSpec[]> = {};
   for (const k of Object.keys(shapes).sort()) sorted[k] = shapes[k]!;
-  return { service: model.service, group: model.group, sdk, shapes: sorted as ShapeTable, resources };
+  return { service: model.service, group: model.group, version: model.version, sdk, shapes: sorted as ShapeTable, resources };
 }
 
 function taggingBinding(t: TaggingRef, op: (o: OperationRef) => OperationBinding | undefined): TaggingBinding {

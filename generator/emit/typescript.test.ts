@@ -59,7 +59,9 @@ describe('typescriptFiles', () => {
     expect(kind).toContain('labels?: Record<string, string>;');
     expect(kind).toContain('extra?: unknown;');
     expect(kind).toContain("widgetStatus?: 'Creating' | 'Ready';");
-    expect(kind).toContain("export const widget: ResourceDescriptor = {\n  service: 'widgets',");
+    // The kind names only itself; service, group and version are the service descriptor's.
+    expect(kind).toContain("export const widget: ResourceDescriptor = {\n  kind: 'Widget',");
+    expect(files.get('src/service.ts')).toMatch(/service: 'widgets',\n  group: 'widgets\.services\.k8s\.aws',\n  version: 'v1alpha1',/);
     expect(files.get('src/types.ts')).toContain('export interface Node {');
   });
 

@@ -39,7 +39,7 @@ export class RunState {
     this.stored = obj.status ?? {};
     this.previousStatus = this.stored;
     this.previousConditions = Array.isArray(obj.status?.conditions) ? (obj.status.conditions as Condition[]) : [];
-    this.fin = finalizerName(env.descriptor.group, env.descriptor.kind);
+    this.fin = finalizerName(env.service.group, env.descriptor.kind);
   }
 
   get d() {

@@ -5,9 +5,6 @@ import type { ResourceDescriptor, ServiceDescriptor } from '../descriptor';
  * (create/describe/update/delete, name-keyed) and Model (no update, with a sensitive member).
  */
 export const lifecycleConfig: ResourceDescriptor = {
-  service: 'sagemaker',
-  group: 'sagemaker.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'NotebookInstanceLifecycleConfig',
   plural: 'notebookinstancelifecycleconfigs',
   specShape: 'NotebookInstanceLifecycleConfigSpec',
@@ -28,9 +25,6 @@ export const lifecycleConfig: ResourceDescriptor = {
 };
 
 export const model: ResourceDescriptor = {
-  service: 'sagemaker',
-  group: 'sagemaker.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'Model',
   plural: 'models',
   specShape: 'ModelSpec',
@@ -60,6 +54,7 @@ const lifecycleSpec = [
 export const sagemakerFixture: ServiceDescriptor = {
   service: 'sagemaker',
   group: 'sagemaker.services.k8s.aws',
+  version: 'v1alpha1',
   sdk: { package: '@aws-sdk/client-sagemaker', client: 'SageMakerClient' },
   shapes: {
     NotebookInstanceLifecycleHook: hook,
@@ -122,9 +117,6 @@ export const sagemakerFixture: ServiceDescriptor = {
  * pick, identity is three spec fields. moto serves all of it, so integration tests use this kind.
  */
 export const scalableTarget: ResourceDescriptor = {
-  service: 'applicationautoscaling',
-  group: 'applicationautoscaling.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'ScalableTarget',
   plural: 'scalabletargets',
   specShape: 'ScalableTargetSpec',
@@ -166,6 +158,7 @@ const targetSpec = [
 export const autoscalingFixture: ServiceDescriptor = {
   service: 'applicationautoscaling',
   group: 'applicationautoscaling.services.k8s.aws',
+  version: 'v1alpha1',
   sdk: { package: '@aws-sdk/client-application-auto-scaling', client: 'ApplicationAutoScalingClient' },
   shapes: {
     SuspendedState: [

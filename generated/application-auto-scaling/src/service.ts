@@ -6,6 +6,7 @@ import { scalingPolicy } from './resources/scaling-policy';
 export const service: ServiceDescriptor = {
   service: 'application-auto-scaling',
   group: 'applicationautoscaling.services.k8s.aws',
+  version: 'v1alpha1',
   sdk: { package: '@aws-sdk/client-application-auto-scaling', client: 'ApplicationAutoScalingClient' },
   shapes: {
     Alarm: [

@@ -30,6 +30,7 @@ import { userProfile } from './resources/user-profile';
 export const service: ServiceDescriptor = {
   service: 'sagemaker',
   group: 'sagemaker.services.k8s.aws',
+  version: 'v1alpha1',
   sdk: { package: '@aws-sdk/client-sagemaker', client: 'SageMakerClient' },
   shapes: {
     AddTagsInput: [

@@ -171,9 +171,6 @@ export interface ScalableTargetStatus {
 }
 
 export const scalableTarget: ResourceDescriptor = {
-  service: 'application-auto-scaling',
-  group: 'applicationautoscaling.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'ScalableTarget',
   plural: 'scalabletargets',
   specShape: 'ScalableTarget.Spec',

@@ -149,9 +149,6 @@ export interface ScalingPolicyStatus {
 }
 
 export const scalingPolicy: ResourceDescriptor = {
-  service: 'application-auto-scaling',
-  group: 'applicationautoscaling.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'ScalingPolicy',
   plural: 'scalingpolicies',
   specShape: 'ScalingPolicy.Spec',

@@ -42,9 +42,6 @@ export interface AppStatus {
 }
 
 export const app: ResourceDescriptor = {
-  service: 'sagemaker',
-  group: 'sagemaker.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'App',
   plural: 'apps',
   specShape: 'App.Spec',

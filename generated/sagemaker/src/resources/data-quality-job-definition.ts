@@ -30,9 +30,6 @@ export interface DataQualityJobDefinitionStatus {
 }
 
 export const dataQualityJobDefinition: ResourceDescriptor = {
-  service: 'sagemaker',
-  group: 'sagemaker.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'DataQualityJobDefinition',
   plural: 'dataqualityjobdefinitions',
   specShape: 'DataQualityJobDefinition.Spec',

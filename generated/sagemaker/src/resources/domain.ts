@@ -70,9 +70,6 @@ export interface DomainStatus {
 }
 
 export const domain: ResourceDescriptor = {
-  service: 'sagemaker',
-  group: 'sagemaker.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'Domain',
   plural: 'domains',
   specShape: 'Domain.Spec',

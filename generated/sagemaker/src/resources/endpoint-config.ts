@@ -54,9 +54,6 @@ export interface EndpointConfigStatus {
 }
 
 export const endpointConfig: ResourceDescriptor = {
-  service: 'sagemaker',
-  group: 'sagemaker.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'EndpointConfig',
   plural: 'endpointconfigs',
   specShape: 'EndpointConfig.Spec',

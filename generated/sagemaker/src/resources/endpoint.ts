@@ -59,9 +59,6 @@ export interface EndpointStatus {
 }
 
 export const endpoint: ResourceDescriptor = {
-  service: 'sagemaker',
-  group: 'sagemaker.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'Endpoint',
   plural: 'endpoints',
   specShape: 'Endpoint.Spec',

@@ -99,9 +99,6 @@ export interface FeatureGroupStatus {
 }
 
 export const featureGroup: ResourceDescriptor = {
-  service: 'sagemaker',
-  group: 'sagemaker.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'FeatureGroup',
   plural: 'featuregroups',
   specShape: 'FeatureGroup.Spec',

@@ -68,9 +68,6 @@ export interface HyperParameterTuningJobStatus {
 }
 
 export const hyperParameterTuningJob: ResourceDescriptor = {
-  service: 'sagemaker',
-  group: 'sagemaker.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'HyperParameterTuningJob',
   plural: 'hyperparametertuningjobs',
   specShape: 'HyperParameterTuningJob.Spec',

@@ -38,9 +38,6 @@ export interface InferenceComponentStatus {
 }
 
 export const inferenceComponent: ResourceDescriptor = {
-  service: 'sagemaker',
-  group: 'sagemaker.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'InferenceComponent',
   plural: 'inferencecomponents',
   specShape: 'InferenceComponent.Spec',

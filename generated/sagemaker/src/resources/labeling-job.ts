@@ -112,9 +112,6 @@ export interface LabelingJobStatus {
 }
 
 export const labelingJob: ResourceDescriptor = {
-  service: 'sagemaker',
-  group: 'sagemaker.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'LabelingJob',
   plural: 'labelingjobs',
   specShape: 'LabelingJob.Spec',

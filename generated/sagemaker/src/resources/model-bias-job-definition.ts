@@ -30,9 +30,6 @@ export interface ModelBiasJobDefinitionStatus {
 }
 
 export const modelBiasJobDefinition: ResourceDescriptor = {
-  service: 'sagemaker',
-  group: 'sagemaker.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'ModelBiasJobDefinition',
   plural: 'modelbiasjobdefinitions',
   specShape: 'ModelBiasJobDefinition.Spec',

@@ -30,9 +30,6 @@ export interface ModelExplainabilityJobDefinitionStatus {
 }
 
 export const modelExplainabilityJobDefinition: ResourceDescriptor = {
-  service: 'sagemaker',
-  group: 'sagemaker.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'ModelExplainabilityJobDefinition',
   plural: 'modelexplainabilityjobdefinitions',
   specShape: 'ModelExplainabilityJobDefinition.Spec',

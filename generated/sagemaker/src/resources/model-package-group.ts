@@ -19,9 +19,6 @@ export interface ModelPackageGroupStatus {
 }
 
 export const modelPackageGroup: ResourceDescriptor = {
-  service: 'sagemaker',
-  group: 'sagemaker.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'ModelPackageGroup',
   plural: 'modelpackagegroups',
   specShape: 'ModelPackageGroup.Spec',

@@ -115,9 +115,6 @@ export interface ModelPackageStatus {
 }
 
 export const modelPackage: ResourceDescriptor = {
-  service: 'sagemaker',
-  group: 'sagemaker.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'ModelPackage',
   plural: 'modelpackages',
   specShape: 'ModelPackage.Spec',

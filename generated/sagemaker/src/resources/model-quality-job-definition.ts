@@ -30,9 +30,6 @@ export interface ModelQualityJobDefinitionStatus {
 }
 
 export const modelQualityJobDefinition: ResourceDescriptor = {
-  service: 'sagemaker',
-  group: 'sagemaker.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'ModelQualityJobDefinition',
   plural: 'modelqualityjobdefinitions',
   specShape: 'ModelQualityJobDefinition.Spec',

@@ -31,9 +31,6 @@ export interface ModelStatus {
 }
 
 export const model: ResourceDescriptor = {
-  service: 'sagemaker',
-  group: 'sagemaker.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'Model',
   plural: 'models',
   specShape: 'Model.Spec',

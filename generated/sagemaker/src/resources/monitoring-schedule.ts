@@ -35,9 +35,6 @@ export interface MonitoringScheduleStatus {
 }
 
 export const monitoringSchedule: ResourceDescriptor = {
-  service: 'sagemaker',
-  group: 'sagemaker.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'MonitoringSchedule',
   plural: 'monitoringschedules',
   specShape: 'MonitoringSchedule.Spec',

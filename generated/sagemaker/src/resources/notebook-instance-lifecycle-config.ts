@@ -28,9 +28,6 @@ export interface NotebookInstanceLifecycleConfigStatus {
 }
 
 export const notebookInstanceLifecycleConfig: ResourceDescriptor = {
-  service: 'sagemaker',
-  group: 'sagemaker.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'NotebookInstanceLifecycleConfig',
   plural: 'notebookinstancelifecycleconfigs',
   specShape: 'NotebookInstanceLifecycleConfig.Spec',

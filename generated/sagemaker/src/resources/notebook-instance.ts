@@ -65,9 +65,6 @@ export interface NotebookInstanceStatus {
 }
 
 export const notebookInstance: ResourceDescriptor = {
-  service: 'sagemaker',
-  group: 'sagemaker.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'NotebookInstance',
   plural: 'notebookinstances',
   specShape: 'NotebookInstance.Spec',

@@ -39,9 +39,6 @@ export interface PipelineExecutionStatus {
 }
 
 export const pipelineExecution: ResourceDescriptor = {
-  service: 'sagemaker',
-  group: 'sagemaker.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'PipelineExecution',
   plural: 'pipelineexecutions',
   specShape: 'PipelineExecution.Spec',

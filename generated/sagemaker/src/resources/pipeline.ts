@@ -41,9 +41,6 @@ export interface PipelineStatus {
 }
 
 export const pipeline: ResourceDescriptor = {
-  service: 'sagemaker',
-  group: 'sagemaker.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'Pipeline',
   plural: 'pipelines',
   specShape: 'Pipeline.Spec',

@@ -57,9 +57,6 @@ export interface ProcessingJobStatus {
 }
 
 export const processingJob: ResourceDescriptor = {
-  service: 'sagemaker',
-  group: 'sagemaker.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'ProcessingJob',
   plural: 'processingjobs',
   specShape: 'ProcessingJob.Spec',

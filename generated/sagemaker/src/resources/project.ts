@@ -23,9 +23,6 @@ export interface ProjectStatus {
 }
 
 export const project: ResourceDescriptor = {
-  service: 'sagemaker',
-  group: 'sagemaker.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'Project',
   plural: 'projects',
   specShape: 'Project.Spec',

@@ -40,9 +40,6 @@ export interface SpaceStatus {
 }
 
 export const space: ResourceDescriptor = {
-  service: 'sagemaker',
-  group: 'sagemaker.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'Space',
   plural: 'spaces',
   specShape: 'Space.Spec',

@@ -193,9 +193,6 @@ export interface TrainingJobStatus {
 }
 
 export const trainingJob: ResourceDescriptor = {
-  service: 'sagemaker',
-  group: 'sagemaker.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'TrainingJob',
   plural: 'trainingjobs',
   specShape: 'TrainingJob.Spec',

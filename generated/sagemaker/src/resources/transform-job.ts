@@ -71,9 +71,6 @@ export interface TransformJobStatus {
 }
 
 export const transformJob: ResourceDescriptor = {
-  service: 'sagemaker',
-  group: 'sagemaker.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'TransformJob',
   plural: 'transformjobs',
   specShape: 'TransformJob.Spec',

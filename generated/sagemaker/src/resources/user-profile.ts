@@ -42,9 +42,6 @@ export interface UserProfileStatus {
 }
 
 export const userProfile: ResourceDescriptor = {
-  service: 'sagemaker',
-  group: 'sagemaker.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'UserProfile',
   plural: 'userprofiles',
   specShape: 'UserProfile.Spec',
