@@ -38,7 +38,7 @@ const shapes: ShapeTable = {
 };
 
 const queue: ResourceDescriptor = {
-  service: 'sqs', group: 'sqs.services.k8s.aws', version: 'v1alpha1', kind: 'Queue', plural: 'queues',
+  kind: 'Queue', plural: 'queues',
   specShape: 'Queue.Spec', statusShape: 'Queue.Status', primaryKey: ['status.queueURL'], arnMember: 'QueueArn',
   operations: {
     create: { name: 'CreateQueue', input: 'CreateQueueRequest' },

@@ -8,6 +8,7 @@ import { topic } from './resources/topic';
 export const service: ServiceDescriptor = {
   service: 'sns',
   group: 'sns.services.k8s.aws',
+  version: 'v1alpha1',
   sdk: { package: '@aws-sdk/client-sns', client: 'SNSClient' },
   shapes: {
     CreateEndpointResponse: [

@@ -5,6 +5,7 @@ import { queue } from './resources/queue';
 export const service: ServiceDescriptor = {
   service: 'sqs',
   group: 'sqs.services.k8s.aws',
+  version: 'v1alpha1',
   sdk: { package: '@aws-sdk/client-sqs', client: 'SQSClient' },
   shapes: {
     CreateQueueRequest: [

@@ -33,9 +33,6 @@ export interface PlatformApplicationStatus {
 }
 
 export const platformApplication: ResourceDescriptor = {
-  service: 'sns',
-  group: 'sns.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'PlatformApplication',
   plural: 'platformapplications',
   specShape: 'PlatformApplication.Spec',

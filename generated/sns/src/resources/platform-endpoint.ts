@@ -18,9 +18,6 @@ export interface PlatformEndpointStatus {
 }
 
 export const platformEndpoint: ResourceDescriptor = {
-  service: 'sns',
-  group: 'sns.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'PlatformEndpoint',
   plural: 'platformendpoints',
   specShape: 'PlatformEndpoint.Spec',

@@ -70,9 +70,6 @@ export interface SubscriptionStatus {
 }
 
 export const subscription: ResourceDescriptor = {
-  service: 'sns',
-  group: 'sns.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'Subscription',
   plural: 'subscriptions',
   specShape: 'Subscription.Spec',

@@ -86,9 +86,6 @@ export interface TopicStatus {
 }
 
 export const topic: ResourceDescriptor = {
-  service: 'sns',
-  group: 'sns.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'Topic',
   plural: 'topics',
   specShape: 'Topic.Spec',

@@ -63,9 +63,6 @@ export interface QueueStatus {
 }
 
 export const queue: ResourceDescriptor = {
-  service: 'sqs',
-  group: 'sqs.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'Queue',
   plural: 'queues',
   specShape: 'Queue.Spec',
