@@ -38,9 +38,6 @@ const shapes: ShapeTable = {
 
 /** KMS-like: list-shaped TagKey/TagValue tags, keyed by an AWS-made id in status, a paged list. */
 const key: ResourceDescriptor = {
-  service: 'kms',
-  group: 'kms.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'Key',
   plural: 'keys',
   specShape: 'Spec',
