@@ -12,6 +12,7 @@ import {
   SetSubscriptionAttributesCommand,
   SetTopicAttributesCommand,
   SNSClient,
+  UntagResourceCommand,
 } from '@aws-sdk/client-sns';
 import { stringify } from 'yaml';
 import { service } from '../../generated/sns/src/service';
@@ -114,6 +115,20 @@ describe('sns Topic', () => {
     patch('topic', 'alerts', { signatureVersion: null });
     await c.synced(TOPICS, ns, 'alerts');
   });
+
+  it('tags (a list, as SNS has them) change through TagResource/UntagResource; a tag removed out of band comes back', async () => {
+    const tags = async () => (await sns.send(new ListTagsForResourceCommand({ ResourceArn: arn }))).Tags ?? [];
+    const since = await aws.control.mark();
+    patch('topic', 'alerts', { tags: [{ key: 'env', value: 'prod' }] });
+    await eventually(async () => {
+      const t = await tags();
+      return t.some((x) => x.Key === 'env' && x.Value === 'prod') && !t.some((x) => x.Key === 'team');
+    }, 'tags env=prod, team gone');
+    expect(await calls('TagResource', arn, since)).toHaveLength(1);
+    expect(await calls('UntagResource', arn, since)).toHaveLength(1);
+    await sns.send(new UntagResourceCommand({ ResourceArn: arn, TagKeys: ['env'] }));
+    await eventually(async () => (await tags()).some((x) => x.Key === 'env'), 'tag env back');
+  });
 });
 
 describe('sns Subscription (topicRef → Topic)', () => {
@@ -211,7 +226,7 @@ describe('sns PlatformApplication and PlatformEndpoint', () => {
     patch('platformendpoint', 'device', { customUserData: 'user-2', enabled: 'false' });
     await eventually(async () => (await endpointAttrs()).CustomUserData === 'user-2', 'custom user data updated');
     expect((await endpointAttrs()).Enabled).toBe('false');
-    expect((await aws.control.calls({ operation: 'CreatePlatformEndpoint' })).filter((x) => x.input.Token === 'device-token-1')).toHaveLength(1);
+    expect(await calls('CreatePlatformEndpoint', appArn)).toHaveLength(1); // named by its application's ARN
   });
 
   it('delete: the endpoint, then the application, go from AWS', async () => {

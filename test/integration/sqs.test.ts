@@ -1,6 +1,6 @@
 // SQS Queue end to end through the generated sqs controller against moto: ACK manifests applied
 // with kubectl; the queue's settings live in SQS's Attributes map and in the CRD as string fields.
-import { GetQueueAttributesCommand, ListQueueTagsCommand, SetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { GetQueueAttributesCommand, ListQueueTagsCommand, SetQueueAttributesCommand, SQSClient, UntagQueueCommand } from '@aws-sdk/client-sqs';
 import { stringify } from 'yaml';
 import { service } from '../../generated/sqs/src/service';
 import type { KubeObject } from '../../runtime/k8s/types';
@@ -107,6 +107,19 @@ describe('sqs Queue', () => {
     expect(q.spec?.delaySeconds).toBe('7');
     const sent = (await calls('SetQueueAttributes', name, since)).map((x) => Object.keys((x.input.Attributes ?? {}) as object).sort());
     expect(sent[0]).toEqual(['DelaySeconds', 'MessageRetentionPeriod', 'Policy', 'RedrivePolicy']);
+  });
+
+  it('tags (a map, as SQS has them) change through TagQueue/UntagQueue; a tag removed out of band comes back', async () => {
+    const tags = async () => (await sqs.send(new ListQueueTagsCommand({ QueueUrl: url }))).Tags ?? {};
+    const since = await aws.control.mark();
+    const r = kubectl(['patch', 'queue', 'orders', '-n', ns, '--type=merge', '-p', JSON.stringify({ spec: { tags: { team: null, env: 'prod' } } })]);
+    expect(r.stderr).toBe('');
+    await waitForAws(async () => (await tags()).env === 'prod' && !('team' in (await tags())), 'tags env=prod, team gone');
+    expect(await calls('TagQueue', name, since)).toHaveLength(1);
+    expect((await calls('UntagQueue', name, since)).map((x) => x.input.TagKeys)).toEqual([['team']]);
+    expect(await calls('SetQueueAttributes', name, since)).toHaveLength(0);
+    await sqs.send(new UntagQueueCommand({ QueueUrl: url, TagKeys: ['env'] }));
+    await waitForAws(async () => (await tags()).env === 'prod', 'tag env back');
   });
 
   it('refuses to change queueName (immutable) at admission', () => {
