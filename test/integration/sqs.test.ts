@@ -122,6 +122,29 @@ describe('sqs Queue', () => {
     await waitForAws(async () => (await tags()).env === 'prod', 'tag env back');
   });
 
+  it('kmsMasterKeyRef names a kms Key; its status.keyID reaches SQS once the Key is synced, never the spec', async () => {
+    // keys.kms.services.k8s.aws is a fixture CRD here: what a reference reads is the Key's status.
+    const crd = kubectl(['apply', '--server-side', '--force-conflicts', '-f', 'test/fixtures/kms-keys-crd.yaml']);
+    expect(crd.stderr).toBe('');
+    kubectl(['wait', '--for=condition=Established', 'crd/keys.kms.services.k8s.aws', '--timeout=60s']);
+    const keys = ref({ group: 'kms.services.k8s.aws', version: 'v1alpha1' }, 'keys');
+    const encrypted = uniqueName('encrypted');
+    apply(queueManifest('encrypted', { queueName: encrypted, kmsMasterKeyRef: { from: { name: 'queue-key' } }, kmsDataKeyReusePeriodSeconds: '600' }));
+    await c.until(QUEUES, ns, 'encrypted', (o) => condition(o, 'ACK.ResourceSynced')?.reason === 'ReferencesNotResolved', 'references not resolved yet');
+    expect(await calls('CreateQueue', encrypted)).toHaveLength(0);
+    await c.kube.create(keys, ns, { apiVersion: 'kms.services.k8s.aws/v1alpha1', kind: 'Key', metadata: { name: 'queue-key', namespace: ns }, spec: {} });
+    const now = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+    await c.kube.mergePatch(keys, ns, 'queue-key', {
+      status: { keyID: 'b7c1e2d4-0000-4000-8000-000000000001', conditions: [{ type: 'ACK.ResourceSynced', status: 'True', lastTransitionTime: now }] },
+    }, 'status');
+    const q = await c.synced(QUEUES, ns, 'encrypted', 90_000); // the retry backs off while the Key is missing
+    expect(q.spec?.kmsMasterKeyID).toBeUndefined();
+    const attrs = await attributesOf(String(status(q).queueURL));
+    expect(attrs).toMatchObject({ KmsMasterKeyId: 'b7c1e2d4-0000-4000-8000-000000000001', KmsDataKeyReusePeriodSeconds: '600' });
+    kubectl(['delete', 'queue', 'encrypted', '-n', ns, '--wait=false']);
+    await c.gone(QUEUES, ns, 'encrypted');
+  });
+
   it('refuses to change queueName (immutable) at admission', () => {
     const r = kubectl(['patch', 'queue', 'orders', '-n', ns, '--type=merge', '-p', JSON.stringify({ spec: { queueName: `${name}-2` } })]);
     expect(r.status).not.toBe(0);
