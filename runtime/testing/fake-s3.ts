@@ -3,9 +3,6 @@ import type { AwsPort, OpType } from '../reconcile/ports';
 
 /** An S3-like kind with three sub-resources: a struct without Delete, a string with Delete, a keyed list. */
 export const bucketDescriptor: ResourceDescriptor = {
-  service: 's3',
-  group: 's3.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'Bucket',
   plural: 'buckets',
   specShape: 'Bucket.Spec',
@@ -54,6 +51,7 @@ const metricsList = (sdk: string, json: string): FieldSpec => ({ sdk, json, type
 export const s3Fixture: ServiceDescriptor = {
   service: 's3',
   group: 's3.services.k8s.aws',
+  version: 'v1alpha1',
   sdk: { package: '@aws-sdk/client-s3', client: 'S3Client' },
   shapes: {
     'Bucket.Spec': [s('Bucket', 'name'), metricsList('MetricsConfiguration', 'metrics'), { ...s('Policy', 'policy'), jsonDocument: true }, struct('VersioningConfiguration', 'versioning', 'VersioningConfiguration')],

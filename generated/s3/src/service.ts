@@ -5,6 +5,7 @@ import { bucket } from './resources/bucket';
 export const service: ServiceDescriptor = {
   service: 's3',
   group: 's3.services.k8s.aws',
+  version: 'v1alpha1',
   sdk: {
     package: '@aws-sdk/client-s3',
     client: 'S3Client',

@@ -119,9 +119,6 @@ export interface BucketStatus {
 }
 
 export const bucket: ResourceDescriptor = {
-  service: 's3',
-  group: 's3.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'Bucket',
   plural: 'buckets',
   specShape: 'Bucket.Spec',
