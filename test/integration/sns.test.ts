@@ -129,6 +129,17 @@ describe('sns Topic', () => {
     await sns.send(new UntagResourceCommand({ ResourceArn: arn, TagKeys: ['env'] }));
     await eventually(async () => (await tags()).some((x) => x.Key === 'env'), 'tag env back');
   });
+
+  it('throttling through the proxy (SNS query protocol) is retried: the topic is still created once', async () => {
+    const slow = uniqueName('slow');
+    await aws.control.inject({ kind: 'throttle', operation: 'CreateTopic', count: 2 });
+    apply('Topic', 'slow', { name: slow });
+    await c.synced(TOPICS, ns, 'slow', 60_000);
+    expect((await calls('CreateTopic', slow)).length).toBe(1);
+    expect((await aws.control.calls({ operation: 'CreateTopic' })).filter((x) => x.resource === slow && x.fault === 'throttle')).toHaveLength(2);
+    kubectl(['delete', 'topic', 'slow', '-n', ns, '--wait=false']);
+    await c.gone(TOPICS, ns, 'slow');
+  });
 });
 
 describe('sns Subscription (topicRef → Topic)', () => {

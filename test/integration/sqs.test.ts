@@ -145,6 +145,17 @@ describe('sqs Queue', () => {
     await c.gone(QUEUES, ns, 'encrypted');
   });
 
+  it('throttling through the proxy (SQS JSON protocol) is retried: the queue is still created once', async () => {
+    const slow = uniqueName('slow');
+    await aws.control.inject({ kind: 'throttle', operation: 'CreateQueue', count: 2 });
+    apply(queueManifest('slow', { queueName: slow }));
+    await c.synced(QUEUES, ns, 'slow', 60_000);
+    const creates = (await aws.control.calls({ operation: 'CreateQueue' })).filter((x) => x.resource === slow);
+    expect(creates.map((x) => x.fault ?? x.status)).toEqual(['throttle', 'throttle', 200]);
+    kubectl(['delete', 'queue', 'slow', '-n', ns, '--wait=false']);
+    await c.gone(QUEUES, ns, 'slow');
+  });
+
   it('refuses to change queueName (immutable) at admission', () => {
     const r = kubectl(['patch', 'queue', 'orders', '-n', ns, '--type=merge', '-p', JSON.stringify({ spec: { queueName: `${name}-2` } })]);
     expect(r.status).not.toBe(0);
