@@ -7,6 +7,7 @@ import { GeneratorError, isGeneratorError } from './errors';
 import { generateService, sdkNames, type ServiceOutput } from './pipeline';
 import type { PackageLinks } from './emit/npm-package';
 import { parseSdkVersions } from './sources/sdk-versions';
+import { skippedPatterns } from './model/pattern-report';
 import { locateModel, readLock, readModel, resolveModelsDir } from './sources';
 import { diffTree, ownedDirs, type TreeDiff } from './output';
 import { API_MODELS_DIR, REPO_ROOT } from './paths';
@@ -117,6 +118,7 @@ function summarize(service: string, output: ServiceOutput) {
     group: output.model.group,
     kinds: output.model.resources.map((r) => r.kind),
     skipped: output.model.skipped,
+    skippedPatterns: skippedPatterns(output.model),
   };
 }
 

@@ -55,6 +55,18 @@ describe('toCrd', () => {
     expect(status['observedSize']).toEqual({ type: 'integer', format: 'int64' });
   });
 
+  it('validates spec strings with the Smithy pattern, in RE2; status fields take none', () => {
+    expect(props['widgetName']).toMatchObject({ pattern: '^[a-z]+$' });
+    const m = inferServiceModel({
+      service: 'widgets',
+      index,
+      config: { resources: { Widget: { fields: { ObservedName: { is_read_only: true, from: { operation: 'DescribeWidget', path: 'WidgetName' } } } } } },
+      configFile: 'generator.yaml',
+    });
+    const status = at(toCrd(m.resources[0]!, m), 'spec', 'versions', '0', 'schema', 'openAPIV3Schema', 'properties', 'status', 'properties');
+    expect(status['observedName']).toEqual({ type: 'string', description: 'Regex Pattern: `^[a-z]+$`' });
+  });
+
   it('stops at recursion with preserve-unknown-fields', () => {
     expect(at(props, 'tree', 'properties', 'children', 'items')).toEqual({ type: 'object', 'x-kubernetes-preserve-unknown-fields': true });
   });

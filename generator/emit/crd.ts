@@ -1,4 +1,5 @@
 import type { ShapeId } from '../smithy/types';
+import { isTrivial, toRe2 } from '../model/re2';
 import type { Field, ReferenceField, Resource, ResourceField, ServiceModel, TypeRef } from '../model/types';
 
 /**
@@ -119,7 +120,7 @@ function schemaBuilder(model: ServiceModel, immutablePaths: ReadonlySet<string>)
     const bounded = ctx === 'spec' ? f : undefined;
     switch (t.kind) {
       case 'string':
-        return { type: 'string', ...lengthOf(bounded, 'Length') };
+        return { type: 'string', ...stringBounds(bounded) };
       case 'integer':
       case 'long':
       case 'bigInteger':
@@ -176,6 +177,23 @@ function lengthOf(f: Field | undefined, what: 'Length' | 'Items' | 'Properties')
   return {
     ...(b.min !== undefined && b.min > 0 ? { [`min${what}`]: b.min } : {}),
     ...(b.max !== undefined ? { [`max${what}`]: b.max } : {}),
+  };
+}
+
+/**
+ * Length bounds and, where RE2 can state it exactly, the Smithy pattern (spec only, like the
+ * bounds). A pattern that is a long whole-string repeat brings its own length bounds.
+ */
+function stringBounds(f: Field | undefined): Schema {
+  const re = f?.pattern && !isTrivial(f.pattern) ? toRe2(f.pattern) : undefined;
+  const extra = re && 're2' in re ? re.length : undefined;
+  if (!extra) return { ...lengthOf(f, 'Length'), ...(re && 're2' in re ? { pattern: re.re2 } : {}) };
+  const min = Math.max(f?.length?.min ?? 0, extra.min);
+  const max = [f?.length?.max, extra.max].filter((x): x is number => x !== undefined);
+  return {
+    ...(min > 0 ? { minLength: min } : {}),
+    ...(max.length > 0 ? { maxLength: Math.min(...max) } : {}),
+    pattern: (re as { re2: string }).re2,
   };
 }
 
