@@ -57,6 +57,19 @@ describe("parseAwsCall", () => {
     expect(list).toMatchObject({ operation: "ListObjectsV2", resource: "bucket" });
   });
 
+  it("names S3 bucket configuration calls by their query key, and the bucket without the SDK's trailing slash", () => {
+    const s3 = (method: string, path: string) => parseAwsCall({ method, path, headers: { authorization: auth("s3") }, body: "" });
+    expect(s3("PUT", "/b/?versioning")).toMatchObject({ operation: "PutBucketVersioning", resource: "b" });
+    expect(s3("GET", "/b/?policy")).toMatchObject({ operation: "GetBucketPolicy", resource: "b" });
+    expect(s3("DELETE", "/b/?lifecycle")).toMatchObject({ operation: "DeleteBucketLifecycle" });
+    expect(s3("GET", "/b/?metrics&x-id=ListBucketMetricsConfigurations")).toMatchObject({ operation: "ListBucketMetricsConfigurations" });
+    expect(s3("PUT", "/b/?metrics&id=all")).toMatchObject({ operation: "PutBucketMetricsConfiguration", input: { Id: "all" } });
+    expect(s3("DELETE", "/b/?inventory&id=weekly")).toMatchObject({ operation: "DeleteBucketInventoryConfiguration", input: { Id: "weekly" } });
+    expect(s3("GET", "/b/?object-lock")).toMatchObject({ operation: "GetObjectLockConfiguration" });
+    expect(s3("PUT", "/b/")).toMatchObject({ operation: "CreateBucket", resource: "b" });
+    expect(s3("HEAD", "/b")).toMatchObject({ operation: "HeadBucket", resource: "b" });
+  });
+
   it("survives a body that is not JSON", () => {
     expect(json("sagemaker", "SageMaker.ListModels", "x").input).toEqual({});
     expect(parseAwsCall({ method: "POST", path: "/", headers: { "x-amz-target": "SageMaker.ListModels" }, body: "{oops" }).input).toEqual({});

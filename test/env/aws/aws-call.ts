@@ -56,7 +56,7 @@ export function parseAwsCall(req: RawRequest): AwsCall {
     const service = scoped ?? QUERY_VERSION_SERVICES[input.Version ?? ""] ?? "unknown";
     return withResource({ service, operation, protocol: "awsQuery", input });
   }
-  if (scoped === "s3") return withResource({ service: "s3", operation: s3Operation(req), protocol: "restXml", input: {} }, s3Resource(req.path));
+  if (scoped === "s3") return withResource({ service: "s3", operation: s3Operation(req), protocol: "restXml", input: s3Input(req.path) }, s3Resource(req.path));
   return { service: scoped ?? "unknown", operation: `${req.method} ${req.path.split("?")[0]}`, protocol: "unknown", input: {} };
 }
 
@@ -147,19 +147,70 @@ function firstNameField(input: Record<string, unknown>): string | undefined {
   return undefined;
 }
 
-function s3Operation(req: RawRequest): string {
+/** Bucket configurations by query key (REST-XML: `PUT /<bucket>?versioning`): the operation noun per method. */
+const S3_BUCKET_SUBRESOURCES: Record<string, { GET?: string; PUT?: string; DELETE?: string; LIST?: string }> = {
+  accelerate: { GET: "GetBucketAccelerateConfiguration", PUT: "PutBucketAccelerateConfiguration" },
+  acl: { GET: "GetBucketAcl", PUT: "PutBucketAcl" },
+  analytics: { GET: "GetBucketAnalyticsConfiguration", LIST: "ListBucketAnalyticsConfigurations", PUT: "PutBucketAnalyticsConfiguration", DELETE: "DeleteBucketAnalyticsConfiguration" },
+  cors: { GET: "GetBucketCors", PUT: "PutBucketCors", DELETE: "DeleteBucketCors" },
+  encryption: { GET: "GetBucketEncryption", PUT: "PutBucketEncryption", DELETE: "DeleteBucketEncryption" },
+  "intelligent-tiering": {
+    GET: "GetBucketIntelligentTieringConfiguration",
+    LIST: "ListBucketIntelligentTieringConfigurations",
+    PUT: "PutBucketIntelligentTieringConfiguration",
+    DELETE: "DeleteBucketIntelligentTieringConfiguration",
+  },
+  inventory: { GET: "GetBucketInventoryConfiguration", LIST: "ListBucketInventoryConfigurations", PUT: "PutBucketInventoryConfiguration", DELETE: "DeleteBucketInventoryConfiguration" },
+  lifecycle: { GET: "GetBucketLifecycleConfiguration", PUT: "PutBucketLifecycleConfiguration", DELETE: "DeleteBucketLifecycle" },
+  location: { GET: "GetBucketLocation" },
+  logging: { GET: "GetBucketLogging", PUT: "PutBucketLogging" },
+  metrics: { GET: "GetBucketMetricsConfiguration", LIST: "ListBucketMetricsConfigurations", PUT: "PutBucketMetricsConfiguration", DELETE: "DeleteBucketMetricsConfiguration" },
+  notification: { GET: "GetBucketNotificationConfiguration", PUT: "PutBucketNotificationConfiguration" },
+  "object-lock": { GET: "GetObjectLockConfiguration", PUT: "PutObjectLockConfiguration" },
+  ownershipControls: { GET: "GetBucketOwnershipControls", PUT: "PutBucketOwnershipControls", DELETE: "DeleteBucketOwnershipControls" },
+  policy: { GET: "GetBucketPolicy", PUT: "PutBucketPolicy", DELETE: "DeleteBucketPolicy" },
+  policyStatus: { GET: "GetBucketPolicyStatus" },
+  publicAccessBlock: { GET: "GetPublicAccessBlock", PUT: "PutPublicAccessBlock", DELETE: "DeletePublicAccessBlock" },
+  replication: { GET: "GetBucketReplication", PUT: "PutBucketReplication", DELETE: "DeleteBucketReplication" },
+  requestPayment: { GET: "GetBucketRequestPayment", PUT: "PutBucketRequestPayment" },
+  tagging: { GET: "GetBucketTagging", PUT: "PutBucketTagging", DELETE: "DeleteBucketTagging" },
+  versioning: { GET: "GetBucketVersioning", PUT: "PutBucketVersioning" },
+  website: { GET: "GetBucketWebsite", PUT: "PutBucketWebsite", DELETE: "DeleteBucketWebsite" },
+};
+
+/** The S3 operation of a path-style request: the SDK's `x-id` when it sends one, else method, level and configuration key. */
+export function s3Operation(req: Pick<RawRequest, "method" | "path">): string {
   const [path = "/", query = ""] = req.path.split("?");
+  const params = new URLSearchParams(query);
+  const xid = params.get("x-id");
+  if (xid) return xid;
   const parts = path.split("/").filter(Boolean);
   const level = parts.length === 0 ? "Service" : parts.length === 1 ? "Bucket" : "Object";
+  if (level === "Bucket") {
+    for (const key of params.keys()) {
+      const ops = S3_BUCKET_SUBRESOURCES[key];
+      if (!ops) continue;
+      const method = req.method === "GET" && ops.LIST && !params.has("id") ? "LIST" : (req.method as "GET" | "PUT" | "DELETE");
+      const op = ops[method];
+      if (op) return op;
+    }
+  }
   const table: Record<string, Record<string, string>> = {
     Service: { GET: "ListBuckets" },
-    Bucket: { PUT: "CreateBucket", DELETE: "DeleteBucket", HEAD: "HeadBucket", GET: query.includes("list-type=2") ? "ListObjectsV2" : "ListObjects" },
+    Bucket: { PUT: "CreateBucket", DELETE: "DeleteBucket", HEAD: "HeadBucket", GET: params.get("list-type") === "2" ? "ListObjectsV2" : "ListObjects" },
     Object: { PUT: "PutObject", GET: "GetObject", HEAD: "HeadObject", DELETE: "DeleteObject" },
   };
   return table[level]?.[req.method] ?? `${req.method} ${level}`;
 }
 
+/** The bucket (and object key) a path-style request names, without the trailing slash of bucket requests. */
 function s3Resource(path: string): string | undefined {
-  const clean = decodeURIComponent((path.split("?")[0] ?? "").replace(/^\/+/, ""));
+  const clean = decodeURIComponent((path.split("?")[0] ?? "").replace(/^\/+/, "").replace(/\/+$/, ""));
   return clean || undefined;
+}
+
+/** The `id` of a bucket configuration request (analytics, inventory, metrics, intelligent-tiering). */
+function s3Input(path: string): Record<string, unknown> {
+  const id = new URLSearchParams(path.split("?")[1] ?? "").get("id");
+  return id !== null ? { Id: id } : {};
 }

@@ -24,6 +24,7 @@ import { decideFaults } from "./faults";
 import { correctRequest } from "./request-corrections";
 import { armAfter, dropStale, hasPendingAfter, holdKey, newHold, patchBody, serveDescribe, type Body, type HoldPhase } from "./holds";
 import { emptyState, nextSeq, type ProxyState } from "./proxy-state";
+import { correctS3 } from "./s3-corrections";
 import { rewriteStringTimestamps } from "./timestamps";
 
 export interface ScenarioProxy {
@@ -126,10 +127,13 @@ async function handle(state: ProxyState, upstream: URL, req: IncomingMessage, re
     return;
   }
 
-  const corrected = call.service === "sagemaker" && CORRECTED_OPERATIONS.has(call.operation);
+  const s3 = correctS3(state.s3, call, body.toString("utf8"));
+  const corrected = s3 !== undefined || (call.service === "sagemaker" && CORRECTED_OPERATIONS.has(call.operation));
   let reply: Reply;
   let heldPhase: number | undefined;
-  if (corrected) {
+  if (s3) {
+    reply = toReply(s3);
+  } else if (corrected) {
     reply = toReply(await correct(state, upstream, call, req.headers));
   } else {
     const rewritten = await correctRequest(call, body.toString("utf8"), (operation, input) => readJson(upstream, req.headers, operation, input));

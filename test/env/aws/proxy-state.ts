@@ -1,6 +1,7 @@
 import type { CallRecord } from "./call-log";
 import type { FaultRule } from "./faults";
 import type { Hold } from "./holds";
+import { emptyS3State, type S3State } from "./s3-corrections";
 
 /** Everything a scenario proxy remembers. One per proxy; tests change it through the control API. */
 export interface ProxyState {
@@ -9,11 +10,13 @@ export interface ProxyState {
   holds: Hold[];
   /** Permanent Describe patches left by corrections, keyed by holdKey(describeOperation, resource). */
   overlays: Map<string, Record<string, unknown>>;
+  /** S3 bucket configurations moto mishandles, kept by the proxy (s3-corrections.ts). */
+  s3: S3State;
   seq: number;
 }
 
 export function emptyState(): ProxyState {
-  return { calls: [], faults: [], holds: [], overlays: new Map(), seq: 0 };
+  return { calls: [], faults: [], holds: [], overlays: new Map(), s3: emptyS3State(), seq: 0 };
 }
 
 export function nextSeq(state: ProxyState): number {
