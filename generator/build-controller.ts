@@ -18,11 +18,11 @@ const npmExternal: Plugin = {
   },
 };
 
-export async function build(service: string, repo = REPO_ROOT): Promise<string> {
+/** `dist` defaults to generated/<service>/dist; tests build elsewhere (inside the repository, for node_modules). */
+export async function build(service: string, repo = REPO_ROOT, dist = join(repo, "generated", service, "dist")): Promise<string> {
   const dir = join(repo, "generated", service);
   const main = join(dir, "src", "main.ts");
   if (!existsSync(main)) throw new Error(`${main}: missing; run \`npm run generate -- ${service}\` first`);
-  const dist = join(dir, "dist");
   rmSync(dist, { recursive: true, force: true });
   const outfile = join(dist, "main.js");
   await esbuild({

@@ -1,4 +1,4 @@
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -152,12 +152,14 @@ export async function main(argv: readonly string[]): Promise<number> {
     .name('npm run generate --')
     .description('Generate Kubernetes controllers (CRDs, TypeScript, Helm) from AWS Smithy models')
     .argument('[services...]', 'services as named in api-models/ (or any upstream model folder name)')
-    .option('--all', 'every service in api-models/')
-    .option('--out <dir>', 'output root; files land in <out>/<service>/', join(REPO_ROOT, 'generated'))
-    .option('--models-dir <dir>', 'a local copy of github.com/aws/api-models-aws (else $ACK_TS_MODELS_DIR, else a download cache)')
-    .option('--check', 'exit 1 if <out> differs from what the models and config produce; write nothing')
-    .option('--summary <file>', 'write a JSON summary of kinds and skipped resources per service')
-    .option('--api-models <dir>', 'where generator.yaml files and models.lock.json live', API_MODELS_DIR)
+    .addOption(new Option('--all', 'every service in api-models/').default(false))
+    .addOption(new Option('--out <dir>', 'output root; files land in <out>/<service>/').default(join(REPO_ROOT, 'generated'), "the repository's generated/"))
+    // Commander prints no default for an undefined value, so these say theirs in the description.
+    .option('--models-dir <dir>', 'a local copy of github.com/aws/api-models-aws (default: $ACK_TS_MODELS_DIR, else ~/.cache/ack-ts/api-models, filled from the internet)')
+    .addOption(new Option('--check', 'exit 1 if <out> differs from what the models and config produce; write nothing').default(false))
+    .option('--summary <file>', 'write a JSON summary of kinds and skipped resources per service (default: none)')
+    .addOption(new Option('--api-models <dir>', 'where generator.yaml files and models.lock.json live').default(API_MODELS_DIR, "the repository's api-models/"))
+    .addHelpText('after', '\nRelative paths, in options and in ACK_TS_MODELS_DIR, are relative to the directory you run the command in.')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   try {

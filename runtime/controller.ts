@@ -15,7 +15,7 @@ import { LeaderElector } from './k8s/leader-election';
 import { NamespaceAnnotations } from './k8s/namespace-cache';
 import { KubeResourceStore } from './k8s/resource-store';
 import { splitKey, type KubeObject } from './k8s/types';
-import { concurrencyFor, expandResourceTags, parseFlags, type ControllerConfig } from './ops/flags';
+import { concurrencyFor, expandResourceTags, HelpRequested, parseFlags, type ControllerConfig } from './ops/flags';
 import { serveHealth, serveMetrics } from './ops/http-servers';
 import { createLogger, type Logger } from './ops/logger';
 import { ControllerMetrics } from './ops/metrics';
@@ -66,7 +66,7 @@ const SHUTDOWN_GRACE_MS = 8_000;
 export async function runController(service: ServiceDescriptor, argv: readonly string[] = process.argv.slice(2), opts: ControllerOptions = {}): Promise<RunningController> {
   const env = opts.env ?? process.env;
   const kinds = service.resources.map((r) => r.kind);
-  const cfg = parseFlags(argv, kinds);
+  const cfg = parseFlags(argv, kinds, `ack-${service.service}-controller`);
   const log = opts.log ?? createLogger(cfg.logLevel, { development: cfg.enableDevelopmentLogging, base: { controller: `ack-${service.service}` } });
 
   const conn = opts.connection ?? loadConnection(env);
@@ -338,6 +338,10 @@ export interface ControllerParts {
 export function main(service: ServiceDescriptor, parts: ControllerParts): void {
   const { sdk, hooks, version } = parts;
   runController(service, process.argv.slice(2), { sdk, ...(hooks ? { hooks } : {}), ...(version ? { version } : {}) }).catch((err: Error & { code?: string }) => {
+    if (err instanceof HelpRequested) {
+      process.stdout.write(err.text);
+      process.exit(0);
+    }
     const isFlagError = typeof err.code === 'string' && err.code.startsWith('commander.');
     process.stderr.write(`ack-${service.service}-controller: ${err.message.replace(/^error: /, '')}\n`);
     process.exit(isFlagError ? 2 : 1);

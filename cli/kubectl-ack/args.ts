@@ -27,12 +27,17 @@ export class UsageError extends Error {
 export const USAGE = `Usage: kubectl ack logs KIND/NAME [-n NAMESPACE] [--follow] [--since 10m] [--tail N] [--timestamps]
 
 KIND is trainingjob, processingjob, transformjob, hyperparametertuningjob or endpoint.
-  -n, --namespace NS    namespace of the resource (default: the kubeconfig context's)
-  -f, --follow          keep streaming until the job ends; exit 0 if it Completed, 1 if it Failed or Stopped
-      --since DURATION  only logs newer than this (e.g. 30s, 10m, 2h, 1h30m)
-      --tail N          only the last N lines
-      --timestamps      prefix each line with its CloudWatch timestamp
-      --training-job N  tuning jobs: the logs of training job N instead of the best one`;
+  -n, --namespace NS    namespace of the resource (default: the kubeconfig context's, else default)
+  -f, --follow          keep streaming until the job ends; exit 0 if it Completed, 1 if it Failed or Stopped (default: false)
+      --since DURATION  only logs newer than this, e.g. 30s, 10m, 2h, 1h30m (default: all)
+      --tail N          only the last N lines (default: all)
+      --timestamps      prefix each line with its CloudWatch timestamp (default: false)
+      --training-job N  tuning jobs: the logs of training job N (default: the best training job)
+  -h, --help            this text
+
+Environment: KUBECONFIG (relative to the current directory), AWS_REGION or AWS_DEFAULT_REGION (the region when
+neither the resource nor its namespace names one), AWS credentials from the SDK's default chain, ACK_SYSTEM_NAMESPACE (where the
+CARM ConfigMap lives; default: ack-system).`;
 
 const DURATION_UNITS: Readonly<Record<string, number>> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 

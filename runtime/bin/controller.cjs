@@ -17,14 +17,28 @@ const MEMORY_FLAGS = ['--max-semi-space-size=1', '--max-old-space-size=96'];
 const FORWARDED = ['SIGTERM', 'SIGINT', 'SIGHUP'];
 const PARENT_POLL_MS = 500;
 
-function usage(generatedDir) {
-  const services = fs.existsSync(generatedDir) ? fs.readdirSync(generatedDir).filter((d) => fs.existsSync(path.join(generatedDir, d, 'src', 'main.ts'))) : [];
-  return `usage: npm run controller -- <service> [flags]; services: ${services.join(', ') || '(none generated)'}`;
+const HELP_FLAGS = ['-h', '--help'];
+
+function servicesIn(generatedDir) {
+  return fs.existsSync(generatedDir) ? fs.readdirSync(generatedDir).filter((d) => fs.existsSync(path.join(generatedDir, d, 'src', 'main.ts'))) : [];
 }
 
-/** The node arguments that start `service`'s controller, or an error line. */
+function usage(generatedDir) {
+  return `usage: npm run controller -- <service> [flags]; services: ${servicesIn(generatedDir).join(', ') || '(none generated)'}`;
+}
+
+/**
+ * The node arguments that start `service`'s controller, or an error line. `--help` in place of the
+ * service runs the first service's controller with --help: every controller takes the same flags.
+ */
 function commandFor(root, service) {
   const generatedDir = path.join(root, 'generated');
+  if (HELP_FLAGS.includes(service)) {
+    const first = servicesIn(generatedDir)[0];
+    const intro = `${usage(generatedDir)}\nRuns generated/<service>/dist/main.js when built, else its src/main.ts through tsx, with ${MEMORY_FLAGS.join(' ')}.\nEvery controller takes the same flags (shown for ${first ?? 'none'}):\n\n`;
+    if (!first) return { error: usage(generatedDir) };
+    return { ...commandFor(root, first), intro, flags: ['--help'] };
+  }
   if (!service || service.startsWith('-')) return { error: usage(generatedDir) };
   const dir = path.join(generatedDir, service);
   const built = path.join(dir, 'dist', 'main.js');
@@ -51,7 +65,8 @@ function run() {
     process.stderr.write(`${cmd.error}\n`);
     process.exit(2);
   }
-  const child = spawn(process.execPath, [...cmd.args, ...flags], { stdio: 'inherit', env: { ...process.env, ...cmd.env } });
+  if (cmd.intro) process.stdout.write(cmd.intro);
+  const child = spawn(process.execPath, [...cmd.args, ...(cmd.flags ?? flags)], { stdio: 'inherit', env: { ...process.env, ...cmd.env } });
   for (const sig of FORWARDED) process.on(sig, () => child.kill(sig));
   const parent = process.ppid;
   const orphanWatch = setInterval(() => {

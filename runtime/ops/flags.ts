@@ -1,4 +1,4 @@
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { DeletionPolicy } from '../reconcile/policy';
 
 /** ACK's controller flags (reference §1), parsed once into a typed, validated value. */
@@ -77,6 +77,12 @@ function boolFlag(name: string, description: string, dflt: boolean): Option {
   return new Option(`--${name} [bool]`, description).argParser(bool).default(dflt);
 }
 
+/** An option whose default is shown under --help as `shown` (e.g. "15s" for 15000 ms, "all" for ""). */
+function withDefault<T>(flags: string, description: string, value: T, shown: string, parse?: (v: string, prev: T) => T): Option {
+  const o = new Option(flags, description).default(value, shown);
+  return parse ? o.argParser(parse) : o;
+}
+
 export function buildCommand(kinds: readonly string[]): Command {
   return new Command()
     .name('controller')
@@ -85,10 +91,10 @@ export function buildCommand(kinds: readonly string[]): Command {
     .option('--metrics-addr <addr>', 'Prometheus /metrics bind address', '0.0.0.0:8080')
     .option('--healthz-addr <addr>', '/healthz and /readyz bind address', '0.0.0.0:8081')
     .addOption(boolFlag('enable-leader-election', 'Lease-based leader election', false))
-    .option('--leader-election-namespace <ns>', 'namespace of the Lease (default: the pod namespace)', '')
-    .option('--leader-election-lease-duration <duration>', 'how long a lease holds without renewal', duration, 15_000)
-    .option('--leader-election-renew-deadline <duration>', 'the leader gives up after failing to renew this long', duration, 10_000)
-    .option('--leader-election-retry-period <duration>', 'between acquire/renew attempts', duration, 2_000)
+    .addOption(withDefault('--leader-election-namespace <ns>', 'namespace of the Lease', '', 'the pod namespace'))
+    .addOption(withDefault('--leader-election-lease-duration <duration>', 'how long a lease holds without renewal', 15_000, '15s', duration))
+    .addOption(withDefault('--leader-election-renew-deadline <duration>', 'the leader gives up after failing to renew this long', 10_000, '10s', duration))
+    .addOption(withDefault('--leader-election-retry-period <duration>', 'between acquire/renew attempts', 2_000, '2s', duration))
     .addOption(boolFlag('enable-carm', 'cross-account resource management', true))
     .addOption(boolFlag('enable-development-logging', 'human-readable logs', false))
     .addOption(boolFlag('enable-webhook-server', 'accepted for compatibility; no webhooks', false))
@@ -96,29 +102,57 @@ export function buildCommand(kinds: readonly string[]): Command {
     .addOption(boolFlag('enable-field-export-reconciler', 'accepted for compatibility; not implemented', true))
     .addOption(boolFlag('enable-cross-namespace', 'allow resource references to another namespace', true))
     .option('--log-level <level>', `one of ${LOG_LEVELS.join(', ')}`, 'info')
-    .option('--aws-region <region>', 'default AWS region', process.env.AWS_REGION ?? '')
-    .option('--aws-endpoint-url <url>', 'AWS service endpoint override', '')
-    .option('--aws-identity-endpoint-url <url>', 'endpoint for STS (startup identity and CARM)', '')
+    .addOption(withDefault('--aws-region <region>', 'default AWS region (required)', process.env.AWS_REGION ?? '', '$AWS_REGION'))
+    .addOption(withDefault('--aws-endpoint-url <url>', 'AWS service endpoint override', '', "the SDK's"))
+    .addOption(withDefault('--aws-identity-endpoint-url <url>', 'endpoint for STS (startup identity and CARM)', '', "the SDK's"))
     .addOption(boolFlag('allow-unsafe-aws-endpoint-urls', 'allow http:// endpoints', false))
     .addOption(boolFlag('aws-endpoint-use-path-style', 'accepted for compatibility', false))
-    .option('--http-client-timeout <duration>', 'AWS HTTP timeout, 0 disables', duration, 60_000)
+    .addOption(withDefault('--http-client-timeout <duration>', 'AWS HTTP timeout, 0 disables', 60_000, '60s', duration))
     .option('--resource-tags <tags>', 'k=v,... tags added to every AWS resource', DEFAULT_RESOURCE_TAGS.join(','))
-    .option('--watch-namespace <namespaces>', 'comma-separated namespaces (default: all)', '')
-    .option('--watch-selectors <selector>', 'label selector for watched resources', '')
+    .addOption(withDefault('--watch-namespace <namespaces>', 'comma-separated namespaces', '', 'all'))
+    .addOption(withDefault('--watch-selectors <selector>', 'label selector for watched resources', '', 'none'))
     .addOption(new Option('--deletion-policy <policy>', 'default deletion policy').choices(['delete', 'retain']).default('delete'))
-    .option('--reconcile-default-resync-seconds <n>', 'resync after success (0: 10 h)', int(0), 0)
-    .option('--reconcile-resource-resync-seconds <Kind=N>', 'per-kind resync, repeatable', kindEquals(1), {})
+    .addOption(withDefault('--reconcile-default-resync-seconds <n>', 'resync after success, 0 meaning 10 h', 0, '0', int(0)))
+    .addOption(withDefault('--reconcile-resource-resync-seconds <Kind=N>', 'per-kind resync, repeatable', {}, 'none', kindEquals(1)))
     .option('--reconcile-default-max-concurrent-syncs <n>', 'workers per kind', int(1), 4)
-    .option('--reconcile-resource-max-concurrent-syncs <Kind=N>', 'per-kind workers, repeatable', kindEquals(1), {})
-    .option('--feature-gates <gates>', 'Name=bool,...', '')
-    .option('--reconcile-resources <kinds>', `kinds to reconcile (default: all of ${kinds.join(', ')})`, '');
+    .addOption(withDefault('--reconcile-resource-max-concurrent-syncs <Kind=N>', 'per-kind workers, repeatable', {}, 'none', kindEquals(1)))
+    .addOption(withDefault('--feature-gates <gates>', 'Name=bool,...', '', 'ResourceAdoption=true,ReadOnlyResources=true'))
+    .addOption(withDefault('--reconcile-resources <kinds>', 'comma-separated kinds to reconcile', '', `all: ${kinds.join(', ')}`));
 }
 
-/** Parses argv (without node and script) into a validated config; throws with one clear line. */
-export function parseFlags(argv: readonly string[], kinds: readonly string[]): ControllerConfig {
-  const cmd = buildCommand(kinds);
-  cmd.configureOutput({ writeErr: () => undefined, writeOut: () => undefined });
-  cmd.parse([...argv], { from: 'user' });
+/** What the controller reads besides its flags; shown under --help. */
+const ENVIRONMENT_HELP = `
+Environment:
+  KUBECONFIG            kubeconfig file(s), relative to the current directory (else in-cluster, else ~/.kube/config)
+  AWS_REGION            default for --aws-region
+  ACK_SYSTEM_NAMESPACE  namespace of the CARM ConfigMap ack-role-account-map (default: the pod's, else ack-system)
+  AWS credentials       the AWS SDK's default chain: static keys, IRSA (AWS_ROLE_ARN + AWS_WEB_IDENTITY_TOKEN_FILE), Pod Identity
+`;
+
+/** `--help` or `-h` was given: `text` lists every flag with its default; print it and exit 0. */
+export class HelpRequested extends Error {
+  constructor(readonly text: string) {
+    super('help requested');
+  }
+}
+
+/**
+ * Parses argv (without node and script) into a validated config; throws with one clear line, or
+ * HelpRequested. `name` is the program name help shows (e.g. ack-sagemaker-controller).
+ */
+export function parseFlags(argv: readonly string[], kinds: readonly string[], name = 'controller'): ControllerConfig {
+  let help = '';
+  const cmd = buildCommand(kinds)
+    .name(name)
+    .description('AWS Controllers for Kubernetes, generated by ack-ts: reconciles custom resources with AWS. Flags are ACK\'s.')
+    .addHelpText('after', ENVIRONMENT_HELP);
+  cmd.configureOutput({ writeErr: () => undefined, writeOut: (text) => (help += text) });
+  try {
+    cmd.parse([...argv], { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError && err.code === 'commander.helpDisplayed') throw new HelpRequested(help);
+    throw err;
+  }
   const o = cmd.opts<Record<string, unknown>>();
 
   const level = String(o.logLevel);

@@ -1,4 +1,4 @@
-import { concurrencyFor, expandResourceTags, parseFlags } from './flags';
+import { concurrencyFor, expandResourceTags, HelpRequested, parseFlags } from './flags';
 import { ControllerMetrics, Counter, Histogram } from './metrics';
 import { createLogger } from './logger';
 
@@ -56,6 +56,22 @@ describe('flags', () => {
     expect(() => parseFlags([...base, '--feature-gates', 'Nope=true'], kinds)).toThrow('unknown gate');
     expect(() => parseFlags([...base, '--log-level', 'loud'], kinds)).toThrow('unknown level');
     expect(() => parseFlags([...base, '--reconcile-default-max-concurrent-syncs', '0'], kinds)).toThrow();
+  });
+
+  it('--help and -h ask for the help text, which names the program and shows defaults as written', () => {
+    for (const flag of ['--help', '-h']) {
+      let err: unknown;
+      try {
+        parseFlags([flag], kinds, 'ack-x-controller');
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toBeInstanceOf(HelpRequested);
+      const text = (err as HelpRequested).text;
+      expect(text).toMatch(/^Usage: ack-x-controller \[options\]/);
+      expect(text).toMatch(/--leader-election-lease-duration <duration> +how long a lease holds without renewal \(default: 15s\)/);
+      expect(text).toContain(`(default: all: ${kinds.join(', ')})`);
+    }
   });
   it('expands resource tag placeholders, skipping empty values', () => {
     expect(expandResourceTags(['a=%CONTROLLER_SERVICE%-%CONTROLLER_VERSION%', 'b=%K8S_NAMESPACE%', 'c=%MANAGED_BY%'], { service: 'sagemaker', version: '', namespace: 'ns', name: 'n', kind: 'K' })).toEqual({ a: 'sagemaker-unknown', b: 'ns' });
