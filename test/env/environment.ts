@@ -126,14 +126,24 @@ async function stopAll(root: string, pidDir: string): Promise<void> {
 function undoOnSignal(root: string, pidDir: string, progress?: Progress): () => void {
   const signals = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
   const onSignal = (sig: NodeJS.Signals) => {
-    for (const pid of descendants(process.pid)) signalGroup(pid, "SIGKILL");
-    killAllNow(pidDir);
-    fs.rmSync(root, { recursive: true, force: true });
-    progress?.(`[testenv] ${sig}: stopped what had been started and removed ${root}`);
-    process.exit(128 + (os.constants.signals[sig] ?? 0));
+    try {
+      const pids = [...descendants(process.pid), ...recordedPids(pidDir).values()];
+      for (const pid of pids) signalGroup(pid, "SIGKILL");
+      // Synchronously (the start goes on meanwhile otherwise): a dying etcd may still write into root.
+      waitSync(() => pids.every((pid) => !isAlive(pid)), 5_000);
+      fs.rmSync(root, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+      progress?.(`[testenv] ${sig}: stopped what had been started and removed ${root}`);
+    } finally {
+      process.exit(128 + (os.constants.signals[sig] ?? 0));
+    }
   };
   for (const sig of signals) process.on(sig, onSignal);
   return () => signals.forEach((sig) => process.off(sig, onSignal));
+}
+
+function waitSync(done: () => boolean, timeoutMs: number): void {
+  const cell = new Int32Array(new SharedArrayBuffer(4));
+  for (const deadline = Date.now() + timeoutMs; !done() && Date.now() < deadline; ) Atomics.wait(cell, 0, 0, 20);
 }
 
 /**

@@ -131,10 +131,14 @@ describe("an unfinished npm run testenv -- up, signalled", () => {
 
       await exited(npm);
       await waitFor(() => tree.every((p) => !isAlive(p)), 15_000, "every process up started to exit", () => tree.filter(isAlive).map(cmdline).join("\n") + output());
-      expect(fs.existsSync(root!)).toBe(false);
-      expect(fs.existsSync(path.join(home, "state.json"))).toBe(false);
-      expect(await portFree(port)).toBe(true);
-      expect(output()).toContain(`[testenv] ${signal}: stopped what had been started`);
+      const after = {
+        rootRemoved: !fs.existsSync(root!),
+        noStateFile: !fs.existsSync(path.join(home, "state.json")),
+        apiserverPortFree: await portFree(port),
+        said: output().includes(`[testenv] ${signal}: stopped what had been started`),
+      };
+      const ok = Object.values(after).every(Boolean);
+      expect({ ...after, output: ok ? "" : output() }).toEqual({ rootRemoved: true, noStateFile: true, apiserverPortFree: true, said: true, output: "" });
     } finally {
       fs.rmSync(home, { recursive: true, force: true });
     }
