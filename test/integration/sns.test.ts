@@ -8,6 +8,7 @@ import {
   GetSubscriptionAttributesCommand,
   GetTopicAttributesCommand,
   ListTagsForResourceCommand,
+  SetEndpointAttributesCommand,
   SetPlatformApplicationAttributesCommand,
   SetSubscriptionAttributesCommand,
   SetTopicAttributesCommand,
@@ -237,6 +238,10 @@ describe('sns PlatformApplication and PlatformEndpoint', () => {
     patch('platformendpoint', 'device', { customUserData: 'user-2', enabled: 'false' });
     await eventually(async () => (await endpointAttrs()).CustomUserData === 'user-2', 'custom user data updated');
     expect((await endpointAttrs()).Enabled).toBe('false');
+    const since = await aws.control.mark();
+    await sns.send(new SetEndpointAttributesCommand({ EndpointArn: endpointArn, Attributes: { CustomUserData: 'tampered' } }));
+    await eventually(async () => (await endpointAttrs()).CustomUserData === 'user-2', 'custom user data restored');
+    expect((await calls('SetEndpointAttributes', endpointArn, since)).map((x) => x.input['Attributes.entry.1.value'])).toContain('user-2');
     expect(await calls('CreatePlatformEndpoint', appArn)).toHaveLength(1); // named by its application's ARN
   });
 
