@@ -1,5 +1,12 @@
 import type { ServiceHooks } from '../../../runtime/descriptor';
 import { app } from './app';
+import { algorithm, hub } from './hubs';
+import { autoMLJob, autoMLJobV2 } from './automl-job';
+import { cluster, clusterSchedulerConfig, computeQuota, trainingPlan } from './clusters';
+import { compilationJob, edgePackagingJob, inferenceRecommendationsJob, optimizationJob } from './model-jobs';
+import { edgeDeploymentPlan, inferenceExperiment } from './edge';
+import { flowDefinition, humanTaskUI, workforce } from './labeling';
+import { image, imageVersion, mlflowTrackingServer, partnerApp, studioLifecycleConfig } from './studio-resources';
 import { domain } from './domain';
 import { endpoint } from './endpoint';
 import { endpointConfig } from './endpoint-config';
@@ -29,15 +36,32 @@ import { transformJob } from './transform-job';
 import { userProfile } from './user-profile';
 
 export const hooks: ServiceHooks = {
+  Algorithm: algorithm,
   App: app,
+  AutoMLJob: autoMLJob,
+  AutoMLJobV2: autoMLJobV2,
+  Cluster: cluster,
+  ClusterSchedulerConfig: clusterSchedulerConfig,
+  CompilationJob: compilationJob,
+  ComputeQuota: computeQuota,
   DataQualityJobDefinition: dataQualityJobDefinition,
   Domain: domain,
+  EdgeDeploymentPlan: edgeDeploymentPlan,
+  EdgePackagingJob: edgePackagingJob,
   Endpoint: endpoint,
   EndpointConfig: endpointConfig,
   FeatureGroup: featureGroup,
+  FlowDefinition: flowDefinition,
+  Hub: hub,
+  HumanTaskUI: humanTaskUI,
   HyperParameterTuningJob: hyperParameterTuningJob,
+  Image: image,
+  ImageVersion: imageVersion,
   InferenceComponent: inferenceComponent,
+  InferenceExperiment: inferenceExperiment,
+  InferenceRecommendationsJob: inferenceRecommendationsJob,
   LabelingJob: labelingJob,
+  MlflowTrackingServer: mlflowTrackingServer,
   Model: model,
   ModelBiasJobDefinition: modelBiasJobDefinition,
   ModelExplainabilityJobDefinition: modelExplainabilityJobDefinition,
@@ -47,12 +71,17 @@ export const hooks: ServiceHooks = {
   MonitoringSchedule: monitoringSchedule,
   NotebookInstance: notebookInstance,
   NotebookInstanceLifecycleConfig: notebookInstanceLifecycleConfig,
+  OptimizationJob: optimizationJob,
+  PartnerApp: partnerApp,
   Pipeline: pipeline,
   PipelineExecution: pipelineExecution,
   ProcessingJob: processingJob,
   Project: project,
   Space: space,
+  StudioLifecycleConfig: studioLifecycleConfig,
   TrainingJob: trainingJob,
+  TrainingPlan: trainingPlan,
   TransformJob: transformJob,
   UserProfile: userProfile,
+  Workforce: workforce,
 };

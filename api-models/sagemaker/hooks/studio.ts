@@ -1,7 +1,5 @@
 import type { ResourceHooks } from '../../../runtime/descriptor';
-import { deleteThenWait } from './common/delete';
-import { requeueUntilCanModify } from './common/modify';
-import { syncedByStatus, type StatusRule } from './common/status';
+import { statefulResource } from './common/stateful';
 
 /**
  * Domain, UserProfile and Space share ACK's status handling: not while Pending/Updating/Deleting,
@@ -9,10 +7,5 @@ import { syncedByStatus, type StatusRule } from './common/status';
  * runs there; here it does: AWS refuses those deletes anyway.)
  */
 export function studioResource(kind: string): ResourceHooks {
-  const rule: StatusRule = { kind, path: 'status.status', modifying: ['Pending', 'Updating', 'Deleting'] };
-  return {
-    isSynced: syncedByStatus(rule),
-    checkUpdate: (_delta, _desired, latest) => requeueUntilCanModify(rule, latest),
-    ...deleteThenWait(rule),
-  };
+  return statefulResource({ kind, path: 'status.status', modifying: ['Pending', 'Updating', 'Deleting'] });
 }
