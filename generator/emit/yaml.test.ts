@@ -14,6 +14,11 @@ describe('toYamlDocument', () => {
     }
   });
 
+  it('quotes a string ending in a colon, which Go and PyYAML read as a mapping key (a SageMaker doc ends "Valid values:")', () => {
+    expect(toYamlDocument({ description: 'Valid values:' })).toBe('description: "Valid values:"\n');
+    roundTrip({ s: 'Valid values:' });
+  });
+
   it('writes multi-line text as a block literal', () => {
     const text = 'First paragraph.\n\nSecond: with colon # and hash.';
     expect(toYamlDocument({ d: text })).toBe(`d: |-\n  First paragraph.\n\n  Second: with colon # and hash.\n`);

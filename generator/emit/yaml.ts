@@ -14,7 +14,7 @@ const NON_PRINTABLE = /[^\x09\x0A\x0D\x20-\x7E\xA0-\uD7FF\uE000-\uFFFD\u{10000}-
 const NON_PRINTABLE_ALL = new RegExp(NON_PRINTABLE.source, 'gu');
 
 function scalar(s: string): string {
-  if (PLAIN.test(s) && !RESERVED.test(s) && !s.endsWith(' ') && !s.includes(': ') && !s.includes(' #')) return s;
+  if (PLAIN.test(s) && !RESERVED.test(s) && !s.endsWith(' ') && !s.endsWith(':') && !s.includes(': ') && !s.includes(' #')) return s;
   // JSON escapes C0 controls; YAML also wants DEL, C1 controls and lone surrogates escaped.
   return JSON.stringify(s).replace(NON_PRINTABLE_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

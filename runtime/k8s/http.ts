@@ -27,22 +27,33 @@ export interface RequestOptions {
  * @kubernetes/client-node's 70 MB of API classes.
  */
 export class KubeHttp {
+  /** Requests share a bounded pool of sockets. */
   private readonly agent: HttpAgent | HttpsAgent;
+  /**
+   * Each watch holds its socket for minutes, one per kind and namespace: in the request pool, a
+   * service with more kinds than sockets (SageMaker has 59) would leave no socket for any request.
+   */
+  private readonly watchAgent: HttpAgent | HttpsAgent;
   private readonly url: URL;
 
   constructor(private readonly conn: Connection) {
     this.url = new URL(conn.server);
-    const tls = this.url.protocol === 'https:';
-    this.agent = tls
+    this.agent = this.newAgent(32);
+    this.watchAgent = this.newAgent(Infinity);
+  }
+
+  private newAgent(maxSockets: number): HttpAgent | HttpsAgent {
+    const conn = this.conn;
+    return this.url.protocol === 'https:'
       ? new HttpsAgent({
           keepAlive: true,
-          maxSockets: 32,
+          maxSockets,
           ...(conn.ca ? { ca: conn.ca } : {}),
           ...(conn.cert ? { cert: conn.cert } : {}),
           ...(conn.key ? { key: conn.key } : {}),
           rejectUnauthorized: !conn.insecureSkipTlsVerify,
         })
-      : new HttpAgent({ keepAlive: true, maxSockets: 32 });
+      : new HttpAgent({ keepAlive: true, maxSockets });
   }
 
   async request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
@@ -55,7 +66,7 @@ export class KubeHttp {
 
   /** Streams newline-delimited JSON (a watch). Ends when the server closes or `signal` aborts. */
   async *lines(path: string, opts: RequestOptions = {}): AsyncGenerator<unknown> {
-    const res = await this.open('GET', path, opts);
+    const res = await this.open('GET', path, opts, this.watchAgent);
     const status = res.statusCode ?? 0;
     if (status < 200 || status >= 300) throw toApiError(status, await readAll(res));
     let buf = '';
@@ -77,9 +88,10 @@ export class KubeHttp {
 
   close(): void {
     this.agent.destroy();
+    this.watchAgent.destroy();
   }
 
-  private open(method: string, path: string, opts: RequestOptions): Promise<IncomingMessage> {
+  private open(method: string, path: string, opts: RequestOptions, agent = this.agent): Promise<IncomingMessage> {
     const u = new URL(path, this.url);
     for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== undefined) u.searchParams.set(k, String(v));
     const body = opts.body === undefined ? undefined : Buffer.from(JSON.stringify(opts.body));
@@ -92,7 +104,7 @@ export class KubeHttp {
     if (token) headers.Authorization = `Bearer ${token}`;
     const send = u.protocol === 'https:' ? httpsRequest : httpRequest;
     return new Promise((resolve, reject) => {
-      const req = send(u, { method, headers, agent: this.agent, ...(opts.signal ? { signal: opts.signal } : {}) }, resolve);
+      const req = send(u, { method, headers, agent, ...(opts.signal ? { signal: opts.signal } : {}) }, resolve);
       req.on('error', reject);
       if (opts.timeoutMs) req.setTimeout(opts.timeoutMs, () => req.destroy(new Error(`${method} ${u.pathname}: timed out after ${opts.timeoutMs} ms`)));
       req.end(body);
