@@ -1,5 +1,5 @@
 import { autoMLJobV2 } from './automl-job';
-import { clusterSchedulerConfig, computeQuota, cluster, trainingPlan } from './clusters';
+import { cluster, clusterSchedulerConfig, computeQuota, trainingPlan, withInstanceCounts } from './clusters';
 import { statusChangeEvents } from './common/progress';
 import { delta, fakeContext, view } from './common/testing';
 import { compilationJob, edgePackagingJob, inferenceRecommendationsJob } from './model-jobs';
@@ -65,6 +65,11 @@ describe('clusters and quotas', () => {
     expect(await cluster.beforeDelete!(view({}, { clusterStatus: 'Updating' }), fakeContext())).toMatchObject({ requeueAfterMs: 30_000 });
     expect(cluster.isSynced!(view({}, { clusterStatus: 'Failed' }))).toMatchObject({ terminal: expect.stringContaining('Failed') });
     expect(await cluster.afterDelete!(view(), fakeContext())).toMatchObject({ reason: 'Cluster is Deleting.' });
+  });
+  it('a cluster read compares instance counts with the target AWS reports', async () => {
+    const output = { ClusterName: 'c', InstanceGroups: [{ InstanceGroupName: 'g', CurrentCount: 1, TargetCount: 2 }] };
+    expect(withInstanceCounts(output)).toEqual({ ClusterName: 'c', InstanceGroups: [{ InstanceGroupName: 'g', CurrentCount: 1, TargetCount: 2, InstanceCount: 2 }] });
+    expect(await cluster.afterReadOne!(output, view(), fakeContext())).toEqual(withInstanceCounts(output));
   });
   it('a training plan cannot be deleted in AWS: the finalizer goes, saying why', async () => {
     expect(await trainingPlan.beforeDelete!(view(), fakeContext())).toMatchObject({ skipDelete: true, reason: expect.stringContaining('no API to delete') });

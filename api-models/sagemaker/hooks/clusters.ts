@@ -3,13 +3,30 @@ import { immutableKind } from './common/immutable';
 import { statefulResource } from './common/stateful';
 import { syncedByStatus } from './common/status';
 
+/**
+ * DescribeCluster reports each instance group's size as TargetCount/CurrentCount, never the
+ * InstanceCount the spec asked for: the target is that count, so a read compares like with like
+ * instead of seeing every group resized.
+ */
+export function withInstanceCounts(output: SdkObject): SdkObject {
+  const groups = output.InstanceGroups;
+  if (!Array.isArray(groups)) return output;
+  return {
+    ...output,
+    InstanceGroups: groups.map((g: SdkObject) => (g.InstanceCount !== undefined || g.TargetCount === undefined ? g : { ...g, InstanceCount: g.TargetCount })),
+  };
+}
+
 /** A HyperPod cluster: busy while AWS creates, updates, rolls back or patches it; Failed is terminal. */
-export const cluster: ResourceHooks = statefulResource({
-  kind: 'Cluster',
-  path: 'status.clusterStatus',
-  modifying: ['Creating', 'Updating', 'RollingBack', 'SystemUpdating', 'Deleting'],
-  terminal: 'Failed',
-});
+export const cluster: ResourceHooks = {
+  ...statefulResource({
+    kind: 'Cluster',
+    path: 'status.clusterStatus',
+    modifying: ['Creating', 'Updating', 'RollingBack', 'SystemUpdating', 'Deleting'],
+    terminal: 'Failed',
+  }),
+  afterReadOne: withInstanceCounts,
+};
 
 /**
  * Scheduler configs and compute quotas are versioned: an update names the version it replaces

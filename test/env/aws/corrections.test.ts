@@ -115,6 +115,16 @@ describe("service-linked roles on DescribeScalableTargets", () => {
 
 describe("not-found corrections for moto's HTML 500 (KeyError)", () => {
   const html = "<!doctype html>\n<html lang=en>\n<title>500 Internal Server Error</title>\n<h1>Internal Server Error</h1>";
+  it("DescribeExperiment of a missing experiment: AWS's ResourceNotFound", () => {
+    expect(correctServerErrorNotFound("DescribeExperiment", { ExperimentName: "e" }, html)).toEqual({ code: "ResourceNotFound", message: "Experiment e does not exist." });
+  });
+  it.each([
+    ["DescribeTrial", { TrialName: "t" }, "Could not find trial 'arn:aws:sagemaker:us-east-1:123456789012:experiment-trial/t'.", "Trial t does not exist."],
+    ["DescribeTrialComponent", { TrialComponentName: "tc" }, "Could not find trial component 'arn:…/tc'.", "TrialComponent tc does not exist."],
+    ["DescribeCluster", { ClusterName: "c" }, "Could not find cluster 'c'.", "Cluster c not found."],
+  ])("%s: moto's ValidationException becomes the declared ResourceNotFound", (op, input, moto, message) => {
+    expect(correctNotFound(op, input, { code: "ValidationException", message: moto })).toEqual({ code: "ResourceNotFound", message });
+  });
   it("DescribeFeatureGroup of a missing group: AWS's ResourceNotFound", () => {
     expect(correctServerErrorNotFound("DescribeFeatureGroup", { FeatureGroupName: "fg" }, html)).toEqual({
       code: "ResourceNotFound",

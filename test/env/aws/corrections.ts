@@ -156,6 +156,11 @@ export const NOT_FOUND_CORRECTIONS: NotFoundCorrection[] = [
   { describe: "DescribePipelineExecution", moto: /^Could not find pipeline/, code: "ResourceNotFound", message: (i) => `Pipeline execution '${str(i.PipelineExecutionArn)}' does not exist.` },
   // Domain: the Smithy model's declared ResourceNotFound.
   { describe: "DescribeDomain", moto: /^Could not find domain/, code: "ResourceNotFound", message: (i) => `Domain ${str(i.DomainId)} does not exist.` },
+  // Trial, TrialComponent and Cluster: the Smithy model's declared ResourceNotFound (moto: ValidationException
+  // "Could not find trial '<arn>'." from describe_trial / describe_trial_component / describe_cluster).
+  { describe: "DescribeTrial", moto: /^Could not find trial '/, code: "ResourceNotFound", message: (i) => `Trial ${str(i.TrialName)} does not exist.` },
+  { describe: "DescribeTrialComponent", moto: /^Could not find trial component/, code: "ResourceNotFound", message: (i) => `TrialComponent ${str(i.TrialComponentName)} does not exist.` },
+  { describe: "DescribeCluster", moto: /^Could not find cluster/, code: "ResourceNotFound", message: (i) => `Cluster ${str(i.ClusterName)} not found.` },
 ];
 
 /**
@@ -171,6 +176,14 @@ export const SERVER_ERROR_NOT_FOUND: NotFoundCorrection[] = [
     moto: /^\s*<!doctype html>/i,
     code: "ResourceNotFound",
     message: (i) => `Resource Not Found: Amazon SageMaker can't find a FeatureGroup with name ${str(i.FeatureGroupName)}`,
+  },
+  // DescribeExperiment declares ResourceNotFound (${SM_API}/API_DescribeExperiment.html); moto:
+  // `self.experiments[experiment_name]` in describe_experiment.
+  {
+    describe: "DescribeExperiment",
+    moto: /^\s*<!doctype html>/i,
+    code: "ResourceNotFound",
+    message: (i) => `Experiment ${str(i.ExperimentName)} does not exist.`,
   },
 ];
 
