@@ -209,7 +209,7 @@ spec:
 });
 
 describe('ModelCard', () => {
-  it('is created, a content change makes a new version, and delete removes it', async () => {
+  it('is created, a status change makes a new version, and delete removes it', async () => {
     const card = (status: string) => `
 apiVersion: sagemaker.services.k8s.aws/v1alpha1
 kind: ModelCard

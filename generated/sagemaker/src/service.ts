@@ -538,7 +538,6 @@ export const service: ServiceDescriptor = {
       { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
     ],
     'AutoMLJobV2.Status': [
-      { sdk: 'AutoMLJobArn', json: 'autoMLJobARN', type: 'string' },
       {
         sdk: 'AutoMLJobArtifacts',
         json: 'autoMLJobArtifacts',
@@ -3696,7 +3695,6 @@ export const service: ServiceDescriptor = {
     ],
     DescribeModelCardRequest: [
       { sdk: 'ModelCardName', json: 'modelCardName', type: 'string' },
-      { sdk: 'ModelCardVersion', json: 'modelCardVersion', type: 'integer' },
     ],
     DescribeModelCardResponse: [
       { sdk: 'ModelCardArn', json: 'modelCardARN', type: 'string' },

@@ -53,8 +53,6 @@ export interface AutoMLJobV2Spec {
 
 /** Observed state of a AutoMLJobV2, besides ackResourceMetadata and conditions. */
 export interface AutoMLJobV2Status {
-  /** The unique ARN assigned to the AutoMLJob when it is created. */
-  autoMLJobARN?: string;
   /** The artifacts that are generated during an AutoML job. */
   autoMLJobArtifacts?: T.AutoMLJobArtifacts;
   /** Returns the secondary status of the AutoML job V2. */
@@ -94,6 +92,7 @@ export const autoMLJobV2: ResourceDescriptor = {
   specShape: 'AutoMLJobV2.Spec',
   statusShape: 'AutoMLJobV2.Status',
   primaryKey: ['spec.autoMLJobName'],
+  arnMember: 'AutoMLJobArn',
   operations: {
     create: {
       name: 'CreateAutoMLJobV2',
