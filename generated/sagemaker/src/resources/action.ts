@@ -38,9 +38,6 @@ export interface ActionStatus {
 }
 
 export const action: ResourceDescriptor = {
-  service: 'sagemaker',
-  group: 'sagemaker.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'Action',
   plural: 'actions',
   specShape: 'Action.Spec',

@@ -58,9 +58,6 @@ export interface AlgorithmStatus {
 }
 
 export const algorithm: ResourceDescriptor = {
-  service: 'sagemaker',
-  group: 'sagemaker.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'Algorithm',
   plural: 'algorithms',
   specShape: 'Algorithm.Spec',

@@ -32,9 +32,6 @@ export interface AppImageConfigStatus {
 }
 
 export const appImageConfig: ResourceDescriptor = {
-  service: 'sagemaker',
-  group: 'sagemaker.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'AppImageConfig',
   plural: 'appimageconfigs',
   specShape: 'AppImageConfig.Spec',

@@ -34,9 +34,6 @@ export interface ArtifactStatus {
 }
 
 export const artifact: ResourceDescriptor = {
-  service: 'sagemaker',
-  group: 'sagemaker.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'Artifact',
   plural: 'artifacts',
   specShape: 'Artifact.Spec',

@@ -84,9 +84,6 @@ export interface AutoMLJobV2Status {
 }
 
 export const autoMLJobV2: ResourceDescriptor = {
-  service: 'sagemaker',
-  group: 'sagemaker.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'AutoMLJobV2',
   plural: 'automljobv2s',
   specShape: 'AutoMLJobV2.Spec',

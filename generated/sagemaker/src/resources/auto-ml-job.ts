@@ -58,9 +58,6 @@ export interface AutoMLJobStatus {
 }
 
 export const autoMLJob: ResourceDescriptor = {
-  service: 'sagemaker',
-  group: 'sagemaker.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'AutoMLJob',
   plural: 'automljobs',
   specShape: 'AutoMLJob.Spec',

@@ -40,9 +40,6 @@ export interface ClusterSchedulerConfigStatus {
 }
 
 export const clusterSchedulerConfig: ResourceDescriptor = {
-  service: 'sagemaker',
-  group: 'sagemaker.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'ClusterSchedulerConfig',
   plural: 'clusterschedulerconfigs',
   specShape: 'ClusterSchedulerConfig.Spec',

@@ -48,9 +48,6 @@ export interface ClusterStatus {
 }
 
 export const cluster: ResourceDescriptor = {
-  service: 'sagemaker',
-  group: 'sagemaker.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'Cluster',
   plural: 'clusters',
   specShape: 'Cluster.Spec',

@@ -29,9 +29,6 @@ export interface CodeRepositoryStatus {
 }
 
 export const codeRepository: ResourceDescriptor = {
-  service: 'sagemaker',
-  group: 'sagemaker.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'CodeRepository',
   plural: 'coderepositories',
   specShape: 'CodeRepository.Spec',

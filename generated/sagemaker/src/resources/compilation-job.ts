@@ -74,9 +74,6 @@ export interface CompilationJobStatus {
 }
 
 export const compilationJob: ResourceDescriptor = {
-  service: 'sagemaker',
-  group: 'sagemaker.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'CompilationJob',
   plural: 'compilationjobs',
   specShape: 'CompilationJob.Spec',

@@ -48,9 +48,6 @@ export interface ComputeQuotaStatus {
 }
 
 export const computeQuota: ResourceDescriptor = {
-  service: 'sagemaker',
-  group: 'sagemaker.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'ComputeQuota',
   plural: 'computequotas',
   specShape: 'ComputeQuota.Spec',

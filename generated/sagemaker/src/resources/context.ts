@@ -34,9 +34,6 @@ export interface ContextStatus {
 }
 
 export const context: ResourceDescriptor = {
-  service: 'sagemaker',
-  group: 'sagemaker.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'Context',
   plural: 'contexts',
   specShape: 'Context.Spec',

@@ -40,9 +40,6 @@ export interface DeviceFleetStatus {
 }
 
 export const deviceFleet: ResourceDescriptor = {
-  service: 'sagemaker',
-  group: 'sagemaker.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'DeviceFleet',
   plural: 'devicefleets',
   specShape: 'DeviceFleet.Spec',

@@ -38,9 +38,6 @@ export interface EdgeDeploymentPlanStatus {
 }
 
 export const edgeDeploymentPlan: ResourceDescriptor = {
-  service: 'sagemaker',
-  group: 'sagemaker.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'EdgeDeploymentPlan',
   plural: 'edgedeploymentplans',
   specShape: 'EdgeDeploymentPlan.Spec',

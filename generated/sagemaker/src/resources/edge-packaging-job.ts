@@ -46,9 +46,6 @@ export interface EdgePackagingJobStatus {
 }
 
 export const edgePackagingJob: ResourceDescriptor = {
-  service: 'sagemaker',
-  group: 'sagemaker.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'EdgePackagingJob',
   plural: 'edgepackagingjobs',
   specShape: 'EdgePackagingJob.Spec',

@@ -31,9 +31,6 @@ export interface ExperimentStatus {
 }
 
 export const experiment: ResourceDescriptor = {
-  service: 'sagemaker',
-  group: 'sagemaker.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'Experiment',
   plural: 'experiments',
   specShape: 'Experiment.Spec',

@@ -34,9 +34,6 @@ export interface FlowDefinitionStatus {
 }
 
 export const flowDefinition: ResourceDescriptor = {
-  service: 'sagemaker',
-  group: 'sagemaker.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'FlowDefinition',
   plural: 'flowdefinitions',
   specShape: 'FlowDefinition.Spec',

@@ -38,9 +38,6 @@ export interface HubStatus {
 }
 
 export const hub: ResourceDescriptor = {
-  service: 'sagemaker',
-  group: 'sagemaker.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'Hub',
   plural: 'hubs',
   specShape: 'Hub.Spec',

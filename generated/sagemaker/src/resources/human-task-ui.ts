@@ -24,9 +24,6 @@ export interface HumanTaskUIStatus {
 }
 
 export const humanTaskUI: ResourceDescriptor = {
-  service: 'sagemaker',
-  group: 'sagemaker.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'HumanTaskUI',
   plural: 'humantaskuis',
   specShape: 'HumanTaskUI.Spec',

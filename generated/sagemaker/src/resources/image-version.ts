@@ -80,9 +80,6 @@ export interface ImageVersionStatus {
 }
 
 export const imageVersion: ResourceDescriptor = {
-  service: 'sagemaker',
-  group: 'sagemaker.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'ImageVersion',
   plural: 'imageversions',
   specShape: 'ImageVersion.Spec',

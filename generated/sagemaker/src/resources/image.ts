@@ -37,9 +37,6 @@ export interface ImageStatus {
 }
 
 export const image: ResourceDescriptor = {
-  service: 'sagemaker',
-  group: 'sagemaker.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'Image',
   plural: 'images',
   specShape: 'Image.Spec',

@@ -102,9 +102,6 @@ export interface InferenceExperimentStatus {
 }
 
 export const inferenceExperiment: ResourceDescriptor = {
-  service: 'sagemaker',
-  group: 'sagemaker.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'InferenceExperiment',
   plural: 'inferenceexperiments',
   specShape: 'InferenceExperiment.Spec',

@@ -51,9 +51,6 @@ export interface InferenceRecommendationsJobStatus {
 }
 
 export const inferenceRecommendationsJob: ResourceDescriptor = {
-  service: 'sagemaker',
-  group: 'sagemaker.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'InferenceRecommendationsJob',
   plural: 'inferencerecommendationsjobs',
   specShape: 'InferenceRecommendationsJob.Spec',

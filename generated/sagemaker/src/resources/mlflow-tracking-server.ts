@@ -50,9 +50,6 @@ export interface MlflowTrackingServerStatus {
 }
 
 export const mlflowTrackingServer: ResourceDescriptor = {
-  service: 'sagemaker',
-  group: 'sagemaker.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'MlflowTrackingServer',
   plural: 'mlflowtrackingservers',
   specShape: 'MlflowTrackingServer.Spec',

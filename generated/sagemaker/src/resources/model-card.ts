@@ -61,9 +61,6 @@ export interface ModelCardStatus {
 }
 
 export const modelCard: ResourceDescriptor = {
-  service: 'sagemaker',
-  group: 'sagemaker.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'ModelCard',
   plural: 'modelcards',
   specShape: 'ModelCard.Spec',

@@ -82,9 +82,6 @@ export interface OptimizationJobStatus {
 }
 
 export const optimizationJob: ResourceDescriptor = {
-  service: 'sagemaker',
-  group: 'sagemaker.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'OptimizationJob',
   plural: 'optimizationjobs',
   specShape: 'OptimizationJob.Spec',

@@ -52,9 +52,6 @@ export interface PartnerAppStatus {
 }
 
 export const partnerApp: ResourceDescriptor = {
-  service: 'sagemaker',
-  group: 'sagemaker.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'PartnerApp',
   plural: 'partnerapps',
   specShape: 'PartnerApp.Spec',

@@ -30,9 +30,6 @@ export interface StudioLifecycleConfigStatus {
 }
 
 export const studioLifecycleConfig: ResourceDescriptor = {
-  service: 'sagemaker',
-  group: 'sagemaker.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'StudioLifecycleConfig',
   plural: 'studiolifecycleconfigs',
   specShape: 'StudioLifecycleConfig.Spec',

@@ -40,9 +40,6 @@ export interface TrainingPlanStatus {
 }
 
 export const trainingPlan: ResourceDescriptor = {
-  service: 'sagemaker',
-  group: 'sagemaker.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'TrainingPlan',
   plural: 'trainingplans',
   specShape: 'TrainingPlan.Spec',

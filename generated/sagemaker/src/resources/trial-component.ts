@@ -59,9 +59,6 @@ export interface TrialComponentStatus {
 }
 
 export const trialComponent: ResourceDescriptor = {
-  service: 'sagemaker',
-  group: 'sagemaker.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'TrialComponent',
   plural: 'trialcomponents',
   specShape: 'TrialComponent.Spec',

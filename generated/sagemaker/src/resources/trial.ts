@@ -33,9 +33,6 @@ export interface TrialStatus {
 }
 
 export const trial: ResourceDescriptor = {
-  service: 'sagemaker',
-  group: 'sagemaker.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'Trial',
   plural: 'trials',
   specShape: 'Trial.Spec',

@@ -49,9 +49,6 @@ export interface WorkforceStatus {
 }
 
 export const workforce: ResourceDescriptor = {
-  service: 'sagemaker',
-  group: 'sagemaker.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'Workforce',
   plural: 'workforces',
   specShape: 'Workforce.Spec',

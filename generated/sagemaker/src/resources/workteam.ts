@@ -53,9 +53,6 @@ export interface WorkteamStatus {
 }
 
 export const workteam: ResourceDescriptor = {
-  service: 'sagemaker',
-  group: 'sagemaker.services.k8s.aws',
-  version: 'v1alpha1',
   kind: 'Workteam',
   plural: 'workteams',
   specShape: 'Workteam.Spec',
