@@ -199,8 +199,11 @@ export interface SubResourceBinding {
   readonly field: string;
   /** Writes it; `member` is the input member taking the value (one item, for a keyed list). */
   readonly put: OperationBinding & { readonly member: string };
-  /** Reads it; `member` is the output member holding it (the list, for a keyed list); absent: the output is the value. */
-  readonly read: OperationBinding & { readonly member?: string };
+  /**
+   * Reads it; `member` is the output member holding it (the list, for a keyed list); absent: the
+   * output is the value. No read: the kind's own read reports it (a log group's retention).
+   */
+  readonly read?: OperationBinding & { readonly member?: string };
   /** Removes it when it leaves the spec; without one, `unset` (else an empty value) is put. */
   readonly delete?: OperationBinding;
   readonly unset?: Readonly<Record<string, unknown>>;

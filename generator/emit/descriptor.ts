@@ -114,7 +114,7 @@ export function toServiceDescriptor(model: ServiceModel, sdk: SdkNames): Service
             subResources: r.subResources.map((s): SubResourceBinding => ({
               field: s.field,
               put: { ...op(s.put)!, member: s.putMember },
-              read: { ...op(s.read)!, ...(s.readMember ? { member: s.readMember } : {}) },
+              ...(s.read ? { read: { ...op(s.read)!, ...(s.readMember ? { member: s.readMember } : {}) } } : {}),
               ...(s.delete ? { delete: op(s.delete)! } : {}),
               ...(s.unset ? { unset: s.unset } : {}),
               ...(s.key ? { key: s.key } : {}),

@@ -3,6 +3,7 @@ import type { FieldConfig } from '../config/types';
 import type { ShapeId, ShapeIndex } from '../smithy/types';
 import { names } from '../names';
 import type { ShapeTypes } from './shape-types';
+import { resolveShapeName } from './ignore';
 import type { Field, ResourceField, TypeRef } from './types';
 
 /** How a kind's fields are found: wrapper paths, `from:` fields, `type:` fields, config paths → JSON paths. */
@@ -26,7 +27,8 @@ export function wrapped(index: ShapeIndex, types: ShapeTypes, id: ShapeId | unde
   if (!id || !path) return id;
   let cur: ShapeId = id;
   for (const seg of path.split('.')) {
-    const m = structMembers(index, cur).find((x) => x.name === seg);
+    const ms = structMembers(index, cur);
+      const m = ms.find((x) => x.name === seg) ?? ms.find((x) => x.name.toLowerCase() === seg.toLowerCase());
     if (!m) throw new GeneratorError({ file: index.file, at: cur }, `wrapper path segment "${seg}" is not a member`);
     const t = types.typeOf(m.target, cur);
     cur = t.kind === 'list' && t.item.kind === 'struct' ? t.item.shape : m.target;
@@ -58,10 +60,11 @@ export function fieldFrom(
     let cur: ShapeId = root;
     let found: Field | undefined;
     for (const [i, seg] of segs.entries()) {
-      const m = structMembers(index, cur).find((x) => x.name === seg);
+      const ms = structMembers(index, cur);
+      const m = ms.find((x) => x.name === seg) ?? ms.find((x) => x.name.toLowerCase() === seg.toLowerCase());
       if (!m) break;
       if (i === segs.length - 1) {
-        found = types.field(m, cur, fieldName);
+        found = { ...types.field(m, cur, fieldName), member: m.name };
         break;
       }
       let t = types.typeOf(m.target, cur);
@@ -69,7 +72,7 @@ export function fieldFrom(
       if (t.kind !== 'struct') break;
       cur = t.shape;
     }
-    if (found) return { ...found, json: names(fieldName).camelLower, member: segs[segs.length - 1]! };
+    if (found) return { ...found, json: names(fieldName).camelLower };
   }
   throw new GeneratorError(loc, `"${from.path}" is not a member path of ${from.operation}'s output or input`);
 }
@@ -83,7 +86,8 @@ export function customShapeField(
   loc: { file: string; at: string },
 ): Field {
   const name = cf.list_of ?? cf.map_of;
-  const id = name !== undefined ? `${index.namespace}#${name}` : undefined;
+  // ACK names operation payloads as its Go SDK does (PutSubscriptionFilterInput for …Request).
+  const id = name !== undefined ? resolveShapeName(index, name) : undefined;
   if (!id || !index.get(id)) throw new GeneratorError(loc, name === undefined ? 'needs list_of or map_of' : `names no shape "${name}"`);
   const item = types.typeOf(id);
   const type: TypeRef = cf.list_of ? { kind: 'list', shape: id, item } : { kind: 'map', shape: id, value: item };

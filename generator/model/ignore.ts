@@ -49,12 +49,12 @@ export function resolveIgnoreRules(index: ShapeIndex, config: GeneratorConfig, f
     for (const [j, seg] of segs.entries()) {
       const shape = index.require(cur);
       const ms = shape.type === 'structure' || shape.type === 'union' ? shape.members : [];
-      const m = ms.find((x) => x.name === seg);
+      const m = ms.find((x) => x.name === seg) ?? ms.find((x) => x.name.toLowerCase() === seg.toLowerCase()); // ACK names Go members
       if (!m) {
         throw new GeneratorError(at, `"${seg}" is not a member of ${shape.name}`, didYouMean(seg, ms.map((x) => x.name)));
       }
       if (j === segs.length - 1) {
-        members.add(memberKey(cur, seg));
+        members.add(memberKey(cur, m.name));
         break;
       }
       let next = index.require(m.target);

@@ -168,16 +168,17 @@ function inferResource(r: ResourceInput): Resource {
     if (ignoreToken && m.traits.idempotencyToken) continue;
     if (!keptIn.has(m.name)) continue; // removed by ignore rules
     if (attributeMap && m.name === ATTRIBUTES_MEMBER) continue; // unpacked below
-    const fc = fieldConfig(m.name);
+    const renamed = lookup(inputRenames, m.name);
+    const fc = (renamed ? fieldConfig(renamed) : undefined) ?? fieldConfig(m.name);
     if (fc?.is_read_only) continue;
-    spec.push(toResourceField(shapeTypes.field(m, specSource!, inputRenames[m.name]), fc));
+    spec.push(toResourceField(shapeTypes.field(m, specSource!, lookup(inputRenames, m.name)), fc));
   }
 
   // ARN: the field marked is_arn, else Arn / <Resource>Arn in the Create output.
   const outputSource = unwrapOutput(index, shapeTypes, r.create.output, opConfig(r.create)?.output_wrapper_field_path);
   const outputMembers = outputSource ? structMembers(index, outputSource) : [];
   const arnFromConfig = Object.entries(fieldConfigs).find(([, fc]) => fc.is_arn)?.[0];
-  const arnMember =
+  let arnMember =
     arnFromConfig ??
     outputMembers.find((m) => ['arn', `${name.toLowerCase()}arn`].includes(m.name.toLowerCase()))?.name;
 
@@ -188,7 +189,7 @@ function inferResource(r: ResourceInput): Resource {
   for (const m of outputMembers) {
     if (m.name === arnMember || !keptOut.has(m.name)) continue;
     if (attributeMap && m.name === ATTRIBUTES_MEMBER) continue;
-    const f = shapeTypes.field(m, outputSource!, outputRenames[m.name]);
+    const f = shapeTypes.field(m, outputSource!, lookup(outputRenames, m.name));
     if (specJson.has(f.json)) continue;
     status.push(toResourceField(f, fieldConfig(m.name)));
   }
@@ -201,8 +202,9 @@ function inferResource(r: ResourceInput): Resource {
   for (const [path, fc] of Object.entries(fieldConfigs).sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (path.includes('.') || fc.is_attribute) continue;
     const target = fc.is_read_only ? status : spec;
-    const json = names(path).camelLower;
-    const existing = [...spec, ...status].find((f) => f.member.toLowerCase() === path.toLowerCase() || f.json === json);
+    const named = (f: Field) => f.member.toLowerCase() === path.toLowerCase() || f.json === names(path).camelLower;
+    // A field made here (from:, type:, custom_field:) is new unless one of that name exists.
+    const existing = (fc.from || fc.type || fc.custom_field ? [...spec, ...status].filter((f) => f.json === names(path).camelLower) : [...spec, ...status].filter(named))[0];
     if (fc.from) {
       if (existing) continue;
       // Required only where the create requires it: another operation's @required is not the create's.
@@ -222,6 +224,9 @@ function inferResource(r: ResourceInput): Resource {
       );
     }
   }
+  // is_arn on a field read from another operation (CloudWatch Logs' logGroupArn): the ARN is that member.
+  const arnField = arnFromConfig ? status.find((f) => f.member.toLowerCase() === arnFromConfig.toLowerCase() || f.json === names(arnFromConfig).camelLower) : undefined;
+  if (arnField) arnMember = arnField.member;
   spec.sort(byJson);
   status.sort(byJson);
   const refs = inferReferences({ spec, status, fieldConfigs, group: r.group, at });
@@ -233,7 +238,21 @@ function inferResource(r: ResourceInput): Resource {
       .map(([p]) => jsonPathOf(p, spec, shapeTypes, at(`fields.${p}`)));
 
   const primaryKey = primaryKeyOf(name, spec, status, fieldConfigs, rc);
-  const ref = (op: OperationShape) => opRef(op, opConfig(op), lookup(rc.renames?.operations, op.name)?.input_fields);
+  // ACK's renames name Go members (first letter upper) and the renamed field: resolve both to what
+  // the runtime keys inputs by, the operation's member and the field's SDK member.
+  const renamesFor = (op: OperationShape): Record<string, string> | undefined => {
+    const configured = lookup(rc.renames?.operations, op.name)?.input_fields;
+    if (!configured) return undefined;
+    const members = op.input ? structMembers(index, op.input).map((m) => m.name) : [];
+    const fields = [...spec, ...status];
+    return Object.fromEntries(
+      Object.entries(configured).map(([m, f]) => [
+        members.find((x) => x.toLowerCase() === m.toLowerCase()) ?? m,
+        fields.find((x) => x.json === names(f).camelLower)?.member ?? f,
+      ]),
+    );
+  };
+  const ref = (op: OperationShape) => opRef(op, opConfig(op), renamesFor(op));
   // ARN-keyed kinds (is_arn_primary_key): an operation on the existing resource whose input has no
   // ARN member takes the ARN in its name member (ACK: DescribeModelPackage's ModelPackageName is set
   // from status.ackResourceMetadata.arn, else from the spec's name). A versioned ModelPackage has no name.
@@ -246,6 +265,8 @@ function inferResource(r: ResourceInput): Resource {
     return nameMember ? { ...o, inputRenames: { ...(o.inputRenames ?? {}), [arnMember]: nameMember } } : o;
   };
   const ops: Partial<Record<OpType, OperationRef>> & { create: OperationRef } = { create: ref(r.create) };
+  // is_arn naming a member only the read reports (CloudWatch Logs' logGroupArn), in ACK's Go casing.
+  if (arnMember && !arnField) arnMember = readMemberNamed(index, shapeTypes, r.readOne, r.readMany, arnMember) ?? arnMember;
   const many = readManyOf(r.readMany, shapeTypes, [...spec, ...status], primaryKey, arnMember);
   if (r.readOne) ops.readOne = byArn(r.readOne);
   if (r.readMany && many.readMany) ops.readMany = ref(r.readMany);
@@ -293,6 +314,7 @@ function inferResource(r: ResourceInput): Resource {
     types: shapeTypes,
     opRef: ref,
     at,
+    readReports: readReports(index, shapeTypes, r.readOne, r.readMany),
   });
   const resourceDoc = index.get(`${index.namespace}#${name}`)?.traits.documentation;
   return {
@@ -328,11 +350,34 @@ function inferResource(r: ResourceInput): Resource {
   };
 }
 
+function readMemberNamed(index: ShapeIndex, types: ShapeTypes, readOne: OperationShape | undefined, readMany: OperationShape | undefined, name: string): string | undefined {
+  const lists = readMany?.output ? structMembers(index, readMany.output).map((m) => itemShape(index, types, readMany, m.name)) : [];
+  for (const shape of [readOne?.output, ...lists]) {
+    const found = shape ? structMembers(index, shape).find((m) => m.name.toLowerCase() === name.toLowerCase()) : undefined;
+    if (found) return found.name;
+  }
+  return undefined;
+}
+
+function itemShape(index: ShapeIndex, types: ShapeTypes, readMany: OperationShape | undefined, itemsMember: string | undefined): string | undefined {
+  const items = readMany?.output && itemsMember ? structMembers(index, readMany.output).find((m) => m.name === itemsMember) : undefined;
+  const t = items ? types.typeOf(items.target, readMany!.output) : undefined;
+  return t?.kind === 'list' && t.item.kind === 'struct' ? t.item.shape : undefined;
+}
+
+/** Members (lower-cased) the kind's read reports: ReadOne's output, or the items ReadMany lists. */
+function readReports(index: ShapeIndex, types: ShapeTypes, readOne: OperationShape | undefined, readMany: OperationShape | undefined): Set<string> {
+  const lists = readMany?.output ? structMembers(index, readMany.output).map((m) => itemShape(index, types, readMany, m.name)) : [];
+  const shapes = readOne?.output ? [readOne.output] : lists;
+  return new Set(shapes.flatMap((id) => (id ? structMembers(index, id).map((m) => m.name.toLowerCase()) : [])));
+}
+
 const byJson = (a: Field, b: Field) => (a.json < b.json ? -1 : a.json > b.json ? 1 : 0);
 
 function opRef(op: OperationShape, oc: OperationConfig | undefined, renames: Readonly<Record<string, string>> | undefined): OperationRef {
   // ACK writes renames as {operation member: field name}; callers look up by field.
-  const inputRenames = renames ? Object.fromEntries(Object.entries(renames).map(([m, f]) => [f, m])) : undefined;
+  const inverted = renames ? Object.entries(renames).filter(([m, f]) => m !== f).map(([m, f]) => [f, m]) : [];
+  const inputRenames = inverted.length > 0 ? Object.fromEntries(inverted) : undefined;
   return {
     name: op.name,
     ...(inputRenames ? { inputRenames } : {}),

@@ -19,22 +19,22 @@ describe('sub-resources from ACK options (S3 Bucket)', () => {
 
   it('a field from: a Put operation is written by it, read by Get<R>, removed by Delete<R>', () => {
     const p = byField.get('policy')!;
-    expect([p.put.name, p.putMember, p.read.name, p.readMember, p.delete?.name]).toEqual(['PutBucketPolicy', 'Policy', 'GetBucketPolicy', 'Policy', 'DeleteBucketPolicy']);
+    expect([p.put.name, p.putMember, p.read!.name, p.readMember, p.delete?.name]).toEqual(['PutBucketPolicy', 'Policy', 'GetBucketPolicy', 'Policy', 'DeleteBucketPolicy']);
     const e = byField.get('encryption')!;
     expect([e.putMember, e.readMember, e.delete?.name]).toEqual(['ServerSideEncryptionConfiguration', 'ServerSideEncryptionConfiguration', 'DeleteBucketEncryption']);
   });
 
   it('a read whose output is the part itself has no member; no Delete means the unset value (or an empty one)', () => {
     const v = byField.get('versioning')!;
-    expect([v.read.name, v.readMember, v.delete, v.unset]).toEqual(['GetBucketVersioning', undefined, undefined, { Status: 'Suspended' }]);
+    expect([v.read!.name, v.readMember, v.delete, v.unset]).toEqual(['GetBucketVersioning', undefined, undefined, { Status: 'Suspended' }]);
     const l = byField.get('logging')!;
-    expect([l.read.name, l.readMember, l.delete, l.unset]).toEqual(['GetBucketLogging', undefined, undefined, undefined]);
+    expect([l.read!.name, l.readMember, l.delete, l.unset]).toEqual(['GetBucketLogging', undefined, undefined, undefined]);
     expect(byField.get('lifecycle')!.delete?.name).toBe('DeleteBucketLifecycle');
   });
 
   it('a custom_field list whose items a Put takes is a keyed list, read by its List operation', () => {
     const a = byField.get('analytics')!;
-    expect([a.put.name, a.putMember, a.key, a.read.name, a.readMember, a.delete?.name]).toEqual([
+    expect([a.put.name, a.putMember, a.key, a.read!.name, a.readMember, a.delete?.name]).toEqual([
       'PutBucketAnalyticsConfiguration', 'AnalyticsConfiguration', 'Id', 'ListBucketAnalyticsConfigurations', 'AnalyticsConfigurationList', 'DeleteBucketAnalyticsConfiguration',
     ]);
   });

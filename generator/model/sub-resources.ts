@@ -2,6 +2,7 @@ import { GeneratorError } from '../errors';
 import type { FieldConfig } from '../config/types';
 import type { OperationShape, ShapeIndex } from '../smithy/types';
 import { names } from '../names';
+import { resolveShapeName } from './ignore';
 import type { ShapeTypes } from './shape-types';
 import type { ErrorMatcher, OperationRef, ResourceField, SubResource } from './types';
 
@@ -25,6 +26,8 @@ export interface SubResourceInput {
   readonly types: ShapeTypes;
   readonly opRef: (op: OperationShape) => OperationRef;
   readonly at: (path: string) => { file: string; at: string };
+  /** Members the kind's own read reports (lower-cased): such a part needs no read of its own. */
+  readonly readReports?: ReadonlySet<string>;
 }
 
 export function inferSubResources(r: SubResourceInput): SubResource[] {
@@ -46,8 +49,16 @@ export function inferSubResources(r: SubResourceInput): SubResource[] {
       if (!field) continue;
       const put = named(fc.from.operation, 'from.operation')!;
       const noun = put.name.replace(WRITE_VERB, '');
-      const putMember = fc.from.path.split('.').pop()!;
+      const last = fc.from.path.split('.').pop()!;
+      // ACK's paths use Go casing (RetentionInDays for the model's retentionInDays).
+      const putMember = (put.input ? r.types.members(put.input).find((m) => m.member.toLowerCase() === last.toLowerCase())?.member : undefined) ?? last;
       const read = named(sc?.read, 'sub_resource.read') ?? ops.get(`Get${noun}`) ?? ops.get(`Describe${noun}`);
+      if (!read && r.readReports?.has(field.member.toLowerCase())) {
+        // CloudWatch Logs' retention: PutRetentionPolicy writes what DescribeLogGroups reports.
+        const del = named(sc?.delete, 'sub_resource.delete') ?? ops.get(`Delete${noun}`);
+        out.push(entry(field.json, put, putMember, undefined, undefined, del, undefined, sc, r));
+        continue;
+      }
       if (!read) {
         throw new GeneratorError(at('from'), `no Get${noun} or Describe${noun} reads what ${put.name} writes`, 'name the read operation in sub_resource.read');
       }
@@ -56,7 +67,7 @@ export function inferSubResources(r: SubResourceInput): SubResource[] {
       const del = named(sc?.delete, 'sub_resource.delete') ?? ops.get(`Delete${noun}`);
       out.push(entry(field.json, put, putMember, read, readMember, del, undefined, sc, r));
     } else if (fc.custom_field?.list_of && field) {
-      const item = `${r.index.namespace}#${fc.custom_field.list_of}`;
+      const item = resolveShapeName(r.index, fc.custom_field.list_of) ?? `${r.index.namespace}#${fc.custom_field.list_of}`;
       const takes = (o: OperationShape) => (o.input ? r.types.members(o.input).find((m) => m.type.kind === 'struct' && m.type.shape === item) : undefined);
       const put = [...ops.values()].find((o) => WRITE_VERB.test(o.name) && takes(o));
       if (!put) continue; // a plain list field, written with the resource
@@ -79,7 +90,7 @@ function entry(
   field: string,
   put: OperationShape,
   putMember: string,
-  read: OperationShape,
+  read: OperationShape | undefined,
   readMember: string | undefined,
   del: OperationShape | undefined,
   key: string | undefined,
@@ -90,12 +101,12 @@ function entry(
     field,
     put: r.opRef(put),
     putMember,
-    read: r.opRef(read),
+    ...(read ? { read: r.opRef(read) } : {}),
     ...(readMember ? { readMember } : {}),
     ...(del ? { delete: r.opRef(del) } : {}),
     ...(sc?.unset ? { unset: sc.unset } : {}),
     ...(key ? { key } : {}),
-    notFound: notFoundOf(read, sc?.not_found, r.index),
+    notFound: read ? notFoundOf(read, sc?.not_found, r.index) : [],
   };
 }
 

@@ -177,7 +177,8 @@ export interface SubResource {
   readonly put: OperationRef;
   /** Input member of `put` taking the field's value (one item, for a keyed list). */
   readonly putMember: string;
-  readonly read: OperationRef;
+  /** Absent: the kind's own read reports the field. */
+  readonly read?: OperationRef;
   /** Output member of `read` holding the value (the list, for a keyed list); absent: the output is the value. */
   readonly readMember?: string;
   readonly delete?: OperationRef;

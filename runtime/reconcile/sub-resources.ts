@@ -51,7 +51,7 @@ export function partField(shapes: ShapeTable, specShape: string, p: SubResourceB
 
 /** A read's answer as the spec would write it: the output member holding it, or the output itself. */
 export function observedPart(p: SubResourceBinding, f: FieldSpec, output: SdkObject, shapes: ShapeTable): unknown {
-  return fromSdkValue(p.read.member !== undefined ? output[p.read.member] : output, f.type, shapes);
+  return fromSdkValue(p.read?.member !== undefined ? output[p.read.member] : output, f.type, shapes);
 }
 
 /**

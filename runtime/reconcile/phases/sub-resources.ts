@@ -1,5 +1,5 @@
 import type { OperationBinding, SdkObject, SubResourceBinding } from '../../descriptor';
-import { buildInput } from '../../convert/operations';
+import { buildInput, latestSpec, type Observed } from '../../convert/operations';
 import { getPath, type JsonObject } from '../../convert/paths';
 import { toSdkValue } from '../../convert/shapes';
 import { matches, sameJsonText } from '../delta';
@@ -36,7 +36,7 @@ class PartCallFailed extends Error {
  * a delete (or an unset put) per part the spec dropped. The record of written parts is stored
  * before the first write, so a crash cannot forget a part this controller must later remove.
  */
-export async function syncSubResources(s: RunState, desired: JsonObject): Promise<SubResourcesResult> {
+export async function syncSubResources(s: RunState, desired: JsonObject, latest?: Observed): Promise<SubResourcesResult> {
   const parts = s.d.subResources ?? [];
   if (!parts.length) return { kind: 'synced', fields: [] };
   const recorded = recordedParts(s.annotations[SUB_RESOURCES_ANNOTATION]);
@@ -44,7 +44,7 @@ export async function syncSubResources(s: RunState, desired: JsonObject): Promis
   await record(s, plan.recordBefore);
   const fields: string[] = [];
   try {
-    for (const p of plan.sync) if (await syncPart(s, p, desired)) fields.push(`spec.${p.field}`);
+    for (const p of plan.sync) if (await syncPart(s, p, desired, latest)) fields.push(`spec.${p.field}`);
     for (const p of plan.remove) {
       await removePart(s, p, desired);
       fields.push(`spec.${p.field}`);
@@ -79,6 +79,7 @@ function identity(s: RunState, op: OperationBinding, desired: JsonObject): SdkOb
 
 /** The part as AWS has it; undefined when AWS says it is not set. */
 async function readPart(s: RunState, p: SubResourceBinding, desired: JsonObject): Promise<SdkObject | undefined> {
+  if (!p.read) throw new Error(`${s.d.kind} ${p.field}: read by the kind's own read`);
   try {
     return await call(s, 'read', p.read, identity(s, p.read, desired));
   } catch (err) {
@@ -88,10 +89,14 @@ async function readPart(s: RunState, p: SubResourceBinding, desired: JsonObject)
   }
 }
 
-async function syncPart(s: RunState, p: SubResourceBinding, desired: JsonObject): Promise<boolean> {
+async function syncPart(s: RunState, p: SubResourceBinding, desired: JsonObject, latest: Observed | undefined): Promise<boolean> {
   const f = partField(s.shapes, s.d.specShape, p);
-  const output = await readPart(s, p, desired);
-  const observed = output ? observedPart(p, f, output, s.shapes) : undefined;
+  let observed: unknown;
+  if (!p.read) observed = latest ? getPath(latestSpec(desired, latest), p.field) : undefined;
+  else {
+    const output = await readPart(s, p, desired);
+    observed = output ? observedPart(p, f, output, s.shapes) : undefined;
+  }
   if (p.key) return syncKeyed(s, p, desired, observed);
   if (f.jsonDocument ? sameJsonText(desired[p.field], observed) : matches(desired[p.field], observed, f.type, s.shapes)) return false;
   await call(s, 'write', p.put, { ...identity(s, p.put, desired), [p.put.member]: putValue(p, f, desired[p.field], s.shapes) });

@@ -93,7 +93,7 @@ export async function sync(s: RunState): Promise<Outcome> {
     writes = true;
   }
   if (writes) {
-    const parts = await syncSubResources(s, desired);
+    const parts = await syncSubResources(s, desired, latest);
     if (parts.kind === 'outcome') return parts.outcome;
     updatedFields = [...updatedFields, ...parts.fields];
   }

@@ -125,14 +125,9 @@ export const bucket: ResourceDescriptor = {
   statusShape: 'Bucket.Status',
   primaryKey: ['spec.name'],
   operations: {
-    create: {
-      name: 'CreateBucket',
-      input: 'CreateBucketRequest',
-      output: 'CreateBucketOutput',
-      renames: { Name: 'Bucket' },
-    },
+    create: { name: 'CreateBucket', input: 'CreateBucketRequest', output: 'CreateBucketOutput' },
     readOne: { name: 'HeadBucket', input: 'HeadBucketRequest', output: 'HeadBucketOutput' },
-    delete: { name: 'DeleteBucket', input: 'DeleteBucketRequest', renames: { Name: 'Bucket' } },
+    delete: { name: 'DeleteBucket', input: 'DeleteBucketRequest' },
   },
   notFound: [
     { code: 'NoSuchBucket' },
