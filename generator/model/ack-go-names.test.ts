@@ -1,0 +1,50 @@
+import { readdirSync, readFileSync } from 'fs';
+import { join, resolve } from 'path';
+import { parse } from 'yaml';
+import { loadSmithyModel } from '../smithy/load';
+import { inferServiceModel } from './resources';
+import type { GeneratorConfig } from '../config/types';
+
+const MODELS = process.env.ACK_TS_MODELS_DIR ?? resolve(__dirname, '../../../shared/api-models');
+
+function model(service: string, config: GeneratorConfig) {
+  const dir = join(MODELS, service, 'service');
+  const version = readdirSync(dir).sort().pop()!;
+  const file = join(dir, version, readdirSync(join(dir, version)).find((f) => f.endsWith('.json'))!);
+  return inferServiceModel({ service, index: loadSmithyModel(readFileSync(file, 'utf8'), file), config, configFile: 'generator.yaml' });
+}
+
+// CloudWatch Logs' members are camelCase (logGroupName); ACK's config names them as its Go SDK does.
+const logsConfig = parse(readFileSync(resolve(__dirname, '../../api-models/cloudwatch-logs/generator.yaml'), 'utf8')) as GeneratorConfig;
+
+describe("ACK's Go-cased member names against a camelCase model (CloudWatch Logs)", () => {
+  const group = model('cloudwatch-logs', logsConfig).resources.find((r) => r.kind === 'LogGroup')!;
+
+  it('renames, ignore paths and from: paths resolve to the model members', () => {
+    expect(group.spec.map((f) => [f.json, f.member])).toEqual([
+      ['kmsKeyID', 'kmsKeyId'],
+      ['name', 'logGroupName'],
+      ['retentionDays', 'retentionInDays'],
+      ['subscriptionFilters', 'SubscriptionFilters'],
+      ['tags', 'tags'],
+    ]);
+    expect(group.status.map((f) => f.json)).toEqual(['creationTime', 'dataProtectionStatus', 'metricFilterCount', 'retentionInDays', 'storedBytes']);
+    expect(group.operations.readMany?.inputRenames).toEqual({ logGroupName: 'logGroupNamePrefix' });
+    expect(group.operations.create.inputRenames).toBeUndefined();
+  });
+
+  it('is_arn names a member only the read reports, in its model casing', () => {
+    expect(group.arnMember).toBe('logGroupArn');
+  });
+
+  it('a field from: a Put operation whose value the kind\'s own read reports is a sub-resource without a read of its own', () => {
+    expect(group.subResources.map((p) => ({ field: p.field, put: p.put.name, member: p.putMember, read: p.read?.name, del: p.delete?.name }))).toEqual([
+      { field: 'retentionDays', put: 'PutRetentionPolicy', member: 'retentionInDays', read: undefined, del: 'DeleteRetentionPolicy' },
+    ]);
+  });
+
+  it('custom_field list_of names an operation payload by its ACK (Go SDK) name', () => {
+    const f = group.spec.find((x) => x.json === 'subscriptionFilters')!;
+    expect(f.type.kind === 'list' && f.type.item.shape).toBe('com.amazonaws.cloudwatchlogs#PutSubscriptionFilterRequest');
+  });
+});
