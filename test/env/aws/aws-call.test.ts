@@ -35,6 +35,13 @@ describe("parseAwsCall", () => {
     expect(call.service).toBe("sagemaker");
   });
 
+  it("SQS's JSON protocol (AmazonSQS target) names the queue, signed or not", () => {
+    const body = '{"QueueUrl":"http://127.0.0.1:1/123456789012/orders","AttributeNames":["All"]}';
+    for (const headers of [{ "x-amz-target": "AmazonSQS.GetQueueAttributes" }, { "x-amz-target": "AmazonSQS.GetQueueAttributes", authorization: auth("sqs") }]) {
+      expect(parseAwsCall({ method: "POST", path: "/", headers, body })).toMatchObject({ service: "sqs", operation: "GetQueueAttributes", resource: "orders" });
+    }
+  });
+
   it("parses awsQuery form bodies (STS, IAM), signed or not", () => {
     const form = "application/x-www-form-urlencoded; charset=utf-8";
     const signed = parseAwsCall({

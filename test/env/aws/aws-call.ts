@@ -22,6 +22,7 @@ const JSON_TARGET_SERVICES: Record<string, string> = {
   SageMaker: "sagemaker",
   AnyScaleFrontendService: "application-autoscaling",
   Logs_20140328: "logs",
+  AmazonSQS: "sqs",
 };
 const QUERY_VERSION_SERVICES: Record<string, string> = { "2011-06-15": "sts", "2010-05-08": "iam" };
 

@@ -77,7 +77,12 @@ export const subscription: ResourceDescriptor = {
   primaryKey: ['status.ackResourceMetadata.arn'],
   arnMember: 'SubscriptionArn',
   operations: {
-    create: { name: 'Subscribe', input: 'SubscribeInput', output: 'SubscribeResponse' },
+    create: {
+      name: 'Subscribe',
+      input: 'SubscribeInput',
+      output: 'SubscribeResponse',
+      overrideValues: { ReturnSubscriptionArn: true },
+    },
     readOne: {
       name: 'GetSubscriptionAttributes',
       input: 'GetSubscriptionAttributesInput',
