@@ -166,5 +166,11 @@ describe('npm run generate', () => {
     expect(r.stdout).toMatch(/sagemaker: \d+ file\(s\) differ \(59 kinds/);
     expect(r.stdout).toContain('missing  sagemaker/crds/sagemaker.services.k8s.aws_trainingjobs.yaml');
     expect(r.stdout).toContain('missing  sagemaker/src/resources/training-job.ts');
+    // progress: what it will do, a line per service as it finishes, and the total
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toMatch(/^checking \d+ services: application-auto-scaling, .*sagemaker/);
+    const count = Number(/^checking (\d+)/.exec(lines[0]!)![1]);
+    expect(lines.filter((l) => /^[\w-]+: \d+ file\(s\) differ \(\d+ kinds?, \d+ ms\)$/.test(l))).toHaveLength(count);
+    expect(r.stdout).toMatch(new RegExp(`\\n${count} services in \\d+\\.\\d s\\n`));
   });
 });

@@ -42,11 +42,15 @@ async function run(args: string[], opts: Options): Promise<number> {
   const lockFile = join(opts.apiModels, 'models.lock.json');
   const lock = existsSync(lockFile) ? readLock(lockFile) : { repository: 'aws/api-models-aws', ref: 'main', services: {} };
   const services = servicesToGenerate(args, opts, Object.keys(lock.services));
+  const runStarted = performance.now();
+  // Progress: one line up front, one per service as it finishes (each takes seconds), one at the end.
+  if (services.length > 1) log(`${opts.check ? 'checking' : 'generating'} ${services.length} services: ${services.join(', ')}`);
   const modelsDir = await resolveModelsDir({
     ...(opts.modelsDir !== undefined ? { flag: opts.modelsDir } : {}),
     env: process.env,
     cacheDir: join(homedir(), '.cache', 'ack-ts', 'api-models'),
     lock,
+    onDownload: (url) => log(`downloading ${url}`),
   });
   const outRoot = opts.out;
   const sdkVersions = readSdkVersions(join(opts.apiModels, 'sdk-versions.json'));
@@ -82,6 +86,7 @@ async function run(args: string[], opts: Options): Promise<number> {
       log(`${service}: ${kinds(output.model.resources.length)} → ${rel(dir)} (${ms} ms)`);
     }
   }
+  if (services.length > 1) log(`${services.length} services in ${((performance.now() - runStarted) / 1000).toFixed(1)} s`);
   if (opts.summary) {
     mkdirSync(dirname(opts.summary), { recursive: true });
     writeFileSync(opts.summary, JSON.stringify(summary, null, 2) + '\n');

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { userPath } from "../../../runtime/user-path";
+import { HEARTBEAT_MS, heartbeat } from "../heartbeat";
 import { cacheRoot } from "../kube/paths";
 import { isAlive, sleep } from "./process-group";
 
@@ -47,8 +48,11 @@ function hostPython(): { command: string; version: string } {
   return { command, version: probe.stdout.trim() };
 }
 
-/** Returns the cached virtualenv with moto, creating it on first use. Concurrent callers wait for one installer. */
-export async function ensureMotoVenv(log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Promise<MotoVenv> {
+/**
+ * Returns the cached virtualenv with moto, creating it on first use (a progress line every
+ * `heartbeatMs` while pip runs). Concurrent callers wait for one installer.
+ */
+export async function ensureMotoVenv(log: (line: string) => void = (l) => process.stderr.write(`${l}\n`), heartbeatMs = HEARTBEAT_MS): Promise<MotoVenv> {
   const requirements = readFileSync(REQUIREMENTS_FILE, "utf8");
   const version = motoVersionOf(requirements);
   const host = hostPython();
@@ -59,7 +63,7 @@ export async function ensureMotoVenv(log: (line: string) => void = (l) => proces
 
   mkdirSync(cacheRoot(), { recursive: true });
   const lock = `${dir}.lock`;
-  await acquireLock(lock, log);
+  await acquireLock(lock, log, heartbeatMs);
   try {
     if (existsSync(marker)) return venv;
     rmSync(dir, { recursive: true, force: true });
@@ -67,7 +71,17 @@ export async function ensureMotoVenv(log: (line: string) => void = (l) => proces
     log(`[aws-env] installing moto ${version} into ${dir} (cold cache, about a minute)`);
     await run(host.command, ["-m", "venv", dir], log);
     if (!existsSync(venv.python)) throw new MissingToolError(`python3 -m venv did not create ${venv.python} (${INSTALL_HINT})`);
-    await run(venv.python, ["-m", "pip", "install", "--disable-pip-version-check", "--progress-bar", "off", "-r", REQUIREMENTS_FILE], log);
+    let collected = 0;
+    const counting = (line: string) => {
+      if (/^\[aws-env\]\s+Collecting /.test(line)) collected++;
+      log(line);
+    };
+    const stopHeartbeat = heartbeat((t) => log(`[aws-env] installing moto ${version}: ${collected} packages collected, ${t}`), heartbeatMs);
+    try {
+      await run(venv.python, ["-m", "pip", "install", "--disable-pip-version-check", "--progress-bar", "off", "-r", REQUIREMENTS_FILE], counting);
+    } finally {
+      stopHeartbeat();
+    }
     writeFileSync(marker, `${new Date().toISOString()}\n`);
     log(`[aws-env] moto ${version} installed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return venv;
@@ -76,24 +90,30 @@ export async function ensureMotoVenv(log: (line: string) => void = (l) => proces
   }
 }
 
-async function acquireLock(lock: string, log: (line: string) => void): Promise<void> {
-  let announced = false;
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      writeFileSync(join(lock, "pid"), String(process.pid));
-      return;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+async function acquireLock(lock: string, log: (line: string) => void, heartbeatMs: number): Promise<void> {
+  let stopHeartbeat: (() => void) | undefined;
+  try {
+    for (;;) {
+      try {
+        mkdirSync(lock);
+        writeFileSync(join(lock, "pid"), String(process.pid));
+        return;
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+      }
+      const holder = Number(readFileOr(join(lock, "pid"), "0"));
+      if (holder && !isAlive(holder)) {
+        rmSync(lock, { recursive: true, force: true });
+        continue;
+      }
+      if (!stopHeartbeat) {
+        log(`[aws-env] waiting for another process (pid ${holder}) installing moto`);
+        stopHeartbeat = heartbeat((t) => log(`[aws-env] still waiting for the moto install of pid ${holder}, ${t}`), heartbeatMs);
+      }
+      await sleep(500);
     }
-    const holder = Number(readFileOr(join(lock, "pid"), "0"));
-    if (holder && !isAlive(holder)) {
-      rmSync(lock, { recursive: true, force: true });
-      continue;
-    }
-    if (!announced) log(`[aws-env] waiting for another process (pid ${holder}) installing moto`);
-    announced = true;
-    await sleep(500);
+  } finally {
+    stopHeartbeat?.();
   }
 }
 

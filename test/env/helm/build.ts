@@ -4,6 +4,7 @@ import * as path from "node:path";
 import { type Progress, cacheKey, goBuildEnv } from "../kube/build";
 import { cacheRoot } from "../kube/paths";
 import { MissingToolError, requireTool } from "../kube/tools";
+import { heartbeat } from "../heartbeat";
 
 /**
  * The helm CLI, built from the Go module proxy by the wrapper module in ./go (go.mod pins
@@ -72,6 +73,7 @@ export async function ensureHelm(opts: { root?: string; progress?: Progress } = 
   const staging = fs.mkdtempSync(`${dir}.build-`);
   const started = Date.now();
   progress(`[testenv] building helm ${plan.versions.helm} with Go (cold build: a few minutes; cached afterwards)`);
+  const stopHeartbeat = heartbeat((t) => progress(`[testenv] go build of helm: ${t}`));
   try {
     const tail: string[] = [];
     const code = await new Promise<number | null>((resolve, reject) => {
@@ -96,6 +98,7 @@ export async function ensureHelm(opts: { root?: string; progress?: Progress } = 
     }
     progress(`[testenv] built helm in ${Math.round((Date.now() - started) / 1000)}s`);
   } finally {
+    stopHeartbeat();
     fs.rmSync(staging, { recursive: true, force: true });
   }
   return plan.path;

@@ -4,6 +4,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { GO_MODULE_DIR, cacheRoot } from "./paths";
 import { MissingToolError, requireTool } from "./tools";
+import { heartbeat } from "../heartbeat";
 
 export const BINARIES = ["kube-apiserver", "kubectl", "etcd"] as const;
 export type BinaryName = (typeof BINARIES)[number];
@@ -114,10 +115,7 @@ async function buildInto(plan: BuildPlan, progress: Progress): Promise<void> {
   let packages = 0;
   let downloads = 0;
   const tail: string[] = [];
-  const timer = setInterval(
-    () => progress(`[testenv] go build: ${packages} packages compiled, ${downloads} modules downloaded, ${elapsed()}`),
-    15_000,
-  );
+  const stopHeartbeat = heartbeat((t) => progress(`[testenv] go build: ${packages} packages compiled, ${downloads} modules downloaded, ${t}`));
   try {
     const code = await new Promise<number | null>((resolve, reject) => {
       const child = spawn("go", goBuildArgs(outDir, plan.versions.kubernetes), {
@@ -144,7 +142,7 @@ async function buildInto(plan: BuildPlan, progress: Progress): Promise<void> {
     for (const b of BINARIES) install(path.join(outDir, b), plan.paths[b]);
     progress(`[testenv] built ${BINARIES.join(", ")} in ${elapsed()}`);
   } finally {
-    clearInterval(timer);
+    stopHeartbeat();
     fs.rmSync(outDir, { recursive: true, force: true });
   }
 }
