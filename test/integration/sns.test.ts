@@ -95,6 +95,13 @@ describe('sns Topic', () => {
     // The default policy SNS writes is late-initialized into the spec, as in ACK.
     const withPolicy = await c.until(TOPICS, ns, 'alerts', (o) => typeof o.spec?.policy === 'string', 'policy late-initialized');
     expect(JSON.parse(String(withPolicy.spec?.policy))).toEqual(JSON.parse((await attrs()).Policy ?? '{}'));
+    // Settled, an idle resync is one attribute read plus one tag read (tags are managed), no writes.
+    await c.synced(TOPICS, ns, 'alerts');
+    const since = await aws.control.mark();
+    await new Promise((r) => setTimeout(r, 5_000));
+    const idle = (await aws.control.calls({ since })).filter((x) => x.resource === arn).map((x) => x.operation);
+    expect(idle.filter((op) => op === 'GetTopicAttributes').length).toBeGreaterThanOrEqual(2);
+    expect(new Set(idle)).toEqual(new Set(['GetTopicAttributes', 'ListTagsForResource']));
   });
 
   it('drift made out of band is corrected on the next resync, one SetTopicAttributes per attribute', async () => {
