@@ -48,3 +48,27 @@ describe("ACK's Go-cased member names against a camelCase model (CloudWatch Logs
     expect(f.type.kind === 'list' && f.type.item.shape).toBe('com.amazonaws.cloudwatchlogs#PutSubscriptionFilterRequest');
   });
 });
+
+describe('ECR Repository with ACK-style config', () => {
+  const ecrConfig = parse(readFileSync(resolve(__dirname, '../../api-models/ecr/generator.yaml'), 'utf8')) as GeneratorConfig;
+  const repo = model('ecr', ecrConfig).resources.find((r) => r.kind === 'Repository')!;
+
+  it('status leaves out create-output members the spec has under another name (ACK HasMember)', () => {
+    expect(repo.status.map((f) => f.json)).toEqual(['createdAt', 'repositoryURI']);
+  });
+
+  it('a rename naming no member of the operation has no effect', () => {
+    expect(repo.operations.readMany?.inputRenames).toBeUndefined();
+  });
+
+  it("a part's own not-found error (no @httpError in JSON protocols) means unset; the repository's does not", () => {
+    const codes = Object.fromEntries(repo.subResources.map((p) => [p.field, p.notFound.map((e) => e.code)]));
+    expect(codes).toEqual({
+      imageScanningConfiguration: [],
+      imageTagMutability: [],
+      lifecyclePolicy: ['LifecyclePolicyNotFoundException'],
+      policy: ['RepositoryPolicyNotFoundException'],
+    });
+    expect(repo.subResources.filter((p) => !p.read).map((p) => p.field)).toEqual(['imageScanningConfiguration', 'imageTagMutability']);
+  });
+});

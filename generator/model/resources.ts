@@ -190,7 +190,7 @@ function inferResource(r: ResourceInput): Resource {
     if (m.name === arnMember || !keptOut.has(m.name)) continue;
     if (attributeMap && m.name === ATTRIBUTES_MEMBER) continue;
     const f = shapeTypes.field(m, outputSource!, lookup(outputRenames, m.name));
-    if (specJson.has(f.json)) continue;
+    if (specJson.has(f.json) || spec.some((x) => x.member === m.name)) continue; // ACK: HasMember
     status.push(toResourceField(f, fieldConfig(m.name)));
   }
 
@@ -245,11 +245,12 @@ function inferResource(r: ResourceInput): Resource {
     if (!configured) return undefined;
     const members = op.input ? structMembers(index, op.input).map((m) => m.name) : [];
     const fields = [...spec, ...status];
+    // A rename naming no member of this operation (ACK's DescribeRepositories RepositoryName) has no effect.
     return Object.fromEntries(
-      Object.entries(configured).map(([m, f]) => [
-        members.find((x) => x.toLowerCase() === m.toLowerCase()) ?? m,
-        fields.find((x) => x.json === names(f).camelLower)?.member ?? f,
-      ]),
+      Object.entries(configured).flatMap(([m, f]) => {
+        const member = members.find((x) => x.toLowerCase() === m.toLowerCase());
+        return member ? [[member, fields.find((x) => x.json === names(f).camelLower)?.member ?? f]] : [];
+      }),
     );
   };
   const ref = (op: OperationShape) => opRef(op, opConfig(op), renamesFor(op));

@@ -106,15 +106,17 @@ function entry(
     ...(del ? { delete: r.opRef(del) } : {}),
     ...(sc?.unset ? { unset: sc.unset } : {}),
     ...(key ? { key } : {}),
-    notFound: read ? notFoundOf(read, sc?.not_found, r.index) : [],
+    notFound: read ? notFoundOf(read, sc?.not_found, r.index, put.name.replace(WRITE_VERB, '')) : [],
   };
 }
 
-function notFoundOf(read: OperationShape, configured: readonly string[] | undefined, index: ShapeIndex): ErrorMatcher[] {
+function notFoundOf(read: OperationShape, configured: readonly string[] | undefined, index: ShapeIndex, noun: string): ErrorMatcher[] {
   const codes = new Set(configured ?? []);
   for (const e of read.errors) {
     const s = index.get(e);
     if (s?.traits.httpError === 404) codes.add(s.traits.awsQueryErrorCode ?? s.name);
+    // JSON protocols without @httpError: the part's own not-found (ECR LifecyclePolicyNotFoundException).
+    else if (s && s.name.startsWith(noun) && /NotFound/.test(s.name)) codes.add(s.traits.awsQueryErrorCode ?? s.name);
   }
   return [...codes].sort().map((code) => ({ code }));
 }
