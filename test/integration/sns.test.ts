@@ -148,6 +148,17 @@ describe('sns Topic', () => {
     kubectl(['delete', 'topic', 'slow', '-n', ns, '--wait=false']);
     await c.gone(TOPICS, ns, 'slow');
   });
+
+  it("a FIFO topic as ACK's e2e manifest writes it: FifoTopic and ContentBasedDeduplication in AWS", async () => {
+    const fifo = `${uniqueName('fifo')}.fifo`;
+    apply('Topic', 'fifo', { name: fifo, displayName: 'FIFO', fifoTopic: 'true', contentBasedDeduplication: 'true', tags: [{ key: 'tag1', value: 'val1' }] });
+    const fifoArn = arnOf(await c.synced(TOPICS, ns, 'fifo'));
+    expect((await sns.send(new GetTopicAttributesCommand({ TopicArn: fifoArn }))).Attributes).toMatchObject({ FifoTopic: 'true', ContentBasedDeduplication: 'true' });
+    const r = kubectl(['patch', 'topic', 'fifo', '-n', ns, '--type=merge', '-p', JSON.stringify({ spec: { fifoTopic: 'false' } })]);
+    expect(r.stderr).toMatch(/immutable/i);
+    kubectl(['delete', 'topic', 'fifo', '-n', ns, '--wait=false']);
+    await c.gone(TOPICS, ns, 'fifo');
+  });
 });
 
 describe('sns Subscription (topicRef → Topic)', () => {

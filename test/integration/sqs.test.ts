@@ -159,6 +159,20 @@ describe('sqs Queue', () => {
     await c.gone(QUEUES, ns, 'slow');
   });
 
+  it("a FIFO queue as ACK's e2e manifest writes it: FIFO attributes in AWS, settled without writes", async () => {
+    const fifo = `${uniqueName('fifo')}.fifo`;
+    apply(queueManifest('fifo', { queueName: fifo, fifoQueue: 'true', deduplicationScope: 'queue', fifoThroughputLimit: 'perQueue' }));
+    const q = await c.synced(QUEUES, ns, 'fifo');
+    expect(await attributesOf(String(status(q).queueURL))).toMatchObject({ FifoQueue: 'true', DeduplicationScope: 'queue', FifoThroughputLimit: 'perQueue' });
+    const since = await aws.control.mark();
+    await new Promise((r) => setTimeout(r, 4_500));
+    expect(await calls('SetQueueAttributes', fifo, since)).toHaveLength(0);
+    const r = kubectl(['patch', 'queue', 'fifo', '-n', ns, '--type=merge', '-p', JSON.stringify({ spec: { fifoQueue: 'false' } })]);
+    expect(r.stderr).toMatch(/immutable/i);
+    kubectl(['delete', 'queue', 'fifo', '-n', ns, '--wait=false']);
+    await c.gone(QUEUES, ns, 'fifo');
+  });
+
   it('refuses to change queueName (immutable) at admission', () => {
     const r = kubectl(['patch', 'queue', 'orders', '-n', ns, '--type=merge', '-p', JSON.stringify({ spec: { queueName: `${name}-2` } })]);
     expect(r.status).not.toBe(0);
