@@ -61,6 +61,14 @@ describe('attribute maps (unpack_attributes_map / is_attribute)', () => {
     expect(q.references).toEqual([expect.objectContaining({ json: 'kmsMasterKeyRef', target: 'kmsMasterKeyID', group: 'kms.services.k8s.aws', path: 'status.keyID' })]);
   });
 
+  it('rejects attributes on a kind that has no attribute map, naming the resource', () => {
+    const widgets = loadSmithyModel(readFileSync(join(__dirname, '../../test/fixtures/widgets.smithy.json'), 'utf8'), 'widgets.smithy.json');
+    const infer = () =>
+      inferServiceModel({ service: 'widgets', index: widgets, config: { resources: { Widget: { fields: { Size: { is_attribute: true } } } } }, configFile: 'generator.yaml' });
+    expect(infer).toThrow(GeneratorError);
+    expect(infer).toThrow(/Widget has no Attributes map in CreateWidget or a GetWidgetAttributes operation/);
+  });
+
   it('rejects a nested or non-string attribute, naming the field', () => {
     const message = (f: () => unknown) => {
       try {

@@ -194,6 +194,13 @@ function inferResource(r: ResourceInput): Resource {
     status.push(toResourceField(f, fieldConfig(m.name)));
   }
 
+  if (attributeMap) {
+    const hasMap = [r.create, r.getAttributes].some((op) => op?.output && structMembers(index, op.output).some((m) => m.name === ATTRIBUTES_MEMBER))
+      || (r.create.input !== undefined && structMembers(index, r.create.input).some((m) => m.name === ATTRIBUTES_MEMBER));
+    if (!hasMap) {
+      throw new GeneratorError(at('unpack_attributes_map'), `${name} has no ${ATTRIBUTES_MEMBER} map in ${r.create.name} or a Get${name}Attributes operation`, 'attribute maps are for SNS/SQS-style kinds; remove is_attribute / unpack_attributes_map');
+    }
+  }
   const attributes = attributeMap ? attributeFields({ rc, spec, status, at }) : undefined;
   if (attributes) {
     spec.splice(0, spec.length, ...attributes.spec);
