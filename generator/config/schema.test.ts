@@ -67,7 +67,7 @@ const everything: DeepRequired<GeneratorConfig> = {
       operation_type: ['create', 'update'], resource_name: 'Thing',
       custom_implementation: 'c', custom_check_required_fields_missing_method: 'm',
       override_values: { Force: true, Count: 1, Mode: 'x' },
-      set_output_custom_method_name: 's', output_wrapper_field_path: 'Thing', input_wrapper_field_path: 'Thing',
+      set_output_custom_method_name: 's', output_wrapper_field_path: 'Thing', input_wrapper_field_path: 'Thing', iam_action: 'GetThing',
     },
   },
   ignore: { operations: ['A'], resource_names: ['B'], shape_names: ['C'], field_paths: ['D.E'] },

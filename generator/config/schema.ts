@@ -64,6 +64,7 @@ export const generatorConfigSchema: Schema = {
         set_output_custom_method_name: str,
         output_wrapper_field_path: str,
         input_wrapper_field_path: str,
+        iam_action: str,
       }),
       dependentRequired: { operation_type: ['resource_name'] },
     },

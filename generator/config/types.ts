@@ -69,6 +69,11 @@ export interface OperationConfig {
   output_wrapper_field_path?: string;
   /** Dotted path to the input member that holds the resource; spec is flattened from it. */
   input_wrapper_field_path?: string;
+  /**
+   * ack-ts: the IAM action this operation needs, where it is not the operation's name and the model
+   * has no `aws.iam#iamAction` trait (S3: GetBucketEncryption needs s3:GetEncryptionConfiguration).
+   */
+  iam_action?: string;
 }
 
 export interface ResourceConfig {

@@ -33,4 +33,17 @@ describe('iamActions', () => {
     } as unknown as Parameters<typeof iamActions>[0];
     expect(iamActions(d, 'svc')).toEqual(['svc:CreateA', 'svc:DescribeA', 'svc:ListBs', 'svc:PutB']);
   });
+
+  it("names the action an operation needs where it differs (iam_action, the model's aws.iam#iamAction), and the sub-resources' operations", () => {
+    const d = {
+      resources: [
+        {
+          operations: { create: { name: 'CreateBucket' }, readOne: { name: 'HeadBucket' } },
+          subResources: [{ put: { name: 'PutBucketCors' }, read: { name: 'GetBucketCors' }, delete: { name: 'DeleteBucketCors' } }],
+        },
+      ],
+    } as unknown as Parameters<typeof iamActions>[0];
+    const names = new Map([['HeadBucket', 'ListBucket'], ['GetBucketCors', 'GetBucketCORS'], ['PutBucketCors', 'PutBucketCORS'], ['DeleteBucketCors', 'PutBucketCORS']]);
+    expect(iamActions(d, 's3', names)).toEqual(['s3:CreateBucket', 's3:GetBucketCORS', 's3:ListBucket', 's3:PutBucketCORS']);
+  });
 });

@@ -32,6 +32,6 @@ export function packagingFiles(input: PackagingInput, tree: TemplateTree = templ
     nodeFlags: MEMORY_FLAGS,
     imageName: imageRepository(model),
     sid: `Ack${model.service.replace(/(^|-)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase())}Controller`,
-    actions: iamActions(input.descriptor, model.iamPrefix),
+    actions: iamActions(input.descriptor, model.iamPrefix, model.iamActions),
   });
 }

@@ -41,6 +41,16 @@ function iamPrefix(index: ShapeIndex, service: string): string {
   return index.service.traits.arnNamespace ?? service;
 }
 
+function iamActionNames(index: ShapeIndex, config: GeneratorConfig): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const op of index.operations()) {
+    const trait = op.traits.raw['aws.iam#iamAction'] as { name?: unknown } | undefined;
+    const name = lookup(config.operations, op.name)?.iam_action ?? (typeof trait?.name === 'string' ? trait.name : undefined);
+    if (name && name !== op.name) out.set(op.name, name);
+  }
+  return out;
+}
+
 /** Smithy index + generator.yaml → the resource model of one service. Pure. */
 export function inferServiceModel(input: ModelInput): ServiceModel {
   const { index, config, configFile } = input;
@@ -115,6 +125,7 @@ export function inferServiceModel(input: ModelInput): ServiceModel {
     group,
     version: input.version ?? 'v1alpha1',
     iamPrefix: iamPrefix(index, input.service),
+    iamActions: iamActionNames(index, config),
     resources,
     skipped,
     members: shapeTypes.members,

@@ -216,6 +216,8 @@ export interface ServiceModel {
   readonly version: string;
   /** IAM action prefix (the SigV4 signing name, else the ARN namespace), e.g. application-autoscaling. */
   readonly iamPrefix: string;
+  /** Operation → its IAM action name, where that is not the operation's name (config iam_action, else the aws.iam#iamAction trait). */
+  readonly iamActions: ReadonlyMap<string, string>;
   readonly resources: readonly Resource[];
   readonly skipped: readonly SkippedResource[];
   /** Members of a structure shape (ignore rules applied), memoised. */
