@@ -96,16 +96,17 @@ describe('s3 Bucket', () => {
   it('an idle resync costs one HeadBucket plus one read per managed configuration, and writes nothing', async () => {
     await c.synced(BUCKETS, ns, 'data');
     const since = await aws.control.mark();
-    await new Promise((r) => setTimeout(r, (3 * RESYNC_SECONDS + 1) * 1000));
+    await new Promise((r) => setTimeout(r, (4 * RESYNC_SECONDS + 1) * 1000));
     const ops = await okCalls(bucket, since);
-    const resyncs = count(ops, 'HeadBucket');
-    expect(resyncs).toBeGreaterThanOrEqual(2);
     const reads = ['GetBucketEncryption', 'GetBucketLifecycleConfiguration', 'GetBucketPolicy', 'GetPublicAccessBlock', 'GetBucketTagging', 'GetBucketVersioning'];
-    for (const op of reads) expect([op, count(ops, op)]).toEqual([op, resyncs]);
     expect(ops.filter((o) => !reads.includes(o) && o !== 'HeadBucket')).toEqual([]);
-    expect(ops.length / resyncs).toBe(1 + reads.length);
+    // The window may cut a resync at either end: each whole one, HeadBucket to HeadBucket, is these reads.
+    const heads = ops.flatMap((o, i) => (o === 'HeadBucket' ? [i] : []));
+    expect(heads.length).toBeGreaterThanOrEqual(3);
+    const whole = heads.slice(1).map((end, k) => ops.slice(heads[k], end));
+    for (const resync of whole) expect([...resync].sort()).toEqual(['HeadBucket', ...reads].sort());
     // For the README: calls per idle resync of a bucket managing six configurations.
-    process.stdout.write(`s3 idle resync: ${ops.length} calls over ${resyncs} resyncs = ${ops.length / resyncs} per resync\n`);
+    process.stdout.write(`s3 idle resync: ${whole.length} whole resyncs of ${whole[0]!.length} calls (HeadBucket + ${reads.length} reads, 0 writes)\n`);
   }, 30_000);
 
   it('drift made out of band (versioning suspended, policy deleted) is seen and corrected on the next resync', async () => {

@@ -1,4 +1,5 @@
 import type { OperationBinding, SdkObject, SubResourceBinding } from '../../descriptor';
+import { errorCode } from '../../aws/errors';
 import { buildInput, latestSpec, type Observed } from '../../convert/operations';
 import { getPath, type JsonObject } from '../../convert/paths';
 import { toSdkValue } from '../../convert/shapes';
@@ -26,8 +27,16 @@ class PartCallFailed extends Error {
   constructor(
     override readonly cause: unknown,
     readonly call: 'read' | 'write',
+    readonly field: string,
   ) {
     super('sub-resource call failed');
+  }
+
+  /** The AWS error with the part named in its message, so the condition says which part failed. */
+  named(): unknown {
+    const e = this.cause as { message?: unknown };
+    if (typeof e !== 'object' || e === null) return this.cause;
+    return { ...e, name: errorCode(this.cause), message: `spec.${this.field}: ${typeof e.message === 'string' ? e.message : ''}` };
   }
 }
 
@@ -51,7 +60,8 @@ export async function syncSubResources(s: RunState, desired: JsonObject, latest?
     }
   } catch (err) {
     if (!(err instanceof PartCallFailed)) throw err;
-    return { kind: 'outcome', outcome: await failure(s, err.cause, err.call) };
+    s.env.log.warn('sub-resource call failed', { field: err.field, call: err.call });
+    return { kind: 'outcome', outcome: await failure(s, err.named(), err.call) };
   }
   await record(s, plan.recordAfter);
   if (fields.length) s.env.log.info('updated sub-resources', { fields });
@@ -64,11 +74,11 @@ async function record(s: RunState, to: ReadonlySet<string>): Promise<void> {
   await s.patchObject(() => ({ metadata: { annotations: { [SUB_RESOURCES_ANNOTATION]: next } } }));
 }
 
-async function call(s: RunState, kind: 'read' | 'write', op: OperationBinding, input: SdkObject): Promise<SdkObject> {
+async function call(s: RunState, p: SubResourceBinding, kind: 'read' | 'write', op: OperationBinding, input: SdkObject): Promise<SdkObject> {
   try {
     return await s.env.aws.call(kind === 'read' ? 'READ_ONE' : 'UPDATE', op.name, input);
   } catch (err) {
-    throw new PartCallFailed(err, kind);
+    throw new PartCallFailed(err, kind, p.field);
   }
 }
 
@@ -81,7 +91,7 @@ function identity(s: RunState, op: OperationBinding, desired: JsonObject): SdkOb
 async function readPart(s: RunState, p: SubResourceBinding, desired: JsonObject): Promise<SdkObject | undefined> {
   if (!p.read) throw new Error(`${s.d.kind} ${p.field}: read by the kind's own read`);
   try {
-    return await call(s, 'read', p.read, identity(s, p.read, desired));
+    return await call(s, p, 'read', p.read, identity(s, p.read, desired));
   } catch (err) {
     const cause = err instanceof PartCallFailed ? err.cause : err;
     if (meansUnset(cause, p, s.d.notFound)) return undefined;
@@ -99,7 +109,7 @@ async function syncPart(s: RunState, p: SubResourceBinding, desired: JsonObject,
   }
   if (p.key) return syncKeyed(s, p, desired, observed);
   if (f.jsonDocument ? sameJsonText(desired[p.field], observed) : matches(desired[p.field], observed, f.type, s.shapes)) return false;
-  await call(s, 'write', p.put, { ...identity(s, p.put, desired), [p.put.member]: putValue(p, f, desired[p.field], s.shapes) });
+  await call(s, p, 'write', p.put, { ...identity(s, p.put, desired), [p.put.member]: putValue(p, f, desired[p.field], s.shapes) });
   return true;
 }
 
@@ -109,7 +119,7 @@ async function syncKeyed(s: RunState, p: SubResourceBinding, desired: JsonObject
   const plan = keyedPlan(desired[p.field], observed, itemType, keyJson, s.shapes);
   for (const item of plan.put) {
     const input = { ...identity(s, p.put, desired), [p.key!]: getPath(item, keyJson), [p.put.member]: toSdkValue(item, itemType, s.shapes) };
-    await call(s, 'write', p.put, input);
+    await call(s, p, 'write', p.put, input);
   }
   for (const key of plan.delete) await deleteItem(s, p, desired, key);
   return plan.put.length + plan.delete.length > 0;
@@ -117,7 +127,7 @@ async function syncKeyed(s: RunState, p: SubResourceBinding, desired: JsonObject
 
 async function deleteItem(s: RunState, p: SubResourceBinding, desired: JsonObject, key: string): Promise<void> {
   if (!p.delete) throw new Error(`${s.d.kind} ${p.field}: no operation removes one item`);
-  await call(s, 'write', p.delete, { ...identity(s, p.delete, desired), [p.key!]: key });
+  await call(s, p, 'write', p.delete, { ...identity(s, p.delete, desired), [p.key!]: key });
 }
 
 /** The spec dropped the part: Delete (gone already is fine), or put the unset value. */
@@ -128,7 +138,7 @@ async function removePart(s: RunState, p: SubResourceBinding, desired: JsonObjec
   }
   if (p.delete) {
     try {
-      await call(s, 'write', p.delete, identity(s, p.delete, desired));
+      await call(s, p, 'write', p.delete, identity(s, p.delete, desired));
     } catch (err) {
       const cause = err instanceof PartCallFailed ? err.cause : err;
       if (!meansUnset(cause, p, s.d.notFound)) throw err;
@@ -136,7 +146,7 @@ async function removePart(s: RunState, p: SubResourceBinding, desired: JsonObjec
     return;
   }
   const f = partField(s.shapes, s.d.specShape, p);
-  await call(s, 'write', p.put, { ...identity(s, p.put, desired), [p.put.member]: putValue(p, f, undefined, s.shapes) });
+  await call(s, p, 'write', p.put, { ...identity(s, p.put, desired), [p.put.member]: putValue(p, f, undefined, s.shapes) });
 }
 
 async function readKeyedForRemoval(s: RunState, p: SubResourceBinding, desired: JsonObject): Promise<unknown> {
