@@ -8,3 +8,8 @@ export const algorithm: ResourceHooks = {
   ...statefulResource({ kind: 'Algorithm', path: 'status.algorithmStatus', modifying: ['Pending', 'InProgress', 'Deleting'] }),
   ...immutableKind('Algorithm', 'create a new Algorithm with a new algorithmName'),
 };
+export const hubContentReference: ResourceHooks = statefulResource({
+  kind: 'HubContentReference',
+  path: 'status.hubContentStatus',
+  modifying: ['Importing', 'Deleting'],
+});

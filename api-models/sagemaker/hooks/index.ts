@@ -1,6 +1,6 @@
 import type { ServiceHooks } from '../../../runtime/descriptor';
 import { app } from './app';
-import { algorithm, hub } from './hubs';
+import { algorithm, hub, hubContentReference } from './hubs';
 import { autoMLJob, autoMLJobV2 } from './automl-job';
 import { cluster, clusterSchedulerConfig, computeQuota, trainingPlan } from './clusters';
 import { compilationJob, edgePackagingJob, inferenceRecommendationsJob, optimizationJob } from './model-jobs';
@@ -53,6 +53,7 @@ export const hooks: ServiceHooks = {
   FeatureGroup: featureGroup,
   FlowDefinition: flowDefinition,
   Hub: hub,
+  HubContentReference: hubContentReference,
   HumanTaskUI: humanTaskUI,
   HyperParameterTuningJob: hyperParameterTuningJob,
   Image: image,

@@ -24,6 +24,7 @@ import { experiment } from './resources/experiment';
 import { featureGroup } from './resources/feature-group';
 import { flowDefinition } from './resources/flow-definition';
 import { hub } from './resources/hub';
+import { hubContentReference } from './resources/hub-content-reference';
 import { humanTaskUI } from './resources/human-task-ui';
 import { hyperParameterTuningJob } from './resources/hyper-parameter-tuning-job';
 import { image } from './resources/image';
@@ -1500,6 +1501,17 @@ export const service: ServiceDescriptor = {
     CreateFlowDefinitionResponse: [
       { sdk: 'FlowDefinitionArn', json: 'flowDefinitionARN', type: 'string' },
     ],
+    CreateHubContentReferenceRequest: [
+      { sdk: 'HubName', json: 'hubName', type: 'string' },
+      { sdk: 'SageMakerPublicHubContentArn', json: 'sageMakerPublicHubContentARN', type: 'string' },
+      { sdk: 'HubContentName', json: 'hubContentName', type: 'string' },
+      { sdk: 'MinVersion', json: 'minVersion', type: 'string' },
+      { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
+    ],
+    CreateHubContentReferenceResponse: [
+      { sdk: 'HubArn', json: 'hubARN', type: 'string' },
+      { sdk: 'HubContentArn', json: 'hubContentARN', type: 'string' },
+    ],
     CreateHubRequest: [
       { sdk: 'HubName', json: 'hubName', type: 'string' },
       { sdk: 'HubDescription', json: 'hubDescription', type: 'string' },
@@ -2554,6 +2566,11 @@ export const service: ServiceDescriptor = {
       { sdk: 'FlowDefinitionName', json: 'flowDefinitionName', type: 'string' },
     ],
     DeleteFlowDefinitionResponse: [],
+    DeleteHubContentReferenceRequest: [
+      { sdk: 'HubName', json: 'hubName', type: 'string' },
+      { sdk: 'HubContentType', json: 'hubContentType', type: 'string' },
+      { sdk: 'HubContentName', json: 'hubContentName', type: 'string' },
+    ],
     DeleteHubRequest: [
       { sdk: 'HubName', json: 'hubName', type: 'string' },
     ],
@@ -3391,6 +3408,42 @@ export const service: ServiceDescriptor = {
       { sdk: 'OutputConfig', json: 'outputConfig', type: { struct: 'FlowDefinitionOutputConfig' } },
       { sdk: 'RoleArn', json: 'roleARN', type: 'string' },
       { sdk: 'FailureReason', json: 'failureReason', type: 'string' },
+    ],
+    DescribeHubContentRequest: [
+      { sdk: 'HubName', json: 'hubName', type: 'string' },
+      { sdk: 'HubContentType', json: 'hubContentType', type: 'string' },
+      { sdk: 'HubContentName', json: 'hubContentName', type: 'string' },
+      { sdk: 'HubContentVersion', json: 'hubContentVersion', type: 'string' },
+    ],
+    DescribeHubContentResponse: [
+      { sdk: 'HubContentName', json: 'hubContentName', type: 'string' },
+      { sdk: 'HubContentArn', json: 'hubContentARN', type: 'string' },
+      { sdk: 'HubContentVersion', json: 'hubContentVersion', type: 'string' },
+      { sdk: 'HubContentType', json: 'hubContentType', type: 'string' },
+      { sdk: 'DocumentSchemaVersion', json: 'documentSchemaVersion', type: 'string' },
+      { sdk: 'HubName', json: 'hubName', type: 'string' },
+      { sdk: 'HubArn', json: 'hubARN', type: 'string' },
+      { sdk: 'HubContentDisplayName', json: 'hubContentDisplayName', type: 'string' },
+      { sdk: 'HubContentDescription', json: 'hubContentDescription', type: 'string' },
+      { sdk: 'HubContentMarkdown', json: 'hubContentMarkdown', type: 'string' },
+      { sdk: 'HubContentDocument', json: 'hubContentDocument', type: 'string' },
+      { sdk: 'SageMakerPublicHubContentArn', json: 'sageMakerPublicHubContentARN', type: 'string' },
+      { sdk: 'ReferenceMinVersion', json: 'referenceMinVersion', type: 'string' },
+      { sdk: 'SupportStatus', json: 'supportStatus', type: 'string' },
+      {
+        sdk: 'HubContentSearchKeywords',
+        json: 'hubContentSearchKeywords',
+        type: { list: 'string' },
+      },
+      {
+        sdk: 'HubContentDependencies',
+        json: 'hubContentDependencies',
+        type: { list: { struct: 'HubContentDependency' } },
+      },
+      { sdk: 'HubContentStatus', json: 'hubContentStatus', type: 'string' },
+      { sdk: 'FailureReason', json: 'failureReason', type: 'string' },
+      { sdk: 'CreationTime', json: 'creationTime', type: 'timestamp' },
+      { sdk: 'LastModifiedTime', json: 'lastModifiedTime', type: 'timestamp' },
     ],
     DescribeHubRequest: [
       { sdk: 'HubName', json: 'hubName', type: 'string' },
@@ -4889,6 +4942,21 @@ export const service: ServiceDescriptor = {
     ],
     HubAccessConfig: [
       { sdk: 'HubContentArn', json: 'hubContentARN', type: 'string' },
+    ],
+    HubContentDependency: [
+      { sdk: 'DependencyOriginPath', json: 'dependencyOriginPath', type: 'string' },
+      { sdk: 'DependencyCopyPath', json: 'dependencyCopyPath', type: 'string' },
+    ],
+    'HubContentReference.Spec': [
+      { sdk: 'HubContentName', json: 'hubContentName', type: 'string' },
+      { sdk: 'HubName', json: 'hubName', type: 'string' },
+      { sdk: 'MinVersion', json: 'minVersion', type: 'string' },
+      { sdk: 'SageMakerPublicHubContentArn', json: 'sageMakerPublicHubContentARN', type: 'string' },
+      { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
+    ],
+    'HubContentReference.Status': [
+      { sdk: 'HubArn', json: 'hubARN', type: 'string' },
+      { sdk: 'HubContentStatus', json: 'hubContentStatus', type: 'string' },
     ],
     HubS3StorageConfig: [
       { sdk: 'S3OutputPath', json: 's3OutputPath', type: 'string' },
@@ -8126,6 +8194,16 @@ export const service: ServiceDescriptor = {
     UpdateExperimentResponse: [
       { sdk: 'ExperimentArn', json: 'experimentARN', type: 'string' },
     ],
+    UpdateHubContentReferenceRequest: [
+      { sdk: 'HubName', json: 'hubName', type: 'string' },
+      { sdk: 'HubContentName', json: 'hubContentName', type: 'string' },
+      { sdk: 'HubContentType', json: 'hubContentType', type: 'string' },
+      { sdk: 'MinVersion', json: 'minVersion', type: 'string' },
+    ],
+    UpdateHubContentReferenceResponse: [
+      { sdk: 'HubArn', json: 'hubARN', type: 'string' },
+      { sdk: 'HubContentArn', json: 'hubContentARN', type: 'string' },
+    ],
     UpdateHubRequest: [
       { sdk: 'HubName', json: 'hubName', type: 'string' },
       { sdk: 'HubDescription', json: 'hubDescription', type: 'string' },
@@ -8695,5 +8773,5 @@ export const service: ServiceDescriptor = {
       { sdk: 'WorkforceArn', json: 'workforceARN', type: 'string' },
     ],
   },
-  resources: [action, algorithm, app, appImageConfig, artifact, autoMLJob, autoMLJobV2, cluster, clusterSchedulerConfig, codeRepository, compilationJob, computeQuota, context, dataQualityJobDefinition, deviceFleet, domain, edgeDeploymentPlan, edgePackagingJob, endpoint, endpointConfig, experiment, featureGroup, flowDefinition, hub, humanTaskUI, hyperParameterTuningJob, image, imageVersion, inferenceComponent, inferenceExperiment, inferenceRecommendationsJob, labelingJob, mlflowTrackingServer, model, modelBiasJobDefinition, modelCard, modelExplainabilityJobDefinition, modelPackage, modelPackageGroup, modelQualityJobDefinition, monitoringSchedule, notebookInstance, notebookInstanceLifecycleConfig, optimizationJob, partnerApp, pipeline, pipelineExecution, processingJob, project, space, studioLifecycleConfig, trainingJob, trainingPlan, transformJob, trial, trialComponent, userProfile, workforce, workteam],
+  resources: [action, algorithm, app, appImageConfig, artifact, autoMLJob, autoMLJobV2, cluster, clusterSchedulerConfig, codeRepository, compilationJob, computeQuota, context, dataQualityJobDefinition, deviceFleet, domain, edgeDeploymentPlan, edgePackagingJob, endpoint, endpointConfig, experiment, featureGroup, flowDefinition, hub, hubContentReference, humanTaskUI, hyperParameterTuningJob, image, imageVersion, inferenceComponent, inferenceExperiment, inferenceRecommendationsJob, labelingJob, mlflowTrackingServer, model, modelBiasJobDefinition, modelCard, modelExplainabilityJobDefinition, modelPackage, modelPackageGroup, modelQualityJobDefinition, monitoringSchedule, notebookInstance, notebookInstanceLifecycleConfig, optimizationJob, partnerApp, pipeline, pipelineExecution, processingJob, project, space, studioLifecycleConfig, trainingJob, trainingPlan, transformJob, trial, trialComponent, userProfile, workforce, workteam],
 };
