@@ -30,4 +30,12 @@ describe("smoke judgement of raw moto answers", () => {
   it("checks XML (awsQuery) answers by element", () => {
     expect(judge({ expect: "native", fields: ["Credentials.Expiration"] }, { status: 200, body: "<X><Expiration>2025-01-01T00:00:00Z</Expiration></X>" })).toEqual({ ok: true });
   });
+
+  it("fails an `absent` field once moto returns it (a corrected gap closed), in JSON and in XML attribute maps", () => {
+    expect(judge({ expect: "native", absent: ["Attributes.Policy"] }, { status: 200, body: JSON.stringify({ Attributes: {} }) })).toEqual({ ok: true });
+    expect(judge({ expect: "native", absent: ["Attributes.Policy"] }, { status: 200, body: JSON.stringify({ Attributes: { Policy: "{}" } }) }).detail).toMatch(/retire the proxy correction/);
+    const xml = "<R><Attributes><entry><key>Token</key><value>t</value></entry></Attributes></R>";
+    expect(judge({ expect: "native", fields: ["Token"], absent: ["CustomUserData"] }, { status: 200, body: xml })).toEqual({ ok: true });
+    expect(judge({ expect: "native", absent: ["Token"] }, { status: 200, body: xml }).detail).toMatch(/Token is now returned/);
+  });
 });

@@ -7,8 +7,11 @@
 import * as AAS from "@aws-sdk/client-application-auto-scaling";
 import * as Logs from "@aws-sdk/client-cloudwatch-logs";
 import * as SM from "@aws-sdk/client-sagemaker";
+import * as SNS from "@aws-sdk/client-sns";
+import * as SQS from "@aws-sdk/client-sqs";
 import * as STS from "@aws-sdk/client-sts";
 import { captureRawResponses, type RawResponse } from "./raw-capture";
+import { snsSteps, sqsSteps } from "./smoke-sqs-sns";
 import { epochSecondsOf } from "./timestamps";
 
 export type Expect = "native" | "missing";
@@ -28,7 +31,7 @@ export interface SmokeReport {
   durationMs: number;
 }
 
-interface Step {
+export interface Step {
   service: string;
   operation: string;
   expect: Expect;
@@ -37,6 +40,8 @@ interface Step {
   fields?: string[];
   /** Field → exact value moto must return. */
   values?: Record<string, unknown>;
+  /** Fields moto must not return (a gap the proxy corrects; the check fails once moto closes it). */
+  absent?: string[];
 }
 
 const ACCOUNT = "123456789012";
@@ -58,7 +63,7 @@ function get(obj: unknown, path: string): unknown {
 }
 
 /** Pure: compares one raw moto answer with the step's expectation. */
-export function judge(step: Pick<Step, "expect" | "fields" | "values">, raw: RawResponse | undefined): { ok: boolean; detail?: string } {
+export function judge(step: Pick<Step, "expect" | "fields" | "values" | "absent">, raw: RawResponse | undefined): { ok: boolean; detail?: string } {
   if (!raw) return { ok: false, detail: "no HTTP response (connection failed)" };
   if (step.expect === "missing") {
     if (raw.status === 500) return { ok: true };
@@ -78,16 +83,27 @@ export function judge(step: Pick<Step, "expect" | "fields" | "values">, raw: Raw
   const strings = stringTimestampPaths(parsed);
   if (strings.length) problems.push(`string timestamps (the proxy's timestamp correction fires): ${strings.join(", ")}`);
   for (const f of step.fields ?? []) if (get(parsed, f) === undefined) problems.push(`missing field ${f}`);
+  for (const f of step.absent ?? []) if (get(parsed, f) !== undefined) problems.push(`${f} is now returned: moto closed this gap; retire the proxy correction`);
   for (const [f, v] of Object.entries(step.values ?? {})) {
     if (get(parsed, f) !== v) problems.push(`${f} is ${JSON.stringify(get(parsed, f))}, expected ${JSON.stringify(v)}`);
   }
   return problems.length ? { ok: false, detail: problems.join("; ") } : { ok: true };
 }
 
-/** awsQuery (STS) answers in XML with ISO-8601 timestamps, which is what that protocol specifies. */
-function judgeXml(step: Pick<Step, "fields">, body: string): { ok: boolean; detail?: string } {
-  const missing = (step.fields ?? []).filter((f) => !body.includes(`<${f.split(".").pop()}>`));
-  return missing.length ? { ok: false, detail: `missing element(s) ${missing.join(", ")}` } : { ok: true };
+/**
+ * awsQuery (STS, SNS) answers in XML with ISO-8601 timestamps, which is what that protocol specifies. A field is an
+ * element, or an entry key of an attribute map (`<key>Token</key>`).
+ */
+function judgeXml(step: Pick<Step, "fields" | "absent">, body: string): { ok: boolean; detail?: string } {
+  const has = (f: string) => {
+    const name = f.split(".").pop();
+    return body.includes(`<${name}>`) || body.includes(`<key>${name}</key>`);
+  };
+  const problems = [
+    ...(step.fields ?? []).filter((f) => !has(f)).map((f) => `missing element ${f}`),
+    ...(step.absent ?? []).filter(has).map((f) => `${f} is now returned: moto closed this gap; retire the proxy correction`),
+  ];
+  return problems.length ? { ok: false, detail: problems.join("; ") } : { ok: true };
 }
 
 export async function runSmoke(opts: { endpoint: string; region: string }): Promise<SmokeReport> {
@@ -103,9 +119,13 @@ export async function runSmoke(opts: { endpoint: string; region: string }): Prom
   const aas = new AAS.ApplicationAutoScalingClient(config);
   const sts = new STS.STSClient(config);
   const logs = new Logs.CloudWatchLogsClient(config);
-  for (const c of [sm, aas, sts, logs]) captureRawResponses(c as never, (raw) => (seen.last = raw));
+  const sqs = new SQS.SQSClient(config);
+  const sns = new SNS.SNSClient(config);
+  const clients = [sm, aas, sts, logs, sqs, sns];
+  for (const c of clients) captureRawResponses(c as never, (raw) => (seen.last = raw));
 
-  const steps = smokeSteps({ sm, aas, sts, logs }, `smoke${Date.now().toString(36)}`);
+  const id = `smoke${Date.now().toString(36)}`;
+  const steps = [...smokeSteps({ sm, aas, sts, logs }, id), ...sqsSteps(sqs, id), ...snsSteps(sns, id)];
   const checks: SmokeCheck[] = [];
   for (const step of steps) {
     seen.last = undefined;
@@ -118,7 +138,7 @@ export async function runSmoke(opts: { endpoint: string; region: string }): Prom
     const verdict = judge(step, raw);
     checks.push({ service: step.service, operation: step.operation, expect: step.expect, status: raw?.status ?? 0, ...verdict });
   }
-  for (const c of [sm, aas, sts, logs]) c.destroy();
+  for (const c of clients) c.destroy();
   return { ok: checks.every((c) => c.ok), checks, durationMs: Date.now() - started };
 }
 
