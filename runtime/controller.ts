@@ -24,7 +24,7 @@ import { deriveConditions, type Condition } from './reconcile/conditions';
 import { applyAction, errorPolicy, nextVisit } from './reconcile/error-policy';
 import type { Outcome } from './reconcile/outcome';
 import { deletionPolicy, effectiveRegion, resolveRegion, resyncSeconds } from './reconcile/policy';
-import type { AwsTarget, ReconcileEnv } from './reconcile/ports';
+import { CallRefused, type AwsTarget, type ReconcileEnv } from './reconcile/ports';
 import { reconcile } from './reconcile/reconcile';
 import { runWorkers, WorkQueue } from './queue/work-queue';
 import { sleep } from './sleep';
@@ -41,6 +41,8 @@ export interface ControllerOptions {
   readonly log?: Logger;
   /** Watch tuning (tests): server-side watch timeout and the silence watchdog. */
   readonly watch?: { readonly timeoutSeconds?: number; readonly silenceMs?: number };
+  /** How long AWS calls in flight may take to finish after a stop begins (default 8 s). */
+  readonly shutdownGraceMs?: number;
 }
 
 export interface RunningController {
@@ -87,6 +89,7 @@ export async function runController(service: ServiceDescriptor, argv: readonly s
     }),
   );
   const readiness = (): { ok: boolean; detail: string } => {
+    if (shuttingDown) return { ok: false, detail: 'shutting down' };
     if (!credentialsResolved) return { ok: false, detail: 'AWS credentials not resolved' };
     if (!leading) return { ok: true, detail: 'standby (not leader)' };
     const stale = [...informers].filter(([, i]) => !i.healthy).map(([k]) => k);
@@ -133,16 +136,32 @@ export async function runController(service: ServiceDescriptor, argv: readonly s
   const queues = new Map<string, WorkQueue>();
   const workerLoops: Promise<void>[] = [];
 
+  /** Resolves when shutdown begins: waits inside a reconcile (read-after-create) end early. */
+  let signalShutdown!: () => void;
+  const shutdownBegun = new Promise<void>((r) => (signalShutdown = r));
+  const shutdownGraceMs = opts.shutdownGraceMs ?? SHUTDOWN_GRACE_MS;
+
+  /**
+   * Graceful stop: at once no new reconcile starts and no new AWS call is sent (a reconcile that
+   * asks ends without writing a status); calls in flight get `shutdownGraceMs` to finish, then are
+   * cut off, so nothing reaches AWS after the bound.
+   */
   const stop = async (): Promise<void> => {
     if (shuttingDown) return stopped;
     shuttingDown = true;
-    log.info('shutting down: finishing in-flight reconciles');
-    await Promise.all([...informers.values()].map((i) => i.stop()));
+    log.info('shutting down: no new work; in-flight AWS calls may finish', { graceMs: shutdownGraceMs });
     for (const q of queues.values()) q.shutDown();
+    aws.refuseNewCalls();
+    signalShutdown();
+    const informersStopped = Promise.all([...informers.values()].map((i) => i.stop()));
     const drained = Promise.all([...queues.values()].map((q) => q.drained()));
-    const timedOut = await Promise.race([drained.then(() => false), sleep(SHUTDOWN_GRACE_MS).then(() => true)]);
-    if (timedOut) log.warn('shutdown grace period elapsed with reconciles still running');
-    await Promise.race([Promise.all(workerLoops), sleep(100)]);
+    const timedOut = await Promise.race([drained.then(() => false), sleep(shutdownGraceMs).then(() => true)]);
+    if (timedOut) {
+      log.warn('shutdown grace period elapsed: cutting off AWS calls still in flight');
+      aws.abortInFlight();
+      await Promise.race([drained, sleep(1_000)]);
+    }
+    await Promise.race([Promise.all([informersStopped, ...workerLoops]), sleep(100)]);
     await elector?.release();
     await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
     aws.destroy();
@@ -229,6 +248,7 @@ export async function runController(service: ServiceDescriptor, argv: readonly s
           events,
           log: rlog,
           target,
+          sleep: (ms) => Promise.race([sleep(ms), shutdownBegun]),
           deletionPolicy: deletionPolicy(service.service, obj.metadata.annotations, nsAnnotations, cfg.deletionPolicy),
           objects: kube,
           enableCrossNamespace: cfg.enableCrossNamespace,
@@ -245,6 +265,10 @@ export async function runController(service: ServiceDescriptor, argv: readonly s
         applyAction(queue, key, nextVisit(outcome, resyncMs));
         rlog.debug('reconciled', { outcome: outcome.kind });
       } catch (err) {
+        if (err instanceof CallRefused) {
+          kindLog.info('reconcile interrupted by shutdown', { namespace, name, reason: err.message });
+          return;
+        }
         kindLog.error('reconcile failed', { namespace, name, error: scrub(String((err as Error)?.message ?? err), secrets) });
         applyAction(queue, key, errorPolicy(err));
       } finally {

@@ -1,9 +1,9 @@
 import type { SdkBinding, SdkObject } from '../descriptor';
-import type { OpType } from '../reconcile/ports';
+import { CallRefused, type OpType } from '../reconcile/ports';
 
 /** The part of an AWS SDK v3 client the runtime uses. */
 export interface SdkClient {
-  send(command: unknown): Promise<unknown>;
+  send(command: unknown, options?: { abortSignal?: AbortSignal }): Promise<unknown>;
   destroy?(): void;
 }
 
@@ -40,6 +40,7 @@ export interface AwsClientCacheOptions {
   readonly binding: SdkBinding;
   readonly sdk: SdkModule;
   readonly endpoint?: string;
+  /** Per HTTP attempt, enforced (the call fails with TimeoutError); 0 or absent: no limit. */
   readonly httpTimeoutMs?: number;
   readonly userAgent?: string;
   /** Credentials for an assumed role (CARM); undefined role means the SDK's default chain. */
@@ -47,9 +48,14 @@ export interface AwsClientCacheOptions {
   readonly onCall?: (record: ApiCallRecord) => void;
 }
 
-/** One SDK client per (region, account role), created on first use and reused. */
+/**
+ * One SDK client per (region, account role), created on first use and reused. Shutdown is two
+ * steps: `refuseNewCalls` at once, `abortInFlight` when the grace period ends.
+ */
 export class AwsClientCache {
   private readonly clients = new Map<string, SdkClient>();
+  private readonly inFlight = new AbortController();
+  private refusing = false;
 
   constructor(private readonly o: AwsClientCacheOptions) {}
 
@@ -68,7 +74,8 @@ export class AwsClientCache {
         ...(this.o.endpoint ? { endpoint: this.o.endpoint, ...this.o.binding.customEndpointConfig } : {}),
         ...(roleArn ? { credentials: this.o.credentialsFor(roleArn) } : {}),
         ...(this.o.userAgent ? { customUserAgent: this.o.userAgent } : {}),
-        ...(this.o.httpTimeoutMs ? { requestHandler: { requestTimeout: this.o.httpTimeoutMs } } : {}),
+        // Without throwOnRequestTimeout smithy only logs a warning when requestTimeout passes.
+        ...(this.o.httpTimeoutMs ? { requestHandler: { requestTimeout: this.o.httpTimeoutMs, throwOnRequestTimeout: true } } : {}),
       });
       this.clients.set(key, c);
     }
@@ -78,15 +85,28 @@ export class AwsClientCache {
   async call(region: string, roleArn: string | undefined, opType: OpType, operation: string, input: SdkObject): Promise<SdkObject> {
     const Command = this.o.sdk[`${operation}Command`] as Ctor<unknown> | undefined;
     if (typeof Command !== 'function') throw new Error(`${this.o.binding.package} has no ${operation}Command`);
+    if (this.refusing) throw new CallRefused(`${operation} not sent: the controller is shutting down`);
     try {
-      const out = (await this.client(region, roleArn).send(new Command(input))) as SdkObject;
+      const out = (await this.client(region, roleArn).send(new Command(input), { abortSignal: this.inFlight.signal })) as SdkObject;
       this.o.onCall?.({ service: this.o.service, opType, operation });
       const { $metadata: _m, ...rest } = out;
       return rest;
     } catch (error) {
+      if (this.inFlight.signal.aborted) throw new CallRefused(`${operation} cut off: the controller's shutdown grace period ended`);
       this.o.onCall?.({ service: this.o.service, opType, operation, error });
       throw error;
     }
+  }
+
+  /** From now on every call fails with CallRefused before anything is sent. */
+  refuseNewCalls(): void {
+    this.refusing = true;
+  }
+
+  /** Cuts off the calls still in flight (and the SDK's retries of them). */
+  abortInFlight(): void {
+    this.refusing = true;
+    this.inFlight.abort();
   }
 
   destroy(): void {

@@ -73,7 +73,7 @@ export class KubeClient {
   async *watch<T = KubeObject>(
     ref: ResourceRef,
     namespace: string | undefined,
-    opts: ListOptions & { resourceVersion: string; timeoutSeconds: number; signal?: AbortSignal },
+    opts: ListOptions & { resourceVersion: string; timeoutSeconds: number; signal?: AbortSignal; onOpen?: () => void },
   ): AsyncGenerator<WatchEvent<T>> {
     const req: RequestOptions = {
       query: {
@@ -84,6 +84,7 @@ export class KubeClient {
         labelSelector: opts.labelSelector,
       },
       ...(opts.signal ? { signal: opts.signal } : {}),
+      ...(opts.onOpen ? { onOpen: opts.onOpen } : {}),
     };
     for await (const ev of this.http.lines(resourcePath(ref, namespace), req)) yield ev as WatchEvent<T>;
   }

@@ -20,6 +20,8 @@ export interface RequestOptions {
   readonly contentType?: string;
   readonly timeoutMs?: number;
   readonly signal?: AbortSignal;
+  /** Streams only: called once the server has answered 2xx, before the first line arrives. */
+  readonly onOpen?: () => void;
 }
 
 /**
@@ -69,6 +71,7 @@ export class KubeHttp {
     const res = await this.open('GET', path, opts, this.watchAgent);
     const status = res.statusCode ?? 0;
     if (status < 200 || status >= 300) throw toApiError(status, await readAll(res));
+    opts.onOpen?.();
     let buf = '';
     res.setEncoding('utf8');
     try {

@@ -18,10 +18,11 @@ function fakeClient(lists: KubeObject[][], watches: (WatchEvent[] | Error)[]) {
       const items = lists.shift() ?? [];
       return { items, resourceVersion: String(100 + calls.length) };
     },
-    async *watch(_ref: unknown, _ns: unknown, o: { resourceVersion: string; signal?: AbortSignal }) {
+    async *watch(_ref: unknown, _ns: unknown, o: { resourceVersion: string; signal?: AbortSignal; onOpen?: () => void }) {
       calls.push(`watch@${o.resourceVersion}`);
       const script = watches.shift();
       if (script instanceof Error) throw script;
+      o.onOpen?.();
       if (!script) {
         await new Promise<void>((r) => o.signal?.addEventListener('abort', () => r()));
         return;
@@ -73,6 +74,24 @@ describe('informer', () => {
     await inf.stop();
     expect(calls.slice(0, 3)).toEqual(['list', 'watch@101', 'watch@101']);
     expect(inf.stats.errors).toBe(1);
+  });
+
+  it('is unhealthy from a failed watch until a watch opens again (an API server outage is not silence)', async () => {
+    const outage = Array.from({ length: 3 }, () => new Error('connect ECONNREFUSED'));
+    const { client, calls } = fakeClient([[obj('a', '1')]], [[], ...outage]);
+    const inf = new Informer({ client, ref: { group: 'g', version: 'v', plural: 'xs' }, namespaces: [], log, onEvent: () => undefined, retryMaxMs: 40 });
+    const health: boolean[] = [];
+    const probe = setInterval(() => health.push(inf.healthy), 2);
+    inf.start();
+    await until(() => calls.length >= 6);
+    await until(() => inf.healthy);
+    clearInterval(probe);
+    const healthy = inf.healthy;
+    await inf.stop();
+    // list, watch (ends), 3 refused watches, then one that stays open.
+    expect(calls.slice(0, 6)).toEqual(['list', 'watch@101', 'watch@101', 'watch@101', 'watch@101', 'watch@101']);
+    expect(health).toContain(false);
+    expect(healthy).toBe(true);
   });
 
   it('treats status-only writes as not worth a reconcile', () => {

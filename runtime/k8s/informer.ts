@@ -63,6 +63,8 @@ export class Informer {
   private readonly known = new Map<string, Fingerprint>();
   private readonly syncedScopes = new Set<string>();
   private readonly lastActivity = new Map<string, number>();
+  /** Scopes whose last list or watch failed and that have not been reconnected since (API server unreachable). */
+  private readonly down = new Set<string>();
   private readonly aborts = new Map<string, AbortController>();
   private stopped = false;
   private loops: Promise<void>[] = [];
@@ -81,11 +83,15 @@ export class Informer {
     return this.scopes.every((s) => this.syncedScopes.has(s ?? ''));
   }
 
-  /** Every scope's watch was active within the silence window. */
+  /**
+   * Every scope is connected (its last list or watch succeeded, not failed) and its watch was active
+   * within the silence window. Each reconnect attempt counts as activity, so silence alone cannot
+   * see an API server that refuses connections: a failure marks the scope down until it reconnects.
+   */
   get healthy(): boolean {
     const now = Date.now();
     const limit = this.o.silenceMs ?? 120_000;
-    return this.synced && this.scopes.every((s) => now - (this.lastActivity.get(s ?? '') ?? 0) < limit);
+    return this.synced && this.down.size === 0 && this.scopes.every((s) => now - (this.lastActivity.get(s ?? '') ?? 0) < limit);
   }
 
   get size(): number {
@@ -139,6 +145,7 @@ export class Informer {
           resourceVersion: rv,
           timeoutSeconds,
           signal: ctrl.signal,
+          onOpen: () => this.down.delete(scope),
           ...(this.o.labelSelector ? { labelSelector: this.o.labelSelector } : {}),
         })) {
           this.lastActivity.set(scope, Date.now());
@@ -154,6 +161,7 @@ export class Informer {
           continue;
         }
         if (isAbort(err)) continue; // watchdog restart: resume from rv
+        this.down.add(scope);
         this.stats.errors++;
         failures++;
         const wait = Math.min(500 * 2 ** Math.min(failures - 1, 10), this.o.retryMaxMs ?? 30_000);
@@ -208,6 +216,7 @@ export class Informer {
       this.o.onEvent('deleted', key, before, undefined);
     }
     this.syncedScopes.add(namespace ?? '');
+    this.down.delete(namespace ?? '');
     return list.resourceVersion;
   }
 }

@@ -6,7 +6,18 @@ import type { DeletionPolicy } from './policy';
 /** ACK's op_type label values. */
 export type OpType = 'CREATE' | 'READ_ONE' | 'READ_MANY' | 'UPDATE' | 'DELETE';
 
-/** AWS, already bound to the resource's region and account. Throws the SDK's errors unchanged. */
+/**
+ * The controller is shutting down: a new AWS call is refused, or one in flight was cut off at the
+ * end of the grace period. Not an AWS answer, so a reconcile records nothing about it and ends.
+ */
+export class CallRefused extends Error {
+  override readonly name = 'CallRefused';
+}
+
+/**
+ * AWS, already bound to the resource's region and account. Throws the SDK's errors unchanged, or
+ * CallRefused while the controller shuts down.
+ */
 export interface AwsPort {
   call(opType: OpType, operation: string, input: SdkObject): Promise<SdkObject>;
 }

@@ -5,6 +5,7 @@ import { CONDITION } from '../conditions';
 import type { Outcome } from '../outcome';
 import { isReadOnly } from '../policy';
 import { overStatus, type RunState } from '../run-state';
+import { rethrowInterruption } from './failures';
 import { isRequeue, isSkipDelete } from './hook-answers';
 import { read } from './read';
 
@@ -66,6 +67,7 @@ async function deletePending(s: RunState, r: RequeueRequest): Promise<Outcome> {
 
 /** AWS refused or failed the delete: say why, keep the finalizer, retry with backoff. Never terminal. */
 async function deleteFailure(s: RunState, err: unknown): Promise<Outcome> {
+  rethrowInterruption(err);
   const c = s.classify(err);
   const message = `delete failed, will retry: ${s.scrubbed(describeError(c))}`;
   s.env.log.warn('delete failed', { code: c.code, class: c.class });

@@ -1,6 +1,7 @@
 import { describeError } from '../../aws/errors';
 import { SYNCED_FALSE } from '../conditions';
 import type { Outcome } from '../outcome';
+import { CallRefused } from '../ports';
 import { ObjectGone, type RunState } from '../run-state';
 
 /**
@@ -9,7 +10,7 @@ import { ObjectGone, type RunState } from '../run-state';
  * Reads keep retrying.
  */
 export async function failure(s: RunState, err: unknown, call: 'read' | 'write' = 'read'): Promise<Outcome> {
-  if (err instanceof ObjectGone) throw err;
+  rethrowInterruption(err);
   const c = s.classify(err);
   const message = s.scrubbed(describeError(c));
   if (c.class === 'terminal' || (c.class === 'validation' && call === 'write')) return terminal(s, c.code, message);
@@ -29,4 +30,9 @@ export async function recoverable(s: RunState, reason: string, message: string, 
     { synced: { status: 'Unknown', reason, message: 'Unable to determine if desired resource state matches latest observed state' }, recoverable: { reason, message } },
     { kind: 'recoverable', error: { code: reason, message }, throttled },
   );
+}
+
+/** Not AWS's answer (the object went away, or the controller is stopping): the reconcile just ends. */
+export function rethrowInterruption(err: unknown): void {
+  if (err instanceof ObjectGone || err instanceof CallRefused) throw err;
 }

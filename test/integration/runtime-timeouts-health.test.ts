@@ -1,0 +1,166 @@
+// Timeouts and health that mean what they say, on kube-apiserver + moto behind the scenario proxy:
+// --http-client-timeout cuts off a slow AWS call, /readyz fails while the watches are down, and a
+// graceful stop sends nothing to AWS after its grace period.
+import { runController, type RunningController } from "../../runtime/controller";
+import { KubeClient } from "../../runtime/k8s/client";
+import { KubeHttp } from "../../runtime/k8s/http";
+import { loadConnection } from "../../runtime/k8s/kubeconfig";
+import type { KubeObject } from "../../runtime/k8s/types";
+import { createLogger } from "../../runtime/ops/logger";
+import type { Condition } from "../../runtime/reconcile/conditions";
+import { autoscalingFixture } from "../../runtime/testing/fixtures";
+import { startTestAws, uniqueName, type TestAws } from "../env/aws/testing";
+import { kubectl, restartApiserver, testContext } from "../env/context";
+import { waitFor as pollUntil } from "../support/wait";
+
+const CRD = "generated/application-auto-scaling/crds/applicationautoscaling.services.k8s.aws_scalabletargets.yaml";
+const REF = { group: "applicationautoscaling.services.k8s.aws", version: "v1alpha1", plural: "scalabletargets" };
+const HTTP_TIMEOUT_MS = 1_000;
+const LATENCY_MS = 4_000;
+
+let aws: TestAws;
+let kube: KubeClient;
+let controller: RunningController;
+const logs: string[] = [];
+const ns = uniqueName("rt-health");
+const nsStop = uniqueName("rt-stop");
+
+function startController(namespace: string, extra: { shutdownGraceMs?: number; args?: string[] } = {}): Promise<RunningController> {
+  const ctx = testContext();
+  return runController(
+    autoscalingFixture,
+    [
+      "--aws-endpoint-url", aws.endpoint,
+      "--allow-unsafe-aws-endpoint-urls",
+      "--aws-region", aws.region,
+      "--metrics-addr", "127.0.0.1:0",
+      "--healthz-addr", "127.0.0.1:0",
+      "--watch-namespace", namespace,
+      "--log-level", "debug",
+      ...(extra.args ?? []),
+    ],
+    {
+      handleSignals: false,
+      connection: loadConnection({ KUBECONFIG: ctx.kubeconfig }),
+      log: createLogger("debug", { write: (l) => logs.push(l) }),
+      ...(extra.shutdownGraceMs !== undefined ? { shutdownGraceMs: extra.shutdownGraceMs } : {}),
+    },
+  );
+}
+
+beforeAll(async () => {
+  const ctx = testContext();
+  const applied = kubectl(["apply", "--server-side", "-f", CRD]);
+  if (applied.status !== 0) throw new Error(applied.stderr);
+  kubectl(["wait", "--for=condition=Established", "crd/scalabletargets.applicationautoscaling.services.k8s.aws", "--timeout=30s"]);
+  kubectl(["create", "namespace", ns]);
+  kubectl(["create", "namespace", nsStop]);
+  kube = new KubeClient(new KubeHttp(loadConnection({ KUBECONFIG: ctx.kubeconfig })));
+  aws = await startTestAws();
+  controller = await startController(ns, { args: ["--http-client-timeout", `${HTTP_TIMEOUT_MS / 1000}s`] });
+  await waitFor(() => controller.isReady(), 20_000, "controller ready");
+});
+
+afterAll(async () => {
+  await aws?.control.clearFaults();
+  await controller?.stop();
+  // The stopped controller's objects keep their finalizers: release them so the namespaces can go.
+  for (const namespace of [ns, nsStop]) {
+    const list = await kube.list<KubeObject>(REF, namespace).catch(() => ({ items: [] as KubeObject[] }));
+    for (const o of list.items) await kube.mergePatch(REF, namespace, o.metadata.name, { metadata: { finalizers: null } }).catch(() => undefined);
+  }
+  await aws?.stop();
+  kubectl(["delete", "namespace", ns, nsStop, "--wait=false"]);
+});
+
+afterEach(async () => {
+  await aws.control.clearFaults();
+});
+
+function target(name: string, namespace: string) {
+  const resourceID = `endpoint/${name}/variant/v1`;
+  const body = {
+    apiVersion: "applicationautoscaling.services.k8s.aws/v1alpha1",
+    kind: "ScalableTarget",
+    metadata: { name, namespace },
+    spec: { serviceNamespace: "sagemaker", resourceID, scalableDimension: "sagemaker:variant:DesiredInstanceCount", minCapacity: 1, maxCapacity: 3 },
+  };
+  return { resourceID, body };
+}
+
+const get = (name: string, namespace = ns) => kube.get<KubeObject>(REF, namespace, name);
+const condition = (o: KubeObject | undefined, type: string) => ((o?.status?.conditions ?? []) as Condition[]).find((c) => c.type === type);
+const waitFor = <T>(probe: () => T | Promise<T>, timeoutMs: number, what: string) =>
+  pollUntil(probe, timeoutMs, what, () => `\n--- controller log (tail) ---\n${logs.slice(-15).join("\n")}`);
+
+async function readyz(c: RunningController): Promise<number> {
+  return (await fetch(`http://127.0.0.1:${c.healthPort}/readyz`).catch(() => ({ status: 0 }))).status;
+}
+
+describe("timeouts and health", () => {
+  it(`--http-client-timeout cuts off an AWS call: ${LATENCY_MS} ms of latency against a ${HTTP_TIMEOUT_MS} ms timeout is a TimeoutError, retried until AWS answers in time`, async () => {
+    const name = "slow";
+    const t = target(name, ns);
+    await aws.control.inject({ kind: "latency", operation: "DescribeScalableTargets", resource: t.resourceID, latencyMs: LATENCY_MS });
+    await kube.create(REF, ns, t.body);
+    const o = await waitFor(async () => {
+      const cur = await get(name);
+      return condition(cur, "ACK.Recoverable")?.status === "True" ? cur : undefined;
+    }, 30_000, "Recoverable condition from the timeout");
+    expect(condition(o, "ACK.Recoverable")?.reason).toBe("TimeoutError");
+    expect(condition(o, "ACK.Recoverable")?.message).toContain(`exceeded the configured ${HTTP_TIMEOUT_MS} ms requestTimeout`);
+    const metrics = await (await fetch(`http://127.0.0.1:${controller.metricsPort}/metrics`)).text();
+    expect(metrics).toMatch(/ack_outbound_api_requests_error_total\{[^}]*code="TimeoutError"[^}]*op_id="DescribeScalableTargets"[^}]*\} [1-9]/);
+    await aws.control.clearFaults();
+    await waitFor(async () => condition(await get(name), "ACK.ResourceSynced")?.status === "True", 60_000, "synced once AWS answers in time");
+  });
+
+  it("/readyz fails while kube-apiserver is down (the watches are down) and recovers when they relist", async () => {
+    expect(await readyz(controller)).toBe(200);
+    const seen: number[] = [];
+    let polling = true;
+    const poller = (async () => {
+      while (polling) {
+        seen.push(await readyz(controller));
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    })();
+    await restartApiserver();
+    await waitFor(async () => (await readyz(controller)) === 200, 60_000, "ready again after the watches reconnect");
+    polling = false;
+    await poller;
+    expect(seen).toContain(503);
+    expect(seen[seen.length - 1]).toBe(200);
+    // And the controller works again: a new resource syncs.
+    const t = target("after-outage", ns);
+    await kube.create(REF, ns, t.body);
+    await waitFor(async () => condition(await get("after-outage"), "ACK.ResourceSynced")?.status === "True", 30_000, "synced after the outage");
+  });
+
+  it("graceful stop: no new AWS call from the moment it begins, in-flight calls cut off at the grace bound, nothing recorded after it", async () => {
+    const graceMs = 1_500;
+    const stopping = await startController(nsStop, { shutdownGraceMs: graceMs });
+    await waitFor(() => stopping.isReady(), 20_000, "second controller ready");
+    const targets = ["stop-a", "stop-b", "stop-c"].map((n) => ({ name: n, ...target(n, nsStop) }));
+    // Every call for these resources takes 2.5 s at the proxy, so reconciles are mid-call when the stop comes.
+    for (const t of targets) await aws.control.inject({ kind: "latency", operation: "*", resource: t.resourceID, latencyMs: 2_500 });
+    for (const t of targets) await kube.create(REF, nsStop, t.body);
+    // The finalizer goes on right before RegisterScalableTarget: once all have it, those calls are in flight.
+    await waitFor(async () => {
+      const objs = await Promise.all(targets.map((t) => get(t.name, nsStop)));
+      return objs.every((o) => (o?.metadata.finalizers ?? []).length > 0);
+    }, 30_000, "every resource past its read, its create in flight");
+    const t0 = Date.now();
+    await stopping.stop();
+    expect(await readyz(stopping)).toBe(0); // servers closed
+    // Anything the controller had sent arrives at the proxy within the latency; wait it out.
+    await new Promise((r) => setTimeout(r, 3_500));
+    const ids = new Set(targets.map((t) => t.resourceID));
+    const calls = (await aws.control.calls()).filter((c) => c.resource !== undefined && ids.has(c.resource));
+    const late = calls.filter((c) => c.time > t0 + graceMs);
+    expect(late).toEqual([]);
+    // New calls were refused at once: nothing arrived after the stop began.
+    expect(calls.filter((c) => c.time > t0 + 200)).toEqual([]);
+    expect(logs.some((l) => l.includes("cutting off AWS calls still in flight"))).toBe(true);
+  });
+});
