@@ -4,7 +4,7 @@ import { FakeS3, S3Error, bucketDescriptor, s3Fixture } from '../testing/fake-s3
 import type { Condition } from './conditions';
 import type { ReconcileEnv } from './ports';
 import { reconcile } from './reconcile';
-import { SUB_RESOURCES_ANNOTATION, keyedPlan, meansUnset, planParts, recordedParts } from './sub-resources';
+import { SUB_RESOURCES_ANNOTATION, keyedPlan, meansUnset, partMatches, planParts, recordedParts } from './sub-resources';
 
 const POLICY = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"}]}';
 
@@ -141,6 +141,18 @@ describe('sub-resource plans', () => {
     expect([...plan.recordBefore].sort()).toEqual(['policy', 'versioning']);
     expect([...plan.recordAfter]).toEqual(['versioning']);
     expect(planParts(parts, {}, new Set()).sync).toEqual([]);
+  });
+
+  it('compares tag-like lists (items with a key) in any order; other lists keep theirs', () => {
+    const shapes = {
+      Tagging: [{ sdk: 'TagSet', json: 'tagSet', type: { list: { struct: 'Tag' } } }],
+      Tag: [{ sdk: 'Key', json: 'key', type: 'string' }, { sdk: 'Value', json: 'value', type: 'string' }],
+    } as const;
+    const t = { struct: 'Tagging' } as const;
+    const a = { tagSet: [{ key: 'b', value: '2' }, { key: 'a', value: '1' }] };
+    expect(partMatches(a, { tagSet: [{ key: 'a', value: '1' }, { key: 'b', value: '2' }] }, t, shapes)).toBe(true);
+    expect(partMatches(a, { tagSet: [{ key: 'a', value: '1' }, { key: 'b', value: '3' }] }, t, shapes)).toBe(false);
+    expect(partMatches({ l: ['b', 'a'] }, { l: ['a', 'b'] }, { struct: 'L' }, { L: [{ sdk: 'L', json: 'l', type: { list: 'string' } }] })).toBe(false);
   });
 
   it('compares keyed items by key, whatever their order', () => {

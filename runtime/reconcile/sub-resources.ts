@@ -84,7 +84,7 @@ export function keyedPlan(desired: unknown, observed: unknown, itemType: FieldTy
   const want = items(desired);
   const wanted = new Set(want.map((i) => String(i[keyJson])));
   return {
-    put: want.filter((i) => !matches(i, have.get(String(i[keyJson])), itemType, shapes)),
+    put: want.filter((i) => !partMatches(i, have.get(String(i[keyJson])), itemType, shapes)),
     delete: [...have.keys()].filter((k) => !wanted.has(k)),
   };
 }
@@ -98,4 +98,27 @@ export function keyedItem(f: FieldSpec, key: string, shapes: ShapeTable): { item
   const keyJson = (shapes[t.list.struct] ?? []).find((m) => m.sdk === key)?.json;
   if (!keyJson) throw new Error(`keyed sub-resource ${f.json}: ${t.list.struct} has no member ${key}`);
   return { itemType: t.list, keyJson };
+}
+
+/**
+ * Tag-like lists (structures with a `key` member: an S3 TagSet, a lifecycle filter's tags) sorted by
+ * key on both sides before comparing: AWS does not keep their order, and the order means nothing.
+ */
+export function partMatches(desired: unknown, observed: unknown, type: FieldType, shapes: ShapeTable): boolean {
+  return matches(byKey(desired, type, shapes), byKey(observed, type, shapes), type, shapes);
+}
+
+function byKey(value: unknown, type: FieldType, shapes: ShapeTable): unknown {
+  if (value === undefined || value === null || typeof type === 'string') return value;
+  if ('list' in type) {
+    if (!Array.isArray(value)) return value;
+    const items = value.map((v) => byKey(v, type.list, shapes));
+    const keyed = typeof type.list === 'object' && 'struct' in type.list && (shapes[type.list.struct] ?? []).some((m) => m.json === 'key');
+    return keyed ? [...items].sort((a, b) => String(isObject(a) ? a.key : '').localeCompare(String(isObject(b) ? b.key : ''))) : items;
+  }
+  if ('map' in type) return isObject(value) ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, byKey(v, type.map, shapes)])) : value;
+  if (!isObject(value)) return value;
+  const out: JsonObject = { ...value };
+  for (const m of shapes[type.struct] ?? []) if (m.json in out) out[m.json] = byKey(out[m.json], m.type, shapes);
+  return out;
 }

@@ -3,7 +3,7 @@ import { errorCode } from '../../aws/errors';
 import { buildInput, latestSpec, type Observed } from '../../convert/operations';
 import { getPath, type JsonObject } from '../../convert/paths';
 import { toSdkValue } from '../../convert/shapes';
-import { matches, sameJsonText } from '../delta';
+import { sameJsonText } from '../delta';
 import type { Outcome } from '../outcome';
 import type { RunState } from '../run-state';
 import {
@@ -13,6 +13,7 @@ import {
   keyedPlan,
   meansUnset,
   observedPart,
+  partMatches,
   partField,
   planParts,
   putValue,
@@ -108,7 +109,7 @@ async function syncPart(s: RunState, p: SubResourceBinding, desired: JsonObject,
     observed = output ? observedPart(p, f, output, s.shapes) : undefined;
   }
   if (p.key) return syncKeyed(s, p, desired, observed);
-  if (f.jsonDocument ? sameJsonText(desired[p.field], observed) : matches(desired[p.field], observed, f.type, s.shapes)) return false;
+  if (f.jsonDocument ? sameJsonText(desired[p.field], observed) : partMatches(desired[p.field], observed, f.type, s.shapes)) return false;
   await call(s, p, 'write', p.put, { ...identity(s, p.put, desired), [p.put.member]: putValue(p, f, desired[p.field], s.shapes) });
   return true;
 }
