@@ -101,4 +101,15 @@ describe('read operations by family', () => {
     );
     expect(model.resources[0]!.notFound).toEqual([{ code: 'NoSuchThing' }]);
   });
+
+  it('not-found without @httpError (JSON protocols): the read error named like one', () => {
+    const model = infer(
+      { DescribeThing: { input: { ThingName: 'String!' }, output: { Color: 'String' }, errors: ['InternalException', 'ResourceNotFoundException'] } },
+      {
+        InternalException: { type: 'structure', members: {}, traits: { 'smithy.api#error': 'server' } },
+        ResourceNotFoundException: { type: 'structure', members: {}, traits: { 'smithy.api#error': 'client' } },
+      },
+    );
+    expect(model.resources[0]!.notFound).toEqual([{ code: 'ResourceNotFoundException' }]);
+  });
 });

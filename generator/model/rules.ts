@@ -26,12 +26,16 @@ export function primaryKeyOf(
   return ['status.ackResourceMetadata.arn'];
 }
 
+/** AWS's names for "no such resource": ResourceNotFoundException, NoSuchEntity, QueueDoesNotExist, NonExistentQueue. */
+const NOT_FOUND_NAME = /NotFound|^NoSuch|DoesNotExist|NonExistent/;
+
 export function notFoundOf(rc: ResourceConfig, index: ShapeIndex, reads: readonly (OperationShape | undefined)[]): ErrorMatcher[] {
   const configured = rc.exceptions?.errors?.['404'];
   const declared = reads.flatMap((op) => (op?.errors ?? []).map((e) => index.get(e))).filter((s) => s !== undefined);
   const code = (s: (typeof declared)[number]) => s.traits.awsQueryErrorCode ?? s.name;
   if (!configured) {
-    const first = declared.find((s) => s.traits.httpError === 404);
+    // JSON-protocol models often leave out @httpError (EventBridge's ResourceNotFoundException): then the name says it.
+    const first = declared.find((s) => s.traits.httpError === 404) ?? declared.find((s) => s.traits.httpError === undefined && NOT_FOUND_NAME.test(s.name));
     return first ? [{ code: code(first) }] : [];
   }
   // Besides the configured code: an error the read declares without an HTTP status whose name says

@@ -30,17 +30,19 @@ export interface ControllerProcessOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** Environment variables to drop from the inherited environment (e.g. credentials). */
   readonly unset?: readonly string[];
+  /** Start it another way than the launcher, e.g. `npm start --` in a controller's own package. */
+  readonly command?: { readonly file: string; readonly args: readonly string[]; readonly cwd: string };
 }
 
 export async function startControllerProcess(service: string, flags: readonly string[], o: ControllerProcessOptions = {}): Promise<ControllerProcess> {
   const [healthPort, metricsPort] = [await freePort(), await freePort()];
   const env: NodeJS.ProcessEnv = { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true", ...o.env };
   for (const k of o.unset ?? []) delete env[k];
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [LAUNCHER, service, "--healthz-addr", `127.0.0.1:${healthPort}`, "--metrics-addr", `127.0.0.1:${metricsPort}`, ...flags],
-    { env, stdio: ["ignore", "pipe", "pipe"], detached: true },
-  );
+  const ports = ["--healthz-addr", `127.0.0.1:${healthPort}`, "--metrics-addr", `127.0.0.1:${metricsPort}`];
+  const [file, args, cwd] = o.command
+    ? [o.command.file, [...o.command.args, ...ports, ...flags], o.command.cwd]
+    : [process.execPath, [LAUNCHER, service, ...ports, ...flags], undefined];
+  const child: ChildProcess = spawn(file, args, { env, stdio: ["ignore", "pipe", "pipe"], detached: true, ...(cwd ? { cwd } : {}) });
   const logs: Record<string, unknown>[] = [];
   const stderr: string[] = [];
   lines(child.stdout!, (l) => {
@@ -54,8 +56,10 @@ export async function startControllerProcess(service: string, flags: readonly st
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
   let done = false;
   void exited.then(() => (done = true));
-  const group = (sig: NodeJS.Signals) => {
-    if (done || !child.pid) return;
+  // After the child exits its group may live on (a grandchild that outlived its parent): `force`
+  // signals it anyway; the group id cannot be reused while a member is alive.
+  const group = (sig: NodeJS.Signals, force = false) => {
+    if ((done && !force) || !child.pid) return;
     try {
       process.kill(-child.pid, sig);
     } catch {
@@ -80,7 +84,7 @@ export async function startControllerProcess(service: string, flags: readonly st
     stop: async () => {
       if (!done && child.pid) child.kill("SIGTERM");
       await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000).unref())]);
-      group("SIGKILL");
+      group("SIGKILL", true);
       await exited;
     },
     kill: async () => {
