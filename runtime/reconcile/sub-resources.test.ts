@@ -123,6 +123,22 @@ describe('sub-resources', () => {
     expect(t.condition('ACK.ResourceSynced')?.status).toBe('Unknown');
   });
 
+  it('adoption (policy adopt) takes the parts AWS has into the spec; the next resync only reads them', async () => {
+    const t = setup({});
+    t.aws.buckets.set('b', { versioning: { Status: 'Enabled' }, policy: POLICY, metrics: new Map([['all', { Id: 'all' }]]) });
+    t.store.obj = {
+      ...t.store.obj!,
+      metadata: { ...t.store.obj!.metadata, annotations: { 'services.k8s.aws/adoption-policy': 'adopt', 'services.k8s.aws/adoption-fields': '{"name":"b"}' } },
+      spec: {},
+    };
+    await t.run();
+    expect(t.store.obj!.spec).toEqual({ name: 'b', versioning: { status: 'Enabled' }, policy: POLICY, metrics: [{ id: 'all' }] });
+    const before = t.aws.calls.length;
+    await t.run();
+    expect(t.aws.since(before)).toEqual(['HeadBucket', 'ListBucketMetricsConfigurations', 'GetBucketPolicy', 'GetBucketVersioning']);
+    expect(t.annotation()).toBe('metrics,policy,versioning');
+  });
+
   it('the resource itself gone (NoSuchBucket) is not an unset part', () => {
     const part = bucketDescriptor.subResources![1]!;
     expect(meansUnset(new S3Error('NoSuchBucketPolicy', 404), part, bucketDescriptor.notFound)).toBe(true);

@@ -5,6 +5,7 @@ import type { Outcome } from '../outcome';
 import type { AdoptionPolicy } from '../policy';
 import { withoutResolved } from '../references';
 import { withItem, type RunState } from '../run-state';
+import { observedParts } from './sub-resources';
 
 /** The adoption-fields annotation laid over the spec (and `arn` over the status), to find the AWS resource. */
 export function applyAdoptionFields(s: RunState, spec: JsonObject, fields: Readonly<Record<string, string>>): JsonObject {
@@ -25,8 +26,11 @@ export type AdoptResult =
 
 /** Takes an existing AWS resource under management: finalizer, the adopted annotation, and (adopt) its spec. */
 export async function adopt(s: RunState, desired: JsonObject, latest: Observed, policy: AdoptionPolicy): Promise<AdoptResult> {
-  const adoptedSpec = { ...desired, ...latest.spec };
   const takeAws = policy === 'adopt';
+  // adopt: the parts with reads of their own (S3 versioning, policy, …) join the spec too.
+  const parts = takeAws ? await observedParts(s, desired) : { kind: 'read' as const, spec: {} };
+  if (parts.kind === 'outcome') return parts;
+  const adoptedSpec = { ...desired, ...latest.spec, ...parts.spec };
   await s.patchObject((c) => ({
     metadata: {
       resourceVersion: c.metadata.resourceVersion,

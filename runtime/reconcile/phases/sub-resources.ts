@@ -154,3 +154,30 @@ async function readKeyedForRemoval(s: RunState, p: SubResourceBinding, desired: 
   const output = await readPart(s, p, desired);
   return output ? observedPart(p, partField(s.shapes, s.d.specShape, p), output, s.shapes) : undefined;
 }
+
+export type ObservedParts = { readonly kind: 'read'; readonly spec: JsonObject } | { readonly kind: 'outcome'; readonly outcome: Outcome };
+
+/**
+ * Every part AWS has set, as spec fields: what a resource adopted with policy `adopt` takes into its
+ * spec (ACK reads them all on every reconcile; here once, at adoption). Unset and empty parts are left out.
+ */
+export async function observedParts(s: RunState, desired: JsonObject): Promise<ObservedParts> {
+  const spec: JsonObject = {};
+  try {
+    for (const p of s.d.subResources ?? []) {
+      if (!p.read) continue; // the kind's own read reports it
+      const output = await readPart(s, p, desired);
+      const value = output ? observedPart(p, partField(s.shapes, s.d.specShape, p), output, s.shapes) : undefined;
+      if (value !== undefined && !isEmpty(value)) spec[p.field] = value;
+    }
+  } catch (err) {
+    if (!(err instanceof PartCallFailed)) throw err;
+    return { kind: 'outcome', outcome: await failure(s, err.named(), err.call) };
+  }
+  return { kind: 'read', spec };
+}
+
+function isEmpty(v: unknown): boolean {
+  if (Array.isArray(v)) return v.length === 0;
+  return typeof v === 'object' && v !== null && Object.keys(v).length === 0;
+}
