@@ -367,6 +367,11 @@ export interface ResourceHooks {
     latest: ResourceView,
     ctx: HookContext,
   ): void | RequeueRequest | SkipDelete | Promise<void | RequeueRequest | SkipDelete>;
+  /**
+   * Adjust the Delete input (ACK's sdk_delete_post_build_request), e.g. KMS ScheduleKeyDeletion's
+   * PendingWindowInDays from an annotation.
+   */
+  deleteInput?(input: SdkObject, latest: ResourceView): SdkObject;
   /** After a successful Delete call: a requeue keeps the finalizer (asynchronous deletes). */
   afterDelete?(latest: ResourceView, ctx: HookContext): void | RequeueRequest | Promise<void | RequeueRequest>;
   /** Overrides the descriptor's synced rules. */

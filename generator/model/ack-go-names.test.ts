@@ -72,3 +72,19 @@ describe('ECR Repository with ACK-style config', () => {
     expect(repo.subResources.filter((p) => !p.read).map((p) => p.field)).toEqual(['imageScanningConfiguration', 'imageTagMutability']);
   });
 });
+
+describe('KMS Key with ACK-style config', () => {
+  const kmsConfig = parse(readFileSync(resolve(__dirname, '../../api-models/kms/generator.yaml'), 'utf8')) as GeneratorConfig;
+  const kinds = model('kms', kmsConfig).resources;
+  const key = kinds.find((r) => r.kind === 'Key')!;
+
+  it('an output whose only member is a structure is unwrapped, on create and read (ACK: KeyMetadata)', () => {
+    expect(key.operations.create.outputWrapper).toBe('KeyMetadata');
+    expect(key.operations.readOne?.outputWrapper).toBe('KeyMetadata');
+    expect(key.primaryKey).toEqual(['status.keyID']);
+  });
+
+  it('ListAliases reads Alias (go-pluralize: Aliases → Alias)', () => {
+    expect(kinds.find((r) => r.kind === 'Alias')?.operations.readMany?.name).toBe('ListAliases');
+  });
+});

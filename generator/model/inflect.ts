@@ -26,6 +26,8 @@ export function isPlural(name: string): boolean {
 export function singularize(name: string): string {
   if (!isPlural(name)) return name;
   if (/ies$/.test(name)) return name.slice(0, -3) + 'y';
+  // go-pluralize's (alias|[^aou]us|t[lm]as|gas|ris)es$ rule: Aliases → Alias, Statuses → Status.
+  if (/(alias|[^aou]us|t[lm]as|gas|ris)es$/i.test(name)) return name.slice(0, -2);
   if (/(sses|xes|ches|shes|zes)$/.test(name)) return name.slice(0, -2);
   return name.slice(0, -1);
 }

@@ -271,7 +271,16 @@ function inferResource(r: ResourceInput): Resource {
       }),
     );
   };
-  const ref = (op: OperationShape) => opRef(op, opConfig(op), renamesFor(op));
+  // ACK unwraps an output whose only member is a structure (KMS {KeyMetadata}, ECR {repository}).
+  const soleStruct = (op: OperationShape): string | undefined => {
+    const ms = op.output ? structMembers(index, op.output) : [];
+    return ms.length === 1 && shapeTypes.typeOf(ms[0]!.target, op.output).kind === 'struct' ? ms[0]!.name : undefined;
+  };
+  const ref = (op: OperationShape) => {
+    const o = opRef(op, opConfig(op), renamesFor(op));
+    const sole = o.outputWrapper === undefined && (op === r.create || op === r.readOne || op === r.update) ? soleStruct(op) : undefined;
+    return sole ? { ...o, outputWrapper: sole } : o;
+  };
   // ARN-keyed kinds (is_arn_primary_key): an operation on the existing resource whose input has no
   // ARN member takes the ARN in its name member (ACK: DescribeModelPackage's ModelPackageName is set
   // from status.ackResourceMetadata.arn, else from the spec's name). A versioned ModelPackage has no name.

@@ -46,7 +46,10 @@ export async function deleteResource(s: RunState): Promise<Outcome> {
       env.events.emit(s.cur, 'Normal', 'Deleted', `nothing to delete in AWS: ${before.reason}`);
       return { kind: 'done' };
     }
-    if (op) await env.aws.call('DELETE', op.name, buildInput(op, d, shapes, { spec: s.cur.spec ?? {}, status: s.status, arn: s.arn }));
+    if (op) {
+      const input = buildInput(op, d, shapes, { spec: s.cur.spec ?? {}, status: s.status, arn: s.arn });
+      await env.aws.call('DELETE', op.name, hooks?.deleteInput ? hooks.deleteInput(input, s.view()) : input);
+    }
     const after = await hooks?.afterDelete?.(s.view(), s.hookContext());
     if (isRequeue(after)) return deletePending(s, after);
   } catch (err) {

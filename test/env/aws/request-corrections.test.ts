@@ -51,4 +51,17 @@ describe("request corrections", () => {
     expect(await correctRequest(sqsCall(withPolicy), JSON.stringify(withPolicy), noRead)).toBeUndefined();
     expect(await correctRequest(sqsCall(input), JSON.stringify(input), async () => ({ Attributes: {} }))).toBeUndefined();
   });
+
+  it("KMS GetKeyPolicy/PutKeyPolicy without PolicyName name AWS's default policy for moto", async () => {
+    const kms = (operation: string, input: Record<string, unknown>) =>
+      parseAwsCall({
+        method: "POST",
+        path: "/",
+        headers: { "x-amz-target": `TrentService.${operation}`, authorization: "AWS4-HMAC-SHA256 Credential=AKID/20260101/us-east-1/kms/aws4_request" },
+        body: JSON.stringify(input),
+      });
+    expect(JSON.parse((await correctRequest(kms("GetKeyPolicy", { KeyId: "k" }), '{"KeyId":"k"}', noRead))!)).toEqual({ KeyId: "k", PolicyName: "default" });
+    expect(await correctRequest(kms("GetKeyPolicy", { KeyId: "k", PolicyName: "default" }), "{}", noRead)).toBeUndefined();
+    expect(await correctRequest(kms("DescribeKey", { KeyId: "k" }), "{}", noRead)).toBeUndefined();
+  });
 });

@@ -9,7 +9,7 @@ export type MotoRead = (operation: string, input: Record<string, unknown>) => Pr
 
 /** The body moto should get instead of `body`, or undefined to send it unchanged. */
 export async function correctRequest(call: AwsCall, body: string, read: MotoRead): Promise<string | undefined> {
-  return platformEndpointUserData(call, body) ?? (await queuePolicyKept(call, read));
+  return platformEndpointUserData(call, body) ?? keyPolicyNamed(call) ?? (await queuePolicyKept(call, read));
 }
 
 /**
@@ -26,6 +26,18 @@ async function queuePolicyKept(call: AwsCall, read: MotoRead): Promise<string | 
   const policy = (current?.Attributes as Record<string, unknown> | undefined)?.Policy;
   if (typeof policy !== "string") return undefined;
   return JSON.stringify({ ...call.input, Attributes: { ...attrs, Policy: policy } });
+}
+
+/**
+ * KMS GetKeyPolicy and PutKeyPolicy without PolicyName: AWS takes the only policy name there is,
+ * `default` (https://docs.aws.amazon.com/kms/latest/APIReference/API_GetKeyPolicy.html: "If no policy
+ * name is specified, the default value is default"); moto 5.2.5 answers NotFoundException "No such
+ * policy exists". Name it for moto.
+ */
+function keyPolicyNamed(call: AwsCall): string | undefined {
+  if (call.service !== "kms" || (call.operation !== "GetKeyPolicy" && call.operation !== "PutKeyPolicy")) return undefined;
+  if (typeof call.input.PolicyName === "string") return undefined;
+  return JSON.stringify({ ...call.input, PolicyName: "default" });
 }
 
 /**

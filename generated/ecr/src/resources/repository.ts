@@ -50,6 +50,7 @@ export const repository: ResourceDescriptor = {
       name: 'CreateRepository',
       input: 'CreateRepositoryRequest',
       output: 'CreateRepositoryResponse',
+      outputWrapper: 'repository',
     },
     readMany: {
       name: 'DescribeRepositories',

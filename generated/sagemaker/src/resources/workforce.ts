@@ -63,7 +63,12 @@ export const workforce: ResourceDescriptor = {
       output: 'DescribeWorkforceResponse',
       outputWrapper: 'Workforce',
     },
-    update: { name: 'UpdateWorkforce', input: 'UpdateWorkforceRequest', output: 'UpdateWorkforceResponse' },
+    update: {
+      name: 'UpdateWorkforce',
+      input: 'UpdateWorkforceRequest',
+      output: 'UpdateWorkforceResponse',
+      outputWrapper: 'Workforce',
+    },
     delete: { name: 'DeleteWorkforce', input: 'DeleteWorkforceRequest', output: 'DeleteWorkforceResponse' },
   },
   notFound: [

@@ -67,7 +67,12 @@ export const workteam: ResourceDescriptor = {
       output: 'DescribeWorkteamResponse',
       outputWrapper: 'Workteam',
     },
-    update: { name: 'UpdateWorkteam', input: 'UpdateWorkteamRequest', output: 'UpdateWorkteamResponse' },
+    update: {
+      name: 'UpdateWorkteam',
+      input: 'UpdateWorkteamRequest',
+      output: 'UpdateWorkteamResponse',
+      outputWrapper: 'Workteam',
+    },
     delete: { name: 'DeleteWorkteam', input: 'DeleteWorkteamRequest', output: 'DeleteWorkteamResponse' },
   },
   notFound: [

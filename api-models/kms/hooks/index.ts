@@ -1,0 +1,4 @@
+import type { ServiceHooks } from '../../../runtime/descriptor';
+import { key } from './key';
+
+export const hooks: ServiceHooks = { Key: key };
