@@ -138,7 +138,9 @@ describe('s3 Bucket', () => {
         metrics: [{ id: 'all' }, { id: 'logs', filter: { prefix: 'logs/' } }],
       },
     });
-    await waitForAws(async () => (await s3.send(new S3.GetBucketRequestPaymentCommand({ Bucket: bucket }))).Payer === 'Requester', 'request payer');
+    // Parts are put in field order; website is the last.
+    await waitForAws(async () => (await s3.send(new S3.GetBucketWebsiteCommand({ Bucket: bucket }))).IndexDocument?.Suffix === 'index.html', 'website (the last part)');
+    expect((await s3.send(new S3.GetBucketRequestPaymentCommand({ Bucket: bucket }))).Payer).toBe('Requester');
     await c.synced(BUCKETS, ns, 'data');
     expect((await s3.send(new S3.GetBucketVersioningCommand({ Bucket: bucket }))).Status).toBe('Suspended');
     expect(JSON.parse((await s3.send(new S3.GetBucketPolicyCommand({ Bucket: bucket }))).Policy ?? '{}').Statement[0].Sid).toBe('read-v2');
@@ -181,6 +183,22 @@ describe('s3 Bucket', () => {
     const r = kubectl(['patch', 'bucket', 'data', '-n', ns, '--type=merge', '-p', JSON.stringify({ spec: { name: `${bucket}-2` } })]);
     expect(r.status).not.toBe(0);
     expect(r.stderr).toMatch(/immutable/i);
+  });
+
+  it('adopts a bucket made outside Kubernetes (adoption-policy adopt): its configurations join the spec', async () => {
+    const outside = uniqueName('outside');
+    await s3.send(new S3.CreateBucketCommand({ Bucket: outside }));
+    await s3.send(new S3.PutBucketVersioningCommand({ Bucket: outside, VersioningConfiguration: { Status: 'Enabled' } }));
+    await s3.send(new S3.PutBucketTaggingCommand({ Bucket: outside, Tagging: { TagSet: [{ Key: 'owner', Value: 'data-team' }] } }));
+    apply(
+      bucketManifest('outside', { name: outside }, { 'services.k8s.aws/adoption-policy': 'adopt', 'services.k8s.aws/adoption-fields': JSON.stringify({ name: outside }) }),
+    );
+    const b = await c.synced(BUCKETS, ns, 'outside');
+    expect(b.spec).toMatchObject({ name: outside, versioning: { status: 'Enabled' }, tagging: { tagSet: [{ key: 'owner', value: 'data-team' }] } });
+    expect(b.metadata.annotations?.['services.k8s.aws/adopted']).toBe('true');
+    expect(count(await okCalls(outside, 0), 'CreateBucket')).toBe(1); // ours, with the SDK
+    kubectl(['delete', 'bucket', 'outside', '-n', ns, '--wait=false']);
+    await c.gone(BUCKETS, ns, 'outside');
   });
 
   it('delete: the bucket goes from AWS with the finalizer; one annotated retain stays', async () => {
