@@ -247,6 +247,13 @@ const CONDITIONS: Schema = {
     properties: {
       lastTransitionTime: { description: 'Last time the condition transitioned from one status to another.', type: 'string', format: 'date-time' },
       message: { description: 'A human readable message indicating details about the transition.', type: 'string' },
+      // ack-ts addition (metav1.Condition has it): on ACK.Terminal, the generation judged; the
+      // controller calls AWS again only once the spec changes.
+      observedGeneration: {
+        description: 'The metadata.generation this condition was set for. On ACK.Terminal: no AWS call is made until the spec changes.',
+        type: 'integer',
+        format: 'int64',
+      },
       reason: { description: "The reason for the condition's last transition.", type: 'string' },
       status: { description: 'Status of the condition, one of True, False, Unknown.', type: 'string' },
       type: { description: 'Type is the type of the Condition', type: 'string' },

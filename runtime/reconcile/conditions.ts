@@ -18,6 +18,8 @@ export interface Condition {
   readonly lastTransitionTime?: string;
   readonly reason?: string;
   readonly message?: string;
+  /** On ACK.Terminal: the generation judged terminal (no AWS call until the spec changes). */
+  readonly observedGeneration?: number;
 }
 
 export interface ConditionValue {
@@ -30,7 +32,11 @@ export interface ConditionValue {
 export interface ConditionInput {
   readonly synced: ConditionValue;
   /** `keepsSynced`: the AWS resource failed (ACK's SetTerminalState); ResourceSynced stays as `synced` says. */
-  readonly terminal?: { readonly reason: string; readonly message: string; readonly keepsSynced?: boolean };
+  /**
+   * `keepsSynced`: the AWS resource failed (ACK's SetTerminalState); ResourceSynced stays as `synced` says.
+   * `observedGeneration`: the spec generation judged; absent when an annotation, not the spec, is at fault.
+   */
+  readonly terminal?: { readonly reason: string; readonly message: string; readonly keepsSynced?: boolean; readonly observedGeneration?: number };
   readonly recoverable?: { readonly reason: string; readonly message: string };
   readonly lateInitialized?: ConditionValue;
   readonly referencesResolved?: ConditionValue;
@@ -42,7 +48,10 @@ export const SYNCED_FALSE: ConditionValue = { status: 'False', reason: 'NotSynce
 
 export function deriveConditions(input: ConditionInput, previous: readonly Condition[], now: string): Condition[] {
   const list: Omit<Condition, 'lastTransitionTime'>[] = [];
-  if (input.terminal) list.push({ type: CONDITION.terminal, status: 'True', reason: input.terminal.reason, message: input.terminal.message });
+  if (input.terminal) {
+    const { reason, message, observedGeneration } = input.terminal;
+    list.push({ type: CONDITION.terminal, status: 'True', reason, message, ...(observedGeneration !== undefined ? { observedGeneration } : {}) });
+  }
   if (input.recoverable) list.push({ type: CONDITION.recoverable, status: 'True', ...input.recoverable });
   if (input.referencesResolved) list.push({ type: CONDITION.referencesResolved, ...input.referencesResolved });
   if (input.lateInitialized) list.push({ type: CONDITION.lateInitialized, ...input.lateInitialized });
@@ -79,4 +88,13 @@ export function changedConditions(before: readonly Condition[], after: readonly 
     const b = before.find((p) => p.type === c.type && p.reason === c.reason);
     return !b || b.status !== c.status || b.message !== c.message;
   });
+}
+
+/**
+ * The stored ACK.Terminal, when it judged this very generation: the spec has not changed since, so
+ * the verdict stands and AWS need not be asked again (label and annotation edits do not count).
+ */
+export function terminalFor(conditions: readonly Condition[], generation: number): Condition | undefined {
+  const t = findCondition(conditions, CONDITION.terminal);
+  return t?.status === 'True' && t.observedGeneration === generation ? t : undefined;
 }

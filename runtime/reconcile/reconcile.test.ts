@@ -161,6 +161,38 @@ describe('reconcile: errors and conditions', () => {
     expect(t.aws.writes()).toEqual([]);
   });
 
+  it('Terminal means no AWS call until the spec changes: label and annotation edits call nothing', async () => {
+    const t = setup(lccObject());
+    t.aws.fail('CreateNotebookInstanceLifecycleConfig', new FakeAwsError('InvalidParameterValue', 'OnCreate content too long'));
+    expect(await t.run()).toMatchObject({ kind: 'terminal' });
+    expect(t.condition('ACK.Terminal')).toMatchObject({ status: 'True', observedGeneration: 1 });
+    const calls = t.aws.calls.length;
+    await t.store.patch(t.store.obj!, () => ({ metadata: { labels: { team: 'a' } } }));
+    await t.store.patch(t.store.obj!, () => ({ metadata: { annotations: { note: 'x' } } }));
+    const writes = t.store.writes.length;
+    expect(await t.run()).toEqual({ kind: 'terminal', error: { code: 'InvalidParameterValue', message: 'InvalidParameterValue: OnCreate content too long' } });
+    expect(await t.run()).toMatchObject({ kind: 'terminal' });
+    expect(t.aws.calls.length).toBe(calls);
+    expect(t.store.writes.length).toBe(writes);
+    expect(t.events.reasons()).toEqual(['Terminal']);
+
+    await t.store.patch(t.store.obj!, () => ({ spec: { onCreate: [{ content: 'c2hvcnQ=' }] } }));
+    expect(t.store.obj!.metadata.generation).toBe(2);
+    expect(await t.run()).toMatchObject({ kind: 'synced' });
+    expect(t.aws.writes()).toEqual(['CreateNotebookInstanceLifecycleConfig', 'CreateNotebookInstanceLifecycleConfig']);
+    expect(t.condition('ACK.Terminal')).toBeUndefined();
+  });
+
+  it('a Terminal an annotation can fix is reconsidered on the next reconcile (ResourceAlreadyExists, then adoption)', async () => {
+    const t = setup(lccObject());
+    t.aws.items.set('cfg', { NotebookInstanceLifecycleConfigName: 'cfg', NotebookInstanceLifecycleConfigArn: 'arn:x' });
+    expect(await t.run()).toMatchObject({ kind: 'terminal', error: { code: 'ResourceAlreadyExists' } });
+    expect(t.condition('ACK.Terminal')).not.toHaveProperty('observedGeneration');
+    await t.store.patch(t.store.obj!, () => ({ metadata: { annotations: { 'services.k8s.aws/adoption-policy': 'adopt', 'services.k8s.aws/adoption-fields': '{"notebookInstanceLifecycleConfigName":"cfg"}' } } }));
+    expect(await t.run()).toMatchObject({ kind: 'synced' });
+    expect(t.store.obj!.metadata.annotations).toMatchObject({ 'services.k8s.aws/adopted': 'true' });
+  });
+
   it('keeps sensitive spec values out of condition messages', async () => {
     const t = setup(
       { apiVersion: 'x', kind: 'Model', metadata: { name: 'm', namespace: 'ns' }, spec: { modelName: 'm', apiToken: 's3cr3t-token' } },

@@ -1,12 +1,4 @@
-import type { DeltaEntry, ResourceView, SdkObject, TerminalRequest } from '../../../runtime/descriptor';
-import { isUnder } from '../../../runtime/convert/paths';
-import { terminal } from './common/requeue';
-
-/**
- * Spec fields CreateNotebookInstance takes and UpdateNotebookInstance does not. ACK lets such a change
- * through, and every resync then stops, "updates" and starts the notebook again; refused instead.
- */
-export const CREATE_ONLY = ['directInternetAccess', 'kmsKeyID', 'platformIdentifier', 'securityGroupIDs', 'subnetID'] as const;
+import type { DeltaEntry, ResourceView, SdkObject } from '../../../runtime/descriptor';
 
 /** Associations SageMaker drops only when told to: spec field → UpdateNotebookInstance flag. */
 export const DISASSOCIATE: Readonly<Record<string, string>> = {
@@ -17,15 +9,6 @@ export const DISASSOCIATE: Readonly<Record<string, string>> = {
 };
 
 const present = (v: unknown) => v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0);
-
-export function refuseCreateOnly(delta: readonly DeltaEntry[]): TerminalRequest | undefined {
-  const frozen = delta.filter((e) => CREATE_ONLY.some((p) => isUnder(e.path, p))).map((e) => `spec.${e.path}`);
-  if (!frozen.length) return undefined;
-  return terminal(
-    'ImmutableFieldChanged',
-    `${frozen.join(', ')} cannot be changed after creation (UpdateNotebookInstance does not take it); revert the change or recreate the resource`,
-  );
-}
 
 /** Associations AWS reports that the spec no longer names (ACK handleUpdateOnlyParameters). */
 export function removedAssociations(desired: ResourceView, latest: ResourceView): string[] {

@@ -8,7 +8,7 @@ import { service } from '../../../generated/sagemaker/src/service';
 import { delta, fakeContext, view } from './common/testing';
 import { hooks } from './index';
 import { notebookInstance } from './notebook-instance';
-import { disassociating, refuseCreateOnly, withRemovedAssociations } from './notebook-instance-update';
+import { disassociating, withRemovedAssociations } from './notebook-instance-update';
 
 const at = (notebookInstanceStatus: string, extra: Record<string, unknown> = {}) => view({ notebookInstanceName: 'nb' }, { notebookInstanceStatus, ...extra });
 
@@ -55,14 +55,6 @@ describe('NotebookInstance update hooks', () => {
   it('while SageMaker is changing it: waits, with requeueUntilCanModify', () => {
     expect(notebookInstance.checkUpdate!(delta('volumeSizeInGB'), at('Stopping'), at('Stopping'))).toEqual({ requeueAfterMs: 30_000, reason: 'NotebookInstance in Stopping state cannot be modified or deleted.' });
     expect(notebookInstance.checkUpdate!(delta('volumeSizeInGB'), at('InService'), at('InService'))).toBeUndefined();
-  });
-  it('a field UpdateNotebookInstance does not take is refused, instead of stopping and starting forever', () => {
-    expect(refuseCreateOnly(delta('volumeSizeInGB'))).toBeUndefined();
-    expect(notebookInstance.checkUpdate!(delta('subnetID', 'volumeSizeInGB', 'securityGroupIDs'), at('InService'), at('InService'))).toEqual({
-      terminal: true,
-      reason: 'ImmutableFieldChanged',
-      message: 'spec.subnetID, spec.securityGroupIDs cannot be changed after creation (UpdateNotebookInstance does not take it); revert the change or recreate the resource',
-    });
   });
   it('after the Update: Updating; UpdatePending becomes UpdateTriggered, a user-stopped one stays unmarked', () => {
     expect(notebookInstance.afterUpdate!(at('Stopped'), at('Stopped', { stoppedByControllerMetadata: 'UpdatePending' }), fakeContext())).toEqual({
@@ -278,6 +270,7 @@ describe('NotebookInstance through reconcile: others', () => {
     t.aws.state = { ...t.aws.state, SubnetId: 'subnet-1' };
     expect(await t.run()).toMatchObject({ kind: 'terminal', error: { code: 'ImmutableFieldChanged' } });
     expect(t.aws.writes()).toEqual([]);
+    expect(((t.status().conditions ?? []) as Condition[]).find((c) => c.type === 'ACK.Terminal')?.message).toBe('spec.subnetID cannot be changed after creation (UpdateNotebookInstance cannot carry it); revert the change or recreate the resource');
   });
 
   it('delete while InService: Stop, requeue; Delete once Stopped; the finalizer goes when it is gone', async () => {

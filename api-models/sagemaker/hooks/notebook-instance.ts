@@ -3,7 +3,7 @@ import { requeueUntilCanModify } from './common/modify';
 import { requeue } from './common/requeue';
 import { syncedByStatus, type StatusRule } from './common/status';
 import { stringAt } from './common/view';
-import { disassociating, refuseCreateOnly, withRemovedAssociations } from './notebook-instance-update';
+import { disassociating, withRemovedAssociations } from './notebook-instance-update';
 
 const RULE: StatusRule = { kind: 'NotebookInstance', path: 'status.notebookInstanceStatus', modifying: ['Pending', 'Updating', 'Deleting', 'Stopping'] };
 
@@ -74,7 +74,8 @@ export const notebookInstance: ResourceHooks = {
   afterReadOne: withLifecycleConfigName,
   afterObserve: restartAfterUpdate,
   customizeDelta: withRemovedAssociations,
-  checkUpdate: (delta, _desired, latest) => refuseCreateOnly(delta) ?? requeueUntilCanModify(RULE, latest),
+  // Fields UpdateNotebookInstance cannot take are refused by the runtime (the descriptor's createOnly).
+  checkUpdate: (_delta, _desired, latest) => requeueUntilCanModify(RULE, latest),
   beforeUpdate: (input, _delta, desired, latest, ctx) => beforeNotebookUpdate(input, desired, latest, ctx),
   afterUpdate: afterNotebookUpdate,
   beforeDelete: beforeNotebookDelete,

@@ -1,5 +1,6 @@
 import { FakeAwsError } from '../../testing/fakes';
-import { model } from '../../testing/fixtures';
+import { lifecycleConfig, model } from '../../testing/fixtures';
+import { CREATE_ATTEMPT_ANNOTATION, createToken } from '../idempotency';
 import { FIN, lccObject, setup } from '../../testing/harness';
 import { create } from './create';
 
@@ -38,5 +39,52 @@ describe('create phase', () => {
     const t = setup(lccObject(), { hooks: { beforeCreate: (input) => ({ ...input, OnStart: [{ Content: 'eA==' }] }) } });
     await create(t.state(), t.store.obj!.spec!);
     expect(t.aws.calls[0]!.input.OnStart).toEqual([{ Content: 'eA==' }]);
+  });
+
+  describe('idempotency token', () => {
+    const withToken = { ...lifecycleConfig, operations: { ...lifecycleConfig.operations, create: { ...lifecycleConfig.operations.create, idempotencyToken: 'ClientToken' } } };
+    const obj = () => {
+      const o = lccObject();
+      return { ...o, metadata: { ...o.metadata, uid: 'uid-1' } };
+    };
+    const tokens = (t: ReturnType<typeof setup>) => t.aws.calls.filter((c) => c.opType === 'CREATE').map((c) => c.input['ClientToken']);
+
+    it('a create retried after a timeout carries the same token, across reconciles', async () => {
+      const t = setup(obj(), { descriptor: withToken });
+      t.aws.fail('CreateNotebookInstanceLifecycleConfig', Object.assign(new Error('socket timed out'), { name: 'TimeoutError' }));
+      expect(await t.run()).toMatchObject({ kind: 'recoverable' });
+      expect(await t.run()).toMatchObject({ kind: 'synced' });
+      expect(tokens(t)).toEqual([createToken('uid-1', 1), createToken('uid-1', 1)]);
+      expect(t.store.obj!.metadata.annotations?.[CREATE_ATTEMPT_ANNOTATION]).toBeUndefined();
+    });
+
+    it('a create AWS refused ends the attempt: the next one (after a spec change) has a new token', async () => {
+      const t = setup(obj(), { descriptor: withToken });
+      t.aws.fail('CreateNotebookInstanceLifecycleConfig', new FakeAwsError('ValidationException', 'bad content'));
+      expect(await t.run()).toMatchObject({ kind: 'terminal' });
+      expect(t.store.obj!.metadata.annotations?.[CREATE_ATTEMPT_ANNOTATION]).toBe('2');
+      await t.store.patch(t.store.obj!, () => ({ spec: { onStart: [{ content: 'eA==' }] } }));
+      expect(await t.run()).toMatchObject({ kind: 'synced' });
+      expect(tokens(t)).toEqual([createToken('uid-1', 1), createToken('uid-1', 2)]);
+    });
+
+    it('a resource it created, found gone, is created again under a new attempt', async () => {
+      const t = setup(obj(), { descriptor: withToken });
+      expect(await t.run()).toMatchObject({ kind: 'synced' });
+      t.aws.items.clear();
+      expect(await t.run()).toMatchObject({ kind: 'synced' });
+      expect(tokens(t)).toEqual([createToken('uid-1', 1), createToken('uid-1', 2)]);
+    });
+
+    it('a token the spec sets is sent as written', async () => {
+      const t = setup(obj(), { descriptor: withToken });
+      const token = { sdk: 'ClientToken', json: 'clientToken', type: 'string' as const };
+      const shapes = { ...t.env.service.shapes };
+      for (const k of [withToken.specShape, withToken.operations.create.input!]) shapes[k] = [...(shapes[k] ?? []), token];
+      (t.env as { service: typeof t.env.service }).service = { ...t.env.service, shapes };
+      const s = t.state();
+      await create(s, { ...s.cur.spec!, clientToken: 'mine' });
+      expect(tokens(t)).toEqual(['mine']);
+    });
   });
 });

@@ -4,6 +4,7 @@ import type { JsonObject } from '../../convert/paths';
 import type { Outcome } from '../outcome';
 import { withItem, type RunState } from '../run-state';
 import { tagLayout, withDefaultTags } from '../tags';
+import { createAttempt, createToken, CREATE_ATTEMPT_ANNOTATION } from '../idempotency';
 import { failure } from './failures';
 import { readAfterCreate } from './read';
 import { tagPhaseOf, tagsAfterCreate } from './tags';
@@ -28,14 +29,23 @@ export async function create(s: RunState, desired: JsonObject): Promise<CreateRe
     );
   }
   const op = d.operations.create;
+  const token = op.idempotencyToken;
+  let attempt = createAttempt(s.annotations);
+  // A resource this object created (its ARN is recorded) is gone: that attempt is over.
+  if (token && s.arn !== undefined) attempt = await nextAttempt(s, attempt);
   let input = buildInput(op, d, shapes, { spec: desired, status: s.status, arn: s.arn });
   input = withDefaultTags(input, tagLayout(d, shapes), env.defaultTags);
+  if (token && input[token] === undefined) input = { ...input, [token]: createToken(uidOf(s), attempt) };
   let output: SdkObject;
   try {
     if (env.hooks?.beforeCreate) input = await env.hooks.beforeCreate(input, s.view(), s.hookContext());
     output = await env.aws.call('CREATE', op.name, input);
   } catch (err) {
-    return { kind: 'failed', outcome: await failure(s, err, 'write') };
+    const outcome = await failure(s, err, 'write');
+    // AWS refused this attempt: a corrected spec is a new request and needs a new token. A token
+    // AWS says was used with other parameters did create something; keeping it finds that again.
+    if (token && outcome.kind === 'terminal' && !/idempoten/i.test(outcome.error.code)) await nextAttempt(s, attempt);
+    return { kind: 'failed', outcome };
   }
   if (env.hooks?.afterCreate) output = env.hooks.afterCreate(output, s.view(desired));
   const created = observeOutput(op, d, shapes, output);
@@ -50,4 +60,16 @@ export async function create(s: RunState, desired: JsonObject): Promise<CreateRe
   env.events.emit(s.cur, 'Normal', 'Created', `created in AWS${created.arn ? `: ${created.arn}` : ''}`);
   env.log.info('created new resource', { arn: created.arn });
   return { kind: 'created', latest: await readAfterCreate(s, desired) };
+}
+
+/** Stores the next create attempt before any call uses its token. */
+async function nextAttempt(s: RunState, attempt: number): Promise<number> {
+  const next = attempt + 1;
+  await s.patchObject(() => ({ metadata: { annotations: { [CREATE_ATTEMPT_ANNOTATION]: String(next) } } }));
+  return next;
+}
+
+/** The object's uid (namespace/name only where a test object has none). */
+function uidOf(s: RunState): string {
+  return s.cur.metadata.uid ?? `${s.cur.metadata.namespace ?? ''}/${s.cur.metadata.name}`;
 }

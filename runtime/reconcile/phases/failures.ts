@@ -17,10 +17,15 @@ export async function failure(s: RunState, err: unknown, call: 'read' | 'write' 
   return recoverable(s, c.code, message, c.class === 'throttled');
 }
 
-/** Will not succeed until the spec or annotations change. */
-export async function terminal(s: RunState, reason: string, message: string): Promise<Outcome> {
+/**
+ * Will not succeed until the spec changes: the verdict records the generation it judged, and later
+ * reconciles of that generation call nothing (sync's first check). `byAnnotation`: an annotation is
+ * at fault (adoption policy, region), so the verdict is reconsidered whenever the object changes.
+ */
+export async function terminal(s: RunState, reason: string, message: string, o: { byAnnotation?: boolean } = {}): Promise<Outcome> {
   s.env.log.warn('terminal error', { reason, message });
-  return s.finish({ synced: SYNCED_FALSE, terminal: { reason, message } }, { kind: 'terminal', error: { code: reason, message } });
+  const generation = o.byAnnotation ? {} : { observedGeneration: s.cur.metadata.generation ?? 0 };
+  return s.finish({ synced: SYNCED_FALSE, terminal: { reason, message, ...generation } }, { kind: 'terminal', error: { code: reason, message } });
 }
 
 /** May succeed later: retried with backoff. */

@@ -55,7 +55,7 @@ export async function settle(s: RunState, desired: JsonObject, latest: Observed,
     const message = s.scrubbed(hookVerdict.terminal);
     env.log.warn('resource is in a terminal state in AWS', { message });
     return s.finish(
-      { synced, terminal: { reason: 'ResourceTerminal', message, keepsSynced: true }, ...lateInitCondition },
+      { synced, terminal: { reason: 'ResourceTerminal', message, keepsSynced: true, observedGeneration: s.cur.metadata.generation ?? 0 }, ...lateInitCondition },
       { kind: 'terminal', error: { code: 'ResourceTerminal', message } },
     );
   }

@@ -2,6 +2,7 @@ import type { UpdateEffects } from '../../descriptor';
 import { latestSpec, type Observed } from '../../convert/operations';
 import { isObject, type JsonObject } from '../../convert/paths';
 import type { Outcome } from '../outcome';
+import { terminalFor } from '../conditions';
 import { isAdopted, isReadOnly, parseAdoption } from '../policy';
 import { applyResolved } from '../references';
 import type { RunState } from '../run-state';
@@ -28,11 +29,18 @@ export async function sync(s: RunState): Promise<Outcome> {
   const ann = s.annotations;
   const readOnly = isReadOnly(ann);
   const adoption = parseAdoption(ann);
-  if (adoption.kind === 'invalid') return terminal(s, 'InvalidAdoptionPolicy', adoption.message);
+  if (adoption.kind === 'invalid') return terminal(s, 'InvalidAdoptionPolicy', adoption.message, { byAnnotation: true });
   const drift = placementDrift(s);
-  if (drift) return terminal(s, drift.reason, drift.message);
+  if (drift) return terminal(s, drift.reason, drift.message, { byAnnotation: true });
 
   const needAdoption = adoption.kind === 'adopt' && !isAdopted(ann) && !s.managed;
+  // Terminal for this spec: asking AWS again would get the same answer. Only a spec change (or
+  // adoption annotations, which name another resource) reopens it; labels and annotations do not.
+  const stuck = needAdoption ? undefined : terminalFor(s.previousConditions, s.cur.metadata.generation ?? 0);
+  if (stuck) {
+    s.env.log.debug('terminal for this generation; no AWS call until the spec changes', { reason: stuck.reason });
+    return { kind: 'terminal', error: { code: stuck.reason ?? 'Terminal', message: stuck.message ?? '' } };
+  }
   // As in ACK, adopting (policy adopt) or read-only resources proceed with unresolved references.
   const unresolved = await resolveReferences(s, readOnly || (needAdoption && adoption.policy === 'adopt'));
   if (unresolved) return unresolved;
@@ -74,7 +82,7 @@ export async function sync(s: RunState): Promise<Outcome> {
     const delta = specDelta(s, desired, latest);
     if (delta.length) s.env.log.info('desired resource state has changed, but resource is read-only - skipping update', { skipped: true, diff: delta.map((e) => e.path) });
   } else {
-    if (!s.managed) return terminal(s, 'ResourceAlreadyExists', NOT_MANAGED);
+    if (!s.managed) return terminal(s, 'ResourceAlreadyExists', NOT_MANAGED, { byAnnotation: true });
     try {
       latest = await afterObserve(s, desired, latest);
     } catch (err) {

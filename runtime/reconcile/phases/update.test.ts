@@ -34,6 +34,20 @@ describe('update phase', () => {
     expect(t.aws.calls).toEqual([]);
   });
 
+  it('refuses a change the update operation cannot carry (createOnly): terminal, no write, the same on the next reconcile', async () => {
+    const t = setup(managed({ onStart: [{ content: 'c3RhcnQ=' }] }));
+    (t.env as { descriptor: typeof t.env.descriptor }).descriptor = { ...t.env.descriptor, createOnly: ['onStart'] };
+    const s = t.state();
+    const r = await update(s, s.cur.spec!, latestOf({ notebookInstanceLifecycleConfigName: 'cfg', onCreate: [{ content: 'ZWNobyBoaQ==' }] }));
+    expect(r).toMatchObject({ kind: 'outcome', outcome: { kind: 'terminal', error: { code: 'ImmutableFieldChanged' } } });
+    expect(t.condition('ACK.Terminal')).toMatchObject({
+      status: 'True',
+      message: 'spec.onStart cannot be changed after creation (UpdateNotebookInstanceLifecycleConfig cannot carry it); revert the change or recreate the resource',
+    });
+    expect(t.condition('ACK.ResourceSynced')).toMatchObject({ status: 'False' });
+    expect(t.aws.calls).toEqual([]);
+  });
+
   it('a checkUpdate requeue postpones the update (UpdatePending)', async () => {
     const t = setup(managed({ onStart: [{ content: 'eA==' }] }), { hooks: { checkUpdate: () => ({ requeueAfterMs: 7_000, reason: 'busy' }) } });
     const s = t.state();

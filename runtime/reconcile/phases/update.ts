@@ -38,6 +38,15 @@ export async function update(s: RunState, desired: JsonObject, latest: Observed)
   if (!op) {
     return { kind: 'outcome', outcome: await terminal(s, 'UpdateNotSupported', `${d.kind} cannot be updated in AWS; changed: ${fields.join(', ')}`) };
   }
+  // A change the update cannot carry would be "updated" without effect, then sent again on every resync.
+  const createOnly = immutableViolations(delta, d.createOnly ?? []);
+  if (createOnly.length) {
+    const them = createOnly.length === 1 ? 'it' : 'them';
+    return {
+      kind: 'outcome',
+      outcome: await terminal(s, 'ImmutableFieldChanged', `${createOnly.map((p) => `spec.${p}`).join(', ')} cannot be changed after creation (${op.name} cannot carry ${them}); revert the change or recreate the resource`),
+    };
+  }
   let input = buildInput(op, d, shapes, { spec: desired, status: s.status, arn: s.arn });
   try {
     if (env.hooks?.beforeUpdate) {
