@@ -234,10 +234,22 @@ describe('hooks', () => {
 
   it('afterDelete asking for a requeue keeps the finalizer (asynchronous delete)', async () => {
     const t = await created({ afterDelete: () => ({ requeueAfterMs: 5_000, reason: 'deleting' }) });
+    // AWS accepts the delete but still reports the resource (it is deleting).
+    const call = t.aws.call.bind(t.aws);
+    t.aws.call = async (opType, operation, input) => (opType === 'DELETE' ? (t.aws.calls.push({ opType, operation, input }), {}) : call(opType, operation, input));
     t.store.markDeleted();
+    // Read again at once: still there, so requeued (the object was marked deleted a month ago: the hook's full 5 s).
     expect(await t.run()).toEqual({ kind: 'requeueAfter', ms: 5_000, reason: 'deleting' });
+    expect(t.aws.calls.slice(-3).map((c) => c.opType)).toEqual(['READ_ONE', 'DELETE', 'READ_ONE']);
     expect(t.store.obj!.metadata.finalizers).toEqual([FIN]);
     expect(t.aws.writes()).toEqual(['CreateNotebookInstanceLifecycleConfig', 'DeleteNotebookInstanceLifecycleConfig']);
+  });
+
+  it('an asynchronous delete AWS finishes at once is done in the same reconcile: the read right after finds it gone', async () => {
+    const t = await created({ afterDelete: () => ({ requeueAfterMs: 30_000, reason: 'deleting' }) });
+    t.store.markDeleted();
+    expect(await t.run()).toEqual({ kind: 'done' });
+    expect(t.store.obj).toBeUndefined();
   });
 
   it('hooks that call AWS go through the resolved target', async () => {

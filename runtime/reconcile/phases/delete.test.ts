@@ -1,7 +1,7 @@
 import type { ResourceHooks } from '../../descriptor';
 import { FakeAwsError } from '../../testing/fakes';
 import { FIN, lccObject, setup } from '../../testing/harness';
-import { deleteResource } from './delete';
+import { deleteResource, deletePollMs } from './delete';
 
 function deleting(annotations: Record<string, string> = {}, policy: 'delete' | 'retain' = 'delete') {
   const o = lccObject({}, annotations);
@@ -69,3 +69,15 @@ function setupWithHooks(hooks: ResourceHooks) {
   t.aws.items.set('cfg', { NotebookInstanceLifecycleConfigName: 'cfg', NotebookInstanceLifecycleConfigArn: 'arn:x' });
   return t;
 }
+
+describe('delete polling', () => {
+  it('looks again soon after a delete, then backs off to what the hook asked for', () => {
+    const t = deleting();
+    const at = (seconds: number) => {
+      (t.env as { now: () => Date }).now = () => new Date(Date.parse('2026-01-03T00:00:00Z') + seconds * 1000);
+      return deletePollMs(t.state(), 30_000);
+    };
+    expect([at(0), at(1), at(4), at(10), at(30), at(60), at(600)]).toEqual([1_000, 1_000, 2_000, 5_000, 15_000, 30_000, 30_000]);
+    expect(deletePollMs(t.state(), 500)).toBe(500);
+  });
+});

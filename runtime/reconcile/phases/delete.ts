@@ -51,7 +51,8 @@ export async function deleteResource(s: RunState): Promise<Outcome> {
       await env.aws.call('DELETE', op.name, hooks?.deleteInput ? hooks.deleteInput(input, s.view()) : input);
     }
     const after = await hooks?.afterDelete?.(s.view(), s.hookContext());
-    if (isRequeue(after)) return deletePending(s, after);
+    // As ACK, read again right after the delete: what AWS removes at once is done now, not a requeue later.
+    if (isRequeue(after) && (await stillThere(s))) return deletePending(s, after);
   } catch (err) {
     if (s.classify(err).class !== 'notFound') return deleteFailure(s, err);
   }
@@ -65,7 +66,33 @@ export async function deleteResource(s: RunState): Promise<Outcome> {
 async function deletePending(s: RunState, r: RequeueRequest): Promise<Outcome> {
   if (r.status) s.status = overStatus(s.status, r.status);
   await s.finish({ synced: { status: 'False', reason: 'Deleting', message: r.reason } }, { kind: 'done' }, false);
-  return { kind: 'requeueAfter', ms: r.requeueAfterMs, reason: r.reason };
+  return { kind: 'requeueAfter', ms: deletePollMs(s, r.requeueAfterMs), reason: r.reason };
+}
+
+/** The read after a delete call: false once AWS reports the resource gone. A failed read says nothing: still there. */
+async function stillThere(s: RunState): Promise<boolean> {
+  try {
+    const latest = await read(s, { ...(s.cur.spec ?? {}) });
+    if (!latest) return false;
+    s.setObserved(latest);
+  } catch (err) {
+    s.env.log.debug('read after delete failed; looking again later', { code: s.classify(err).code });
+  }
+  return true;
+}
+
+const DELETE_POLL_MIN_MS = 1_000;
+
+/**
+ * When to look again at a resource being deleted: soon at first (many deletes finish in seconds),
+ * then backing off to the hook's period. Half the time since the object was marked for deletion,
+ * between 1 s and what the hook asked for (ACK's fixed 30 s): 1 s, …, 5 s after 10 s, 30 s after a minute.
+ */
+export function deletePollMs(s: RunState, requestedMs: number): number {
+  const since = Date.parse(s.cur.metadata.deletionTimestamp ?? '');
+  const now = (s.env.now?.() ?? new Date()).getTime();
+  const elapsed = Number.isNaN(since) ? 0 : Math.max(0, now - since);
+  return Math.min(requestedMs, Math.max(DELETE_POLL_MIN_MS, Math.round(elapsed / 2)));
 }
 
 /** AWS refused or failed the delete: say why, keep the finalizer, retry with backoff. Never terminal. */
