@@ -309,16 +309,6 @@ function inferResource(r: ResourceInput): Resource {
     ...flagged((fc) => fc.is_immutable === true),
   ]);
   const compareIgnored = sortedUnique(flagged((fc) => fc.compare?.is_ignored === true));
-  // The operation the descriptor binds as update: Update<R>, else Set<R>Attributes.
-  const updateShape = r.update ?? r.setAttributes;
-  const updateRef = ops.update ?? ops.setAttributes;
-  const createOnly =
-    updateShape?.input && updateRef
-      ? createOnlyPaths(refs.spec, shapeTypes.members(updateShape.input), shapeTypes, {
-          ...(updateRef.inputRenames ? { renames: updateRef.inputRenames } : {}),
-          skip: (p) => [...immutable, ...compareIgnored].some((x) => isUnder(p, x)),
-        })
-      : [];
   const idempotencyToken = r.create.input
     ? structMembers(index, r.create.input).find((m) => m.traits.idempotencyToken)?.name
     : undefined;
@@ -344,6 +334,21 @@ function inferResource(r: ResourceInput): Resource {
     at,
     readReports: readReports(index, shapeTypes, r.readOne, r.readMany),
   });
+  // The operation the descriptor binds as update: Update<R>, else Set<R>Attributes. Fields
+  // carried other ways are not create-only: attributes packed into its map, tags kept through
+  // the tagging API, sub-resources put by their own operations.
+  const updateShape = r.update ?? r.setAttributes;
+  const updateRef = ops.update ?? ops.setAttributes;
+  const packed = new Set(attributes && updateShape === r.setAttributes ? attributes.map.fields : []);
+  const carriedElsewhere = (f: Field) =>
+    packed.has(f.member) || (tagging !== undefined && f.json === tagsField?.json) || subResources.some((x) => x.field === f.json);
+  const createOnly =
+    updateShape?.input && updateRef
+      ? createOnlyPaths(refs.spec.filter((f) => !carriedElsewhere(f)), shapeTypes.members(updateShape.input), shapeTypes, {
+          ...(updateRef.inputRenames ? { renames: updateRef.inputRenames } : {}),
+          skip: (p) => [...immutable, ...compareIgnored].some((x) => isUnder(p, x)),
+        })
+      : [];
   const resourceDoc = index.get(`${index.namespace}#${name}`)?.traits.documentation;
   return {
     kind,

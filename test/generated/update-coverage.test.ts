@@ -36,11 +36,14 @@ function uncovered(d: ResourceDescriptor, shapes: ShapeTable): string[] {
   // No update operation: the runtime refuses every change (UpdateNotSupported), nothing is sent.
   if (!update) return d.createOnly?.length ? [`${d.kind}: createOnly is set but there is no update operation`] : [];
   const settled = [...d.immutable, ...d.compareIgnored, ...(d.createOnly ?? [])];
+  // Carried by other mechanisms: attributes packed into Set<R>Attributes' map, tags through the tagging API.
+  const packed = new Set(d.attributes?.fields ?? []);
+  const carriedElsewhere = (sdk: string, path: string) => packed.has(sdk) || (d.tagging !== undefined && path === d.tags?.path);
   const out: string[] = [];
   const walk = (table: string, carrier: string | undefined, prefix: string, renames: Readonly<Record<string, string>>) => {
     for (const f of shapes[table] ?? []) {
       const path = prefix ? `${prefix}.${f.json}` : f.json;
-      if (settled.some((p) => under(path, p))) continue;
+      if (settled.some((p) => under(path, p)) || (!prefix && carriedElsewhere(f.sdk, path))) continue;
       const c = carrier ? (shapes[carrier] ?? []).find((m) => m.sdk === (renames[f.sdk] ?? f.sdk)) : undefined;
       if (!c) out.push(`${d.kind}: spec.${path} is compared, but ${update.name} cannot carry it and it is not create-only`);
       else if (typeof f.type === 'object' && 'struct' in f.type && typeof c.type === 'object' && 'struct' in c.type) {

@@ -60,19 +60,7 @@ export const platformApplication: ResourceDescriptor = {
   immutable: [],
   lateInitialize: [],
   compareIgnored: [],
-  createOnly: [
-    'eventDeliveryFailure',
-    'eventEndpointCreated',
-    'eventEndpointDeleted',
-    'eventEndpointUpdated',
-    'failureFeedbackRoleARN',
-    'name',
-    'platform',
-    'platformCredential',
-    'platformPrincipal',
-    'successFeedbackRoleARN',
-    'successFeedbackSampleRate',
-  ],
+  createOnly: ['name', 'platform'],
   references: [
     {
       field: 'eventEndpointCreatedRef',

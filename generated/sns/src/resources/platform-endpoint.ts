@@ -44,6 +44,5 @@ export const platformEndpoint: ResourceDescriptor = {
   immutable: ['platformApplicationARN'],
   lateInitialize: [],
   compareIgnored: [],
-  createOnly: ['customUserData', 'enabled', 'token'],
   attributes: { member: 'Attributes', fields: ['CustomUserData', 'Enabled', 'Token'] },
 };

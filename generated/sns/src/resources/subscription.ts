@@ -98,14 +98,6 @@ export const subscription: ResourceDescriptor = {
   immutable: ['endpoint', 'protocol', 'topicARN'],
   lateInitialize: [],
   compareIgnored: [],
-  createOnly: [
-    'deliveryPolicy',
-    'filterPolicy',
-    'filterPolicyScope',
-    'rawMessageDelivery',
-    'redrivePolicy',
-    'subscriptionRoleARN',
-  ],
   references: [
     {
       field: 'subscriptionRoleRef',
