@@ -66,9 +66,10 @@ export class ProxyControl {
         method,
         ...(body !== undefined ? { body: JSON.stringify(body), headers: { "content-type": "application/json" } } : {}),
       });
-    // A pooled keep-alive socket the proxy has just closed fails before the request is sent; one retry on a fresh socket.
+    // A pooled keep-alive socket the proxy has just closed fails before the request is sent; one retry on a
+    // fresh socket. undici reports it as ECONNRESET, EPIPE or UND_ERR_SOCKET ("other side closed").
     const res = await send().catch((err: Error & { cause?: { code?: string } }) => {
-      if (err.cause?.code === "ECONNRESET" || err.cause?.code === "EPIPE") return send();
+      if (["ECONNRESET", "EPIPE", "UND_ERR_SOCKET"].includes(err.cause?.code ?? "")) return send();
       throw err;
     });
     const text = await res.text();
