@@ -36,9 +36,11 @@ function uncovered(d: ResourceDescriptor, shapes: ShapeTable): string[] {
   // No update operation: the runtime refuses every change (UpdateNotSupported), nothing is sent.
   if (!update) return d.createOnly?.length ? [`${d.kind}: createOnly is set but there is no update operation`] : [];
   const settled = [...d.immutable, ...d.compareIgnored, ...(d.createOnly ?? [])];
-  // Carried by other mechanisms: attributes packed into Set<R>Attributes' map, tags through the tagging API.
+  // Carried by other mechanisms: attributes packed into Set<R>Attributes' map, tags through the
+  // tagging API, sub-resources by their own put operations.
   const packed = new Set(d.attributes?.fields ?? []);
-  const carriedElsewhere = (sdk: string, path: string) => packed.has(sdk) || (d.tagging !== undefined && path === d.tags?.path);
+  const parts = new Set((d.subResources ?? []).map((x) => x.field));
+  const carriedElsewhere = (sdk: string, path: string) => packed.has(sdk) || parts.has(path) || (d.tagging !== undefined && path === d.tags?.path);
   const out: string[] = [];
   const walk = (table: string, carrier: string | undefined, prefix: string, renames: Readonly<Record<string, string>>) => {
     for (const f of shapes[table] ?? []) {
