@@ -1,3 +1,4 @@
+import { imageRepository as serviceImageRepository } from '../image/spec';
 import type { ServiceModel } from '../model/types';
 import { toRbacRules } from './rbac';
 import { renderTree, templateTree, type TemplateTree } from './templates';
@@ -20,7 +21,7 @@ export interface HelmInput {
 }
 
 export const appName = (model: ServiceModel) => `ack-${model.service}-controller`;
-export const imageRepository = (model: ServiceModel) => `ack-ts/${model.service}-controller`;
+export const imageRepository = (model: ServiceModel) => serviceImageRepository(model.service);
 
 export function helmFiles(input: HelmInput, tree: TemplateTree = templateTree('helm')): Map<string, string> {
   const { model } = input;

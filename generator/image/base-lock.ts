@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { REPO_ROOT } from '../paths';
 
 /** generator/image/base.lock.json: the Debian packages and the Node build every image starts from. */
-export const BASE_LOCK_PATH = join(__dirname, 'base.lock.json');
+export const BASE_LOCK_PATH = join(REPO_ROOT, 'generator', 'image', 'base.lock.json');
 
 export interface DebPin {
   readonly package: string;

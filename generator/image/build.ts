@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { ServiceDescriptor } from '../../runtime/descriptor';
 import { version as packageVersion } from '../../package.json';
 import { cacheRoot, REPO_ROOT } from '../paths';
@@ -9,11 +9,8 @@ import { baseLayers } from './base';
 import { bundle } from './bundle';
 import { image, layer, ociArchive, type Layer } from './oci';
 import { type Progress, seconds, withProgress } from './progress';
-import { APP_DIR, CONTROLLER_GID, CONTROLLER_UID, ENTRY_PATH, NODE_PATH } from './rootfs';
-
-// The heap limits `npm run controller` uses, from their one definition.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { MEMORY_FLAGS } = require('../../runtime/bin/controller.cjs') as { MEMORY_FLAGS: readonly string[] };
+import { ENTRY_PATH } from './rootfs';
+import { archiveBase, IMAGE_RUNTIME, imageName, LAYER_FILES } from './spec';
 
 export const DEFAULT_OUT_DIR = 'build/images';
 
@@ -22,6 +19,8 @@ export interface BuiltImage {
   /** The manifest's digest: what a registry reports and `podman images --digests` shows. */
   readonly digest: string;
   readonly archive: string;
+  /** A directory with the layers as generated/<service>/Dockerfile ADDs them. */
+  readonly context: string;
   /** Sum of the compressed blobs (what a pull transfers). */
   readonly compressedBytes: number;
   /** Sum of the uncompressed layer tars (about the size on a node's disk). */
@@ -31,8 +30,6 @@ export interface BuiltImage {
   readonly baseCached: boolean;
   readonly ms: number;
 }
-
-export const imageName = (service: string, version = packageVersion): string => `ack-ts/${service}-controller:${version}`;
 
 /** The commit's time and id: what makes a build repeatable (SOURCE_DATE_EPOCH wins when set). */
 export function sourceStamp(repo: string, env: NodeJS.ProcessEnv = process.env): { epoch: number; revision: string } {
@@ -64,7 +61,7 @@ export async function buildImage(o: { service: string; repo?: string; outDir?: s
   const repo = o.repo ?? REPO_ROOT;
   const progress = o.progress ?? ((line: string) => process.stderr.write(line + '\n'));
   const descriptor = loadDescriptor(repo, o.service);
-  const name = imageName(o.service);
+  const name = imageName(o.service, packageVersion);
   const stamp = sourceStamp(repo, o.env);
 
   const base = await baseLayers({ lock: readBaseLock(), cacheRoot: o.cacheRoot ?? cacheRoot(o.env), progress });
@@ -76,11 +73,7 @@ export async function buildImage(o: { service: string; repo?: string; outDir?: s
     {
       name,
       created: stamp.epoch,
-      user: `${CONTROLLER_UID}:${CONTROLLER_GID}`,
-      env: ['PATH=/usr/local/bin:/usr/bin:/bin', 'NODE_ENV=production'],
-      entrypoint: [NODE_PATH, ...MEMORY_FLAGS, ENTRY_PATH],
-      workingDir: APP_DIR,
-      exposedPorts: ['8080/tcp', '8081/tcp'],
+      ...IMAGE_RUNTIME,
       labels: {
         'org.opencontainers.image.title': `ack-ts ${o.service} controller`,
         'org.opencontainers.image.version': packageVersion,
@@ -93,16 +86,21 @@ export async function buildImage(o: { service: string; repo?: string; outDir?: s
     layers,
   );
 
-  const outDir = join(repo, o.outDir ?? DEFAULT_OUT_DIR);
-  mkdirSync(outDir, { recursive: true });
-  const archive = join(outDir, `${o.service}-controller-${packageVersion}.oci.tar`);
-  writeFileSync(`${archive}.tmp`, ociArchive(img, stamp.epoch));
-  renameSync(`${archive}.tmp`, archive);
+  // A relative --out is the caller's, like every path option; the default lives in the repository.
+  const outDir = o.outDir ? resolve(o.outDir) : join(repo, DEFAULT_OUT_DIR);
+  const archive = join(outDir, `${archiveBase(o.service, packageVersion)}.oci.tar`);
+  writeAtomically(archive, ociArchive(img, stamp.epoch));
+  // The same layers as a Docker build context for generated/<service>/Dockerfile.
+  const context = join(outDir, `${archiveBase(o.service, packageVersion)}.layers`);
+  const [debian, node] = base.layers;
+  if (!debian || !node) throw new Error('the base has fewer layers than the Dockerfile adds');
+  for (const [file, l] of [[LAYER_FILES.debian, debian], [LAYER_FILES.node, node], [LAYER_FILES.app, appLayer]] as const) writeAtomically(join(context, file), l.blob.data);
 
   return {
     name,
     digest: img.manifest.digest,
     archive,
+    context,
     compressedBytes: img.config.size + img.manifest.size + layers.reduce((n, l) => n + l.blob.size, 0),
     unpackedBytes: layers.reduce((n, l) => n + l.unpackedSize, 0),
     bundleBytes: app.code.length,
@@ -110,6 +108,12 @@ export async function buildImage(o: { service: string; repo?: string; outDir?: s
     baseCached: base.cached,
     ms: Date.now() - started,
   };
+}
+
+function writeAtomically(file: string, data: Buffer): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(`${file}.tmp`, data);
+  renameSync(`${file}.tmp`, file);
 }
 
 export const mib = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;

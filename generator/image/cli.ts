@@ -7,7 +7,7 @@ const USAGE = `usage: npm run image -- <service>... [--out DIR]
 Builds ack-ts/<service>-controller:<version> as an OCI archive (load it with \`podman load -i FILE\`).
 The same commit gives the same digest. Base layers are cached in ~/.cache/ack-ts/image.
 
-  --out DIR   where the archives go (default: ${DEFAULT_OUT_DIR}, relative to the repository)
+  --out DIR   where the archive and the Docker build context go (default: ${DEFAULT_OUT_DIR} in the repository)
   -h, --help  this text
 `;
 

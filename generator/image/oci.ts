@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
+import type { ImageRuntime } from './spec';
 import { tar, type TarEntry } from './tar';
 
 /**
@@ -30,16 +31,11 @@ export interface Layer {
   readonly createdBy: string;
 }
 
-export interface ImageConfig {
+export interface ImageConfig extends ImageRuntime {
   /** repository:tag, e.g. ack-ts/sagemaker-controller:0.1.0 */
   readonly name: string;
   /** Seconds since the epoch; SOURCE_DATE_EPOCH, so it is the commit's time, not the build's. */
   readonly created: number;
-  readonly user: string;
-  readonly env: readonly string[];
-  readonly entrypoint: readonly string[];
-  readonly workingDir: string;
-  readonly exposedPorts: readonly string[];
   readonly labels: Readonly<Record<string, string>>;
 }
 

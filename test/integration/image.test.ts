@@ -6,10 +6,13 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { gunzipSync } from "node:zlib";
 import { buildImage, type BuiltImage } from "../../generator/image/build";
+import { sha256 } from "../../generator/image/oci";
 import { freePort } from "../env/aws/free-port";
 import { startTestAws, type TestAws } from "../env/aws/testing";
 import { kubectl, mintTestServiceAccount, testContext } from "../env/context";
+import { dockerfileConfig } from "../support/dockerfile";
 import { controllerArgv, removeHelmHome, renderChart, type K8sObject } from "../support/helm";
 import { isolatedPodman, requireImageTools, ulimitArgs, type Podman } from "../support/podman";
 
@@ -101,6 +104,16 @@ describe("the controller image", () => {
     const clients = built.bundledPackages.filter((p) => p.startsWith("@aws-sdk/client-"));
     expect(clients).toEqual(["@aws-sdk/client-sagemaker", "@aws-sdk/client-sts"]);
     expect(built.bundledPackages).not.toContain("jest");
+  });
+
+  it("is what generated/sagemaker/Dockerfile describes: the same layers, user, env and entrypoint", () => {
+    const inspect = JSON.parse(podman!.ok(["image", "inspect", built.name]))[0];
+    const docker = dockerfileConfig(readFileSync(join(__dirname, "../../generated/sagemaker/Dockerfile"), "utf8"));
+    expect(docker.from).toBe("scratch");
+    const diffIds = docker.adds.map((a) => sha256(gunzipSync(readFileSync(join(built.context, a.split(" ")[0]!)))));
+    expect(diffIds).toEqual(inspect.RootFS.Layers);
+    expect(inspect.Config).toMatchObject({ User: docker.user, Env: docker.env, Entrypoint: docker.entrypoint, WorkingDir: docker.workingDir });
+    expect(Object.keys(inspect.Config.ExposedPorts).sort()).toEqual([...docker.exposedPorts].sort());
   });
 
   it("runs as the chart's non-root user on a read-only root and reconciles training.yaml to Synced", async () => {
