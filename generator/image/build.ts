@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import type { ServiceDescriptor } from '../../runtime/descriptor';
+import { userCwd, userPath } from '../../runtime/user-path';
 import { version as packageVersion } from '../../package.json';
 import { cacheRoot, REPO_ROOT } from '../paths';
 import { readBaseLock } from './base-lock';
@@ -87,7 +88,7 @@ export async function buildImage(o: { service: string; repo?: string; outDir?: s
   );
 
   // A relative --out is the caller's, like every path option; the default lives in the repository.
-  const outDir = o.outDir ? resolve(o.outDir) : join(repo, DEFAULT_OUT_DIR);
+  const outDir = o.outDir ? userPath(o.outDir, o.env) : join(repo, DEFAULT_OUT_DIR);
   const archive = join(outDir, `${archiveBase(o.service, packageVersion)}.oci.tar`);
   writeAtomically(archive, ociArchive(img, stamp.epoch));
   // The same layers as a Docker build context for generated/<service>/Dockerfile.
@@ -118,6 +119,7 @@ function writeAtomically(file: string, data: Buffer): void {
 
 export const mib = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 
-export function summary(b: BuiltImage, repo = REPO_ROOT): string {
-  return `${b.name} ${b.digest} → ${relative(repo, b.archive)} (${mib(b.compressedBytes)} compressed, ${mib(b.unpackedBytes)} unpacked, bundle ${mib(b.bundleBytes)}; base ${b.baseCached ? 'cached' : 'built'}; ${seconds(b.ms)})`;
+/** One line per image; the archive's path relative to where the user ran the command. */
+export function summary(b: BuiltImage, cwd = userCwd()): string {
+  return `${b.name} ${b.digest} → ${relative(cwd, b.archive)} (${mib(b.compressedBytes)} compressed, ${mib(b.unpackedBytes)} unpacked, bundle ${mib(b.bundleBytes)}; base ${b.baseCached ? 'cached' : 'built'}; ${seconds(b.ms)})`;
 }
