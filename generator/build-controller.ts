@@ -3,7 +3,7 @@
 // from @ack-ts/api-models) with esbuild into generated/<service>/dist/main.js, the file the image
 // runs. npm packages (the AWS SDK client, yaml, …) stay external: node_modules provides them.
 // Type checking is `npm run typecheck`'s job.
-import { build as esbuild, type Plugin } from "esbuild";
+import { build as esbuild, type BuildOptions, type Plugin } from "esbuild";
 import { existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { REPO_ROOT } from "./paths";
@@ -18,24 +18,19 @@ const npmExternal: Plugin = {
   },
 };
 
+/** What every bundle of a controller shares: generated/<service>/src/main.ts, CommonJS for Node. */
+export function controllerBundle(service: string, repo = REPO_ROOT): BuildOptions {
+  const main = join(repo, "generated", service, "src", "main.ts");
+  if (!existsSync(main)) throw new Error(`${main}: missing; run \`npm run generate -- ${service}\` first`);
+  return { entryPoints: [main], bundle: true, platform: "node", target: "node20", format: "cjs", logLevel: "error", absWorkingDir: repo };
+}
+
 /** `dist` defaults to generated/<service>/dist; tests build elsewhere (inside the repository, for node_modules). */
 export async function build(service: string, repo = REPO_ROOT, dist = join(repo, "generated", service, "dist")): Promise<string> {
-  const dir = join(repo, "generated", service);
-  const main = join(dir, "src", "main.ts");
-  if (!existsSync(main)) throw new Error(`${main}: missing; run \`npm run generate -- ${service}\` first`);
+  const options = controllerBundle(service, repo);
   rmSync(dist, { recursive: true, force: true });
   const outfile = join(dist, "main.js");
-  await esbuild({
-    entryPoints: [main],
-    outfile,
-    bundle: true,
-    platform: "node",
-    target: "node20",
-    format: "cjs",
-    plugins: [npmExternal],
-    logLevel: "error",
-    absWorkingDir: repo,
-  });
+  await esbuild({ ...options, outfile, plugins: [npmExternal] });
   return outfile;
 }
 

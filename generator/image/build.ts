@@ -66,7 +66,7 @@ export async function buildImage(o: { service: string; repo?: string; outDir?: s
   const stamp = sourceStamp(repo, o.env);
 
   const base = await baseLayers({ lock: readBaseLock(), cacheRoot: o.cacheRoot ?? cacheRoot(o.env), progress });
-  const app = await withProgress('bundling', progress, () => bundle({ repo, service: o.service, sdkPackage: descriptor.sdk.package }));
+  const app = await withProgress('bundling', progress, () => bundle({ repo, service: o.service }));
   const appLayer = await layer([{ type: 'file', path: ENTRY_PATH.slice(1), mode: 0o644, data: app.code }], stamp.epoch, `esbuild bundle of generated/${o.service}/src/main.ts -> ${ENTRY_PATH}`);
   const layers: Layer[] = [...base.layers, appLayer];
 

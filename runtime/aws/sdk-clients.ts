@@ -10,20 +10,10 @@ export interface SdkClient {
 type Ctor<T> = new (arg: unknown) => T;
 export type SdkModule = Readonly<Record<string, unknown>>;
 
-const provided = new Map<string, SdkModule>();
-
-/**
- * Hands the runtime an SDK package already loaded. The image's single-file bundle does this
- * first, because a bundler cannot follow `require(binding.package)`.
- */
-export function provideSdkModule(pkg: string, sdk: SdkModule): void {
-  provided.set(pkg, sdk);
-}
-
 /** Loads only the one SDK package the service needs (each costs 15–40 MB of RSS). */
 export function loadSdkModule(binding: SdkBinding): SdkModule {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return provided.get(binding.package) ?? (require(binding.package) as SdkModule);
+  return require(binding.package) as SdkModule;
 }
 
 export type CredentialProvider = () => Promise<{ accessKeyId: string; secretAccessKey: string; sessionToken?: string; expiration?: Date }>;
