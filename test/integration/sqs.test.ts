@@ -126,8 +126,8 @@ describe('sqs Queue', () => {
   });
 
   it('kmsMasterKeyRef names a kms Key; its status.keyID reaches SQS once the Key is synced, never the spec', async () => {
-    // keys.kms.services.k8s.aws is a fixture CRD here: what a reference reads is the Key's status.
-    const crd = kubectl(['apply', '--server-side', '--force-conflicts', '-f', 'test/fixtures/kms-keys-crd.yaml']);
+    // The kms controller's own Key CRD; the Key's status is written here as that controller would leave it.
+    const crd = kubectl(['apply', '--server-side', '--force-conflicts', '-f', 'generated/kms/crds/kms.services.k8s.aws_keys.yaml']);
     expect(crd.stderr).toBe('');
     kubectl(['wait', '--for=condition=Established', 'crd/keys.kms.services.k8s.aws', '--timeout=60s']);
     const keys = ref({ group: 'kms.services.k8s.aws', version: 'v1alpha1' }, 'keys');
