@@ -28,6 +28,11 @@ export interface FieldSpec {
   readonly type: FieldType;
   /** Smithy @sensitive: never logged, never put in an event. */
   readonly sensitive?: true;
+  /**
+   * ACK is_secret: the spec holds a SecretKeyReference; the value is read from that Kubernetes
+   * Secret for AWS calls only, never stored, logged or put in status.
+   */
+  readonly secret?: true;
   /** A string holding a JSON document (ACK is_document / is_iam_policy): compared as JSON, not text. */
   readonly jsonDocument?: true;
 }
@@ -97,6 +102,13 @@ export interface ReferenceBinding {
   readonly path: string;
   /** Use the value even when the referenced resource is not synced (ACK skip_resource_state_validations). */
   readonly skipStateValidation?: true;
+}
+
+/** ACK's SecretKeyReference: a key of a Kubernetes Secret (namespace: the resource's by default). */
+export interface SecretKeyReference {
+  name?: string;
+  namespace?: string;
+  key: string;
 }
 
 /** ACK's AWSResourceReferenceWrapper: the type of every reference field. */

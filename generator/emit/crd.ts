@@ -89,7 +89,8 @@ function objectOf(fields: readonly Field[], ctx: Context, b: SchemaBuilder, stac
 function specSchema(r: Resource, b: SchemaBuilder): Schema {
   const doc = r.doc ? `\n\n${r.doc}` : '';
   const own = objectOf(r.spec as ResourceField[], 'spec', b, [], '');
-  const merged: Schema = { ...(own.properties as Schema), ...Object.fromEntries(r.references.map((f) => [f.json, referenceSchema(f)])) };
+  const secrets = Object.fromEntries(r.spec.filter((f) => f.secret).map((f) => [f.json, { ...secretKeyReference, ...(describe(f) ? { description: describe(f) } : {}) }]));
+  const merged: Schema = { ...(own.properties as Schema), ...secrets, ...Object.fromEntries(r.references.map((f) => [f.json, referenceSchema(f)])) };
   const properties = Object.fromEntries(Object.keys(merged).sort().map((k) => [k, merged[k]]));
   return { description: `${r.kind}Spec defines the desired state of ${r.kind}.${doc}`, ...own, properties };
 }
@@ -218,6 +219,18 @@ const ACK_RESOURCE_METADATA: Schema = {
     region: { description: 'Region is the AWS region in which the resource exists or will exist.', type: 'string' },
   },
   required: ['ownerAccountID', 'region'],
+};
+
+/** ACK's SecretKeyReference (runtime apis/core/v1alpha1): an is_secret field's type. */
+const secretKeyReference: Schema = {
+  type: 'object',
+  properties: {
+    key: { description: 'Key is the key within the secret', type: 'string' },
+    name: { description: 'name is unique within a namespace to reference a secret resource.', type: 'string' },
+    namespace: { description: 'namespace defines the space within which the secret name must be unique.', type: 'string' },
+  },
+  required: ['key'],
+  'x-kubernetes-map-type': 'atomic',
 };
 
 const REFERENCE_WRAPPER: Schema = {

@@ -56,6 +56,7 @@ export function toServiceDescriptor(model: ServiceModel, sdk: SdkNames): Service
     type: fieldType(f.type),
     ...(f.sensitive ? { sensitive: true as const } : {}),
     ...('jsonDocument' in f && f.jsonDocument ? { jsonDocument: true as const } : {}),
+    ...('secret' in f && f.secret ? { secret: true as const } : {}),
   });
 
   const resources = model.resources.map((r): ResourceDescriptor => {

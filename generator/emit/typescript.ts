@@ -96,13 +96,17 @@ export function typescriptFiles(input: TypeScriptInput): Map<string, string> {
     const d = descriptor.resources.find((x) => x.kind === r.kind)!;
     const usesTypes = [...r.spec, ...r.status].some((f) => usesStruct(f.type));
     const specIface = iface(`${r.kind}Spec`, r.spec, 'T.', true, r.doc);
-    const runtimeTypes = ['ResourceDescriptor', ...(r.references.length > 0 ? ['AWSResourceReferenceWrapper'] : [])];
+    const runtimeTypes = [
+      'ResourceDescriptor',
+      ...(r.references.length > 0 ? ['AWSResourceReferenceWrapper'] : []),
+      ...(r.spec.some((f) => f.secret) ? ['SecretKeyReference'] : []),
+    ];
     emit(
       `${file}.ts`,
       [
         `import type { ${runtimeTypes.join(', ')} } from '${RUNTIME_PACKAGE}/descriptor';`,
         ...(usesTypes ? [`import type * as T from '../types';`] : []),
-        { ...specIface, properties: withReferences(specIface.properties ?? [], r.references) },
+        { ...specIface, properties: withReferences(withSecrets(specIface.properties ?? [], r.spec), r.references) },
         iface(`${r.kind}Status`, r.status, 'T.', false, `Observed state of a ${r.kind}, besides ackResourceMetadata and conditions.`),
       ],
       `export const ${descriptorConst(r)}: ResourceDescriptor = ${tsLiteral(d)};`,
@@ -128,6 +132,12 @@ export function typescriptFiles(input: TypeScriptInput): Map<string, string> {
     `main(service, { sdk${input.hooksModule ? ', hooks' : ''} });`,
   ]);
   return files;
+}
+
+/** is_secret fields are SecretKeyReferences in the spec. */
+function withSecrets(properties: readonly OptionalKind<PropertySignatureStructure>[], spec: Resource['spec']): OptionalKind<PropertySignatureStructure>[] {
+  const secret = new Set(spec.filter((f) => f.secret).map((f) => f.json));
+  return properties.map((p) => (secret.has(p.name) ? { ...p, type: 'SecretKeyReference' } : p));
 }
 
 /** Reference fields join the spec's properties, in the same name order. */

@@ -88,3 +88,25 @@ describe('KMS Key with ACK-style config', () => {
     expect(kinds.find((r) => r.kind === 'Alias')?.operations.readMany?.name).toBe('ListAliases');
   });
 });
+
+describe('Secrets Manager Secret: is_secret', () => {
+  const smConfig = parse(readFileSync(resolve(__dirname, '../../api-models/secrets-manager/generator.yaml'), 'utf8')) as GeneratorConfig;
+  const m = model('secrets-manager', smConfig);
+  const secret = m.resources.find((r) => r.kind === 'Secret')!;
+
+  it('marks the field secret and keys the kind by the ARN AWS makes (status.id)', () => {
+    expect(secret.spec.filter((f) => f.secret).map((f) => f.json)).toEqual(['secretString']);
+    expect(secret.primaryKey).toEqual(['status.id']);
+    expect(secret.operations.readOne?.inputRenames).toEqual({ ARN: 'SecretId' });
+  });
+
+  it('the CRD types it as a SecretKeyReference, the TypeScript too, and the descriptor flags it', async () => {
+    const { toCrd } = await import('../emit/crd');
+    const crd = toCrd(secret, m) as any;
+    const prop = crd.spec.versions[0].schema.openAPIV3Schema.properties.spec.properties.secretString;
+    expect(prop).toMatchObject({ type: 'object', required: ['key'], properties: { key: { type: 'string' }, name: { type: 'string' }, namespace: { type: 'string' } } });
+    const { toServiceDescriptor } = await import('../emit/descriptor');
+    const d = toServiceDescriptor(m, { package: '@aws-sdk/client-secrets-manager', client: 'SecretsManagerClient' });
+    expect(d.shapes['Secret.Spec']?.find((f) => f.json === 'secretString')).toMatchObject({ sdk: 'SecretString', type: 'string', secret: true });
+  });
+});

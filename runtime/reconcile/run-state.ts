@@ -27,6 +27,8 @@ export class RunState {
   readonly fin: string;
   /** Spec values resolved from reference fields: used for AWS calls, never stored in the spec. */
   resolved: JsonObject = {};
+  /** Values read from Kubernetes Secrets (is_secret fields) this reconcile: masked wherever text leaves it. */
+  readonly secretValues: string[] = [];
   /** ReferencesResolved and advisories, kept on every status this sync writes. */
   referenceConditions: Pick<ConditionInput, 'referencesResolved' | 'advisories'> = {};
 
@@ -83,7 +85,7 @@ export class RunState {
 
   /** Text with the spec's @sensitive values masked, for conditions, events and logs. */
   scrubbed(text: string): string {
-    return scrub(text, sensitiveValues(this.cur.spec, { struct: this.d.specShape }, this.shapes));
+    return scrub(text, [...sensitiveValues(this.cur.spec, { struct: this.d.specShape }, this.shapes), ...this.secretValues]);
   }
 
   /** Writes conditions and status if anything changed, emits an Event per transition, returns `outcome`. */

@@ -12,6 +12,7 @@ import { failure, recoverable, terminal } from './failures';
 import { afterObserve, read } from './read';
 import { resolveReferences } from './references';
 import { syncSubResources } from './sub-resources';
+import { resolveSecrets } from './secrets';
 import { emitHookEvents, settle } from './settle';
 import { syncTags, tagPhaseOf } from './tags';
 import { applyEffects, specDelta, update } from './update';
@@ -45,6 +46,9 @@ export async function sync(s: RunState): Promise<Outcome> {
   const unresolved = await resolveReferences(s, readOnly || (needAdoption && adoption.policy === 'adopt'));
   if (unresolved) return unresolved;
   let desired: JsonObject = applyResolved({ ...(s.cur.spec ?? {}) }, s.resolved);
+  const secrets = await resolveSecrets(s, desired);
+  if (secrets.kind === 'outcome') return secrets.outcome;
+  desired = secrets.spec;
   if (needAdoption) desired = applyAdoptionFields(s, desired, adoption.fields);
 
   let latest: Observed | undefined;
