@@ -111,7 +111,7 @@ export const secret: ResourceDescriptor = {
   immutable: ['name'],
   lateInitialize: [],
   compareIgnored: [],
-  createOnly: ['forceOverwriteReplicaSecret', 'replicaRegions', 'tags'],
+  createOnly: ['forceOverwriteReplicaSecret', 'replicaRegions'],
   tags: { path: 'tags', shape: 'list', keyName: 'Key', valueName: 'Value' },
   tagging: {
     tag: {
