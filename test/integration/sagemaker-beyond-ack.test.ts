@@ -192,8 +192,8 @@ spec:
     }
     expect((await sm.send(new DescribeTrialCommand({ TrialName: n.trial }))).TrialArn).toBe(arnOf('experiment-trial', n.trial));
 
-    patch('trialcomponents', 'abalone-preprocessing', { spec: { displayName: 'feature engineering' } });
-    await waitFor(async () => (await sm.send(new DescribeTrialComponentCommand({ TrialComponentName: n.component }))).DisplayName === 'feature engineering' || undefined, 15_000, 'UpdateTrialComponent');
+    patch('trialcomponents', 'abalone-preprocessing', { spec: { displayName: 'feature-engineering' } });
+    await waitFor(async () => (await sm.send(new DescribeTrialComponentCommand({ TrialComponentName: n.component }))).DisplayName === 'feature-engineering' || undefined, 15_000, 'UpdateTrialComponent');
     expect(await calls('UpdateTrialComponent')).toEqual([n.component]);
     expect(await calls('CreateExperiment')).toEqual([n.experiment]);
   }, 60_000);
