@@ -63,6 +63,8 @@ export interface RunningController {
 
 const CARM_REQUEUE_MS = 15_000;
 const SHUTDOWN_GRACE_MS = 8_000;
+/** After a signal: in-flight reconciles get SHUTDOWN_GRACE_MS, the rest (Lease release, closing) what is left. */
+const SHUTDOWN_DEADLINE_MS = 15_000;
 
 /** The one entry point a generated main.ts calls. */
 export async function runController(service: ServiceDescriptor, argv: readonly string[] = process.argv.slice(2), opts: ControllerOptions = {}): Promise<RunningController> {
@@ -176,6 +178,11 @@ export async function runController(service: ServiceDescriptor, argv: readonly s
     const onSignal = (sig: NodeJS.Signals) => {
       if (shuttingDown) return log.debug('signal received while shutting down', { signal: sig });
       log.info('signal received', { signal: sig });
+      // A stop that hangs (an API call that never answers) must still end the process.
+      setTimeout(() => {
+        log.error('shutdown did not finish in time; exiting', { afterMs: SHUTDOWN_DEADLINE_MS });
+        process.exit(1);
+      }, SHUTDOWN_DEADLINE_MS).unref();
       void stop().then(() => process.exit(0));
     };
     process.on('SIGTERM', onSignal);

@@ -39,6 +39,16 @@ const until = async (f: () => boolean) => {
 };
 
 describe('informer', () => {
+  it('stop() cuts a retry backoff short instead of waiting it out', async () => {
+    const { client, calls } = fakeClient([], [new Error('boom'), new Error('boom')]);
+    const inf = new Informer({ client, ref: { group: 'g', version: 'v', plural: 'xs' }, namespaces: [], log, retryMaxMs: 60_000, onEvent: () => undefined });
+    inf.start();
+    await until(() => calls.length >= 3); // list and two failing watches: now in a backoff of about 1 s
+    const started = Date.now();
+    await inf.stop();
+    expect(Date.now() - started).toBeLessThan(300);
+  });
+
   it('lists, watches from the list resourceVersion, and tracks it through events', async () => {
     const { client, calls } = fakeClient([[obj('a', '1')]], [[{ type: 'MODIFIED', object: obj('a', '7', { generation: 2 }) }, { type: 'BOOKMARK', object: obj('', '9') }], []]);
     const seen: string[] = [];

@@ -1,7 +1,7 @@
 import { isGone, KubeApiError } from './http';
 import type { KubeClient, ResourceRef, WatchEvent } from './client';
 import { objectKey, type KubeObject } from './types';
-import { sleep } from '../sleep';
+import { sleepUnlessAborted } from '../sleep';
 
 /**
  * What the informer remembers per object: enough to tell a meaningful change from a status write,
@@ -67,6 +67,8 @@ export class Informer {
   private readonly down = new Set<string>();
   private readonly aborts = new Map<string, AbortController>();
   private stopped = false;
+  /** Aborted by stop(): cuts a retry backoff short, so stopping never waits up to retryMaxMs. */
+  private readonly stopping = new AbortController();
   private loops: Promise<void>[] = [];
   private watchdog: NodeJS.Timeout | undefined;
   /** Counters for metrics and tests. */
@@ -111,6 +113,7 @@ export class Informer {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.stopping.abort();
     if (this.watchdog) clearInterval(this.watchdog);
     for (const a of this.aborts.values()) a.abort();
     await Promise.allSettled(this.loops);
@@ -166,7 +169,7 @@ export class Informer {
         failures++;
         const wait = Math.min(500 * 2 ** Math.min(failures - 1, 10), this.o.retryMaxMs ?? 30_000);
         this.o.log.warn('list/watch failed, retrying', { resource: this.o.ref.plural, namespace: scope || '*', error: String((err as Error).message ?? err), retryInMs: wait });
-        await sleep(wait * (0.8 + Math.random() * 0.4));
+        await sleepUnlessAborted(wait * (0.8 + Math.random() * 0.4), this.stopping.signal);
       } finally {
         this.aborts.delete(scope);
       }

@@ -33,6 +33,8 @@ const microTime = (d = new Date()) => d.toISOString().replace('Z', '000Z');
 export class LeaderElector {
   private observed: { record: string; at: number } | undefined;
   private stopped = false;
+  /** The renewal hold() has in flight: release() waits for it, so a late renewal cannot re-take the lease it gives up. */
+  private renewing: Promise<unknown> = Promise.resolve();
   private readonly duration: number;
   private readonly retry: number;
   private readonly deadline: number;
@@ -66,7 +68,9 @@ export class LeaderElector {
       await sleep(this.retry);
       if (this.stopped) break;
       try {
-        if (await this.tryAcquireOrRenew()) lastRenew = Date.now();
+        const attempt = this.tryAcquireOrRenew();
+        this.renewing = attempt.catch(() => undefined);
+        if (await attempt) lastRenew = Date.now();
       } catch (err) {
         this.o.log.warn('lease renewal failed', { error: String((err as Error).message) });
       }
@@ -81,6 +85,7 @@ export class LeaderElector {
   /** Stops renewing and gives the lease up so a successor need not wait for expiry. */
   async release(): Promise<void> {
     this.stopped = true;
+    await this.renewing;
     try {
       const lease = await this.o.client.get<Lease>(CORE.leases, this.o.namespace, this.o.name);
       if (lease?.spec.holderIdentity !== this.o.identity) return;

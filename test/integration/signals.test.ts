@@ -45,7 +45,7 @@ function npmRun(script: string, args: string[], env: NodeJS.ProcessEnv): { child
   let output = "";
   child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
-  return { child, output: () => `\n--- output ---\n${output.split("\n").slice(-15).join("\n")}` };
+  return { child, output: () => `\n--- output ---\n${output.split("\n").slice(-25).join("\n")}` };
 }
 
 function killGroup(pid: number): void {
@@ -73,8 +73,6 @@ function portFree(port: number): Promise<boolean> {
   });
 }
 
-const exited = (c: ChildProcess) => new Promise<void>((r) => (c.exitCode !== null || c.signalCode !== null ? r() : c.once("exit", () => r())));
-
 describe("npm run controller stops on SIGTERM and SIGINT, whichever process gets it", () => {
   const holder = async () => (await kube.get<{ spec: { holderIdentity?: string } }>(CORE.leases, ns, LEASE))?.spec.holderIdentity ?? "";
 
@@ -101,7 +99,7 @@ describe("npm run controller stops on SIGTERM and SIGINT, whichever process gets
 
     process.kill({ npm: npm.pid!, launcher, controller }[target], signal);
 
-    await exited(npm);
+    await waitFor(() => npm.exitCode !== null || npm.signalCode !== null, 30_000, "npm to exit", output);
     await waitFor(() => tree.every((p) => !isAlive(p)), 15_000, "every process of the tree to exit", () => tree.filter(isAlive).map(cmdline).join("\n") + output());
     expect(await portFree(health)).toBe(true);
     expect(await portFree(metrics)).toBe(true);
@@ -129,7 +127,7 @@ describe("an unfinished npm run testenv -- up, signalled", () => {
 
       process.kill(npm.pid!, signal);
 
-      await exited(npm);
+      await waitFor(() => npm.exitCode !== null || npm.signalCode !== null, 30_000, "npm to exit", output);
       await waitFor(() => tree.every((p) => !isAlive(p)), 15_000, "every process up started to exit", () => tree.filter(isAlive).map(cmdline).join("\n") + output());
       const after = {
         rootRemoved: !fs.existsSync(root!),
