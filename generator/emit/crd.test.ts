@@ -97,3 +97,17 @@ describe('structuralProblems', () => {
     expect(structuralProblems({ type: 'object', properties: { a: {}, b: { type: 'array' } } })).toEqual(['.a: no type', '.b: array without items']);
   });
 });
+
+describe('bounds that say nothing', () => {
+  it('leaves out a maximum beyond what a request can carry (Redshift @length(max: 2147483647)), which would price CEL rules out', () => {
+    const { tinyModel } = require('../../test/fixtures/tiny-model') as typeof import('../../test/fixtures/tiny-model');
+    const idx = tinyModel(
+      { CreateThing: { input: { ThingName: 'Name!' } }, DescribeThing: { input: { ThingName: 'Name!' }, output: { ThingName: 'Name' } } },
+      { Name: { type: 'string', traits: { 'smithy.api#length': { min: 1, max: 2147483647 } } } },
+    );
+    const m = inferServiceModel({ service: 'tiny', index: idx, config: {}, configFile: '(none)' });
+    const name = at(toCrd(m.resources[0]!, m), 'spec', 'versions', '0', 'schema', 'openAPIV3Schema', 'properties', 'spec', 'properties', 'thingName');
+    expect(name).toMatchObject({ type: 'string', minLength: 1, 'x-kubernetes-validations': [{ rule: 'self == oldSelf' }] });
+    expect(name['maxLength']).toBeUndefined();
+  });
+});

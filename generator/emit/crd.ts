@@ -10,6 +10,12 @@ import type { Field, ReferenceField, Resource, ResourceField, ServiceModel, Type
 export type Schema = { [key: string]: unknown };
 
 const IMMUTABLE = { rule: 'self == oldSelf', message: 'Value is immutable once set' };
+/**
+ * No object bigger than a request (3 MiB) reaches the API server, so a larger maximum says nothing;
+ * it only makes the API server price CEL rules on the field (self == oldSelf) beyond its budget
+ * (Redshift's names are @length(max: 2147483647)). Such bounds are left out.
+ */
+const MEANINGFUL_MAX = 3 * 1024 * 1024;
 
 type Context = 'spec' | 'status';
 
@@ -17,8 +23,33 @@ interface SchemaBuilder {
   fieldSchema(f: Field, ctx: Context, path: readonly ShapeId[], jsonPath: string): Schema;
 }
 
+/**
+ * The API server refuses a request over 3 MiB and etcd stores at most 1.5 MiB, and every CRD costs
+ * the API server memory. A kind whose schema is larger than this (QuickSight's Dashboard is 3.5 MB
+ * with its docs) is trimmed until it fits: first nested descriptions go, then structures deeper
+ * than some level accept any fields (x-kubernetes-preserve-unknown-fields), the depth lowered
+ * until the schema fits. The spec's description says so.
+ */
+export const CRD_BUDGET_BYTES = 1 << 20;
+
+export interface Trim {
+  readonly nestedDocs: boolean;
+  /** Structures nested deeper than this many levels are left open; undefined: no limit. */
+  readonly maxDepth?: number;
+}
+
 export function toCrd(resource: Resource, model: ServiceModel): Schema {
-  const builder = schemaBuilder(model, new Set(resource.immutable));
+  const full = crdWith(resource, model, { nestedDocs: true });
+  if (JSON.stringify(full).length <= CRD_BUDGET_BYTES) return full;
+  let trimmed = crdWith(resource, model, { nestedDocs: false });
+  for (let depth = 16; JSON.stringify(trimmed).length > CRD_BUDGET_BYTES && depth > 0; depth -= 2) {
+    trimmed = crdWith(resource, model, { nestedDocs: false, maxDepth: depth });
+  }
+  return trimmed;
+}
+
+function crdWith(resource: Resource, model: ServiceModel, trim: Trim): Schema {
+  const builder = schemaBuilder(model, new Set(resource.immutable), trim);
   const version: Schema = {
     name: model.version,
     served: true,
@@ -50,7 +81,7 @@ export function toCrd(resource: Resource, model: ServiceModel): Schema {
             type: 'string',
           },
           metadata: { type: 'object' },
-          spec: specSchema(resource, builder),
+          spec: specSchema(resource, builder, trim),
           status: statusSchema(resource, builder),
         },
         required: ['spec'],
@@ -86,8 +117,13 @@ function objectOf(fields: readonly Field[], ctx: Context, b: SchemaBuilder, stac
   return { type: 'object', properties, ...(required.length > 0 ? { required } : {}) };
 }
 
-function specSchema(r: Resource, b: SchemaBuilder): Schema {
-  const doc = r.doc ? `\n\n${r.doc}` : '';
+function specSchema(r: Resource, b: SchemaBuilder, trim: Trim): Schema {
+  const note = trim.nestedDocs
+    ? ''
+    : `\n\nThis schema is trimmed to fit the API server's size limits: nested fields carry no description${
+        trim.maxDepth !== undefined ? `, and structures nested more than ${trim.maxDepth} levels deep accept any fields` : ''
+      }.`;
+  const doc = (r.doc ? `\n\n${r.doc}` : '') + note;
   const own = objectOf(r.spec as ResourceField[], 'spec', b, [], '');
   const secrets = Object.fromEntries(r.spec.filter((f) => f.secret).map((f) => [f.json, { ...secretKeyReference, ...(describe(f) ? { description: describe(f) } : {}) }]));
   const merged: Schema = { ...(own.properties as Schema), ...secrets, ...Object.fromEntries(r.references.map((f) => [f.json, referenceSchema(f)])) };
@@ -113,7 +149,7 @@ function statusSchema(r: Resource, b: SchemaBuilder): Schema {
   };
 }
 
-function schemaBuilder(model: ServiceModel, immutablePaths: ReadonlySet<string>): SchemaBuilder {
+function schemaBuilder(model: ServiceModel, immutablePaths: ReadonlySet<string>, trim: Trim): SchemaBuilder {
   function typeSchema(t: TypeRef, ctx: Context, stack: readonly ShapeId[], jsonPath: string, f?: Field): Schema {
     // Smithy's length and range bounds check what a user writes (spec). Status holds what AWS reports:
     // a bound there would only make the API server refuse AWS's answer (moto's ModelPackage
@@ -145,7 +181,9 @@ function schemaBuilder(model: ServiceModel, immutablePaths: ReadonlySet<string>)
       case 'struct': {
         // A structure that contains itself cannot be spelled out; from here on the
         // API server keeps whatever the user writes.
-        if (stack.includes(t.shape)) return { type: 'object', 'x-kubernetes-preserve-unknown-fields': true };
+        if (stack.includes(t.shape) || (trim.maxDepth !== undefined && stack.length >= trim.maxDepth)) {
+          return { type: 'object', 'x-kubernetes-preserve-unknown-fields': true };
+        }
         const obj = objectOf(model.members(t.shape), ctx, builder, [...stack, t.shape], jsonPath);
         return t.union ? { ...obj, maxProperties: 1 } : obj;
       }
@@ -155,7 +193,7 @@ function schemaBuilder(model: ServiceModel, immutablePaths: ReadonlySet<string>)
   const builder: SchemaBuilder = {
     fieldSchema(f, ctx, stack, jsonPath) {
       const s = typeSchema(f.type, ctx, stack, jsonPath, f);
-      const description = describe(f);
+      const description = trim.nestedDocs || stack.length === 0 ? describe(f) : undefined;
       const immutable = ctx === 'spec' && immutablePaths.has(jsonPath);
       return {
         ...(description ? { description } : {}),
@@ -177,7 +215,7 @@ function lengthOf(f: Field | undefined, what: 'Length' | 'Items' | 'Properties')
   if (!b) return {};
   return {
     ...(b.min !== undefined && b.min > 0 ? { [`min${what}`]: b.min } : {}),
-    ...(b.max !== undefined ? { [`max${what}`]: b.max } : {}),
+    ...(b.max !== undefined && b.max <= MEANINGFUL_MAX ? { [`max${what}`]: b.max } : {}),
   };
 }
 
@@ -190,7 +228,7 @@ function stringBounds(f: Field | undefined): Schema {
   const extra = re && 're2' in re ? re.length : undefined;
   if (!extra) return { ...lengthOf(f, 'Length'), ...(re && 're2' in re ? { pattern: re.re2 } : {}) };
   const min = Math.max(f?.length?.min ?? 0, extra.min);
-  const max = [f?.length?.max, extra.max].filter((x): x is number => x !== undefined);
+  const max = [f?.length?.max, extra.max].filter((x): x is number => x !== undefined && x <= MEANINGFUL_MAX);
   return {
     ...(min > 0 ? { minLength: min } : {}),
     ...(max.length > 0 ? { maxLength: Math.min(...max) } : {}),

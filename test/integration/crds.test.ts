@@ -113,6 +113,15 @@ describe("an invalid TrainingJob is rejected with a message naming the field", (
     expect(err).toMatch(/unknown field "spec\.notAField"/);
   });
 
+  it("a name outside the model's pattern (Smithy @pattern, in RE2)", () => {
+    const tj = trainingJob();
+    spec(tj).trainingJobName = "Bad_Name!";
+    const err = rejected(["-n", `${ns}-invalid`, "create", "--dry-run=server", "-f", "-"], yaml(tj));
+    expect(err).toMatch(/spec\.trainingJobName: Invalid value: "Bad_Name!": spec\.trainingJobName in body should match '\^\[a-zA-Z0-9\]\(-\*\[a-zA-Z0-9\]\)\{0,62\}\$'/);
+    spec(tj).trainingJobName = "good-name-1";
+    expect(ok(["-n", `${ns}-invalid`, "create", "--dry-run=server", "-f", "-"], yaml(tj))).toMatch(/created \(server dry run\)/);
+  });
+
   it("a missing required field", () => {
     const tj = trainingJob();
     delete spec(tj).trainingJobName;
