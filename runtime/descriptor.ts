@@ -221,6 +221,8 @@ export interface SubResourceBinding {
   readonly unset?: Readonly<Record<string, unknown>>;
   /** A keyed list, put and deleted item by item: the item member naming each, also the input member. */
   readonly key?: string;
+  /** The kind's tags live in this part: the list member and its key/value members (SDK names); default tags join them. */
+  readonly tags?: { readonly member: string; readonly key: string; readonly value: string };
   /** Read errors meaning "not set"; so does any HTTP 404 other than the resource's own not-found. */
   readonly notFound: readonly ErrorMatcher[];
 }

@@ -119,6 +119,7 @@ export function toServiceDescriptor(model: ServiceModel, sdk: SdkNames): Service
               ...(s.delete ? { delete: op(s.delete)! } : {}),
               ...(s.unset ? { unset: s.unset } : {}),
               ...(s.key ? { key: s.key } : {}),
+              ...(s.tags ? { tags: s.tags } : {}),
               notFound: s.notFound,
             })),
           }

@@ -326,6 +326,7 @@ function inferResource(r: ResourceInput): Resource {
     : undefined;
   const subResources = inferSubResources({
     spec,
+    ...(rc.tags ? { tags: rc.tags } : {}),
     fieldConfigs,
     ownOperations: new Set([r.create, r.readOne, r.readMany, r.update, r.delete].filter((o) => o !== undefined).map((o) => o.name)),
     index,

@@ -50,6 +50,13 @@ describe('sub-resources from ACK options (S3 Bucket)', () => {
     expect(bucket.spec.filter((f) => f.required).map((f) => f.json)).toEqual(['name']);
   });
 
+  it("ACK's tags.path Tagging.TagSet puts the kind's tags in the tagging part", () => {
+    expect(byField.get('tagging')!.tags).toEqual({ member: 'TagSet', key: 'Key', value: 'Value' });
+    expect(bucket.tags).toBeUndefined();
+    const bad = { resources: { Bucket: { ...config.resources!.Bucket!, tags: { path: 'Tagging.TagList' } } } };
+    expect(() => infer(bad)).toThrow(/"Tagging.TagList" names no list of key\/value structures in a sub-resource/);
+  });
+
   it('go_tag pins a nested JSON name in the shared shape, as ACK does', () => {
     const model = infer(config);
     const grantee = model.members('com.amazonaws.s3#Grantee').map((f) => f.json);

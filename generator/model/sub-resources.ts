@@ -1,5 +1,5 @@
 import { GeneratorError } from '../errors';
-import type { FieldConfig } from '../config/types';
+import type { FieldConfig, TagsConfig } from '../config/types';
 import type { OperationShape, ShapeIndex } from '../smithy/types';
 import { names } from '../names';
 import { resolveShapeName } from './ignore';
@@ -19,6 +19,8 @@ const WRITE_VERB = /^(Put|Update|Set)/;
 
 export interface SubResourceInput {
   readonly spec: readonly ResourceField[];
+  /** The kind's `tags:` config: a nested path (`Tagging.TagSet`) puts its tags in a part. */
+  readonly tags?: TagsConfig;
   readonly fieldConfigs: Readonly<Record<string, FieldConfig>>;
   /** The kind's own operations (create, update, …): a field `from:` one of them is a plain field. */
   readonly ownOperations: ReadonlySet<string>;
@@ -83,7 +85,27 @@ export function inferSubResources(r: SubResourceInput): SubResource[] {
       out.push(entry(field.json, put, putMember, read, readMember, del, key, sc, r));
     }
   }
-  return out;
+  return withTags(out, r);
+}
+
+/** ACK's `tags.path: Tagging.TagSet`: the part named by the first segment holds the tags in the list named by the second. */
+function withTags(parts: SubResource[], r: SubResourceInput): SubResource[] {
+  const path = r.tags?.ignore ? undefined : r.tags?.path;
+  if (!path?.includes('.')) return parts;
+  const [head, member, ...rest] = path.split('.');
+  const at = r.at('tags.path');
+  const part = parts.find((p) => p.field === names(head!).camelLower);
+  const field = r.spec.find((f) => f.json === part?.field);
+  const struct = field?.type.kind === 'struct' ? field.type.shape : undefined;
+  const list = struct ? r.types.members(struct).find((m) => m.member.toLowerCase() === member!.toLowerCase()) : undefined;
+  const item = list?.type.kind === 'list' && list.type.item.kind === 'struct' ? r.types.members(list.type.item.shape) : undefined;
+  const find = (name: string) => item?.find((m) => m.member.toLowerCase() === name.toLowerCase())?.member;
+  const key = find(r.tags?.key_name ?? 'Key');
+  const value = find(r.tags?.value_name ?? 'Value');
+  if (!part || !list || rest.length || !key || !value) {
+    throw new GeneratorError(at, `"${path}" names no list of key/value structures in a sub-resource`, 'write <SubResourceField>.<ListMember>, e.g. Tagging.TagSet');
+  }
+  return parts.map((p) => (p === part ? { ...p, tags: { member: list.member, key, value } } : p));
 }
 
 function entry(

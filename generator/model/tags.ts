@@ -15,7 +15,8 @@ export function tagsOf(
   shapeTypes: ShapeTypes,
   at: (path: string) => { file: string; at: string },
 ): TagShape | undefined {
-  if (config?.ignore) return undefined;
+  // A nested path (S3 `Tagging.TagSet`) names tags inside a sub-resource, which carries them (sub-resources.ts).
+  if (config?.ignore || config?.path?.includes('.')) return undefined;
   const wanted = (config?.path ?? 'Tags').toLowerCase();
   const field = spec.find((f) => f.member.toLowerCase() === wanted || f.json.toLowerCase() === wanted);
   if (!field) {

@@ -186,6 +186,8 @@ export interface SubResource {
   readonly unset?: Readonly<Record<string, unknown>>;
   /** Keyed list: the item member naming each item, also the put/delete input member taking it. */
   readonly key?: string;
+  /** The kind's tags live in this part (ACK `tags.path: Tagging.TagSet`): list member and key/value members (SDK names). */
+  readonly tags?: { readonly member: string; readonly key: string; readonly value: string };
   readonly notFound: readonly ErrorMatcher[];
 }
 

@@ -4,7 +4,7 @@ import { FakeS3, S3Error, bucketDescriptor, s3Fixture } from '../testing/fake-s3
 import type { Condition } from './conditions';
 import type { ReconcileEnv } from './ports';
 import { reconcile } from './reconcile';
-import { SUB_RESOURCES_ANNOTATION, keyedPlan, meansUnset, partMatches, planParts, recordedParts } from './sub-resources';
+import { SUB_RESOURCES_ANNOTATION, keyedPlan, meansUnset, partMatches, planParts, recordedParts, withDefaultPartTags } from './sub-resources';
 
 const POLICY = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"}]}';
 
@@ -169,6 +169,21 @@ describe('sub-resource plans', () => {
     expect(partMatches(a, { tagSet: [{ key: 'a', value: '1' }, { key: 'b', value: '2' }] }, t, shapes)).toBe(true);
     expect(partMatches(a, { tagSet: [{ key: 'a', value: '1' }, { key: 'b', value: '3' }] }, t, shapes)).toBe(false);
     expect(partMatches({ l: ['b', 'a'] }, { l: ['a', 'b'] }, { struct: 'L' }, { L: [{ sdk: 'L', json: 'l', type: { list: 'string' } }] })).toBe(false);
+  });
+
+  it("adds the controller's default tags to the part holding the kind's tags, never over the spec's own", () => {
+    const shapes = {
+      Tagging: [{ sdk: 'TagSet', json: 'tagSet', type: { list: { struct: 'Tag' } } }],
+      Tag: [{ sdk: 'Key', json: 'key', type: 'string' }, { sdk: 'Value', json: 'value', type: 'string' }],
+    } as const;
+    const part = { ...parts[2]!, field: 'tagging', tags: { member: 'TagSet', key: 'Key', value: 'Value' } };
+    const f = { sdk: 'Tagging', json: 'tagging', type: { struct: 'Tagging' } } as const;
+    const defaults = { 'services.k8s.aws/namespace': 'ns', team: 'default' };
+    expect(withDefaultPartTags(part, f, { tagSet: [{ key: 'team', value: 'ml' }] }, shapes, defaults)).toEqual({
+      tagSet: [{ key: 'team', value: 'ml' }, { key: 'services.k8s.aws/namespace', value: 'ns' }],
+    });
+    expect(withDefaultPartTags({ ...part, tags: undefined }, f, { tagSet: [] }, shapes, defaults)).toEqual({ tagSet: [] });
+    expect(withDefaultPartTags(part, f, { tagSet: [] }, shapes, undefined)).toEqual({ tagSet: [] });
   });
 
   it('compares keyed items by key, whatever their order', () => {

@@ -122,3 +122,20 @@ function byKey(value: unknown, type: FieldType, shapes: ShapeTable): unknown {
   for (const m of shapes[type.struct] ?? []) if (m.json in out) out[m.json] = byKey(out[m.json], m.type, shapes);
   return out;
 }
+
+/**
+ * The part holding the kind's tags, with the controller's default tags (--resource-tags) added where
+ * the spec sets no tag of that key, as ACK's EnsureTags does for the Bucket's Tagging.TagSet.
+ */
+export function withDefaultPartTags(p: SubResourceBinding, f: FieldSpec, value: unknown, shapes: ShapeTable, defaults: Readonly<Record<string, string>> | undefined): unknown {
+  if (!p.tags || !defaults || !Object.keys(defaults).length || !isObject(value) || typeof f.type !== 'object' || !('struct' in f.type)) return value;
+  const listField = (shapes[f.type.struct] ?? []).find((m) => m.sdk === p.tags!.member);
+  const t = listField?.type;
+  const item = typeof t === 'object' && 'list' in t && typeof t.list === 'object' && 'struct' in t.list ? shapes[t.list.struct] ?? [] : [];
+  const keyJson = item.find((m) => m.sdk === p.tags!.key)?.json;
+  const valueJson = item.find((m) => m.sdk === p.tags!.value)?.json;
+  if (!listField || !keyJson || !valueJson) return value;
+  const list = (Array.isArray(value[listField.json]) ? value[listField.json] : []) as JsonObject[];
+  const added = Object.entries(defaults).filter(([k]) => !list.some((tag) => isObject(tag) && tag[keyJson] === k)).map(([k, v]) => ({ [keyJson]: k, [valueJson]: v }));
+  return added.length ? { ...value, [listField.json]: [...list, ...added] } : value;
+}

@@ -88,7 +88,10 @@ describe('s3 Bucket', () => {
     expect(enc.ServerSideEncryptionConfiguration?.Rules?.[0]?.ApplyServerSideEncryptionByDefault?.SSEAlgorithm).toBe('AES256');
     const lc = await s3.send(new S3.GetBucketLifecycleConfigurationCommand({ Bucket: bucket }));
     expect(lc.Rules).toMatchObject([{ ID: 'expire-logs', Status: 'Enabled', Expiration: { Days: 30 } }]);
-    expect((await s3.send(new S3.GetBucketTaggingCommand({ Bucket: bucket }))).TagSet).toEqual([{ Key: 'team', Value: 'ml' }]);
+    // The controller's default tags (--resource-tags, ACK's defaults) join the spec's, as ACK does.
+    const tags = (await s3.send(new S3.GetBucketTaggingCommand({ Bucket: bucket }))).TagSet ?? [];
+    expect(tags).toEqual(expect.arrayContaining([{ Key: 'team', Value: 'ml' }, { Key: 'services.k8s.aws/namespace', Value: ns }]));
+    expect(b.spec?.tagging).toEqual({ tagSet: [{ key: 'team', value: 'ml' }] });
     expect((await s3.send(new S3.GetPublicAccessBlockCommand({ Bucket: bucket }))).PublicAccessBlockConfiguration).toMatchObject({ BlockPublicAcls: true, RestrictPublicBuckets: true });
     expect(count(await okCalls(bucket, 0), 'CreateBucket')).toBe(1);
   });

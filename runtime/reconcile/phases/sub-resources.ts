@@ -18,6 +18,7 @@ import {
   planParts,
   putValue,
   recordedParts,
+  withDefaultPartTags,
 } from '../sub-resources';
 import { failure } from './failures';
 
@@ -109,8 +110,9 @@ async function syncPart(s: RunState, p: SubResourceBinding, desired: JsonObject,
     observed = output ? observedPart(p, f, output, s.shapes) : undefined;
   }
   if (p.key) return syncKeyed(s, p, desired, observed);
-  if (f.jsonDocument ? sameJsonText(desired[p.field], observed) : partMatches(desired[p.field], observed, f.type, s.shapes)) return false;
-  await call(s, p, 'write', p.put, { ...identity(s, p.put, desired), [p.put.member]: putValue(p, f, desired[p.field], s.shapes) });
+  const want = withDefaultPartTags(p, f, desired[p.field], s.shapes, s.env.defaultTags);
+  if (f.jsonDocument ? sameJsonText(want, observed) : partMatches(want, observed, f.type, s.shapes)) return false;
+  await call(s, p, 'write', p.put, { ...identity(s, p.put, desired), [p.put.member]: putValue(p, f, want, s.shapes) });
   return true;
 }
 

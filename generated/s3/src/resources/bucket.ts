@@ -399,6 +399,7 @@ export const bucket: ResourceDescriptor = {
         output: 'GetBucketTaggingOutput',
       },
       delete: { name: 'DeleteBucketTagging', input: 'DeleteBucketTaggingRequest' },
+      tags: { member: 'TagSet', key: 'Key', value: 'Value' },
       notFound: [],
     },
     {
