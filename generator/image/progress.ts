@@ -1,19 +1,18 @@
+import { heartbeat } from '../../test/env/heartbeat';
+
 export type Progress = (line: string) => void;
 
-/** How often a long step says it is still going. */
-export const PROGRESS_EVERY_MS = 15_000;
-
 /**
- * Runs `work`, printing `[image] <label>: still running, <elapsed>` every `everyMs` until it
- * settles. The work must yield to the event loop (async I/O, child processes, zlib's thread pool).
+ * Runs `work`, printing `[image] <label>: still running, <elapsed>` every 15 s (the test
+ * environment's heartbeat, so every long step of the project reports alike) until it settles.
+ * The work must yield to the event loop (async I/O, child processes, zlib's thread pool).
  */
-export async function withProgress<T>(label: string, progress: Progress, work: () => Promise<T>, everyMs = PROGRESS_EVERY_MS): Promise<T> {
-  const started = Date.now();
-  const timer = setInterval(() => progress(`[image] ${label}: still running, ${seconds(Date.now() - started)}`), everyMs);
+export async function withProgress<T>(label: string, progress: Progress, work: () => Promise<T>, everyMs?: number): Promise<T> {
+  const stop = heartbeat((elapsed) => progress(`[image] ${label}: still running, ${elapsed}`), everyMs);
   try {
     return await work();
   } finally {
-    clearInterval(timer);
+    stop();
   }
 }
 
