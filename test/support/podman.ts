@@ -16,8 +16,8 @@ export interface CommandResult {
 }
 
 /** Fails (never skips) when a tool the image test needs is absent, naming the README's command. */
-export function requireImageTools(): void {
-  for (const tool of ["podman", "runc"]) {
+export function requireImageTools(tools: readonly string[] = ["podman", "runc"]): void {
+  for (const tool of tools) {
     const r = spawnSync(tool, ["--version"], { encoding: "utf8" });
     if (r.error || r.status !== 0) throw new Error(`${tool} not found: the image test runs the controller image with podman and runc; install them with README.md's set-up command: ${README_INSTALL}`);
   }
