@@ -76,6 +76,10 @@ async function main(): Promise<void> {
     const resyncCalls = await control.calls({ since: mark1 });
     const resync = perResource(await control.countCalls({ since: mark1, by: 'resource' }), first);
     const resyncWrites = resyncCalls.filter((c) => !/^(Describe|List|Get)/.test(c.operation)).length;
+    // Per operation too: a tag read (ListTags) is keyed by ARN, so the per-resource count above misses it.
+    const byOperation = new Map<string, number>();
+    for (const c of resyncCalls) byOperation.set(c.operation, (byOperation.get(c.operation) ?? 0) + 1);
+    const perOperation = [...byOperation].map(([op, n]) => `${op} ${(n / BATCH).toFixed(2)}`).join(', ');
 
     // 3. Up to 1,000 resources held.
     const second = Array.from({ length: BATCH }, (_, i) => `bench-b-${i}`);
@@ -88,6 +92,7 @@ async function main(): Promise<void> {
       `${BATCH} TrainingJobs applied at once (${(applyMs / 1000).toFixed(1)} s to create them): all Synced after ${(syncedMs / 1000).toFixed(1)} s`,
       `AWS calls per resource during creation: mean ${creation.mean.toFixed(2)}, max ${creation.max} (CreateTrainingJob: mean ${creationWrites.mean.toFixed(2)}, max ${creationWrites.max})`,
       `AWS calls per resource during one idle resync: mean ${resync.mean.toFixed(2)}, max ${resync.max}; writes: ${resyncWrites} — target 1 read, 0 writes`,
+      `  by operation, per resource: ${perOperation || 'none'}`,
       `controller RSS: idle ${idle.now.toFixed(0)} MiB; holding ${2 * BATCH} resources ${held.now.toFixed(0)} MiB, peak ${held.peak.toFixed(0)} MiB — target ≤ 128 MiB`,
     ];
     for (const l of lines) console.log(l);
