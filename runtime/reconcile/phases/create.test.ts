@@ -2,6 +2,7 @@ import { FakeAwsError } from '../../testing/fakes';
 import { lifecycleConfig, model } from '../../testing/fixtures';
 import { CREATE_ATTEMPT_ANNOTATION, createToken } from '../idempotency';
 import { FIN, lccObject, setup } from '../../testing/harness';
+import { APPLIED_SPEC_ANNOTATION, appliedSpec, parseAppliedSpec } from '../applied-spec';
 import { create } from './create';
 
 describe('create phase', () => {
@@ -86,5 +87,15 @@ describe('create phase', () => {
       await create(s, { ...s.cur.spec!, clientToken: 'mine' });
       expect(tokens(t)).toEqual(['mine']);
     });
+  });
+});
+
+describe('create phase: the applied spec', () => {
+  it('records what it created, so a field a later read omits is judged against it', async () => {
+    const t = setup(lccObject());
+    await create(t.state(), t.store.obj!.spec!);
+    const recorded = parseAppliedSpec(t.store.obj!.metadata.annotations?.[APPLIED_SPEC_ANNOTATION]);
+    expect(recorded).toEqual(appliedSpec(lccObject().spec!));
+    expect(Object.keys(recorded!)).toEqual(['notebookInstanceLifecycleConfigName', 'onCreate']);
   });
 });

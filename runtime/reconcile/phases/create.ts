@@ -7,6 +7,7 @@ import { tagLayout, withDefaultTags } from '../tags';
 import { createAttempt, createToken, CREATE_ATTEMPT_ANNOTATION } from '../idempotency';
 import { failure } from './failures';
 import { readAfterCreate } from './read';
+import { recordApplied } from './update';
 import { tagPhaseOf, tagsAfterCreate } from './tags';
 
 export type CreateResult =
@@ -52,6 +53,7 @@ export async function create(s: RunState, desired: JsonObject): Promise<CreateRe
   s.setObserved(created);
   // Identifiers reach Kubernetes before anything else can fail: a crash now cannot create twice.
   await s.writeStatus(s.status);
+  await recordApplied(s, desired);
   try {
     await tagsAfterCreate(tagPhaseOf(s, desired));
   } catch (err) {

@@ -1,12 +1,15 @@
 import { FakeAwsError } from '../../testing/fakes';
 import { model } from '../../testing/fixtures';
 import { FIN, lccObject, setup } from '../../testing/harness';
+import { APPLIED_SPEC_ANNOTATION, appliedSpec, formatAppliedSpec } from '../applied-spec';
 import { applyEffects, specDelta, update } from './update';
 
 const latestOf = (spec: Record<string, unknown>) => ({ spec, status: {} });
+/** Created from lccObject()'s spec (recorded as applied), then given `spec` by the user. */
 const managed = (spec: Record<string, unknown> = {}) => {
   const o = lccObject(spec);
-  return { ...o, metadata: { ...o.metadata, finalizers: [FIN] } };
+  const applied = formatAppliedSpec(appliedSpec(lccObject().spec!));
+  return { ...o, metadata: { ...o.metadata, finalizers: [FIN], annotations: { [APPLIED_SPEC_ANNOTATION]: applied } } };
 };
 
 describe('update phase', () => {
@@ -64,6 +67,28 @@ describe('update phase', () => {
     expect(r).toMatchObject({ kind: 'outcome', outcome: { kind: 'terminal' } });
   });
 
+  it('a field the read leaves out is not drift while unchanged since applied; changed by the user, it is', () => {
+    const read = latestOf({ notebookInstanceLifecycleConfigName: 'cfg' }); // AWS omits onCreate
+    const unchanged = setup(managed());
+    expect(specDelta(unchanged.state(), unchanged.store.obj!.spec!, read)).toEqual([]);
+    const changed = setup(managed({ onCreate: [{ content: 'bmV3' }] }));
+    expect(specDelta(changed.state(), changed.store.obj!.spec!, read)).toEqual([{ path: 'onCreate', desired: [{ content: 'bmV3' }], latest: undefined }]);
+    // No record (adopted, or created before records): nothing says it changed.
+    const unrecorded = setup(lccObject({ onCreate: [{ content: 'bmV3' }] }));
+    expect(specDelta(unrecorded.state(), unrecorded.store.obj!.spec!, read)).toEqual([]);
+    // A field AWS does return is compared with AWS, record or not.
+    const drifted = latestOf({ notebookInstanceLifecycleConfigName: 'cfg', onCreate: [{ content: 'b3V0' }] });
+    expect(specDelta(unchanged.state(), unchanged.store.obj!.spec!, drifted).map((e) => e.path)).toEqual(['onCreate']);
+  });
+
+  it('records the spec it applied after a successful update', async () => {
+    const t = setup(managed({ onStart: [{ content: 'c3RhcnQ=' }] }));
+    t.aws.items.set('cfg', { NotebookInstanceLifecycleConfigName: 'cfg', NotebookInstanceLifecycleConfigArn: 'arn:x' });
+    const s = t.state();
+    await update(s, s.cur.spec!, latestOf({ notebookInstanceLifecycleConfigName: 'cfg', onCreate: [{ content: 'ZWNobyBoaQ==' }] }));
+    expect(t.store.obj!.metadata.annotations![APPLIED_SPEC_ANNOTATION]).toBe(formatAppliedSpec(appliedSpec(t.store.obj!.spec!)));
+  });
+
   it('tags AWS or the controller added are not drift; a user tag is', () => {
     const t = setup({ apiVersion: 'v', kind: 'Model', metadata: { name: 'm', namespace: 'ns' }, spec: { modelName: 'm', tags: [{ key: 'team', value: 'a' }] } }, { descriptor: model });
     const s = t.state();
@@ -78,7 +103,7 @@ describe('update phase', () => {
     const s = t.state();
     await applyEffects(s, { status: { phase: 'Updating' }, annotations: { a: '1' } });
     expect(s.status).toMatchObject({ phase: 'Updating' });
-    expect(t.store.obj!.metadata.annotations).toEqual({ a: '1' });
+    expect(t.store.obj!.metadata.annotations).toMatchObject({ a: '1' });
     const writes = t.store.writes.length;
     await applyEffects(s, { annotations: { a: '1' } });
     expect(t.store.writes.length).toBe(writes);

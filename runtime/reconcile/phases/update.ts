@@ -3,6 +3,7 @@ import { buildInput, latestSpec, observeOutput, type Observed } from '../../conv
 import type { JsonObject } from '../../convert/paths';
 import { attributeWrites } from '../../convert/attributes';
 import { toSdkStruct } from '../../convert/shapes';
+import { APPLIED_SPEC_ANNOTATION, appliedSpec, formatAppliedSpec, parseAppliedSpec, withoutUnreportedUnchanged } from '../applied-spec';
 import { computeDelta, immutableViolations } from '../delta';
 import type { Outcome } from '../outcome';
 import { overStatus, type RunState } from '../run-state';
@@ -64,6 +65,7 @@ export async function update(s: RunState, desired: JsonObject, latest: Observed)
     return { kind: 'outcome', outcome: await failure(s, err, 'write') };
   }
   env.log.info('updated resource', { fields });
+  await recordApplied(s, desired);
   let after: Observed | undefined;
   try {
     after = await read(s, desired);
@@ -89,7 +91,9 @@ export function specDelta(s: RunState, desired: JsonObject, latest: Observed): r
   const observedSpec = latestSpec(desired, latest);
   // Sub-resources are compared by their own reads (phases/sub-resources.ts).
   const ignored = [...d.compareIgnored, ...(d.subResources ?? []).map((p) => p.field)];
-  const delta = computeDelta(desired, observedSpec, d.specShape, shapes, ignored);
+  const compared = computeDelta(desired, observedSpec, d.specShape, shapes, ignored);
+  // A field the read leaves out is judged against the spec last applied, not against its absence.
+  const delta = withoutUnreportedUnchanged(compared, desired, parseAppliedSpec(s.annotations[APPLIED_SPEC_ANNOTATION]));
   const tagsPath = d.tags?.path;
   // With a tagging API the tag phase owns the tags; otherwise they travel in the Update input.
   const filtered = tagsPath ? delta.filter((e) => (d.tagging ? e.path !== tagsPath : !onlySystemTagsDiffer(s, e, tagsPath))) : delta;
@@ -114,4 +118,11 @@ export async function applyEffects(s: RunState, effects: UpdateEffects): Promise
   if (annotations && Object.entries(annotations).some(([k, v]) => s.annotations[k] !== v)) {
     await s.patchObject(() => ({ metadata: { annotations: { ...annotations } } }));
   }
+}
+
+/** Records the spec just applied to AWS (see applied-spec.ts); no write when it is already recorded. */
+export async function recordApplied(s: RunState, desired: JsonObject): Promise<void> {
+  const value = formatAppliedSpec(appliedSpec(desired));
+  if (s.annotations[APPLIED_SPEC_ANNOTATION] === value) return;
+  await s.patchObject(() => ({ metadata: { annotations: { [APPLIED_SPEC_ANNOTATION]: value } } }));
 }

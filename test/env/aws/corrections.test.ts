@@ -10,6 +10,8 @@ import {
   variantsAfterUpdate,
   withServiceLinkedRoles,
   latestTagPerKey,
+  ECHO_CORRECTIONS,
+  echoAfterCreate,
 } from "./corrections";
 
 describe("stop corrections", () => {
@@ -142,5 +144,25 @@ describe("SageMaker ListTags after AddTags of an existing key", () => {
     const out = latestTagPerKey({ Tags: [{ Key: "a", Value: "1" }, { Key: "b", Value: "2" }, { Key: "a", Value: "3" }], NextToken: null });
     expect(out).toEqual({ Tags: [{ Key: "a", Value: "3" }, { Key: "b", Value: "2" }], NextToken: null });
     expect(latestTagPerKey({ Tags: [{ Key: "a", Value: "1" }] })).toBeUndefined();
+  });
+});
+
+describe("echo corrections (fields moto never stores)", () => {
+  it("cite the moto gap and the AWS documentation", () => {
+    for (const c of ECHO_CORRECTIONS) {
+      expect(c.gap).toMatch(/^moto 5\.2\.5 /);
+      expect(c.gap).toContain(`API_${c.describe}.html`);
+    }
+  });
+
+  it("echo on Describe what the Create set, and nothing it did not", () => {
+    const input = { TrainingJobName: "j", Environment: { A: "1" }, RetryStrategy: { MaximumRetryAttempts: 2 }, RoleArn: "r" };
+    expect(echoAfterCreate("CreateTrainingJob", input)).toEqual({
+      describe: "DescribeTrainingJob",
+      overlay: { Environment: { A: "1" }, RetryStrategy: { MaximumRetryAttempts: 2 } },
+    });
+    expect(echoAfterCreate("CreateTrainingJob", { TrainingJobName: "j" })).toBeUndefined();
+    expect(echoAfterCreate("CreateProcessingJob", { ProcessingResources: { ClusterConfig: {} } })?.overlay).toEqual({ ProcessingResources: { ClusterConfig: {} } });
+    expect(echoAfterCreate("CreateModel", { Environment: {} })).toBeUndefined();
   });
 });

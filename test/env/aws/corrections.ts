@@ -65,6 +65,52 @@ export const UPDATE_ENDPOINT_REFERENCE = `${SM_API}/API_UpdateEndpoint.html`;
 /** Operations the proxy answers itself; moto is still asked for the resource's current state. */
 export const CORRECTED_OPERATIONS = new Set([...STOP_CORRECTIONS.map((c) => c.operation), "UpdateEndpoint"]);
 
+/**
+ * Create fields the pinned moto (5.2.5) never stores, so its Describe leaves them out where AWS returns
+ * them. The proxy remembers them from the Create and echoes them on the Describe, so manifests that set
+ * them (ACK's e2e TrainingJob sets retryStrategy and environment) read back as on AWS.
+ */
+export interface EchoCorrection {
+  create: string;
+  describe: string;
+  fields: string[];
+  /** Where moto drops them. */
+  gap: string;
+}
+
+const MOTO_SM = "moto 5.2.5 moto/sagemaker";
+
+export const ECHO_CORRECTIONS: EchoCorrection[] = [
+  {
+    create: "CreateTrainingJob",
+    describe: "DescribeTrainingJob",
+    fields: ["Environment", "RetryStrategy", "RemoteDebugConfig", "InfraCheckConfig", "SessionChainingConfig"],
+    gap: `${MOTO_SM}/responses.py create_training_job does not read them; FakeTrainingJob has no such attributes (${SM_API}/API_DescribeTrainingJob.html returns them)`,
+  },
+  {
+    create: "CreateProcessingJob",
+    describe: "DescribeProcessingJob",
+    fields: ["ProcessingResources", "Environment"],
+    gap: `${MOTO_SM}/responses.py create_processing_job does not read them; FakeProcessingJob has no such attributes (${SM_API}/API_DescribeProcessingJob.html returns them)`,
+  },
+  {
+    // moto 5.2.5 keeps AsyncInferenceConfig, DataCaptureConfig and KmsKeyId; these it drops.
+    create: "CreateEndpointConfig",
+    describe: "DescribeEndpointConfig",
+    fields: ["ShadowProductionVariants", "ExecutionRoleArn", "VpcConfig", "EnableNetworkIsolation"],
+    gap: `${MOTO_SM}/responses.py create_endpoint_config does not read them; FakeEndpointConfig has no such attributes (${SM_API}/API_DescribeEndpointConfig.html returns them)`,
+  },
+];
+
+/** The Describe overlay a successful Create leaves: the dropped fields the request set, as sent. */
+export function echoAfterCreate(operation: string, input: Body): { describe: string; overlay: Body } | undefined {
+  const c = ECHO_CORRECTIONS.find((e) => e.create === operation);
+  if (!c) return undefined;
+  const overlay: Body = {};
+  for (const f of c.fields) if (input[f] !== undefined) overlay[f] = input[f];
+  return Object.keys(overlay).length ? { describe: c.describe, overlay } : undefined;
+}
+
 export function stopCorrectionFor(operation: string): StopCorrection | undefined {
   return STOP_CORRECTIONS.find((c) => c.operation === operation);
 }

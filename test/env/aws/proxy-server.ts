@@ -14,6 +14,7 @@ import {
   latestTagPerKey,
   correctServerErrorNotFound,
   decideStop,
+  echoAfterCreate,
   decideUpdateEndpoint,
   endpointAfterUpdate,
   stopCorrectionFor,
@@ -188,6 +189,8 @@ function afterMoto(state: ProxyState, call: AwsCall, reply: Reply): { reply: Rep
     const key = holdKey(`Describe${noun}`, call.resource);
     state.overlays.delete(key);
     state.holds = dropStale(state.holds, `Describe${noun}`, call.resource);
+    const echo = call.operation.startsWith("Create") ? echoAfterCreate(call.operation, call.input) : undefined;
+    if (echo) state.overlays.set(holdKey(echo.describe, call.resource), echo.overlay);
   }
   const { body, changed, heldPhase } = describeView(state, call.operation, call.resource, parsed, true);
   if (!changed) return { reply, heldPhase };
