@@ -32,3 +32,37 @@ describe('KubeHttp', () => {
     await Promise.all(watches.map((w) => w.return(undefined)));
   });
 });
+
+describe('KubeHttp with a renewable token', () => {
+  it('on a 401, renews the token once and repeats the request (body included)', async () => {
+    const seen: string[] = [];
+    const server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        seen.push(`${req.headers.authorization} ${body}`);
+        const ok = req.headers.authorization === 'Bearer fresh';
+        res.writeHead(ok ? 200 : 401, { 'Content-Type': 'application/json' });
+        res.end(ok ? '{"ok":true}' : '{"kind":"Status","reason":"Unauthorized","message":"Unauthorized"}');
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    let token = 'stale';
+    const http = new KubeHttp({
+      server: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      insecureSkipTlsVerify: false,
+      token: async () => token,
+      invalidateToken: () => (token = 'fresh'),
+    });
+    try {
+      await expect(http.request('POST', '/api/v1/x', { body: { a: 1 } })).resolves.toEqual({ ok: true });
+      expect(seen).toEqual(['Bearer stale {"a":1}', 'Bearer fresh {"a":1}']);
+      const noRenew = new KubeHttp({ server: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, insecureSkipTlsVerify: false, token: () => 'static' });
+      await expect(noRenew.request('GET', '/api/v1/x')).rejects.toMatchObject({ status: 401 });
+      noRenew.close();
+    } finally {
+      http.close();
+      await new Promise((r) => server.close(r));
+    }
+  });
+});

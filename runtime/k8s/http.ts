@@ -94,7 +94,16 @@ export class KubeHttp {
     this.watchAgent.destroy();
   }
 
-  private open(method: string, path: string, opts: RequestOptions, agent = this.agent): Promise<IncomingMessage> {
+  /** On a 401 with a token that can be renewed (an exec plugin's), renew it and try once more. */
+  private async open(method: string, path: string, opts: RequestOptions, agent = this.agent): Promise<IncomingMessage> {
+    const res = await this.send(method, path, opts, agent, await this.conn.token?.());
+    if (res.statusCode !== 401 || !this.conn.invalidateToken) return res;
+    res.resume();
+    this.conn.invalidateToken();
+    return this.send(method, path, opts, agent, await this.conn.token?.());
+  }
+
+  private send(method: string, path: string, opts: RequestOptions, agent: HttpAgent | HttpsAgent, token: string | undefined): Promise<IncomingMessage> {
     const u = new URL(path, this.url);
     for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== undefined) u.searchParams.set(k, String(v));
     const body = opts.body === undefined ? undefined : Buffer.from(JSON.stringify(opts.body));
@@ -103,7 +112,6 @@ export class KubeHttp {
       headers['Content-Type'] = opts.contentType ?? 'application/json';
       headers['Content-Length'] = String(body.length);
     }
-    const token = this.conn.token?.();
     if (token) headers.Authorization = `Bearer ${token}`;
     const send = u.protocol === 'https:' ? httpsRequest : httpRequest;
     return new Promise((resolve, reject) => {

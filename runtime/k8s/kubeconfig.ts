@@ -3,6 +3,7 @@ import { homedir } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { userPath } from '../user-path';
+import { execTokenSource, parseExecConfig } from './exec-credential';
 
 /** How to reach and authenticate to the API server. */
 export interface Connection {
@@ -10,8 +11,10 @@ export interface Connection {
   readonly ca?: Buffer;
   readonly cert?: Buffer;
   readonly key?: Buffer;
-  /** Re-read on each request: projected service-account tokens rotate. */
-  readonly token?: () => string;
+  /** Asked on each request: projected service-account tokens rotate, exec plugin tokens expire. */
+  readonly token?: () => string | Promise<string>;
+  /** Called on a 401 before one retry: forget a cached token (an exec plugin's) so the next one is fresh. */
+  readonly invalidateToken?: () => void;
   readonly insecureSkipTlsVerify: boolean;
   /** The namespace of the kubeconfig context or of the pod, for leases and the CARM ConfigMap. */
   readonly namespace?: string;
@@ -67,9 +70,10 @@ export function fromKubeconfig(file: string): Connection {
     if (typeof path === 'string') return readFileSync(resolve(base, path));
     return undefined;
   };
-  if (user.exec || user['auth-provider']) {
-    throw new Error(`kubeconfig ${file}: exec and auth-provider credentials are not supported; use a token or client certificate`);
+  if (user['auth-provider']) {
+    throw new Error(`kubeconfig ${file}: user ${String(ctx.user)}: auth-provider credentials are not supported; use exec, a token, a tokenFile or a client certificate`);
   }
+  const exec = user.exec === undefined ? undefined : execTokenSource(parseExecConfig(user.exec, `${String(ctx.user)} (${file})`, base));
   const ca = data(cluster['certificate-authority-data'], cluster['certificate-authority']);
   const cert = data(user['client-certificate-data'], user['client-certificate']);
   const key = data(user['client-key-data'], user['client-key']);
@@ -80,8 +84,22 @@ export function fromKubeconfig(file: string): Connection {
     ...(ca ? { ca } : {}),
     ...(cert ? { cert } : {}),
     ...(key ? { key } : {}),
-    ...(token ? { token: () => token } : tokenFile ? { token: () => readFileSync(tokenFile, 'utf8').trim() } : {}),
+    ...(token
+      ? { token: () => token }
+      : tokenFile
+        ? { token: () => readTokenFile(tokenFile, String(ctx.user)) }
+        : exec
+          ? { token: () => exec.token(), invalidateToken: () => exec.invalidate() }
+          : {}),
     insecureSkipTlsVerify: cluster['insecure-skip-tls-verify'] === true,
     ...(ctx.namespace ? { namespace: ctx.namespace } : {}),
   };
+}
+
+function readTokenFile(file: string, user: string): string {
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch (err) {
+    throw new Error(`kubeconfig user ${user}: tokenFile ${file} cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
 }
