@@ -109,18 +109,21 @@ describe("npm run controller stops on SIGTERM and SIGINT, whichever process gets
 });
 
 describe("an unfinished npm run testenv -- up, signalled", () => {
+  // Matched on arguments only the running server has (openssl's certificate for kube-apiserver names it too).
+  const isApiserver = (c: string) => c.includes("kube-apiserver --etcd-servers=");
+  const isMoto = (c: string) => c.includes("-m moto.server");
   it.each([
-    ["SIGTERM", "kube-apiserver"],
-    ["SIGINT", "moto"],
-  ] as const)("%s while %s starts: everything it had started is stopped and its temp dir removed", async (signal, stage) => {
+    ["SIGTERM", "kube-apiserver", isApiserver],
+    ["SIGINT", "moto", isMoto],
+  ] as const)("%s while %s starts: everything it had started is stopped and its temp dir removed", async (signal, stage, started) => {
     const home = fs.mkdtempSync(path.join(tmpdir(), "ack-ts-signals-"));
     const env: NodeJS.ProcessEnv = { ...process.env, ACK_TS_TESTENV_HOME: home };
     delete env.ACK_TS_TESTENV_STATE;
     const { child: npm, output } = npmRun("testenv", ["up"], env);
     try {
-      await waitFor(() => descendants(npm.pid!).some((p) => cmdline(p).includes(stage)), 120_000, `up to start ${stage}`, output);
+      await waitFor(() => descendants(npm.pid!).some((p) => started(cmdline(p))), 120_000, `up to start ${stage}`, output);
       const tree = [npm.pid!, ...descendants(npm.pid!)];
-      const apiserver = tree.map(cmdline).find((c) => c.includes("kube-apiserver"));
+      const apiserver = tree.map(cmdline).find(isApiserver);
       const root = /--tls-cert-file=(\/\S+?)\/pki\//.exec(apiserver ?? "")?.[1];
       const port = Number(/--secure-port=(\d+)/.exec(apiserver ?? "")?.[1]);
       expect(root).toMatch(/ack-ts-testenv-/);
