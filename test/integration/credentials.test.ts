@@ -1,8 +1,12 @@
 // Credentials for real on the test env: IRSA through the SDK's default chain (a ServiceAccount token
-// minted by the test cluster, AssumeRoleWithWebIdentity against moto's STS) and CARM (a namespace's
+// minted by the test cluster, AssumeRoleWithWebIdentity against moto's STS), EKS Pod Identity (the
+// container credentials endpoint, served here on 127.0.0.1) and CARM (a namespace's
 // owner account → ack-role-account-map → AssumeRole). The generated autoscaling controller, run by
 // the launcher, is the client; the scenario proxy shows who signed each call.
+import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { KubeClient, type ResourceRef } from "../../runtime/k8s/client";
@@ -17,6 +21,30 @@ import { waitFor } from "../support/wait";
 
 const TARGETS: ResourceRef = { group: "applicationautoscaling.services.k8s.aws", version: "v1alpha1", plural: "scalabletargets" };
 const STATIC_KEYS = ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE"];
+// Unset after the test's own variables are applied: only what would shadow the container provider.
+const NOT_POD_IDENTITY = ["AWS_ROLE_ARN", "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "AWS_CONTAINER_AUTHORIZATION_TOKEN"];
+
+/**
+ * The EKS Pod Identity Agent's side of the contract: GET with `Authorization: <token file content>`,
+ * answered with temporary keys. Any other Authorization gets a 401 and is counted.
+ */
+async function podIdentityAgent(token: string, accessKeyId: string): Promise<{ url: string; served: number; refused: string[]; close(): Promise<void> }> {
+  const agent = { url: "", served: 0, refused: [] as string[], close: async () => {} };
+  const server: Server = createServer((req, res) => {
+    if (req.headers.authorization !== token) {
+      agent.refused.push(String(req.headers.authorization));
+      res.writeHead(401).end();
+      return;
+    }
+    agent.served++;
+    res.writeHead(200, { "Content-Type": "application/json" });
+    res.end(JSON.stringify({ AccessKeyId: accessKeyId, SecretAccessKey: "pod-identity-secret", Token: "pod-identity-session", Expiration: new Date(Date.now() + 3600_000).toISOString() }));
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  agent.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/credentials`;
+  agent.close = () => new Promise((r) => server.close(() => r()));
+  return agent;
+}
 
 let aws: TestAws;
 let kube: KubeClient;
@@ -83,6 +111,59 @@ describe("credentials", () => {
     const signed = (await aws.control.calls({ since: mark })).filter((c) => c.accessKeyId);
     expect(signed.map((c) => c.operation)).toEqual(expect.arrayContaining(["GetCallerIdentity", "DescribeScalableTargets", "RegisterScalableTarget"]));
     expect(signed.filter((c) => !c.accessKeyId!.startsWith("ASIA"))).toEqual([]);
+  });
+
+  it("EKS Pod Identity: AWS_CONTAINER_CREDENTIALS_FULL_URI + AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE → every AWS call signed with the served keys", async () => {
+    const ns = uniqueName("podid");
+    kubectl(["create", "namespace", ns]);
+    const token = randomBytes(24).toString("base64url");
+    const tokenFile = join(tmpdir(), `${ns}.eks-pod-identity-token`);
+    writeFileSync(tokenFile, token, { mode: 0o600 });
+    const accessKeyId = `ASIAPODID${randomBytes(6).toString("hex").toUpperCase()}`.slice(0, 20);
+    const agent = await podIdentityAgent(token, accessKeyId);
+    try {
+      const mark = await aws.control.mark();
+      const p = await start(
+        [ns],
+        { AWS_CONTAINER_CREDENTIALS_FULL_URI: agent.url, AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE: tokenFile, AWS_EC2_METADATA_DISABLED: "true" },
+        [...STATIC_KEYS, ...NOT_POD_IDENTITY],
+      );
+      expect(p.logs.find((l) => l.msg === "AWS identity resolved")).toMatchObject({ account: "123456789012" });
+      const { resourceID } = await syncedTarget(p, ns);
+      expect(agent.served).toBeGreaterThan(0);
+      expect(agent.refused).toEqual([]);
+
+      const calls = await aws.control.calls({ since: mark });
+      expect(calls.map((c) => c.operation)).toEqual(expect.arrayContaining(["GetCallerIdentity", "DescribeScalableTargets", "RegisterScalableTarget"]));
+      expect(await aws.control.calls({ since: mark, operation: "RegisterScalableTarget", resource: resourceID })).not.toEqual([]);
+      // Other controllers may share the proxy: only this test's resource's calls, and the startup check, are ours.
+      const ours = calls.filter((c) => c.operation === "GetCallerIdentity" || JSON.stringify(c.input).includes(resourceID));
+      expect(ours.length).toBeGreaterThan(1);
+      expect(ours.filter((c) => c.accessKeyId !== accessKeyId).map((c) => `${c.operation} signed by ${c.accessKeyId}`)).toEqual([]);
+    } finally {
+      await agent.close();
+    }
+  });
+
+  it("EKS Pod Identity with a token the agent refuses: the controller stops at startup with one line saying what to provide", async () => {
+    const ns = uniqueName("podid-bad");
+    const tokenFile = join(tmpdir(), `${ns}.eks-pod-identity-token`);
+    writeFileSync(tokenFile, "not-the-token", { mode: 0o600 });
+    const agent = await podIdentityAgent("the-token", "ASIAUNUSED0000000000");
+    try {
+      const p = await startControllerProcess("application-auto-scaling", awsFlags(aws, ns), {
+        env: { KUBECONFIG: testContext().kubeconfig, AWS_CONTAINER_CREDENTIALS_FULL_URI: agent.url, AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE: tokenFile, AWS_EC2_METADATA_DISABLED: "true" },
+        unset: [...STATIC_KEYS, ...NOT_POD_IDENTITY],
+      });
+      running.push(p);
+      const exit = await p.exited;
+      expect(exit.code).not.toBe(0);
+      expect(agent.refused).toContain("not-the-token");
+      const out = [...p.stderr, ...p.logs.map((l) => JSON.stringify(l))].join("\n");
+      expect(out).toMatch(/AWS credentials could not be resolved or were rejected/);
+    } finally {
+      await agent.close();
+    }
   });
 
   it("CARM: a namespace's owner account is looked up in ack-role-account-map and its role assumed; ownerAccountID is that account", async () => {
