@@ -186,6 +186,34 @@ export interface ResourceDescriptor {
   readonly attributes?: AttributeMapBinding;
   /** Parts of the resource with operations of their own, reconciled after the resource itself. */
   readonly subResources?: readonly SubResourceBinding[];
+  /** List or map fields kept element by element with add/remove operations (IAM attached and inline policies). */
+  readonly collections?: readonly CollectionBinding[];
+}
+
+/**
+ * A spec field AWS keeps as a collection of its own: a set of strings (a role's attached policy
+ * ARNs: AttachRolePolicy / DetachRolePolicy / ListAttachedRolePolicies) or a map (a role's inline
+ * policies: PutRolePolicy / DeleteRolePolicy / ListRolePolicies + GetRolePolicy). Synced element by
+ * element when the spec sets the field; emptied before the resource is deleted.
+ */
+export interface CollectionBinding {
+  /** The spec field (JSON name), e.g. "policies". */
+  readonly field: string;
+  readonly shape: 'set' | 'map';
+  /** Adds (or for a map, puts) one element; `member` names it, `valueMember` takes a map value. */
+  readonly add: OperationBinding & { readonly member: string; readonly valueMember?: string };
+  /** Removes one element, named by `member`. */
+  readonly remove: OperationBinding & { readonly member: string };
+  /** Lists the elements: `member` is the output list; `itemMember` the name inside structure items. */
+  readonly list: OperationBinding & {
+    readonly member: string;
+    readonly itemMember?: string;
+    readonly pageToken?: { readonly input: string; readonly output: string };
+  };
+  /** Map only: reads one value, taking the element's name in the add's `member`; `member` is the output value. */
+  readonly get?: OperationBinding & { readonly member: string };
+  /** Values compare as JSON documents (URL-decoded first, as IAM returns them). */
+  readonly document?: true;
 }
 
 /**

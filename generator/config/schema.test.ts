@@ -30,6 +30,7 @@ const everything: DeepRequired<GeneratorConfig> = {
           references: { resource: 'Other', path: 'Status.ID', service_name: 'ec2', skip_resource_state_validations: true },
           custom_sync: {},
           sub_resource: { read: 'GetThingPart', delete: 'DeleteThingPart', unset: { Status: 'Off' }, not_found: ['NoSuchPart'] },
+          collection: { add: 'AttachThingPolicy', remove: 'DetachThingPolicy', list: 'ListThingPolicies', get: 'GetThingPolicy' },
         },
       },
       renames: { operations: { CreateThing: { input_fields: { A: 'B' }, output_fields: { C: 'D' } } } },

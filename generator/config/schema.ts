@@ -153,6 +153,7 @@ export const generatorConfigSchema: Schema = {
         unset: mapOf({ type: ['string', 'number', 'boolean'] }),
         not_found: strList,
       }),
+      collection: obj({ add: str, remove: str, list: str, get: str }, ['add', 'remove', 'list']),
     }),
     // ACK takes strings only; numbers and booleans are accepted for status fields of those types.
     condition: obj({ path: str, in: listOf({ type: ['string', 'number', 'boolean'] }) }, ['path', 'in']),

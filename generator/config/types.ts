@@ -163,6 +163,20 @@ export interface FieldConfig {
    * removed and there is no Delete (SDK member names, e.g. `{Status: Suspended}`).
    */
   sub_resource?: SubResourceConfig;
+  /**
+   * ack-ts: a list (`[]*string`) or map (`map[string]*string`) field AWS keeps element by element:
+   * `add` puts one element, `remove` removes one, `list` lists them, `get` reads one map value
+   * (IAM: AttachRolePolicy / DetachRolePolicy / ListAttachedRolePolicies; PutRolePolicy /
+   * DeleteRolePolicy / ListRolePolicies / GetRolePolicy). ACK writes this by hand per kind.
+   */
+  collection?: CollectionConfig;
+}
+
+export interface CollectionConfig {
+  add: string;
+  remove: string;
+  list: string;
+  get?: string;
 }
 
 export interface SubResourceConfig {

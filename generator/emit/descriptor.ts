@@ -9,6 +9,7 @@ import type {
   ShapeTable,
   TaggingBinding,
   SubResourceBinding,
+  CollectionBinding,
 } from '../../runtime/descriptor';
 import type { ShapeId } from '../smithy/types';
 import type { Field, OperationRef, ReferenceField, Resource, ServiceModel, TaggingRef, TypeRef } from '../model/types';
@@ -121,6 +122,19 @@ export function toServiceDescriptor(model: ServiceModel, sdk: SdkNames): Service
               ...(s.key ? { key: s.key } : {}),
               ...(s.tags ? { tags: s.tags } : {}),
               notFound: s.notFound,
+            })),
+          }
+        : {}),
+      ...(r.collections.length > 0
+        ? {
+            collections: r.collections.map((c): CollectionBinding => ({
+              field: c.field,
+              shape: c.shape,
+              add: { ...op(c.add)!, member: c.keyMember, ...(c.valueMember ? { valueMember: c.valueMember } : {}) },
+              remove: { ...op(c.remove)!, member: c.keyMember },
+              list: { ...op(c.list)!, member: c.listMember, ...(c.listItemMember ? { itemMember: c.listItemMember } : {}), ...(c.pageToken ? { pageToken: c.pageToken } : {}) },
+              ...(c.get && c.valueMember ? { get: { ...op(c.get)!, member: c.valueMember } } : {}),
+              ...(c.document ? { document: true as const } : {}),
             })),
           }
         : {}),

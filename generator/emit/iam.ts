@@ -13,6 +13,7 @@ export function iamActions(descriptor: ServiceDescriptor, iamPrefix: string, nam
     for (const op of Object.values(r.operations)) if (op) ops.add(op.name);
     for (const op of Object.values(r.tagging ?? {})) if (op) ops.add(op.name);
     for (const s of r.subResources ?? []) for (const op of [s.put, s.read, s.delete]) if (op) ops.add(op.name);
+    for (const c of r.collections ?? []) for (const op of [c.add, c.remove, c.list, c.get]) if (op) ops.add(op.name);
   }
   return [...new Set([...ops].map((op) => names.get(op) ?? op))].sort().map((action) => `${iamPrefix}:${action}`);
 }

@@ -13,6 +13,7 @@ import { tagsOf } from './tags';
 import { createOnlyPaths } from './update-coverage';
 import { attributeFields, ATTRIBUTES_MEMBER, getAttributesOverrides, usesAttributeMap } from './attributes';
 import { inferTagging } from './tagging';
+import { inferCollections } from './collections';
 import { inferSubResources } from './sub-resources';
 import { goTagJsonNames } from './go-tags';
 import { notFoundOf, primaryKeyOf, printerColumnsOf, readManyOf, syncedOf } from './rules';
@@ -335,6 +336,15 @@ function inferResource(r: ResourceInput): Resource {
     at,
     readReports: readReports(index, shapeTypes, r.readOne, r.readMany),
   });
+  const collections = inferCollections({
+    spec,
+    fieldConfigs,
+    index,
+    types: shapeTypes,
+    opRef: ref,
+    at,
+    identifiers: new Set([...spec, ...status].map((f) => f.member)),
+  });
   // The operation the descriptor binds as update: Update<R>, else Set<R>Attributes. Fields
   // carried other ways are not create-only: attributes packed into its map, tags kept through
   // the tagging API, sub-resources put by their own operations.
@@ -342,7 +352,7 @@ function inferResource(r: ResourceInput): Resource {
   const updateRef = ops.update ?? ops.setAttributes;
   const packed = new Set(attributes && updateShape === r.setAttributes ? attributes.map.fields : []);
   const carriedElsewhere = (f: Field) =>
-    packed.has(f.member) || (tagging !== undefined && f.json === tagsField?.json) || subResources.some((x) => x.field === f.json);
+    packed.has(f.member) || (tagging !== undefined && f.json === tagsField?.json) || subResources.some((x) => x.field === f.json) || collections.some((x) => x.field === f.json);
   const createOnly =
     updateShape?.input && updateRef
       ? createOnlyPaths(refs.spec.filter((f) => !carriedElsewhere(f)), shapeTypes.members(updateShape.input), shapeTypes, {
@@ -381,6 +391,7 @@ function inferResource(r: ResourceInput): Resource {
     ...(attributes ? { attributes: attributes.map } : {}),
     ...(tagging ? { tagging } : {}),
     subResources,
+    collections,
   };
 }
 
@@ -403,7 +414,13 @@ function itemShape(index: ShapeIndex, types: ShapeTypes, readMany: OperationShap
 function readReports(index: ShapeIndex, types: ShapeTypes, readOne: OperationShape | undefined, readMany: OperationShape | undefined): Set<string> {
   const lists = readMany?.output ? structMembers(index, readMany.output).map((m) => itemShape(index, types, readMany, m.name)) : [];
   const shapes = readOne?.output ? [readOne.output] : lists;
-  return new Set(shapes.flatMap((id) => (id ? structMembers(index, id).map((m) => m.name.toLowerCase()) : [])));
+  // An output whose only member is a structure (IAM GetRole's {Role}) reports that structure's members.
+  const unwrapped = shapes.flatMap((id) => {
+    const ms = id ? structMembers(index, id) : [];
+    const t = ms.length === 1 ? types.typeOf(ms[0]!.target, id!) : undefined;
+    return t?.kind === 'struct' ? [t.shape] : [];
+  });
+  return new Set([...shapes, ...unwrapped].flatMap((id) => (id ? structMembers(index, id).map((m) => m.name.toLowerCase()) : [])));
 }
 
 const byJson = (a: Field, b: Field) => (a.json < b.json ? -1 : a.json > b.json ? 1 : 0);

@@ -165,6 +165,26 @@ export interface Resource {
   readonly tagging?: TaggingRef;
   /** Spec fields written, read and removed through operations of their own (S3 versioning, policy, …). */
   readonly subResources: readonly SubResource[];
+  readonly collections: readonly Collection[];
+}
+
+/** A set or map field kept element by element (generator.yaml `collection:`); see runtime CollectionBinding. */
+export interface Collection {
+  readonly field: string;
+  readonly shape: 'set' | 'map';
+  readonly add: OperationRef;
+  readonly remove: OperationRef;
+  readonly list: OperationRef;
+  readonly get?: OperationRef;
+  /** Input member of add/remove (and get) naming one element: PolicyArn, PolicyName. */
+  readonly keyMember: string;
+  /** Map: input member of add taking the value, also get's output member: PolicyDocument. */
+  readonly valueMember?: string;
+  /** Output member of list holding the elements, and the name member of structure items. */
+  readonly listMember: string;
+  readonly listItemMember?: string;
+  readonly pageToken?: { readonly input: string; readonly output: string };
+  readonly document: boolean;
 }
 
 /**

@@ -69,10 +69,21 @@ export function matches(desired: unknown, latest: unknown, type: FieldType, shap
 export function sameJsonText(desired: unknown, latest: unknown): boolean {
   if (desired === latest) return true;
   if (typeof desired !== 'string' || typeof latest !== 'string') return false;
+  const a = parseDocument(desired);
+  const b = parseDocument(latest);
+  return a !== undefined && b !== undefined && canonicalJson(a) === canonicalJson(b);
+}
+
+/** A JSON document, or one URL-encoded as IAM returns its policies (`%7B%22Version%22…`). */
+export function parseDocument(text: string): unknown {
   try {
-    return canonicalJson(JSON.parse(desired)) === canonicalJson(JSON.parse(latest));
+    return JSON.parse(text);
   } catch {
-    return false;
+    try {
+      return JSON.parse(decodeURIComponent(text));
+    } catch {
+      return undefined;
+    }
   }
 }
 

@@ -39,7 +39,7 @@ function uncovered(d: ResourceDescriptor, shapes: ShapeTable): string[] {
   // Carried by other mechanisms: attributes packed into Set<R>Attributes' map, tags through the
   // tagging API, sub-resources by their own put operations.
   const packed = new Set(d.attributes?.fields ?? []);
-  const parts = new Set((d.subResources ?? []).map((x) => x.field));
+  const parts = new Set([...(d.subResources ?? []), ...(d.collections ?? [])].map((x) => x.field));
   const carriedElsewhere = (sdk: string, path: string) => packed.has(sdk) || parts.has(path) || (d.tagging !== undefined && path === d.tags?.path);
   const out: string[] = [];
   const walk = (table: string, carrier: string | undefined, prefix: string, renames: Readonly<Record<string, string>>) => {

@@ -1,12 +1,12 @@
 // ACK resource references end to end: a ScalableTarget written for ACK with `roleRef` names an
-// iam.services.k8s.aws Role (a fixture CRD here: the IAM controller is not ours); the generated
-// autoscaling controller registers the target in moto with that Role's ARN, and only once the
+// iam.services.k8s.aws Role (the generated iam CRD; no iam controller runs here, the test plays its
+// part by writing the Role's status); the generated autoscaling controller registers the target in moto with that Role's ARN, and only once the
 // Role is there and synced.
-import { join } from 'node:path';
 import { stringify } from 'yaml';
 import type { KubeObject } from '../../runtime/k8s/types';
 import { startTestAws, uniqueName, type TestAws } from '../env/aws/testing';
 import { kubectl } from '../env/context';
+import { installServiceCrds } from '../e2e/service-controller';
 import { AUTOSCALING, condition, gone, installCrds, ref, startControllers, until, waitFor, type Controllers } from '../e2e/controllers';
 
 const ROLES = { group: 'iam.services.k8s.aws', version: 'v1alpha1', plural: 'roles' };
@@ -39,10 +39,12 @@ function apply(namespace: string, manifest: object, ...extra: string[]) {
   return kubectl(['apply', '-n', namespace, ...extra, '-f', '-'], { input: stringify(manifest) });
 }
 
+const TRUST = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'sagemaker.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
+
 /** A Role as the IAM controller leaves it once synced. */
 async function createSyncedRole(namespace: string, name: string): Promise<string> {
   const arn = `arn:aws:iam::${ACCOUNT}:role/${name}`;
-  await c.kube.create(ROLES, namespace, { apiVersion: 'iam.services.k8s.aws/v1alpha1', kind: 'Role', metadata: { name, namespace }, spec: { name } });
+  await c.kube.create(ROLES, namespace, { apiVersion: 'iam.services.k8s.aws/v1alpha1', kind: 'Role', metadata: { name, namespace }, spec: { name, assumeRolePolicyDocument: TRUST } });
   await c.kube.mergePatch(ROLES, namespace, name, {
     status: {
       ackResourceMetadata: { arn, ownerAccountID: ACCOUNT, region: 'us-east-1' },
@@ -57,10 +59,7 @@ const registered = async (resourceID: string, since: number) =>
 
 beforeAll(async () => {
   installCrds();
-  const crd = kubectl(['apply', '--server-side', '--force-conflicts', '-f', join(__dirname, '../fixtures/iam-roles-crd.yaml')]);
-  if (crd.status !== 0) throw new Error(`installing the Role fixture CRD: ${crd.stderr}`);
-  const est = kubectl(['wait', '--for=condition=Established', 'crd/roles.iam.services.k8s.aws', '--timeout=60s']);
-  if (est.status !== 0) throw new Error(`Role CRD not established: ${est.stderr}`);
+  installServiceCrds('iam');
   kubectl(['create', 'namespace', ns]);
   kubectl(['create', 'namespace', otherNs]);
   aws = await startTestAws();

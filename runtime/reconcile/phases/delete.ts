@@ -8,6 +8,7 @@ import { overStatus, type RunState } from '../run-state';
 import { rethrowInterruption } from './failures';
 import { isRequeue, isSkipDelete } from './hook-answers';
 import { read } from './read';
+import { emptyCollections } from './collections';
 
 /**
  * The object is being deleted: delete the AWS resource (unless retained or read-only), then remove
@@ -47,6 +48,7 @@ export async function deleteResource(s: RunState): Promise<Outcome> {
       return { kind: 'done' };
     }
     if (op) {
+      await emptyCollections(s, { ...(s.cur.spec ?? {}) });
       const input = buildInput(op, d, shapes, { spec: s.cur.spec ?? {}, status: s.status, arn: s.arn });
       await env.aws.call('DELETE', op.name, hooks?.deleteInput ? hooks.deleteInput(input, s.view()) : input);
     }

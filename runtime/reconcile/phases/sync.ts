@@ -12,6 +12,7 @@ import { failure, recoverable, terminal } from './failures';
 import { afterObserve, read } from './read';
 import { resolveReferences } from './references';
 import { syncSubResources } from './sub-resources';
+import { syncCollections } from './collections';
 import { resolveSecrets } from './secrets';
 import { emitHookEvents, settle } from './settle';
 import { syncTags, tagPhaseOf } from './tags';
@@ -108,6 +109,11 @@ export async function sync(s: RunState): Promise<Outcome> {
     const parts = await syncSubResources(s, desired, latest);
     if (parts.kind === 'outcome') return parts.outcome;
     updatedFields = [...updatedFields, ...parts.fields];
+    try {
+      updatedFields = [...updatedFields, ...(await syncCollections(s, desired))];
+    } catch (err) {
+      return failure(s, err, 'write');
+    }
   }
 
   s.setObserved(latest);

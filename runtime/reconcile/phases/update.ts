@@ -89,8 +89,8 @@ function updatePending(s: RunState, r: RequeueRequest, latest: Observed): Promis
 export function specDelta(s: RunState, desired: JsonObject, latest: Observed): readonly DeltaEntry[] {
   const { d, shapes, env } = s;
   const observedSpec = latestSpec(desired, latest);
-  // Sub-resources are compared by their own reads (phases/sub-resources.ts).
-  const ignored = [...d.compareIgnored, ...(d.subResources ?? []).map((p) => p.field)];
+  // Sub-resources and collections are compared by their own reads (phases/sub-resources.ts, collections.ts).
+  const ignored = [...d.compareIgnored, ...(d.subResources ?? []).map((p) => p.field), ...(d.collections ?? []).map((c) => c.field)];
   const compared = computeDelta(desired, observedSpec, d.specShape, shapes, ignored);
   // A field the read leaves out is judged against the spec last applied, not against its absence.
   const delta = withoutUnreportedUnchanged(compared, desired, parseAppliedSpec(s.annotations[APPLIED_SPEC_ANNOTATION]));

@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadSmithyModel } from '../smithy/load';
+import { loadGeneratorConfig } from '../config/load';
+import type { FieldConfig, GeneratorConfig } from '../config/types';
+import { inferServiceModel } from './resources';
+import { modelsDirForTests } from '../../test/support/models-dir';
+
+const FILE = join(modelsDirForTests(), 'iam/service/2010-05-08/iam-2010-05-08.json');
+const index = loadSmithyModel(readFileSync(FILE, 'utf8'), FILE);
+const CONFIG = join(__dirname, '../../api-models/iam/generator.yaml');
+const config = loadGeneratorConfig(readFileSync(CONFIG, 'utf8'), CONFIG);
+const infer = (c: GeneratorConfig) => inferServiceModel({ service: 'iam', index, config: c, configFile: 'generator.yaml' });
+const roleWith = (fields: Record<string, FieldConfig>): GeneratorConfig => {
+  const role = config.resources!.Role!;
+  return { ...config, resources: { ...config.resources, Role: { ...role, fields: { ...role.fields, ...fields } } } };
+};
+
+describe('collections (IAM Role)', () => {
+  const role = infer(config).resources.find((r) => r.kind === 'Role')!;
+  const byField = new Map(role.collections.map((c) => [c.field, c]));
+
+  it('a []*string field is a set: its element is the member the remove operation takes besides the role', () => {
+    const p = byField.get('policies')!;
+    expect([p.shape, p.add.name, p.remove.name, p.list.name, p.keyMember, p.listMember, p.listItemMember, p.valueMember]).toEqual([
+      'set', 'AttachRolePolicy', 'DetachRolePolicy', 'ListAttachedRolePolicies', 'PolicyArn', 'AttachedPolicies', 'PolicyArn', undefined,
+    ]);
+    expect(p.pageToken).toEqual({ input: 'Marker', output: 'Marker' });
+  });
+
+  it('a map[string]*string field is a map: names listed, values put and read as documents', () => {
+    const i = byField.get('inlinePolicies')!;
+    expect([i.shape, i.keyMember, i.valueMember, i.listMember, i.listItemMember, i.get?.name, i.document]).toEqual([
+      'map', 'PolicyName', 'PolicyDocument', 'PolicyNames', undefined, 'GetRolePolicy', true,
+    ]);
+  });
+
+  it('collection fields are neither create-only nor compared by the update', () => {
+    expect(role.createOnly).not.toContain('policies');
+    expect(role.createOnly).not.toContain('inlinePolicies');
+  });
+
+  it('refuses a map without get, an unknown operation, and a field that is not a list or map of strings', () => {
+    expect(() => infer(roleWith({ InlinePolicies: { type: 'map[string]*string', collection: { add: 'PutRolePolicy', remove: 'DeleteRolePolicy', list: 'ListRolePolicies' } } }))).toThrow(
+      /a map collection needs get/,
+    );
+    expect(() => infer(roleWith({ Policies: { type: '[]*string', collection: { add: 'AttachRolePolicyX', remove: 'DetachRolePolicy', list: 'ListAttachedRolePolicies' } } }))).toThrow(
+      /names no operation "AttachRolePolicyX"/,
+    );
+    expect(() => infer(roleWith({ Policies: { type: 'int64', collection: { add: 'AttachRolePolicy', remove: 'DetachRolePolicy', list: 'ListAttachedRolePolicies' } } }))).toThrow(
+      /a collection is a list or map of strings/,
+    );
+  });
+});

@@ -1,0 +1,45 @@
+import type { CollectionBinding } from '../descriptor';
+import { desiredElements, listedNames, nextPage, planCollection } from './collections';
+
+const set: CollectionBinding = {
+  field: 'policies',
+  shape: 'set',
+  add: { name: 'AttachRolePolicy', member: 'PolicyArn' },
+  remove: { name: 'DetachRolePolicy', member: 'PolicyArn' },
+  list: { name: 'ListAttachedRolePolicies', member: 'AttachedPolicies', itemMember: 'PolicyArn', pageToken: { input: 'Marker', output: 'Marker' } },
+};
+const map: CollectionBinding = {
+  field: 'inlinePolicies',
+  shape: 'map',
+  add: { name: 'PutRolePolicy', member: 'PolicyName', valueMember: 'PolicyDocument' },
+  remove: { name: 'DeleteRolePolicy', member: 'PolicyName' },
+  list: { name: 'ListRolePolicies', member: 'PolicyNames' },
+  get: { name: 'GetRolePolicy', member: 'PolicyDocument' },
+  document: true,
+};
+
+describe('collections', () => {
+  it('lists names from structure items or strings, and pages by the token', () => {
+    expect(listedNames(set, { AttachedPolicies: [{ PolicyArn: 'a', PolicyName: 'x' }, { PolicyArn: 'b' }], Marker: 'm' })).toEqual(['a', 'b']);
+    expect(nextPage(set, { Marker: 'm' })).toBe('m');
+    expect(nextPage(set, {})).toBeUndefined();
+    expect(listedNames(map, { PolicyNames: ['p', 'q'] })).toEqual(['p', 'q']);
+  });
+
+  it('a set adds what is missing and removes what the spec does not name', () => {
+    const plan = planCollection(set, desiredElements(set, ['a', 'c']), new Map([['a', 'a'], ['b', 'b']]));
+    expect(plan).toEqual({ add: [['c', 'c']], remove: ['b'] });
+  });
+
+  it('a map puts a value that differs as a document (URL-encoded, reformatted is the same) and removes extras', () => {
+    const want = desiredElements(map, { logs: '{"Version":"2012-10-17","Statement":[]}', s3: '{"a":1}' });
+    const encoded = encodeURIComponent('{ "Statement": [], "Version": "2012-10-17" }');
+    const plan = planCollection(map, want, new Map<string, string | undefined>([['logs', encoded], ['s3', '{"a":2}'], ['stray', undefined]]));
+    expect(plan).toEqual({ add: [['s3', '{"a":1}']], remove: ['stray'] });
+  });
+
+  it('an empty spec collection removes everything; nothing to do is an empty plan', () => {
+    expect(planCollection(set, desiredElements(set, []), new Map([['a', 'a']]))).toEqual({ add: [], remove: ['a'] });
+    expect(planCollection(set, desiredElements(set, ['a']), new Map([['a', 'a']]))).toEqual({ add: [], remove: [] });
+  });
+});

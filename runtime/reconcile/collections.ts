@@ -1,0 +1,55 @@
+import type { CollectionBinding, SdkObject } from '../descriptor';
+import { isObject } from '../convert/paths';
+import { sameJsonText } from './delta';
+
+/**
+ * Collections, the pure half: what AWS holds, as a set or a map, and which adds and removals bring
+ * it to the spec. The phase (phases/collections.ts) makes the calls.
+ */
+
+/** Element names from one page of the list operation (strings, or a structure member of each item). */
+export function listedNames(c: CollectionBinding, output: SdkObject): string[] {
+  const items = output[c.list.member];
+  if (!Array.isArray(items)) return [];
+  const item = c.list.itemMember;
+  return items.map((i) => (item !== undefined && isObject(i) ? i[item] : i)).filter((n): n is string => typeof n === 'string');
+}
+
+/** The token to ask for the next page; undefined on the last one. */
+export function nextPage(c: CollectionBinding, output: SdkObject): string | undefined {
+  const t = c.list.pageToken ? output[c.list.pageToken.output] : undefined;
+  return typeof t === 'string' && t !== '' ? t : undefined;
+}
+
+/** The spec's elements as names → values (a set's values are its names). */
+export function desiredElements(c: CollectionBinding, value: unknown): Map<string, string> {
+  if (c.shape === 'set') return new Map((Array.isArray(value) ? value : []).filter((v): v is string => typeof v === 'string').map((v) => [v, v]));
+  if (!isObject(value)) return new Map();
+  return new Map(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string'));
+}
+
+export interface CollectionPlan {
+  /** Elements to add (set) or put (map), with their values. */
+  readonly add: ReadonlyArray<readonly [string, string]>;
+  /** Element names to remove. */
+  readonly remove: readonly string[];
+}
+
+/**
+ * What to change: desired elements missing or (for a map) holding another value, and observed
+ * elements the spec does not name. `observed` maps names to values (undefined: value not read).
+ */
+export function planCollection(c: CollectionBinding, desired: ReadonlyMap<string, string>, observed: ReadonlyMap<string, string | undefined>): CollectionPlan {
+  const same = (want: string, have: string | undefined) =>
+    c.shape === 'set' || (have !== undefined && (c.document ? sameJsonText(want, have) : want === have));
+  return {
+    add: [...desired].filter(([k, v]) => !observed.has(k) || !same(v, observed.get(k))),
+    remove: [...observed.keys()].filter((k) => !desired.has(k)).sort(),
+  };
+}
+
+/** The value a get operation returned, URL-decoded where it is a document IAM encoded. */
+export function readValue(c: CollectionBinding, output: SdkObject): string | undefined {
+  const v = c.get ? output[c.get.member] : undefined;
+  return typeof v === 'string' ? v : undefined;
+}

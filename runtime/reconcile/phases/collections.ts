@@ -1,0 +1,73 @@
+import type { CollectionBinding, OperationBinding, SdkObject } from '../../descriptor';
+import { buildInput } from '../../convert/operations';
+import type { JsonObject } from '../../convert/paths';
+import { desiredElements, listedNames, nextPage, planCollection, readValue } from '../collections';
+import type { RunState } from '../run-state';
+
+/** At most this many list pages per collection and reconcile (IAM pages 100 by default). */
+const MAX_PAGES = 50;
+
+/** The operation's input with the resource's identifiers (a role's name, an ARN, …) filled in. */
+function identity(s: RunState, op: OperationBinding, spec: JsonObject): SdkObject {
+  return buildInput(op, s.d, s.shapes, { spec, status: s.status, arn: s.arn });
+}
+
+/** Element names AWS holds, every page. */
+async function listAll(s: RunState, c: CollectionBinding, spec: JsonObject): Promise<string[]> {
+  const names: string[] = [];
+  let token: string | undefined;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const input = { ...identity(s, c.list, spec), ...(token && c.list.pageToken ? { [c.list.pageToken.input]: token } : {}) };
+    const output = await s.env.aws.call('READ_ONE', c.list.name, input);
+    names.push(...listedNames(c, output));
+    token = nextPage(c, output);
+    if (!token) break;
+  }
+  return names;
+}
+
+async function observe(s: RunState, c: CollectionBinding, spec: JsonObject, wanted: ReadonlyMap<string, string>): Promise<Map<string, string | undefined>> {
+  const observed = new Map<string, string | undefined>();
+  for (const name of await listAll(s, c, spec)) {
+    // A map's value is read only where the spec names the element: the rest are removed unread.
+    const value = c.get && wanted.has(name)
+      ? readValue(c, await s.env.aws.call('READ_ONE', c.get.name, { ...identity(s, c.get, spec), [c.add.member]: name }))
+      : undefined;
+    observed.set(name, c.shape === 'set' ? name : value);
+  }
+  return observed;
+}
+
+/**
+ * Brings each collection the spec sets to the spec: adds (or puts) what is missing or differs,
+ * removes what the spec does not name. A field the spec leaves out is not looked at.
+ * Returns the spec paths changed.
+ */
+export async function syncCollections(s: RunState, desired: JsonObject): Promise<string[]> {
+  const changed: string[] = [];
+  for (const c of s.d.collections ?? []) {
+    const value = desired[c.field];
+    if (value === undefined || value === null) continue;
+    const wanted = desiredElements(c, value);
+    const plan = planCollection(c, wanted, await observe(s, c, desired, wanted));
+    for (const [name, v] of plan.add) {
+      await s.env.aws.call('UPDATE', c.add.name, {
+        ...identity(s, c.add, desired),
+        [c.add.member]: name,
+        ...(c.add.valueMember ? { [c.add.valueMember]: v } : {}),
+      });
+    }
+    for (const name of plan.remove) await s.env.aws.call('UPDATE', c.remove.name, { ...identity(s, c.remove, desired), [c.remove.member]: name });
+    if (plan.add.length + plan.remove.length > 0) changed.push(`spec.${c.field}`);
+  }
+  return changed;
+}
+
+/** Removes every element of every collection: AWS refuses to delete a role that still has policies. */
+export async function emptyCollections(s: RunState, spec: JsonObject): Promise<void> {
+  for (const c of s.d.collections ?? []) {
+    for (const name of await listAll(s, c, spec)) {
+      await s.env.aws.call('UPDATE', c.remove.name, { ...identity(s, c.remove, spec), [c.remove.member]: name });
+    }
+  }
+}
