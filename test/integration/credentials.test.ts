@@ -166,6 +166,26 @@ describe("credentials", () => {
     }
   });
 
+  it("static Secret (the chart's AWS_SHARED_CREDENTIALS_FILE + AWS_PROFILE): every AWS call is signed with that profile's key", async () => {
+    const ns = uniqueName("shared-file");
+    kubectl(["create", "namespace", ns]);
+    const accessKeyId = `AKIAFILE${randomBytes(6).toString("hex").toUpperCase()}`.slice(0, 20);
+    const file = join(tmpdir(), `${ns}.credentials`);
+    writeFileSync(file, `[default]\naws_access_key_id = AKIAWRONGPROFILE0000\naws_secret_access_key = x\n\n[ack]\naws_access_key_id = ${accessKeyId}\naws_secret_access_key = file-secret\n`, { mode: 0o600 });
+    const mark = await aws.control.mark();
+    const p = await start([ns], { AWS_SHARED_CREDENTIALS_FILE: file, AWS_PROFILE: "ack", AWS_EC2_METADATA_DISABLED: "true" }, [
+      "AWS_ACCESS_KEY_ID",
+      "AWS_SECRET_ACCESS_KEY",
+      "AWS_SESSION_TOKEN",
+      ...NOT_POD_IDENTITY,
+      "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+    ]);
+    const { resourceID } = await syncedTarget(p, ns);
+    const ours = (await aws.control.calls({ since: mark })).filter((c) => c.operation === "GetCallerIdentity" || JSON.stringify(c.input).includes(resourceID));
+    expect(ours.map((c) => c.operation)).toEqual(expect.arrayContaining(["GetCallerIdentity", "RegisterScalableTarget"]));
+    expect(ours.filter((c) => c.accessKeyId !== accessKeyId).map((c) => `${c.operation} signed by ${c.accessKeyId}`)).toEqual([]);
+  });
+
   it("CARM: a namespace's owner account is looked up in ack-role-account-map and its role assumed; ownerAccountID is that account", async () => {
     const system = uniqueName("ack-system");
     const team = uniqueName("carm");
