@@ -34,7 +34,4 @@ export default async function globalSetup(): Promise<void> {
 function publish(vars: Record<string, string>, bin: string): void {
   Object.assign(process.env, vars);
   process.env.PATH = `${bin}:${process.env.PATH ?? ""}`;
-  // Node 20 is supported on purpose (README); the SDK's notice that its 2027 releases will need 22
-  // would otherwise print once per test file. The controllers the tests start get the same setting.
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 }
