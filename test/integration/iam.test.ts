@@ -7,6 +7,15 @@ import {
   AttachRolePolicyCommand,
   CreatePolicyCommand,
   GetPolicyCommand,
+  GetGroupCommand,
+  GetUserCommand,
+  ListAttachedGroupPoliciesCommand,
+  ListAttachedUserPoliciesCommand,
+  ListGroupPoliciesCommand,
+  ListUserPoliciesCommand,
+  ListUserTagsCommand,
+  AttachUserPolicyCommand,
+  PutGroupPolicyCommand,
   GetPolicyVersionCommand,
   ListPolicyTagsCommand,
   ListPolicyVersionsCommand,
@@ -265,5 +274,68 @@ describe('iam Policy', () => {
     kubectl(['delete', 'policy.iam.services.k8s.aws', 'bucket-read', '-n', ns, '--wait=false']);
     await c.gone(POLICIES, ns, 'bucket-read');
     expect(await policyOf()).toBeDefined();
+  });
+});
+
+/** User and Group reuse the Role's mechanisms (collections, boundary sub-resource, tags) by configuration alone. */
+describe.each([
+  // moto has no PutUserPermissionsBoundary (HTML 500) and ignores UpdateGroup's NewPath: neither is tested here.
+  { kind: 'User', plural: 'users', boundary: false, tags: true, newPath: '/research/' },
+  { kind: 'Group', plural: 'groups', boundary: false, tags: false, newPath: '/ml/' },
+])('iam $kind', ({ kind, plural, boundary, tags, newPath }) => {
+  const REF = ref({ group: 'iam.services.k8s.aws', version: 'v1alpha1' }, plural);
+  const n = uniqueName(kind.toLowerCase());
+  const cr = kind.toLowerCase();
+  const applyIt = (spec: Record<string, unknown>, annotations: Record<string, string> = {}) => {
+    const manifest = { apiVersion: 'iam.services.k8s.aws/v1alpha1', kind, metadata: { name: cr, annotations }, spec };
+    const r = kubectl(['apply', '-n', ns, '-f', '-'], { input: stringify(manifest) });
+    if (r.status !== 0) throw new Error(r.stderr);
+  };
+  const entity = async () => {
+    try {
+      return kind === 'User' ? (await iam.send(new GetUserCommand({ UserName: n }))).User : (await iam.send(new GetGroupCommand({ GroupName: n }))).Group;
+    } catch {
+      return undefined;
+    }
+  };
+  const attachedTo = async () =>
+    ((kind === 'User' ? await iam.send(new ListAttachedUserPoliciesCommand({ UserName: n })) : await iam.send(new ListAttachedGroupPoliciesCommand({ GroupName: n }))).AttachedPolicies ?? [])
+      .map((p) => p.PolicyArn)
+      .sort();
+  const inlineOf = async () =>
+    ((kind === 'User' ? await iam.send(new ListUserPoliciesCommand({ UserName: n })) : await iam.send(new ListGroupPoliciesCommand({ GroupName: n }))).PolicyNames ?? []).sort();
+  const base = () => ({ name: n, path: '/ml/', policies: [managed.read], inlinePolicies: { logs: doc('logs:PutLogEvents') } });
+
+  it('creates it with managed and inline policies' + (boundary ? ', boundary and tags' : ''), async () => {
+    applyIt({ ...base(), ...(boundary ? { permissionsBoundary: managed.boundary } : {}), ...(tags ? { tags: [{ key: 'team', value: 'ml' }] } : {}) });
+    const o = await c.synced(REF, ns, cr);
+    expect(status(o).ackResourceMetadata.arn).toBe(`arn:aws:iam::123456789012:${cr}/ml/${n}`);
+    expect(status(o)[`${cr}ID`]).toBeTruthy();
+    expect(await attachedTo()).toEqual([managed.read]);
+    expect(await inlineOf()).toEqual(['logs']);
+    if (boundary) expect(((await entity()) as { PermissionsBoundary?: { PermissionsBoundaryArn?: string } }).PermissionsBoundary?.PermissionsBoundaryArn).toBe(managed.boundary);
+    if (tags) expect(Object.fromEntries(((await iam.send(new ListUserTagsCommand({ UserName: n }))).Tags ?? []).map((t) => [t.Key, t.Value]))).toMatchObject({ team: 'ml' });
+  });
+
+  it(`updates ${kind === 'User' ? 'path, ' : ''}policies and inline policies; drift corrected on resync`, async () => {
+    applyIt({ name: n, path: newPath, policies: [managed.write], inlinePolicies: { metrics: doc('cloudwatch:PutMetricData') } });
+    await waitFor(async () => {
+      const e = await entity();
+      return e?.Path === newPath && JSON.stringify(await attachedTo()) === JSON.stringify([managed.write]) && JSON.stringify(await inlineOf()) === JSON.stringify(['metrics']) ? true : undefined;
+    }, 30_000, `${kind} follows the spec`, c.logs);
+    if (kind === 'User') await iam.send(new AttachUserPolicyCommand({ UserName: n, PolicyArn: managed.read }));
+    else await iam.send(new PutGroupPolicyCommand({ GroupName: n, PolicyName: 'stray', PolicyDocument: doc('s3:*') }));
+    await waitFor(async () => (JSON.stringify(await attachedTo()) === JSON.stringify([managed.write]) && JSON.stringify(await inlineOf()) === JSON.stringify(['metrics']) ? true : undefined), 30_000, 'drift corrected', c.logs);
+  });
+
+  it('delete empties the collections, then deletes it; retain keeps it', async () => {
+    kubectl(['delete', `${cr}.iam.services.k8s.aws`, cr, '-n', ns, '--wait=false']);
+    await c.gone(REF, ns, cr);
+    expect(await entity()).toBeUndefined();
+    applyIt({ name: n, policies: [managed.read] }, { 'services.k8s.aws/deletion-policy': 'retain' });
+    await c.synced(REF, ns, cr);
+    kubectl(['delete', `${cr}.iam.services.k8s.aws`, cr, '-n', ns, '--wait=false']);
+    await c.gone(REF, ns, cr);
+    expect(await entity()).toBeDefined();
   });
 });

@@ -1,5 +1,5 @@
 import type { ServiceHooks } from '../../../runtime/descriptor';
 import { policy } from './policy';
-import { role } from './role';
+import { role, user } from './role';
 
-export const hooks: ServiceHooks = { Policy: policy, Role: role };
+export const hooks: ServiceHooks = { Policy: policy, Role: role, User: user };

@@ -17,3 +17,7 @@ export function boundaryAsArn(output: SdkObject, wrapper: string): SdkObject {
 export const role: ResourceHooks = {
   afterReadOne: (output) => boundaryAsArn(output, 'Role'),
 };
+
+export const user: ResourceHooks = {
+  afterReadOne: (output) => boundaryAsArn(output, 'User'),
+};

@@ -6,13 +6,13 @@ ack-iam-controller
 
 {{- define "ack.rules.watched" -}}
 - apiGroups: ["iam.services.k8s.aws"]
-  resources: ["policies","roles"]
+  resources: ["groups","policies","roles","users"]
   verbs: ["get","list","watch","patch","update"]
 - apiGroups: ["iam.services.k8s.aws"]
-  resources: ["policies/status","roles/status"]
+  resources: ["groups/status","policies/status","roles/status","users/status"]
   verbs: ["get","patch","update"]
 - apiGroups: ["iam.services.k8s.aws"]
-  resources: ["policies/finalizers","roles/finalizers"]
+  resources: ["groups/finalizers","policies/finalizers","roles/finalizers","users/finalizers"]
   verbs: ["update"]
 - apiGroups: [""]
   resources: ["secrets"]
