@@ -141,6 +141,12 @@ describe("an unfinished npm run testenv -- up, signalled", () => {
       const ok = Object.values(after).every(Boolean);
       expect({ ...after, output: ok ? "" : output() }).toEqual({ rootRemoved: true, noStateFile: true, apiserverPortFree: true, said: true, output: "" });
     } finally {
+      // On a failure above, stop `up` the way that is proven to clean up (a group SIGKILL in afterAll
+      // would leave an AWS half that `up` had not recorded yet).
+      if (npm.exitCode === null && npm.signalCode === null) {
+        process.kill(npm.pid!, "SIGTERM");
+        await waitFor(() => npm.exitCode !== null || npm.signalCode !== null, 30_000, "npm to exit").catch(() => undefined);
+      }
       fs.rmSync(home, { recursive: true, force: true });
     }
   });
