@@ -44,10 +44,15 @@ function report(name: string, runs: Run[], targetMs: number, targetMb?: number):
 const work = mkdtempSync(join(tmpdir(), 'ack-ts-bench-'));
 try {
   generate(['application-auto-scaling'], mkdtempSync(join(work, 'warm-'))); // builds the bundle if sources changed
-  const sagemaker = Array.from({ length: 5 }, (_, i) => generate(['sagemaker'], mkdtempSync(join(work, `sm${i}-`))));
+  // Every configured service (api-models/models.lock.json), each a cold process: 5 runs for sagemaker, 3 for the rest.
+  const configured = Object.keys((JSON.parse(readFileSync(join(REPO, 'api-models/models.lock.json'), 'utf8')) as { services: Record<string, unknown> }).services).sort();
+  const perService = configured.map((svc) => {
+    const runs = Array.from({ length: svc === 'sagemaker' ? 5 : 3 }, (_, i) => generate([svc], mkdtempSync(join(work, `${svc}${i}-`))));
+    return report(`${svc}, cold process`, runs, 2000, 400);
+  });
   const all = readdirSync(modelsDir, { withFileTypes: true }).filter((d) => d.isDirectory() && !d.name.startsWith('.')).map((d) => d.name);
   const everything = [generate(all, mkdtempSync(join(work, 'all-')))];
-  const ok = [report('sagemaker, cold process', sagemaker, 2000, 400), report(`all ${all.length} models, one process`, everything, 10_000)];
+  const ok = [...perService, report(`all ${all.length} models, one process`, everything, 10_000)];
   process.exitCode = ok.every(Boolean) ? 0 : 1;
 } finally {
   rmSync(work, { recursive: true, force: true });
