@@ -5522,7 +5522,6 @@ export const service: ServiceDescriptor = {
       { sdk: 'CompletionTime', json: 'completionTime', type: 'timestamp' },
       { sdk: 'CreationTime', json: 'creationTime', type: 'timestamp' },
       { sdk: 'FailureReason', json: 'failureReason', type: 'string' },
-      { sdk: 'JobArn', json: 'jobARN', type: 'string' },
       { sdk: 'LastModifiedTime', json: 'lastModifiedTime', type: 'timestamp' },
       { sdk: 'Status', json: 'status', type: 'string' },
     ],

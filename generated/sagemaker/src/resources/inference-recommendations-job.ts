@@ -38,8 +38,6 @@ export interface InferenceRecommendationsJobStatus {
   creationTime?: string;
   /** If the job fails, provides information why the job failed. */
   failureReason?: string;
-  /** The Amazon Resource Name (ARN) of the recommendation job. */
-  jobARN?: string;
   /**
    * A timestamp that shows when the job was last modified.
    *
@@ -56,6 +54,7 @@ export const inferenceRecommendationsJob: ResourceDescriptor = {
   specShape: 'InferenceRecommendationsJob.Spec',
   statusShape: 'InferenceRecommendationsJob.Status',
   primaryKey: ['spec.jobName'],
+  arnMember: 'JobArn',
   operations: {
     create: {
       name: 'CreateInferenceRecommendationsJob',
@@ -87,4 +86,28 @@ export const inferenceRecommendationsJob: ResourceDescriptor = {
   ],
   requeueOnSuccessSeconds: 300,
   tags: { path: 'tags', shape: 'list', keyName: 'Key', valueName: 'Value' },
+  tagging: {
+    tag: {
+      name: 'AddTags',
+      input: 'AddTagsInput',
+      output: 'AddTagsOutput',
+      renames: { JobArn: 'ResourceArn' },
+      tagsMember: 'Tags',
+    },
+    untag: {
+      name: 'DeleteTags',
+      input: 'DeleteTagsInput',
+      output: 'DeleteTagsOutput',
+      renames: { JobArn: 'ResourceArn' },
+      keysMember: 'TagKeys',
+    },
+    list: {
+      name: 'ListTags',
+      input: 'ListTagsInput',
+      output: 'ListTagsOutput',
+      renames: { JobArn: 'ResourceArn' },
+      tagsMember: 'Tags',
+      pageToken: { input: 'NextToken', output: 'NextToken' },
+    },
+  },
 };
