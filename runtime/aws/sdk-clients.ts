@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { SdkBinding, SdkObject } from '../descriptor';
 import { CallRefused, type OpType } from '../reconcile/ports';
 
@@ -44,7 +45,11 @@ export interface AwsClientCacheOptions {
  */
 export class AwsClientCache {
   private readonly clients = new Map<string, SdkClient>();
-  private readonly inFlight = new AbortController();
+  /**
+   * One signal cuts off every call in flight at shutdown. Each call listens to it while it runs, so
+   * busy workers legitimately hold more than Node's default of 10 listeners (which it reports as a leak).
+   */
+  private readonly inFlight = unboundedAbortController();
   private refusing = false;
 
   constructor(private readonly o: AwsClientCacheOptions) {}
@@ -103,4 +108,10 @@ export class AwsClientCache {
     for (const c of this.clients.values()) c.destroy?.();
     this.clients.clear();
   }
+}
+
+function unboundedAbortController(): AbortController {
+  const c = new AbortController();
+  setMaxListeners(0, c.signal);
+  return c;
 }
