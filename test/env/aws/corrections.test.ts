@@ -1,5 +1,6 @@
 import {
   correctNotFound,
+  tagsFromRecordedCalls,
   correctServerErrorNotFound,
   decideStop,
   decideUpdateEndpoint,
@@ -164,5 +165,21 @@ describe("echo corrections (fields moto never stores)", () => {
     expect(echoAfterCreate("CreateTrainingJob", { TrainingJobName: "j" })).toBeUndefined();
     expect(echoAfterCreate("CreateProcessingJob", { ProcessingResources: { ClusterConfig: {} } })?.overlay).toEqual({ ProcessingResources: { ClusterConfig: {} } });
     expect(echoAfterCreate("CreateModel", { Environment: {} })).toBeUndefined();
+  });
+});
+
+describe("ListTags of a resource type moto cannot resolve (HTTP 500): the tags AWS would hold", () => {
+  const arn = "arn:aws:sagemaker:us-east-1:123456789012:feature-group/fg-1";
+  const calls = [
+    { operation: "CreateFeatureGroup", status: 200, resource: "fg-1", input: { FeatureGroupName: "fg-1", Tags: [{ Key: "team", Value: "ml" }, { Key: "old", Value: "x" }] } },
+    { operation: "AddTags", status: 200, input: { ResourceArn: arn, Tags: [{ Key: "team", Value: "ds" }] } },
+    { operation: "DeleteTags", status: 200, input: { ResourceArn: arn, TagKeys: ["old"] } },
+    { operation: "AddTags", status: 500, input: { ResourceArn: arn, Tags: [{ Key: "failed", Value: "y" }] } },
+  ];
+  it("the create's tags with later AddTags/DeleteTags applied; failed calls ignored", () => {
+    expect(tagsFromRecordedCalls(arn, calls)).toEqual({ Tags: [{ Key: "team", Value: "ds" }] });
+  });
+  it("only for the ARN types moto cannot resolve", () => {
+    expect(tagsFromRecordedCalls("arn:aws:sagemaker:us-east-1:123456789012:model/m", calls)).toBeUndefined();
   });
 });

@@ -307,3 +307,29 @@ export function latestTagPerKey(output: Body): Body | undefined {
   if (last.size === tags.length) return undefined;
   return { ...output, Tags: [...last].map(([Key, Value]) => ({ Key, Value })) };
 }
+
+/**
+ * moto 5.2.5's ListTags finds a resource by splitting its ARN into `<type>/<name>` and knows only some
+ * types (moto-coverage.md §2.14): a feature group, lifecycle config, model package or pipeline execution
+ * raises an unhandled error (HTTP 500, HTML), so a controller managing tags never settles. AWS answers
+ * with the tags the resource was created with, as changed by AddTags/DeleteTags since; the proxy
+ * answers that from the calls it recorded. Undefined when the call is not such a ListTags.
+ */
+export function tagsFromRecordedCalls(arn: string, calls: readonly { operation: string; status: number; input: Body; resource?: string }[]): Body | undefined {
+  const m = /^arn:[^:]+:sagemaker:[^:]*:[^:]*:(feature-group|notebook-instance-lifecycle-config|model-package|pipeline-execution)\/(.+)$/.exec(arn);
+  if (!m) return undefined;
+  const name = m[2]!.toLowerCase();
+  const tags = new Map<unknown, unknown>();
+  for (const c of calls) {
+    if (c.status >= 300) continue;
+    if (c.operation.startsWith("Create") && (c.resource ?? "").toLowerCase() === name) {
+      tags.clear();
+      for (const t of (Array.isArray(c.input.Tags) ? c.input.Tags : []) as Body[]) tags.set(t.Key, t.Value);
+    } else if (c.input.ResourceArn === arn && c.operation === "AddTags") {
+      for (const t of (Array.isArray(c.input.Tags) ? c.input.Tags : []) as Body[]) tags.set(t.Key, t.Value);
+    } else if (c.input.ResourceArn === arn && c.operation === "DeleteTags") {
+      for (const k of (Array.isArray(c.input.TagKeys) ? c.input.TagKeys : []) as unknown[]) tags.delete(k);
+    }
+  }
+  return { Tags: [...tags].map(([Key, Value]) => ({ Key, Value })) };
+}

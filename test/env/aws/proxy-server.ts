@@ -12,6 +12,7 @@ import {
   CORRECTED_OPERATIONS,
   correctNotFound,
   latestTagPerKey,
+  tagsFromRecordedCalls,
   correctServerErrorNotFound,
   decideStop,
   echoAfterCreate,
@@ -138,7 +139,7 @@ async function handle(state: ProxyState, upstream: URL, req: IncomingMessage, re
     reply = toReply(await correct(state, upstream, call, req.headers));
   } else {
     const rewritten = await correctRequest(call, body.toString("utf8"), (operation, input) => readJson(upstream, req.headers, operation, input));
-    reply = motoAnswerAsAws(call, await forward(upstream, req, rewritten === undefined ? body : Buffer.from(rewritten)));
+    reply = motoAnswerAsAws(state, call, await forward(upstream, req, rewritten === undefined ? body : Buffer.from(rewritten)));
     ({ reply, heldPhase } = afterMoto(state, call, reply));
   }
   if (reply.status < 300) state.holds = armAfter(state.holds, call.operation, call.resource, nextSeq(state));
@@ -153,13 +154,17 @@ async function handle(state: ProxyState, upstream: URL, req: IncomingMessage, re
 }
 
 /** Where moto answers a call differently from AWS in a way the controllers depend on: AWS's answer. */
-function motoAnswerAsAws(call: AwsCall, reply: Reply): Reply {
+function motoAnswerAsAws(state: ProxyState, call: AwsCall, reply: Reply): Reply {
   if (call.service === "sagemaker" && reply.status === 400) {
     const parsed = parseJson(reply.body);
     const code = typeof parsed?.__type === "string" ? parsed.__type.split("#").pop() ?? "" : "";
     const message = String(parsed?.Message ?? parsed?.message ?? "");
     const aws = parsed ? correctNotFound(call.operation, call.input, { code, message }) : undefined;
     return aws ? toReply(awsError(call.protocol, 400, aws.code, aws.message)) : reply;
+  }
+  if (call.service === "sagemaker" && call.operation === "ListTags" && reply.status === 500 && typeof call.input.ResourceArn === "string") {
+    const tags = tagsFromRecordedCalls(call.input.ResourceArn, state.calls);
+    if (tags) return { status: 200, headers: { "content-type": "application/x-amz-json-1.1" }, body: Buffer.from(JSON.stringify(tags)) };
   }
   if (call.service === "sagemaker" && reply.status === 500) {
     const aws = correctServerErrorNotFound(call.operation, call.input, reply.body.toString("utf8"));
