@@ -63,6 +63,11 @@ export interface OperationBinding {
    */
   readonly renames?: Readonly<Record<string, string>>;
   /**
+   * The input member taking the resource's ARN (the kind's `arnMember` value), where a
+   * service-wide operation names every kind's ARN alike (TagResource's ResourceArn).
+   */
+  readonly arnInput?: string;
+  /**
    * The input's @idempotencyToken member, e.g. "ClientRequestToken" (create only): when the spec
    * leaves it unset the runtime sends a token of its own, the same on every retry of one create.
    */
@@ -128,7 +133,7 @@ export type TagsBinding =
  * A kind's tagging API, inferred from the model (TagResource/UntagResource/ListTagsForResource,
  * SageMaker's AddTags/DeleteTags/ListTags, per-kind TagQueue/UntagQueue/ListQueueTags, …). The
  * identifier member (ResourceArn, QueueUrl, KeyId, …) is filled like any input: from spec, status
- * or the ARN, through `renames`.
+ * or the ARN (`arnInput`).
  */
 export interface TaggingBinding {
   /** Adds or overwrites tags; `tagsMember` is the input member holding them (map or Key/Value list). */
@@ -179,8 +184,12 @@ export interface ResourceDescriptor {
   readonly requeueOnSuccessSeconds?: number;
   /** The kind's tags field (spec path) and its shape in the service, when the kind has tags. */
   readonly tags?: TagsBinding;
-  /** How tags are changed after create (needs `tags`); without it tags are only sent on create. */
-  readonly tagging?: TaggingBinding;
+  /**
+   * How tags are changed after create (needs `tags`); without one tags are only sent on create.
+   * Absent: the service's `tagging`. Declared here only where the kind's differs; null: the kind
+   * has none although its service has.
+   */
+  readonly tagging?: TaggingBinding | null;
   readonly references?: readonly ReferenceBinding[];
   /** Fields kept in an SNS/SQS-style string map (ACK unpack_attributes_map). */
   readonly attributes?: AttributeMapBinding;
@@ -273,6 +282,8 @@ export interface ServiceDescriptor {
   readonly version: string;
   readonly sdk: SdkBinding;
   readonly shapes: ShapeTable;
+  /** The tagging API the service's kinds with tags share (SageMaker's AddTags/DeleteTags/ListTags). */
+  readonly tagging?: TaggingBinding;
   readonly resources: readonly ResourceDescriptor[];
 }
 

@@ -60,22 +60,24 @@ export function toServiceDescriptor(model: ServiceModel, sdk: SdkNames): Service
     ...('secret' in f && f.secret ? { secret: true as const } : {}),
   });
 
-  const resources = model.resources.map((r): ResourceDescriptor => {
+  const op = (o: OperationRef | undefined): OperationBinding | undefined => {
+    if (!o) return undefined;
+    require(o.input);
+    require(o.output);
+    return {
+      name: o.name,
+      ...(o.input ? { input: localName(o.input) } : {}),
+      ...(o.output ? { output: localName(o.output) } : {}),
+      ...(o.outputWrapper ? { outputWrapper: o.outputWrapper } : {}),
+      ...(o.overrideValues ? { overrideValues: o.overrideValues } : {}),
+      ...(o.inputRenames && Object.keys(o.inputRenames).length > 0 ? { renames: o.inputRenames } : {}),
+      ...(o.arnInput ? { arnInput: o.arnInput } : {}),
+    };
+  };
+
+  const kinds = model.resources.map((r): ResourceDescriptor => {
     shapes[specShapeOf(r)] = r.spec.map(spec);
     shapes[statusShapeOf(r)] = r.status.map(spec);
-    const op = (o: OperationRef | undefined): OperationBinding | undefined => {
-      if (!o) return undefined;
-      require(o.input);
-      require(o.output);
-      return {
-        name: o.name,
-        ...(o.input ? { input: localName(o.input) } : {}),
-        ...(o.output ? { output: localName(o.output) } : {}),
-        ...(o.outputWrapper ? { outputWrapper: o.outputWrapper } : {}),
-        ...(o.overrideValues ? { overrideValues: o.overrideValues } : {}),
-        ...(o.inputRenames && Object.keys(o.inputRenames).length > 0 ? { renames: o.inputRenames } : {}),
-      };
-    };
     // ACK's order: ReadOne, else Get<R>Attributes, else ReadMany; Update, else Set<R>Attributes.
     const readOne = r.operations.readOne ?? r.operations.getAttributes;
     const update = r.operations.update ?? r.operations.setAttributes;
@@ -141,13 +143,39 @@ export function toServiceDescriptor(model: ServiceModel, sdk: SdkNames): Service
     };
   });
 
+  const { tagging, resources } = sharedTagging(kinds);
+
   while (pending.length > 0) {
     const id = pending.shift()!;
     shapes[localName(id)] = model.members(id).map(spec);
   }
   const sorted: Record<string, readonly FieldSpec[]> = {};
   for (const k of Object.keys(shapes).sort()) sorted[k] = shapes[k]!;
-  return { service: model.service, group: model.group, version: model.version, sdk, shapes: sorted as ShapeTable, resources };
+  return { service: model.service, group: model.group, version: model.version, sdk, ...(tagging ? { tagging } : {}), shapes: sorted as ShapeTable, resources };
+}
+
+/**
+ * The tagging API two or more kinds with tags share moves to the service, declared once; a kind
+ * keeps its own only where it differs, and says `tagging: null` where it has none.
+ */
+export function sharedTagging(kinds: readonly ResourceDescriptor[]): { tagging?: TaggingBinding; resources: ResourceDescriptor[] } {
+  const counts = new Map<string, { binding: TaggingBinding; n: number }>();
+  for (const k of kinds) {
+    if (!k.tags || !k.tagging) continue;
+    const key = JSON.stringify(k.tagging);
+    const c = counts.get(key) ?? { binding: k.tagging, n: 0 };
+    counts.set(key, { ...c, n: c.n + 1 });
+  }
+  let best: { key: string; binding: TaggingBinding; n: number } | undefined;
+  for (const [key, c] of counts) if (c.n >= 2 && (!best || c.n > best.n)) best = { key, ...c };
+  if (!best) return { resources: [...kinds] };
+  const resources = kinds.map((k): ResourceDescriptor => {
+    if (!k.tags) return k;
+    const { tagging, ...rest } = k;
+    if (!tagging) return { ...rest, tagging: null };
+    return JSON.stringify(tagging) === best.key ? rest : k;
+  });
+  return { tagging: best.binding, resources };
 }
 
 function taggingBinding(t: TaggingRef, op: (o: OperationRef) => OperationBinding | undefined): TaggingBinding {

@@ -1,4 +1,5 @@
 import type { ServiceDescriptor } from '../../runtime/descriptor';
+import { resolveKind } from '../../runtime/kind-tagging';
 
 /**
  * The IAM actions a controller calls: every SDK operation bound in its descriptor
@@ -11,7 +12,7 @@ export function iamActions(descriptor: ServiceDescriptor, iamPrefix: string, nam
   const ops = new Set<string>();
   for (const r of descriptor.resources) {
     for (const op of Object.values(r.operations)) if (op) ops.add(op.name);
-    for (const op of Object.values(r.tagging ?? {})) if (op) ops.add(op.name);
+    for (const op of Object.values(resolveKind(descriptor, r).tagging ?? {})) if (op) ops.add(op.name);
     for (const s of r.subResources ?? []) for (const op of [s.put, s.read, s.delete]) if (op) ops.add(op.name);
     for (const c of r.collections ?? []) for (const op of [c.add, c.remove, c.list, c.get]) if (op) ops.add(op.name);
   }

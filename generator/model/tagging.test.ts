@@ -18,23 +18,23 @@ function taggingOf(service: string, kind: string, config: GeneratorConfig = {}) 
   return t && {
     ops: [t.tag.name, t.untag.name, t.list?.name],
     members: [t.tag.member, t.untag.member, t.list?.member],
-    renames: t.tag.inputRenames,
+    arnInput: t.tag.arnInput,
     pageToken: t.list?.pageToken,
   };
 }
 
 describe('tagging operations inferred from the model', () => {
-  it('SageMaker: AddTags/DeleteTags/ListTags, keyed by the kind ARN renamed to ResourceArn, paged', () => {
+  it('SageMaker: AddTags/DeleteTags/ListTags, the kind ARN in ResourceArn, paged', () => {
     expect(taggingOf('sagemaker', 'Model')).toEqual({
       ops: ['AddTags', 'DeleteTags', 'ListTags'],
       members: ['Tags', 'TagKeys', 'Tags'],
-      renames: { ModelArn: 'ResourceArn' },
+      arnInput: 'ResourceArn',
       pageToken: { input: 'NextToken', output: 'NextToken' },
     });
   });
 
-  it("a kind's own operations win (SQS TagQueue, keyed by QueueUrl, a status field: no rename)", () => {
-    expect(taggingOf('sqs', 'Queue')).toMatchObject({ ops: ['TagQueue', 'UntagQueue', 'ListQueueTags'], renames: undefined });
+  it("a kind's own operations win (SQS TagQueue, keyed by QueueUrl, a status field: not the ARN)", () => {
+    expect(taggingOf('sqs', 'Queue')).toMatchObject({ ops: ['TagQueue', 'UntagQueue', 'ListQueueTags'], arnInput: undefined });
     expect(taggingOf('iam', 'Role')).toMatchObject({ ops: ['TagRole', 'UntagRole', 'ListRoleTags'], pageToken: { input: 'Marker', output: 'Marker' } });
   });
 
@@ -42,13 +42,13 @@ describe('tagging operations inferred from the model', () => {
     expect(taggingOf('kms', 'Key')).toEqual({
       ops: ['TagResource', 'UntagResource', 'ListResourceTags'],
       members: ['Tags', 'TagKeys', 'Tags'],
-      renames: undefined,
+      arnInput: undefined,
       pageToken: { input: 'Marker', output: 'NextMarker' },
     });
   });
 
   it('Secrets Manager: DescribeSecret reports the tags, so no list operation (no extra read)', () => {
-    expect(taggingOf('secrets-manager', 'Secret')).toMatchObject({ ops: ['TagResource', 'UntagResource', undefined], renames: { ARN: 'SecretId' } });
+    expect(taggingOf('secrets-manager', 'Secret')).toMatchObject({ ops: ['TagResource', 'UntagResource', undefined], arnInput: 'SecretId' });
   });
 
   it('Application Auto Scaling: map-shaped tags through TagResource when the tags are not ignored', () => {
@@ -56,7 +56,7 @@ describe('tagging operations inferred from the model', () => {
     const target = (tags: { ignore?: boolean }) => ({ ...register, resources: { ScalableTarget: { fields: { ScalableTargetARN: { is_arn: true } }, tags } } });
     expect(taggingOf('application-auto-scaling', 'ScalableTarget', target({}))).toMatchObject({
       ops: ['TagResource', 'UntagResource', 'ListTagsForResource'],
-      renames: { ScalableTargetARN: 'ResourceARN' },
+      arnInput: 'ResourceARN',
     });
     expect(taggingOf('application-auto-scaling', 'ScalableTarget', target({ ignore: true }))).toBeUndefined();
   });

@@ -71,7 +71,7 @@ function bind(
     input: op.input,
     ...(op.output ? { output: op.output } : {}),
     errors: op.errors,
-    ...(!known && t.arnMember !== id ? { inputRenames: { [t.arnMember!]: id } } : {}),
+    ...(!known && t.arnMember !== id ? { arnInput: id } : {}),
     member: tagsMember.name,
   };
 }

@@ -85,6 +85,8 @@ export interface OperationRef {
   readonly errors: readonly ShapeId[];
   /** Field (SDK member name) → this operation's input member, where the config renames one. */
   readonly inputRenames?: Readonly<Record<string, string>>;
+  /** The input member taking the resource's ARN (a service-wide operation: TagResource's ResourceArn). */
+  readonly arnInput?: string;
   readonly overrideValues?: Readonly<Record<string, unknown>>;
   readonly outputWrapper?: string;
 }

@@ -42,6 +42,12 @@ describe('operation inputs and outputs', () => {
     );
     expect(input).toEqual({ ModelName: 'm', Retain: true });
   });
+  it('puts the ARN in arnInput, from the status member or the ARN recorded', () => {
+    const tagInput = { name: 'AddTags', input: 'AddTagsInput', arnInput: 'ResourceArn' };
+    const shapes: ShapeTable = { ...sagemakerFixture.shapes, AddTagsInput: [{ sdk: 'ResourceArn', json: 'resourceARN', type: 'string' }] };
+    expect(buildInput(tagInput, model, shapes, { spec: { modelName: 'm' }, status: {}, arn: 'arn:m' })).toEqual({ ResourceArn: 'arn:m' });
+    expect(buildInput(tagInput, model, shapes, { spec: { modelName: 'm' }, status: {} })).toEqual({});
+  });
   it('fills ReadMany filter lists with the identifier', () => {
     const input = buildInput(scalableTarget.operations.readMany!, scalableTarget, autoscalingFixture.shapes, {
       spec: { serviceNamespace: 'sagemaker', resourceID: 'endpoint/e/variant/v', scalableDimension: 'd', minCapacity: 1 },

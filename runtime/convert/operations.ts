@@ -36,6 +36,10 @@ export function buildInput(
 ): SdkObject {
   const merged: SdkObject = { ...toSdkStruct(r.status, d.statusShape, shapes), ...toSdkStruct(r.spec, d.specShape, shapes) };
   if (d.arnMember && r.arn && merged[d.arnMember] === undefined) merged[d.arnMember] = r.arn;
+  if (op.arnInput) {
+    const arn = (d.arnMember ? merged[d.arnMember] : undefined) ?? r.arn;
+    if (arn !== undefined) merged[op.arnInput] = arn;
+  }
   for (const [from, to] of Object.entries(op.renames ?? {})) {
     if (from in merged && from !== to) {
       merged[to] = merged[from];

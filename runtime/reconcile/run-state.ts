@@ -1,4 +1,5 @@
 import type { HookContext, ResourceView } from '../descriptor';
+import { resolveKind, type ResolvedKind } from '../kind-tagging';
 import { classifyAwsError, type ClassifiedError } from '../aws/errors';
 import type { Observed } from '../convert/operations';
 import { getPath, isObject, type JsonObject } from '../convert/paths';
@@ -44,8 +45,8 @@ export class RunState {
     this.fin = finalizerName(env.service.group, env.descriptor.kind);
   }
 
-  get d() {
-    return this.env.descriptor;
+  get d(): ResolvedKind {
+    return resolveKind(this.env.service, this.env.descriptor);
   }
   get shapes() {
     return this.env.service.shapes;

@@ -153,11 +153,11 @@ describe('tag phase', () => {
     expect(aws2.calls).toEqual([]);
   });
 
-  it('ARN-keyed map-shaped tagging (TagResource with ResourceArn) takes the ARN through renames', async () => {
+  it('ARN-keyed map-shaped tagging (TagResource with ResourceArn) takes the ARN (arnInput)', async () => {
     const d: ResourceDescriptor = {
       ...key,
       arnMember: 'LogGroupArn',
-      tagging: { tag: { name: 'TagResource', input: 'MapTagInput', renames: { LogGroupArn: 'ResourceArn' }, tagsMember: 'Tags' }, untag: key.tagging!.untag },
+      tagging: { tag: { name: 'TagResource', input: 'MapTagInput', arnInput: 'ResourceArn', tagsMember: 'Tags' }, untag: key.tagging!.untag },
     };
     const aws = new TagAws([]);
     await tagsAfterCreate({ ...phase(aws, { name: 'k', tags: [{ tagKey: 'a', tagValue: '1' }] }, undefined, d), arn: 'arn:aws:logs:r:1:log-group:k' });

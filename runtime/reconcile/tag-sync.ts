@@ -138,5 +138,5 @@ export function createCarriesTags(d: ResourceDescriptor, shapes: ShapeTable): bo
 }
 
 export function hasTagging(d: ResourceDescriptor): d is ResourceDescriptor & { readonly tagging: TaggingBinding } {
-  return d.tagging !== undefined && d.tags !== undefined;
+  return !!d.tagging && d.tags !== undefined;
 }

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { FieldType, ResourceDescriptor, ServiceDescriptor, ShapeTable } from '../../runtime/descriptor';
+import { resolveKind } from '../../runtime/kind-tagging';
 
 /**
  * Every spec field the runtime compares is either create-only (a change is refused, never sent)
@@ -31,7 +32,8 @@ function carriesWhole(a: FieldType, b: FieldType, shapes: ShapeTable, seen = new
 }
 
 /** Compared spec paths that are neither create-only nor carried by the update operation. */
-function uncovered(d: ResourceDescriptor, shapes: ShapeTable): string[] {
+function uncovered(d: ResourceDescriptor, s: ServiceDescriptor): string[] {
+  const { shapes } = s;
   const update = d.operations.update;
   // No update operation: the runtime refuses every change (UpdateNotSupported), nothing is sent.
   if (!update) return d.createOnly?.length ? [`${d.kind}: createOnly is set but there is no update operation`] : [];
@@ -40,7 +42,7 @@ function uncovered(d: ResourceDescriptor, shapes: ShapeTable): string[] {
   // tagging API, sub-resources by their own put operations.
   const packed = new Set(d.attributes?.fields ?? []);
   const parts = new Set([...(d.subResources ?? []), ...(d.collections ?? [])].map((x) => x.field));
-  const carriedElsewhere = (sdk: string, path: string) => packed.has(sdk) || parts.has(path) || (d.tagging !== undefined && path === d.tags?.path);
+  const carriedElsewhere = (sdk: string, path: string) => packed.has(sdk) || parts.has(path) || (!!resolveKind(s, d).tagging && path === d.tags?.path);
   const out: string[] = [];
   const walk = (table: string, carrier: string | undefined, prefix: string, renames: Readonly<Record<string, string>>) => {
     for (const f of shapes[table] ?? []) {
@@ -66,7 +68,7 @@ test('every generated service is checked', () => {
 test.each(services)('%s: every compared spec field is create-only or carried by an update operation', (service) => {
   const { service: s } = require(join(GENERATED, service, 'src', 'service.ts')) as { service: ServiceDescriptor };
   expect(s.resources.length).toBeGreaterThan(0);
-  expect(s.resources.flatMap((d) => uncovered(d, s.shapes))).toEqual([]);
+  expect(s.resources.flatMap((d) => uncovered(d, s))).toEqual([]);
 });
 
 test('the check catches a field the update drops (ModelPackage description, if it were not create-only)', () => {
@@ -74,12 +76,12 @@ test('the check catches a field the update drops (ModelPackage description, if i
   const mp = s.resources.find((d) => d.kind === 'ModelPackage')!;
   expect(mp.createOnly).toContain('modelPackageDescription');
   const loose = { ...mp, createOnly: mp.createOnly!.filter((p) => p !== 'modelPackageDescription') };
-  expect(uncovered(loose, s.shapes)).toEqual([
+  expect(uncovered(loose, s)).toEqual([
     'ModelPackage: spec.modelPackageDescription is compared, but UpdateModelPackage cannot carry it and it is not create-only',
   ]);
   const tj = s.resources.find((d) => d.kind === 'TrainingJob')!;
   const partial = { ...tj, createOnly: tj.createOnly!.filter((p) => p !== 'resourceConfig.instanceType') };
-  expect(uncovered(partial, s.shapes)).toEqual([
+  expect(uncovered(partial, s)).toEqual([
     'TrainingJob: spec.resourceConfig.instanceType is compared, but UpdateTrainingJob cannot carry it and it is not create-only',
   ]);
 });

@@ -66,6 +66,30 @@ export const service: ServiceDescriptor = {
   group: 'sagemaker.services.k8s.aws',
   version: 'v1alpha1',
   sdk: { package: '@aws-sdk/client-sagemaker', client: 'SageMakerClient' },
+  tagging: {
+    tag: {
+      name: 'AddTags',
+      input: 'AddTagsInput',
+      output: 'AddTagsOutput',
+      arnInput: 'ResourceArn',
+      tagsMember: 'Tags',
+    },
+    untag: {
+      name: 'DeleteTags',
+      input: 'DeleteTagsInput',
+      output: 'DeleteTagsOutput',
+      arnInput: 'ResourceArn',
+      keysMember: 'TagKeys',
+    },
+    list: {
+      name: 'ListTags',
+      input: 'ListTagsInput',
+      output: 'ListTagsOutput',
+      arnInput: 'ResourceArn',
+      tagsMember: 'Tags',
+      pageToken: { input: 'NextToken', output: 'NextToken' },
+    },
+  },
   shapes: {
     'Action.Spec': [
       { sdk: 'ActionName', json: 'actionName', type: 'string' },

@@ -74,20 +74,20 @@ export const logGroup: ResourceDescriptor = {
     tag: {
       name: 'TagResource',
       input: 'TagResourceRequest',
-      renames: { logGroupArn: 'resourceArn' },
+      arnInput: 'resourceArn',
       tagsMember: 'tags',
     },
     untag: {
       name: 'UntagResource',
       input: 'UntagResourceRequest',
-      renames: { logGroupArn: 'resourceArn' },
+      arnInput: 'resourceArn',
       keysMember: 'tagKeys',
     },
     list: {
       name: 'ListTagsForResource',
       input: 'ListTagsForResourceRequest',
       output: 'ListTagsForResourceResponse',
-      renames: { logGroupArn: 'resourceArn' },
+      arnInput: 'resourceArn',
       tagsMember: 'tags',
     },
   },

@@ -138,23 +138,18 @@ export const policy: ResourceDescriptor = {
   compareIgnored: [],
   tags: { path: 'tags', shape: 'list', keyName: 'Key', valueName: 'Value' },
   tagging: {
-    tag: {
-      name: 'TagPolicy',
-      input: 'TagPolicyRequest',
-      renames: { Arn: 'PolicyArn' },
-      tagsMember: 'Tags',
-    },
+    tag: { name: 'TagPolicy', input: 'TagPolicyRequest', arnInput: 'PolicyArn', tagsMember: 'Tags' },
     untag: {
       name: 'UntagPolicy',
       input: 'UntagPolicyRequest',
-      renames: { Arn: 'PolicyArn' },
+      arnInput: 'PolicyArn',
       keysMember: 'TagKeys',
     },
     list: {
       name: 'ListPolicyTags',
       input: 'ListPolicyTagsRequest',
       output: 'ListPolicyTagsResponse',
-      renames: { Arn: 'PolicyArn' },
+      arnInput: 'PolicyArn',
       tagsMember: 'Tags',
       pageToken: { input: 'Marker', output: 'Marker' },
     },

@@ -111,28 +111,4 @@ export const compilationJob: ResourceDescriptor = {
   ],
   requeueOnSuccessSeconds: 300,
   tags: { path: 'tags', shape: 'list', keyName: 'Key', valueName: 'Value' },
-  tagging: {
-    tag: {
-      name: 'AddTags',
-      input: 'AddTagsInput',
-      output: 'AddTagsOutput',
-      renames: { CompilationJobArn: 'ResourceArn' },
-      tagsMember: 'Tags',
-    },
-    untag: {
-      name: 'DeleteTags',
-      input: 'DeleteTagsInput',
-      output: 'DeleteTagsOutput',
-      renames: { CompilationJobArn: 'ResourceArn' },
-      keysMember: 'TagKeys',
-    },
-    list: {
-      name: 'ListTags',
-      input: 'ListTagsInput',
-      output: 'ListTagsOutput',
-      renames: { CompilationJobArn: 'ResourceArn' },
-      tagsMember: 'Tags',
-      pageToken: { input: 'NextToken', output: 'NextToken' },
-    },
-  },
 };

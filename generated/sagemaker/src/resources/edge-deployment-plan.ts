@@ -71,28 +71,4 @@ export const edgeDeploymentPlan: ResourceDescriptor = {
   lateInitialize: [],
   compareIgnored: ['tags'],
   tags: { path: 'tags', shape: 'list', keyName: 'Key', valueName: 'Value' },
-  tagging: {
-    tag: {
-      name: 'AddTags',
-      input: 'AddTagsInput',
-      output: 'AddTagsOutput',
-      renames: { EdgeDeploymentPlanArn: 'ResourceArn' },
-      tagsMember: 'Tags',
-    },
-    untag: {
-      name: 'DeleteTags',
-      input: 'DeleteTagsInput',
-      output: 'DeleteTagsOutput',
-      renames: { EdgeDeploymentPlanArn: 'ResourceArn' },
-      keysMember: 'TagKeys',
-    },
-    list: {
-      name: 'ListTags',
-      input: 'ListTagsInput',
-      output: 'ListTagsOutput',
-      renames: { EdgeDeploymentPlanArn: 'ResourceArn' },
-      tagsMember: 'Tags',
-      pageToken: { input: 'NextToken', output: 'NextToken' },
-    },
-  },
 };

@@ -139,28 +139,4 @@ export const inferenceExperiment: ResourceDescriptor = {
   compareIgnored: ['tags'],
   createOnly: ['endpointName', 'kmsKey', 'roleARN', 'type_'],
   tags: { path: 'tags', shape: 'list', keyName: 'Key', valueName: 'Value' },
-  tagging: {
-    tag: {
-      name: 'AddTags',
-      input: 'AddTagsInput',
-      output: 'AddTagsOutput',
-      renames: { InferenceExperimentArn: 'ResourceArn' },
-      tagsMember: 'Tags',
-    },
-    untag: {
-      name: 'DeleteTags',
-      input: 'DeleteTagsInput',
-      output: 'DeleteTagsOutput',
-      renames: { InferenceExperimentArn: 'ResourceArn' },
-      keysMember: 'TagKeys',
-    },
-    list: {
-      name: 'ListTags',
-      input: 'ListTagsInput',
-      output: 'ListTagsOutput',
-      renames: { InferenceExperimentArn: 'ResourceArn' },
-      tagsMember: 'Tags',
-      pageToken: { input: 'NextToken', output: 'NextToken' },
-    },
-  },
 };

@@ -86,4 +86,5 @@ export const mlflowTrackingServer: ResourceDescriptor = {
   compareIgnored: ['tags'],
   createOnly: ['mlflowVersion', 'roleARN'],
   tags: { path: 'tags', shape: 'list', keyName: 'Key', valueName: 'Value' },
+  tagging: null,
 };

@@ -63,28 +63,4 @@ export const modelQualityJobDefinition: ResourceDescriptor = {
   lateInitialize: [],
   compareIgnored: ['tags'],
   tags: { path: 'tags', shape: 'list', keyName: 'Key', valueName: 'Value' },
-  tagging: {
-    tag: {
-      name: 'AddTags',
-      input: 'AddTagsInput',
-      output: 'AddTagsOutput',
-      renames: { JobDefinitionArn: 'ResourceArn' },
-      tagsMember: 'Tags',
-    },
-    untag: {
-      name: 'DeleteTags',
-      input: 'DeleteTagsInput',
-      output: 'DeleteTagsOutput',
-      renames: { JobDefinitionArn: 'ResourceArn' },
-      keysMember: 'TagKeys',
-    },
-    list: {
-      name: 'ListTags',
-      input: 'ListTagsInput',
-      output: 'ListTagsOutput',
-      renames: { JobDefinitionArn: 'ResourceArn' },
-      tagsMember: 'Tags',
-      pageToken: { input: 'NextToken', output: 'NextToken' },
-    },
-  },
 };

@@ -107,28 +107,4 @@ export const transformJob: ResourceDescriptor = {
     { path: 'status.transformJobStatus', in: ['Completed', 'Failed', 'Stopped'] },
   ],
   tags: { path: 'tags', shape: 'list', keyName: 'Key', valueName: 'Value' },
-  tagging: {
-    tag: {
-      name: 'AddTags',
-      input: 'AddTagsInput',
-      output: 'AddTagsOutput',
-      renames: { TransformJobArn: 'ResourceArn' },
-      tagsMember: 'Tags',
-    },
-    untag: {
-      name: 'DeleteTags',
-      input: 'DeleteTagsInput',
-      output: 'DeleteTagsOutput',
-      renames: { TransformJobArn: 'ResourceArn' },
-      keysMember: 'TagKeys',
-    },
-    list: {
-      name: 'ListTags',
-      input: 'ListTagsInput',
-      output: 'ListTagsOutput',
-      renames: { TransformJobArn: 'ResourceArn' },
-      tagsMember: 'Tags',
-      pageToken: { input: 'NextToken', output: 'NextToken' },
-    },
-  },
 };

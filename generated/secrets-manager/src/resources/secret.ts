@@ -114,16 +114,11 @@ export const secret: ResourceDescriptor = {
   createOnly: ['forceOverwriteReplicaSecret', 'replicaRegions'],
   tags: { path: 'tags', shape: 'list', keyName: 'Key', valueName: 'Value' },
   tagging: {
-    tag: {
-      name: 'TagResource',
-      input: 'TagResourceRequest',
-      renames: { ARN: 'SecretId' },
-      tagsMember: 'Tags',
-    },
+    tag: { name: 'TagResource', input: 'TagResourceRequest', arnInput: 'SecretId', tagsMember: 'Tags' },
     untag: {
       name: 'UntagResource',
       input: 'UntagResourceRequest',
-      renames: { ARN: 'SecretId' },
+      arnInput: 'SecretId',
       keysMember: 'TagKeys',
     },
   },
