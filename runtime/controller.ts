@@ -23,6 +23,7 @@ import { ANNOTATION } from './reconcile/annotations';
 import { deriveConditions, type Condition } from './reconcile/conditions';
 import { applyAction, errorPolicy, nextVisit } from './reconcile/error-policy';
 import type { Outcome } from './reconcile/outcome';
+import { TagReadSchedule } from './reconcile/tag-schedule';
 import { deletionPolicy, effectiveRegion, resolveRegion, resyncSeconds } from './reconcile/policy';
 import { CallRefused, type AwsTarget, type ReconcileEnv } from './reconcile/ports';
 import { reconcile } from './reconcile/reconcile';
@@ -200,6 +201,7 @@ export async function runController(service: ServiceDescriptor, argv: readonly s
     queues.set(d.kind, queue);
     const store = new KubeResourceStore(kube, ref);
     const resyncMs = resyncSeconds(d.kind, cfg.resourceResyncSeconds, d.requeueOnSuccessSeconds, cfg.defaultResyncSeconds) * 1000;
+    const tagReads = new TagReadSchedule({ periodMs: cfg.tagResyncSeconds * 1000, resyncMs });
     const kindLog = log.with({ kind: d.kind });
     const informer = new Informer({
       client: kube,
@@ -210,7 +212,8 @@ export async function runController(service: ServiceDescriptor, argv: readonly s
       ...(opts.watch?.timeoutSeconds ? { watchTimeoutSeconds: opts.watch.timeoutSeconds } : {}),
       ...(opts.watch?.silenceMs ? { silenceMs: opts.watch.silenceMs } : {}),
       onEvent: (event, key, before, after) => {
-        if (event !== 'deleted' && isMeaningfulChange(before, after)) queue.add(key);
+        if (event === 'deleted') tagReads.forget(key);
+        else if (isMeaningfulChange(before, after)) queue.add(key);
       },
     });
     informers.set(d.kind, informer);
@@ -229,6 +232,7 @@ export async function runController(service: ServiceDescriptor, argv: readonly s
         const fetched = await kube.get<KubeObject>(ref, namespace, name);
         if (!fetched) {
           queue.forget(key);
+          tagReads.forget(key);
           outcome = { kind: 'done' };
           return;
         }
@@ -259,6 +263,7 @@ export async function runController(service: ServiceDescriptor, argv: readonly s
           deletionPolicy: deletionPolicy(service.service, obj.metadata.annotations, nsAnnotations, cfg.deletionPolicy),
           objects: kube,
           enableCrossNamespace: cfg.enableCrossNamespace,
+          tagReads: tagReads.clock(key),
           defaultTags: expandResourceTags(cfg.resourceTags, {
             service: service.service,
             version: opts.version ?? '',

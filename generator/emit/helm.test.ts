@@ -66,7 +66,7 @@ describe('values.yaml and values.schema.json', () => {
       watchNamespace: '',
       watchSelectors: '',
       deletionPolicy: 'delete',
-      reconcile: { defaultResyncPeriod: 36000, resourceResyncPeriods: {}, defaultMaxConcurrentSyncs: 1, resourceMaxConcurrentSyncs: {}, resources: ['Widget'] },
+      reconcile: { defaultResyncPeriod: 36000, resourceResyncPeriods: {}, tagResyncPeriod: 36000, defaultMaxConcurrentSyncs: 1, resourceMaxConcurrentSyncs: {}, resources: ['Widget'] },
       leaderElection: { enabled: false, namespace: '' },
       serviceAccount: { create: true, name: 'ack-widgets-controller', annotations: {} },
       metrics: { service: { create: false, type: 'ClusterIP' } },

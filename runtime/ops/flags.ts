@@ -25,6 +25,11 @@ export interface ControllerConfig {
   readonly deletionPolicy: DeletionPolicy;
   readonly defaultResyncSeconds: number;
   readonly resourceResyncSeconds: Readonly<Record<string, number>>;
+  /**
+   * Longest time between two reads of a resource's tags where its read does not report them (not an
+   * ACK flag): tag drift is corrected within max(this, the kind's resync). 0 reads them every sync.
+   */
+  readonly tagResyncSeconds: number;
   readonly defaultMaxConcurrentSyncs: number;
   readonly resourceMaxConcurrentSyncs: Readonly<Record<string, number>>;
   readonly featureGates: Readonly<Record<string, boolean>>;
@@ -39,6 +44,9 @@ export const DEFAULT_RESOURCE_TAGS = [
   'services.k8s.aws/controller-version=%CONTROLLER_SERVICE%-%CONTROLLER_VERSION%',
   'services.k8s.aws/namespace=%K8S_NAMESPACE%',
 ];
+
+/** ACK's default resync (10 h): at ACK's defaults, tags are read on every resync, as ACK does. */
+export const DEFAULT_TAG_RESYNC_SECONDS = 36_000;
 
 const KNOWN_GATES = ['ResourceAdoption', 'ReadOnlyResources', 'TeamLevelCARM', 'ServiceLevelCARM', 'IAMRoleSelector'];
 const RFC1123 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -114,6 +122,7 @@ export function buildCommand(kinds: readonly string[]): Command {
     .addOption(new Option('--deletion-policy <policy>', 'default deletion policy').choices(['delete', 'retain']).default('delete'))
     .addOption(withDefault('--reconcile-default-resync-seconds <n>', 'resync after success, 0 meaning 10 h', 0, '0', int(0)))
     .addOption(withDefault('--reconcile-resource-resync-seconds <Kind=N>', 'per-kind resync, repeatable', {}, 'none', kindEquals(1)))
+    .addOption(withDefault('--reconcile-tag-resync-seconds <n>', 'longest time between two tag reads where the read does not report tags (tag drift corrected within max(this, resync)); 0 reads them every sync', DEFAULT_TAG_RESYNC_SECONDS, `${DEFAULT_TAG_RESYNC_SECONDS} (10 h)`, int(0)))
     .option('--reconcile-default-max-concurrent-syncs <n>', 'workers per kind', int(1), 4)
     .addOption(withDefault('--reconcile-resource-max-concurrent-syncs <Kind=N>', 'per-kind workers, repeatable', {}, 'none', kindEquals(1)))
     .addOption(withDefault('--feature-gates <gates>', 'Name=bool,...', '', 'ResourceAdoption=true,ReadOnlyResources=true'))
@@ -219,6 +228,7 @@ export function parseFlags(argv: readonly string[], kinds: readonly string[], na
     deletionPolicy: o.deletionPolicy as DeletionPolicy,
     defaultResyncSeconds: Number(o.reconcileDefaultResyncSeconds),
     resourceResyncSeconds: byKind(o.reconcileResourceResyncSeconds as Record<string, number>, '--reconcile-resource-resync-seconds', false),
+    tagResyncSeconds: Number(o.reconcileTagResyncSeconds),
     defaultMaxConcurrentSyncs: Number(o.reconcileDefaultMaxConcurrentSyncs),
     resourceMaxConcurrentSyncs: byKind(o.reconcileResourceMaxConcurrentSyncs as Record<string, number>, '--reconcile-resource-max-concurrent-syncs', true),
     featureGates: gates,

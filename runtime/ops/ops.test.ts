@@ -13,6 +13,7 @@ describe('flags', () => {
       healthzAddr: '0.0.0.0:8081',
       deletionPolicy: 'delete',
       defaultResyncSeconds: 0,
+      tagResyncSeconds: 36_000,
       defaultMaxConcurrentSyncs: 4,
       logLevel: 'info',
       watchNamespaces: [],
@@ -33,6 +34,12 @@ describe('flags', () => {
     expect(c.httpClientTimeoutMs).toBe(120_000);
     expect(c.deletionPolicy).toBe('retain');
     expect(c.enableCarm).toBe(false);
+  });
+  it('--reconcile-tag-resync-seconds: 0 reads tags every sync; a negative or fractional value is refused', () => {
+    expect(parseFlags([...base, '--reconcile-tag-resync-seconds', '0'], kinds).tagResyncSeconds).toBe(0);
+    expect(parseFlags([...base, '--reconcile-tag-resync-seconds', '3600'], kinds).tagResyncSeconds).toBe(3600);
+    expect(() => parseFlags([...base, '--reconcile-tag-resync-seconds', '-1'], kinds)).toThrow('integer >= 0');
+    expect(() => parseFlags([...base, '--reconcile-tag-resync-seconds', '1.5'], kinds)).toThrow('integer >= 0');
   });
   it('lease timing defaults to controller-runtime\'s and must be ordered', () => {
     expect(parseFlags(base, kinds).leaderElection).toEqual({ leaseDurationMs: 15_000, renewDeadlineMs: 10_000, retryPeriodMs: 2_000 });

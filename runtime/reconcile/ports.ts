@@ -2,6 +2,7 @@ import type { ResourceDescriptor, ResourceHooks, SdkObject, ServiceDescriptor } 
 import type { JsonObject } from '../convert/paths';
 import type { KubeObject } from '../k8s/types';
 import type { DeletionPolicy } from './policy';
+import type { TagReadClock } from './tag-schedule';
 
 /** ACK's op_type label values. */
 export type OpType = 'CREATE' | 'READ_ONE' | 'READ_MANY' | 'UPDATE' | 'DELETE';
@@ -73,6 +74,8 @@ export interface ReconcileEnv {
   readonly deletionPolicy: DeletionPolicy;
   /** Tags added to every created resource (expanded `--resource-tags`), when the kind has tags. */
   readonly defaultTags?: Readonly<Record<string, string>>;
+  /** When this object's tags must be read again (kinds whose read does not report them); without it, every sync reads them. */
+  readonly tagReads?: TagReadClock;
   /** Resolves reference fields (roleRef → roleARN); without it a set reference cannot resolve. */
   readonly objects?: ObjectReader;
   /** `--enable-cross-namespace`: references may name another namespace. Default true, as in ACK. */

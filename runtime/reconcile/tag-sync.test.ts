@@ -2,6 +2,7 @@ import type { ResourceDescriptor, SdkObject, ShapeTable } from '../descriptor';
 import type { AwsPort, LogPort, OpType } from './ports';
 import { syncTags, tagsAfterCreate, type TagPhase } from './phases/tags';
 import { fromSdkTags, tagChanges, toSdkTags } from './tag-sync';
+import { TagReadSchedule } from './tag-schedule';
 
 const shapes: ShapeTable = {
   Spec: [
@@ -162,5 +163,70 @@ describe('tag phase', () => {
     const aws = new TagAws([]);
     await tagsAfterCreate({ ...phase(aws, { name: 'k', tags: [{ tagKey: 'a', tagValue: '1' }] }, undefined, d), arn: 'arn:aws:logs:r:1:log-group:k' });
     expect(aws.calls.map((c) => c.input)).toEqual([{ ResourceArn: 'arn:aws:logs:r:1:log-group:k', Tags: { a: '1' } }]);
+  });
+});
+
+describe('tag phase on a schedule (kinds whose read does not report tags)', () => {
+  const spec = { name: 'k', tags: [{ tagKey: 'team', tagValue: 'ml' }] };
+  const inSync = () => new TagAws([{ Tags: [tag('team', 'ml')] }, { Tags: [tag('team', 'ml')] }]);
+
+  it('reads on the first sync, then not until the period is due; a drift is corrected when it is', async () => {
+    let now = 0;
+    const schedule = new TagReadSchedule({ periodMs: 60_000, resyncMs: 10_000, now: () => now });
+    const clock = schedule.clock('ns/k');
+    const first = inSync();
+    await syncTags({ ...phase(first, spec), clock }, {});
+    expect(first.calls.map((c) => c.operation)).toEqual(['ListResourceTags']);
+    now = 30_000;
+    const idle = inSync();
+    expect(await syncTags({ ...phase(idle, spec), clock }, {})).toBe(false);
+    expect(idle.calls).toEqual([]);
+    now = 50_001;
+    const drifted = new TagAws([{ Tags: [tag('team', 'hijacked')] }]);
+    expect(await syncTags({ ...phase(drifted, spec), clock }, {})).toBe(true);
+    expect(drifted.calls.map((c) => c.operation)).toEqual(['ListResourceTags', 'TagResource']);
+  });
+
+  it('a spec change of the tags reads at once', async () => {
+    const clock = new TagReadSchedule({ periodMs: 60_000, resyncMs: 10_000, now: () => 0 }).clock('ns/k');
+    await syncTags({ ...phase(inSync(), spec), clock }, {});
+    const aws = new TagAws([{ Tags: [tag('team', 'ml')] }]);
+    await syncTags({ ...phase(aws, { name: 'k', tags: [{ tagKey: 'team', tagValue: 'research' }] }), clock }, {});
+    expect(aws.calls.map((c) => c.operation)).toEqual(['ListResourceTags', 'TagResource']);
+  });
+
+  it('a change of the default tags reads at once too', async () => {
+    const clock = new TagReadSchedule({ periodMs: 60_000, resyncMs: 10_000, now: () => 0 }).clock('ns/k');
+    await syncTags({ ...phase(inSync(), spec, { owner: 'a' }), clock }, {});
+    const aws = new TagAws([{ Tags: [tag('team', 'ml'), tag('owner', 'a')] }]);
+    await syncTags({ ...phase(aws, spec, { owner: 'b' }), clock }, {});
+    expect(aws.calls.map((c) => c.operation)).toEqual(['ListResourceTags', 'TagResource']);
+  });
+
+  it('a failed read or write records nothing: the next sync reads again', async () => {
+    const clock = new TagReadSchedule({ periodMs: 60_000, resyncMs: 10_000, now: () => 0 }).clock('ns/k');
+    const failing: AwsPort = { call: async () => { throw new Error('ThrottlingException'); } };
+    await expect(syncTags({ ...phase(failing, spec), clock }, {})).rejects.toThrow('Throttling');
+    const aws = inSync();
+    await syncTags({ ...phase(aws, spec), clock }, {});
+    expect(aws.calls.map((c) => c.operation)).toEqual(['ListResourceTags']);
+  });
+
+  it('a create that carried the tags counts as a read', async () => {
+    const clock = new TagReadSchedule({ periodMs: 60_000, resyncMs: 10_000, now: () => 0 }).clock('ns/k');
+    const carries = { ...key, operations: { create: { name: 'CreateKey', input: 'TagInput' } } };
+    await tagsAfterCreate({ ...phase(new TagAws([]), spec, undefined, carries), clock });
+    const aws = inSync();
+    await syncTags({ ...phase(aws, spec, undefined, carries), clock }, {});
+    expect(aws.calls).toEqual([]);
+  });
+
+  it('a kind whose read reports the tags compares them on every sync, whatever the clock says', async () => {
+    const { list: _list, ...rest } = key.tagging!;
+    const d = { ...key, tagging: rest };
+    const clock = { due: () => false, done: () => undefined };
+    const aws = new TagAws([]);
+    expect(await syncTags({ ...phase(aws, spec, undefined, d), clock }, { tags: [{ tagKey: 'team', tagValue: 'x' }] })).toBe(true);
+    expect(aws.calls.map((c) => c.operation)).toEqual(['TagResource']);
   });
 });

@@ -44,6 +44,9 @@ export async function startControllers(aws: TestAws, namespace: string, extra: r
     '--healthz-addr', '127.0.0.1:0',
     '--watch-namespace', namespace,
     '--log-level', 'debug',
+    // Tags read on every resync (ACK's way), so a test sees tag drift corrected on the next resync;
+    // the schedule that spares those reads is tested in test/integration/tags.test.ts.
+    '--reconcile-tag-resync-seconds', '0',
     ...extra,
   ];
   const log = (name: string) => createLogger('debug', { write: (l) => logs.push(`${name} ${l}`) });

@@ -46,6 +46,9 @@ export async function startServiceController(
     '--healthz-addr', '127.0.0.1:0',
     '--watch-namespace', namespace,
     '--log-level', 'debug',
+    // Tags read on every resync (ACK's way), so a test sees tag drift corrected on the next resync;
+    // the schedule that spares those reads is tested in test/integration/tags.test.ts.
+    '--reconcile-tag-resync-seconds', '0',
     ...extra,
   ];
   const log = createLogger('debug', { write: (l) => logs.push(l) });

@@ -1,6 +1,9 @@
 // Tags kept through the service's tagging API (issue 15 item 4), through the generated SageMaker
 // controller on the real apiserver + moto: default tags with ACK's %…% expansion on create, spec
-// changes applied with AddTags/DeleteTags, and tags changed out of band corrected on resync.
+// changes applied with AddTags/DeleteTags at once, tags changed out of band corrected within the
+// tag resync period, and between two tag reads an idle resync costs exactly one read
+// (DescribeModel: SageMaker's Describe does not report tags, so they are read with ListTags only on
+// the schedule of runtime/reconcile/tag-schedule.ts).
 import { AddTagsCommand, ListTagsCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -12,6 +15,8 @@ const ns = uniqueName('tags');
 const MODEL = ref(SAGEMAKER, 'models');
 const TRAINING = ref(SAGEMAKER, 'trainingjobs');
 const RESYNC_SECONDS = 2;
+/** Tags are read again when waiting for the next resync would leave more than this since the last read. */
+const TAG_RESYNC_SECONDS = 12;
 const DEFAULT_TAGS = [
   'services.k8s.aws/controller-version=%CONTROLLER_SERVICE%-%CONTROLLER_VERSION%',
   'services.k8s.aws/namespace=%K8S_NAMESPACE%',
@@ -52,7 +57,7 @@ beforeAll(async () => {
   kubectl(['create', 'namespace', ns]);
   aws = await startTestAws();
   sm = new SageMakerClient(aws.clientConfig({ maxAttempts: 3 }));
-  c = await startControllers(aws, ns, ['--resource-tags', DEFAULT_TAGS.join(','), '--reconcile-default-resync-seconds', String(RESYNC_SECONDS)]);
+  c = await startControllers(aws, ns, ['--resource-tags', DEFAULT_TAGS.join(','), '--reconcile-default-resync-seconds', String(RESYNC_SECONDS), '--reconcile-tag-resync-seconds', String(TAG_RESYNC_SECONDS)]);
 }, 120_000);
 
 afterAll(async () => {
@@ -87,27 +92,42 @@ describe('tags through the tagging API (SageMaker AddTags/DeleteTags/ListTags)',
     expect((await awsTags(arnOf('model', modelName)))['services.k8s.aws/namespace']).toBe(ns);
   });
 
-  it('drift made out of band is corrected on resync: a stray tag removed, a changed value restored', async () => {
-    const arn = arnOf('model', modelName);
-    await sm.send(new AddTagsCommand({ ResourceArn: arn, Tags: [{ Key: 'stray', Value: 'x' }, { Key: 'team', Value: 'hijacked' }] }));
-    const t = await waitFor(async () => {
-      const now = await awsTags(arn);
-      return !('stray' in now) && now.team === 'research' ? now : undefined;
-    }, 30_000, 'out-of-band tags corrected', c.logs);
-    expect(t.env).toBe('prod');
+  it('between two tag reads an idle resync costs exactly one read (DescribeModel) and writes nothing', async () => {
+    const mark = await aws.control.mark();
+    const ofModel = async () => (await aws.control.calls({ since: mark, service: 'sagemaker' })).filter((x) => x.resource?.includes(modelName));
+    // From one scheduled tag read, the next cannot come before TAG_RESYNC - RESYNC seconds have passed.
+    const read = await waitFor(async () => (await ofModel()).find((x) => x.operation === 'ListTags'), (TAG_RESYNC_SECONDS + 20) * 1000, 'a scheduled ListTags', c.logs);
+    const windowMs = (TAG_RESYNC_SECONDS - RESYNC_SECONDS) * 1000 - 500;
+    await new Promise((r) => setTimeout(r, Math.max(0, read.time + windowMs - Date.now())));
+    const between = (await ofModel()).filter((x) => x.time > read.time && x.time < read.time + windowMs).map((x) => x.operation);
+    expect(between.length).toBeGreaterThanOrEqual(2); // several resyncs (every 2 s) in the window…
+    expect(new Set(between)).toEqual(new Set(['DescribeModel'])); // …each one DescribeModel, nothing else
   });
 
-  it('an idle resync reads (DescribeModel + ListTags) and writes nothing', async () => {
-    await new Promise((r) => setTimeout(r, 500));
+  it('drift made out of band is corrected at the next scheduled tag read: a stray tag removed, a changed value restored', async () => {
+    const arn = arnOf('model', modelName);
     const mark = await aws.control.mark();
-    await new Promise((r) => setTimeout(r, (RESYNC_SECONDS * 2 + 1) * 1000));
-    const calls = (await aws.control.calls({ since: mark, service: 'sagemaker' })).filter((x) => x.resource?.includes(modelName) ?? true);
-    const ops = calls.map((x) => x.operation);
-    expect(ops).toContain('DescribeModel');
-    expect(ops).toContain('ListTags');
-    expect(ops.filter((o) => !/^(Describe|List)/.test(o))).toEqual([]);
-    // One ListTags per DescribeModel: the tag read is the only extra read.
-    expect(ops.filter((o) => o === 'ListTags').length).toBe(ops.filter((o) => o === 'DescribeModel').length);
+    // Only the controller calls ListTags from here until the correction (the test polls the recording).
+    const ofModel = async () => (await aws.control.calls({ since: mark, service: 'sagemaker' })).filter((x) => x.resource?.includes(modelName));
+    const read = await waitFor(async () => (await ofModel()).find((x) => x.operation === 'ListTags'), (TAG_RESYNC_SECONDS + 20) * 1000, 'a scheduled ListTags', c.logs);
+    await sm.send(new AddTagsCommand({ ResourceArn: arn, Tags: [{ Key: 'stray', Value: 'x' }, { Key: 'team', Value: 'hijacked' }] }));
+    const changedAt = Date.now();
+    // The bound is max(tag resync, resync) after the previous read; the rest is allowance for a
+    // loaded machine's queue delays.
+    const del = await waitFor(async () => (await ofModel()).find((x) => x.operation === 'DeleteTags'), (TAG_RESYNC_SECONDS + 20) * 1000, 'stray tag deleted', c.logs);
+    const calls = (await ofModel()).filter((x) => x.time > changedAt);
+    // Not seen by the plain resyncs in between (DescribeModel only): found by the scheduled read.
+    expect(del.time - read.time).toBeGreaterThanOrEqual((TAG_RESYNC_SECONDS - RESYNC_SECONDS) * 1000 - 500);
+    expect(calls.filter((x) => x.time < del.time).map((x) => x.operation)).toEqual(expect.arrayContaining(['DescribeModel', 'ListTags']));
+    expect(del.input).toMatchObject({ TagKeys: ['stray'] });
+    expect(calls.find((x) => x.operation === 'AddTags')?.input).toMatchObject({ Tags: [{ Key: 'team', Value: 'research' }] });
+    expect(calls.map((x) => x.operation)).not.toContain('CreateModel');
+    const now = await waitFor(async () => {
+      const t = await awsTags(arn);
+      return t.team === 'research' ? t : undefined;
+    }, 10_000, 'team tag restored', c.logs);
+    expect(now).not.toHaveProperty('stray');
+    expect(now.env).toBe('prod');
   });
 
   it('a finished TrainingJob keeps its tags current too', async () => {
