@@ -96,6 +96,11 @@ export interface ReferenceBinding {
   readonly field: string;
   /** The spec field it fills, e.g. "roleARN". */
   readonly target: string;
+  /**
+   * Where both sit, for a nested reference: JSON names from spec down (["vpcConfig"]). A list on
+   * the way means every item of it (["actions"] → each action's targetGroupRef).
+   */
+  readonly at?: readonly string[];
   /** A list of references filling a list field, one item each. */
   readonly many?: true;
   /** The referenced kind, e.g. iam.services.k8s.aws / v1alpha1 / Role / roles. */

@@ -21,6 +21,8 @@ type Context = 'spec' | 'status';
 
 interface SchemaBuilder {
   fieldSchema(f: Field, ctx: Context, path: readonly ShapeId[], jsonPath: string): Schema;
+  /** Reference fields that sit in the spec structure at this JSON path (vpcConfig → subnetRefs). */
+  referencesAt(jsonPath: string): readonly ReferenceField[];
 }
 
 /**
@@ -49,7 +51,7 @@ export function toCrd(resource: Resource, model: ServiceModel): Schema {
 }
 
 function crdWith(resource: Resource, model: ServiceModel, trim: Trim): Schema {
-  const builder = schemaBuilder(model, new Set(resource.immutable), trim);
+  const builder = schemaBuilder(model, new Set(resource.immutable), trim, resource.references);
   const version: Schema = {
     name: model.version,
     served: true,
@@ -109,11 +111,15 @@ function crdWith(resource: Resource, model: ServiceModel, trim: Trim): Schema {
 }
 
 function objectOf(fields: readonly Field[], ctx: Context, b: SchemaBuilder, stack: readonly ShapeId[], base: string): Schema {
+  // A nested reference field sits beside its target, which it makes optional (one or the other).
+  const refs = ctx === 'spec' && base ? b.referencesAt(base) : [];
+  const withRefs = [...fields, ...refs.map((r) => ({ json: r.json, ref: r }))].sort((x, y) => (x.json < y.json ? -1 : x.json > y.json ? 1 : 0));
   const properties: Schema = {};
-  for (const f of [...fields].sort((x, y) => (x.json < y.json ? -1 : x.json > y.json ? 1 : 0))) {
-    properties[f.json] = b.fieldSchema(f, ctx, stack, base ? `${base}.${f.json}` : f.json);
+  for (const f of withRefs) {
+    properties[f.json] = 'ref' in f ? referenceSchema(f.ref) : b.fieldSchema(f, ctx, stack, base ? `${base}.${f.json}` : f.json);
   }
-  const required = ctx === 'spec' ? fields.filter((f) => f.required).map((f) => f.json).sort() : [];
+  const optional = new Set(refs.map((r) => r.target));
+  const required = ctx === 'spec' ? fields.filter((f) => f.required && !optional.has(f.json)).map((f) => f.json).sort() : [];
   return { type: 'object', properties, ...(required.length > 0 ? { required } : {}) };
 }
 
@@ -126,7 +132,7 @@ function specSchema(r: Resource, b: SchemaBuilder, trim: Trim): Schema {
   const doc = (r.doc ? `\n\n${r.doc}` : '') + note;
   const own = objectOf(r.spec as ResourceField[], 'spec', b, [], '');
   const secrets = Object.fromEntries(r.spec.filter((f) => f.secret).map((f) => [f.json, { ...secretKeyReference, ...(describe(f) ? { description: describe(f) } : {}) }]));
-  const merged: Schema = { ...(own.properties as Schema), ...secrets, ...Object.fromEntries(r.references.map((f) => [f.json, referenceSchema(f)])) };
+  const merged: Schema = { ...(own.properties as Schema), ...secrets, ...Object.fromEntries(r.references.filter((f) => f.at.length === 0).map((f) => [f.json, referenceSchema(f)])) };
   const properties = Object.fromEntries(Object.keys(merged).sort().map((k) => [k, merged[k]]));
   return { description: `${r.kind}Spec defines the desired state of ${r.kind}.${doc}`, ...own, properties };
 }
@@ -149,7 +155,7 @@ function statusSchema(r: Resource, b: SchemaBuilder): Schema {
   };
 }
 
-function schemaBuilder(model: ServiceModel, immutablePaths: ReadonlySet<string>, trim: Trim): SchemaBuilder {
+function schemaBuilder(model: ServiceModel, immutablePaths: ReadonlySet<string>, trim: Trim, references: readonly ReferenceField[]): SchemaBuilder {
   function typeSchema(t: TypeRef, ctx: Context, stack: readonly ShapeId[], jsonPath: string, f?: Field): Schema {
     // Smithy's length and range bounds check what a user writes (spec). Status holds what AWS reports:
     // a bound there would only make the API server refuse AWS's answer (moto's ModelPackage
@@ -191,6 +197,7 @@ function schemaBuilder(model: ServiceModel, immutablePaths: ReadonlySet<string>,
   }
 
   const builder: SchemaBuilder = {
+    referencesAt: (jsonPath) => references.filter((r) => r.at.length > 0 && r.at.join('.') === jsonPath),
     fieldSchema(f, ctx, stack, jsonPath) {
       const s = typeSchema(f.type, ctx, stack, jsonPath, f);
       const description = trim.nestedDocs || stack.length === 0 ? describe(f) : undefined;

@@ -190,6 +190,7 @@ function referenceBinding(f: ReferenceField): ReferenceBinding {
   return {
     field: f.json,
     target: f.target,
+    ...(f.at.length > 0 ? { at: f.at } : {}),
     ...(f.many ? { many: true as const } : {}),
     group: f.group,
     version: f.version,

@@ -16,7 +16,13 @@ const model = inferServiceModel({
   index,
   config: {
     resources: {
-      Widget: { fields: { RoleArn: { is_required: true, references: { resource: 'Role', path: 'Status.ACKResourceMetadata.ARN', service_name: 'iam' } } } },
+      Widget: {
+        fields: {
+          RoleArn: { is_required: true, references: { resource: 'Role', path: 'Status.ACKResourceMetadata.ARN', service_name: 'iam' } },
+          // A reference inside each item of a list of structures (Part.PartId is required in the model).
+          'Parts.PartId': { references: { resource: 'Part', path: 'Status.PartID', service_name: 'parts' } },
+        },
+      },
     },
   },
   configFile: 'generator.yaml',
@@ -39,6 +45,17 @@ describe('references in the CRD', () => {
     expect(spec['required']).toEqual(['widgetName']);
   });
 
+  it('puts partRef inside each item of parts, beside partID, which is no longer required there', () => {
+    const item = at(spec, 'properties', 'parts', 'items');
+    expect(at(item, 'properties', 'partRef', 'properties', 'from', 'properties')).toEqual({ name: { type: 'string' }, namespace: { type: 'string' } });
+    expect(item).not.toHaveProperty('required');
+    const plain = inferServiceModel({ service: 'widgets', index, config: {}, configFile: 'generator.yaml' });
+    const plainSpec = at(toCrd(plain.resources[0]!, plain), 'spec', 'versions', '0', 'schema', 'openAPIV3Schema', 'properties', 'spec');
+    expect(at(plainSpec, 'properties', 'parts', 'items', 'required')).toEqual(['partID']);
+    expect(Object.keys(at(item, 'properties'))).toEqual(['count', 'partID', 'partRef', 's3URI']);
+    expect(at(spec, 'properties')).not.toHaveProperty('partRef');
+  });
+
   it('stays structural', () => {
     expect(structuralProblems(root)).toEqual([]);
   });
@@ -49,6 +66,7 @@ describe('references in the descriptor and the TypeScript', () => {
 
   it('carries the reference as data, and keeps roleRef out of the spec shape sent to AWS', () => {
     expect(d.references).toEqual([
+      { field: 'partRef', target: 'partID', at: ['parts'], group: 'parts.services.k8s.aws', version: 'v1alpha1', kind: 'Part', plural: 'parts', path: 'status.partID' },
       { field: 'roleRef', target: 'roleARN', group: 'iam.services.k8s.aws', version: 'v1alpha1', kind: 'Role', plural: 'roles', path: 'status.ackResourceMetadata.arn' },
     ]);
     expect(descriptor.shapes['Widget.Spec']!.map((f) => f.json)).not.toContain('roleRef');
@@ -60,6 +78,12 @@ describe('references in the descriptor and the TypeScript', () => {
     expect(kind).toMatch(/roleARN\?: string;\n(.*\n)*?\s+roleRef\?: AWSResourceReferenceWrapper;/);
   });
 
+  it('types a nested reference in the structure that holds it, with its target optional', () => {
+    const types = typescriptFiles({ model, descriptor }).get('src/types.ts')!;
+    expect(types).toContain("import type { AWSResourceReferenceWrapper } from '@ack-ts/runtime/descriptor';");
+    expect(types).toMatch(/export interface Part \{(\n.*)*?\n\s+partID\?: string;\n.*\n\s+partRef\?: AWSResourceReferenceWrapper;/);
+  });
+
   it('omits references where there are none', () => {
     const plain = inferServiceModel({ service: 'widgets', index, config: {}, configFile: 'generator.yaml' });
     expect(toServiceDescriptor(plain, { package: 'p', client: 'c' }).resources[0]).not.toHaveProperty('references');
@@ -67,8 +91,9 @@ describe('references in the descriptor and the TypeScript', () => {
 });
 
 describe('references in RBAC', () => {
-  it('grants get/list/watch on the referenced kind of another service where the CRs are', () => {
+  it('grants get/list/watch on the referenced kinds of other services where the CRs are, nested ones too', () => {
     expect(toRbacRules(model).watched).toContainEqual({ apiGroups: ['iam.services.k8s.aws'], resources: ['roles'], verbs: ['get', 'list', 'watch'] });
+    expect(toRbacRules(model).watched).toContainEqual({ apiGroups: ['parts.services.k8s.aws'], resources: ['parts'], verbs: ['get', 'list', 'watch'] });
   });
 
   it('adds no rule for a reference to its own service, whose CRs it already reads', () => {

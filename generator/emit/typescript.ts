@@ -85,9 +85,21 @@ export function typescriptFiles(input: TypeScriptInput): Map<string, string> {
     properties: fields.map((f) => property(f, ns, !(required && f.required))),
   });
 
+  // A nested reference field joins the structure that holds its target, as ACK patches the typedef.
+  const nestedRefs = new Map<string, ReferenceField[]>();
+  for (const r of model.resources) for (const f of r.references) if (f.container) nestedRefs.set(f.container, [...(nestedRefs.get(f.container) ?? []), f]);
+  const structIface = (id: ShapeId): InterfaceDeclarationStructure => {
+    const base = iface(localName(id), model.members(id), '', true, undefined);
+    const refs = nestedRefs.get(id);
+    if (!refs) return base;
+    const unique = [...new Map(refs.map((f) => [f.json, f])).values()];
+    const optional = new Set(unique.map((f) => f.target));
+    const props = (base.properties ?? []).map((p) => (optional.has(p.name) ? { ...p, hasQuestionToken: true } : p));
+    return { ...base, properties: withReferences(props, unique) };
+  };
   emit(
     'types.ts',
-    structs.map((id) => iface(localName(id), model.members(id), '', true, undefined)),
+    [...(nestedRefs.size > 0 ? [`import type { AWSResourceReferenceWrapper } from '${RUNTIME_PACKAGE}/descriptor';`] : []), ...structs.map(structIface)],
   );
 
   const kindImports: string[] = [];
@@ -98,7 +110,7 @@ export function typescriptFiles(input: TypeScriptInput): Map<string, string> {
     const specIface = iface(`${r.kind}Spec`, r.spec, 'T.', true, r.doc);
     const runtimeTypes = [
       'ResourceDescriptor',
-      ...(r.references.length > 0 ? ['AWSResourceReferenceWrapper'] : []),
+      ...(r.references.some((f) => f.at.length === 0) ? ['AWSResourceReferenceWrapper'] : []),
       ...(r.spec.some((f) => f.secret) ? ['SecretKeyReference'] : []),
     ];
     emit(
@@ -106,7 +118,7 @@ export function typescriptFiles(input: TypeScriptInput): Map<string, string> {
       [
         `import type { ${runtimeTypes.join(', ')} } from '${RUNTIME_PACKAGE}/descriptor';`,
         ...(usesTypes ? [`import type * as T from '../types';`] : []),
-        { ...specIface, properties: withReferences(withSecrets(specIface.properties ?? [], r.spec), r.references) },
+        { ...specIface, properties: withReferences(withSecrets(specIface.properties ?? [], r.spec), r.references.filter((f) => f.at.length === 0)) },
         iface(`${r.kind}Status`, r.status, 'T.', false, `Observed state of a ${r.kind}, besides ackResourceMetadata and conditions.`),
       ],
       `export const ${descriptorConst(r)}: ResourceDescriptor = ${tsLiteral(d)};`,

@@ -51,6 +51,7 @@ describe('inferServiceModel with references', () => {
         plural: 'roles',
         path: 'status.ackResourceMetadata.arn',
         skipResourceStateValidations: false,
+        at: [],
       },
     ]);
     expect(w.spec.find((f) => f.json === 'roleARN')!.required).toBe(false);
@@ -67,8 +68,23 @@ describe('inferServiceModel with references', () => {
     expect(widget({}).references).toEqual([]);
   });
 
+  it('puts a nested reference beside its target in every item of a list of structures, and makes the target optional there only', () => {
+    const w = widget({ 'Parts.PartId': { references: { resource: 'Part', path: 'Status.PartID' } } });
+    expect(w.references).toEqual([
+      expect.objectContaining({ json: 'partRef', target: 'partID', at: ['parts'], container: 'com.example.widgets#Part', many: false, kind: 'Part', group: 'widgets.services.k8s.aws' }),
+    ]);
+    // Required-ness of a nested member is the emitter's business (the shape is shared); top-level spec is untouched.
+    expect(w.spec.find((f) => f.json === 'widgetName')!.required).toBe(true);
+  });
+
+  it('accepts the ACK JSON names of a nested path too', () => {
+    expect(widget({ 'parts.s3URI': { references: { resource: 'Bucket', service_name: 's3', path: 'Spec.Name' } } }).references[0]).toMatchObject({ json: 's3URIRef', target: 's3URI', at: ['parts'] });
+  });
+
   const bad: [string, Record<string, FieldConfig>, string, RegExp][] = [
-    ['a nested field', { 'Parts.S3Uri': { references: ROLE } }, 'resources.Widget.fields.Parts.S3Uri.references', /nested field/],
+    ['a member that is not there', { 'Parts.Nope': { references: ROLE } }, 'resources.Widget.fields.Parts.Nope.references', /"Nope" is not a member of Parts/],
+    ['a path through a scalar', { 'RoleArn.X': { references: ROLE } }, 'resources.Widget.fields.RoleArn.X.references', /not a structure or a list of structures/],
+    ['a field that is not a string', { 'Parts.Count': { references: ROLE } }, 'resources.Widget.fields.Parts.Count.references', /is a long; a reference fills a string/],
     ['a status field', { CreatedAt: { is_read_only: true, type: 'time.Time', references: ROLE } }, 'resources.Widget.fields.CreatedAt.references', /status field/],
   ];
   it.each(bad)('rejects references on %s, naming the key', (_what, fields, at, message) => {
@@ -101,6 +117,7 @@ describe('inferReferences', () => {
       status: [],
       fieldConfigs: { SubnetIds: { references: { resource: 'Subnet', path: 'Status.SubnetID', service_name: 'ec2' } } },
       group: 'x.services.k8s.aws',
+      types: { members: () => [] },
       at,
     });
     expect(out.references).toEqual([expect.objectContaining({ json: 'subnetRefs', target: 'subnetIDs', many: true, group: 'ec2.services.k8s.aws', plural: 'subnets', path: 'status.subnetID' })]);
@@ -114,6 +131,7 @@ describe('inferReferences', () => {
         status: [],
         fieldConfigs: { RoleArn: { references: ROLE } },
         group: 'x.services.k8s.aws',
+        types: { members: () => [] },
         at,
       }),
     ).toThrow(/clashes/);

@@ -248,7 +248,7 @@ function inferResource(r: ResourceInput): Resource {
   if (arnField) arnMember = arnField.member;
   spec.sort(byJson);
   status.sort(byJson);
-  const refs = inferReferences({ spec, status, fieldConfigs, group: r.group, at });
+  const refs = inferReferences({ spec, status, fieldConfigs, group: r.group, types: shapeTypes, at });
 
   // Field flags resolve to JSON paths under spec (top-level or nested); status fields take none.
   const flagged = (flag: (fc: FieldConfig) => boolean) =>

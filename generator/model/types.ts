@@ -62,6 +62,13 @@ export interface ReferenceField {
   readonly json: string;
   /** JSON name of the spec field it fills, e.g. roleARN. */
   readonly target: string;
+  /**
+   * JSON names of the structures holding both, from spec down ([] at top level; ["vpcConfig"]);
+   * a list on the way means every item of it.
+   */
+  readonly at: readonly string[];
+  /** The structure shape holding both, for a nested reference. */
+  readonly container?: ShapeId;
   /** The target is a list: the field is a list of references, one per item. */
   readonly many: boolean;
   /** The referenced kind's coordinates, e.g. iam.services.k8s.aws / v1alpha1 / Role / roles. */

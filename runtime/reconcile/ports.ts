@@ -1,3 +1,4 @@
+import type { Awaited } from './references';
 import type { ResourceDescriptor, ResourceHooks, SdkObject, ServiceDescriptor } from '../descriptor';
 import type { JsonObject } from '../convert/paths';
 import type { KubeObject } from '../k8s/types';
@@ -78,6 +79,11 @@ export interface ReconcileEnv {
   readonly tagReads?: TagReadClock;
   /** Resolves reference fields (roleRef → roleARN); without it a set reference cannot resolve. */
   readonly objects?: ObjectReader;
+  /**
+   * A reference waits for this object (missing, not synced, no value yet): the controller may wake
+   * this resource when it changes, instead of only at the next backoff step.
+   */
+  readonly awaitReferenced?: (awaited: Awaited) => void;
   /** `--enable-cross-namespace`: references may name another namespace. Default true, as in ACK. */
   readonly enableCrossNamespace?: boolean;
   readonly now?: () => Date;

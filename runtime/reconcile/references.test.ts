@@ -3,7 +3,7 @@ import type { KubeObject } from '../k8s/types';
 import { model } from '../testing/fixtures';
 import { setup } from '../testing/harness';
 import type { ObjectReader } from './ports';
-import { referencesInSpec, resolveReferences, withoutResolved } from './references';
+import { applyResolved, holdersOf, referencesInSpec, resolveReferences, routeText, withoutResolved } from './references';
 
 const ROLE_ARN = 'arn:aws:iam::111122223333:role/exec';
 const roleRef: ReferenceBinding = {
@@ -72,7 +72,16 @@ describe('reconcile: references', () => {
 
   it('a missing Role: ReferencesResolved Unknown with the reason, no AWS call, no finalizer, retried with backoff', async () => {
     const t = harness(modelWithRef({ from: { name: 'exec' } }));
+    const awaited: unknown[] = [];
+    Object.assign(t.env, { awaitReferenced: (a: unknown) => awaited.push(a) });
     const out = await t.run();
+    // Ours, beside ACK's: which field, which kind and object, where, and why.
+    expect(t.condition('ACK.ResourceSynced')!.message).toBe(
+      'Resource not synced: spec.executionRoleRef names Role "exec" (roles.iam.services.k8s.aws) in namespace "ns", which does not exist',
+    );
+    expect(t.events.events).toContainEqual(expect.objectContaining({ type: 'Warning', reason: 'ReferenceNotResolved', message: expect.stringContaining('Role "exec"') }));
+    // The controller is told what to watch so the resource is woken when the Role appears.
+    expect(awaited).toEqual([{ group: 'iam.services.k8s.aws', version: 'v1alpha1', plural: 'roles', namespace: 'ns', name: 'exec' }]);
     expect(out).toMatchObject({ kind: 'recoverable', error: { code: 'ReferencesNotResolved' }, throttled: false });
     expect(t.condition('ACK.ReferencesResolved')).toMatchObject({ status: 'Unknown', message: 'Reference resolution failed', reason: 'roles.iam.services.k8s.aws "exec" not found' });
     expect(t.condition('ACK.ResourceSynced')).toMatchObject({ status: 'False', reason: 'ReferencesNotResolved' });
@@ -86,6 +95,7 @@ describe('reconcile: references', () => {
     t.reader.put(role('exec', 'ns', [{ type: 'ACK.ResourceSynced', status: 'False' }]));
     expect(await t.run()).toMatchObject({ kind: 'recoverable' });
     expect(t.condition('ACK.ReferencesResolved')).toMatchObject({ status: 'Unknown', reason: expect.stringContaining('the referenced resource is not synced yet. resource:Role, namespace:ns, name:exec') });
+    expect(t.condition('ACK.ResourceSynced')!.message).toBe('Resource not synced: spec.executionRoleRef names Role "exec" (roles.iam.services.k8s.aws) in namespace "ns", it is not synced yet');
     expect(t.aws.calls).toEqual([]);
     t.reader.put(role('exec', 'ns', SYNCED));
     expect(await t.run()).toEqual({ kind: 'synced' });
@@ -183,7 +193,7 @@ describe('references, pure parts', () => {
     const reader = new FakeReader();
     for (const n of ['a', 'b']) reader.put({ ...role(n, 'ns', SYNCED), status: { subnetID: `subnet-${n}`, conditions: SYNCED } });
     const r = await resolveReferences({ subnetRefs: [{ from: { name: 'b' } }, { from: { name: 'a' } }] }, 'ns', [subnets], reader, true);
-    expect(r).toEqual({ kind: 'resolved', values: { subnetIDs: ['subnet-b', 'subnet-a'] }, advisories: [] });
+    expect(r).toEqual({ kind: 'resolved', fills: [{ route: [], target: 'subnetIDs', value: ['subnet-b', 'subnet-a'] }], advisories: [] });
   });
 
   it('treats an empty list of references as none', () => {
@@ -198,5 +208,88 @@ describe('references, pure parts', () => {
   it('an API error reading the referenced object is Unknown with its message', async () => {
     const reader: ObjectReader = { get: async () => Promise.reject(new Error('roles.iam.services.k8s.aws is forbidden')) };
     expect(await resolveReferences({ executionRoleRef: { from: { name: 'x' } } }, 'ns', [roleRef], reader, true)).toMatchObject({ kind: 'failed', status: 'Unknown', message: 'roles.iam.services.k8s.aws is forbidden' });
+  });
+});
+
+describe('nested references (a reference inside a structure, or in every item of a list of structures)', () => {
+  const bucketRef: ReferenceBinding = { ...roleRef, field: 'modelDataRef', target: 'modelDataURL', at: ['primaryContainer'], group: 's3.services.k8s.aws', kind: 'Bucket', plural: 'buckets', path: 'status.location' };
+  const bucket = (name: string, location: string): KubeObject => ({ ...role(name, 'ns', SYNCED), kind: 'Bucket', status: { location, conditions: SYNCED } });
+
+  it('resolves primaryContainer.modelDataRef into the CreateModel input; the stored spec keeps only the reference', async () => {
+    const t = harness(modelWithRef(undefined, { executionRoleARN: ROLE_ARN, primaryContainer: { image: 'img', modelDataRef: { from: { name: 'data' } } } }));
+    Object.assign(t.env, { descriptor: { ...withRef, lateInitialize: ['primaryContainer'], references: [roleRef, bucketRef] } });
+    t.reader.put(bucket('data', 's3://data/model.tar.gz'));
+    expect(await t.run()).toEqual({ kind: 'synced' });
+    expect(t.aws.calls.find((c) => c.operation === 'CreateModel')!.input).toMatchObject({ PrimaryContainer: { Image: 'img', ModelDataUrl: 's3://data/model.tar.gz' } });
+    expect(t.condition('ACK.ReferencesResolved')).toMatchObject({ status: 'True' });
+    expect(t.store.obj!.spec!.primaryContainer).toEqual({ image: 'img', modelDataRef: { from: { name: 'data' } } });
+    // A resync sees no drift: the resolved value matches what AWS holds.
+    expect(await t.run()).toEqual({ kind: 'synced' });
+    expect(t.aws.writes()).toEqual(['CreateModel']);
+  });
+
+  it('names the nested field in ACK\'s messages and ours', async () => {
+    const t = harness(modelWithRef(undefined, { primaryContainer: { modelDataURL: 's3://x', modelDataRef: { from: { name: 'data' } } } }));
+    Object.assign(t.env, { descriptor: { ...withRef, references: [bucketRef] } });
+    await t.run();
+    expect(t.condition('ACK.ReferencesResolved')!.reason).toBe('both resource reference wrapper and ID cannot be used together: primaryContainer.modelDataURL,primaryContainer.modelDataRef');
+    const missing = harness(modelWithRef(undefined, { primaryContainer: { modelDataRef: { from: { name: 'data' } } } }));
+    Object.assign(missing.env, { descriptor: { ...withRef, references: [bucketRef] } });
+    await missing.run();
+    expect(missing.condition('ACK.ResourceSynced')!.message).toContain('spec.primaryContainer.modelDataRef names Bucket "data" (buckets.s3.services.k8s.aws) in namespace "ns", which does not exist');
+    expect(missing.aws.calls).toEqual([]);
+  });
+
+  // A list of structures, each with its own reference, and a list of references in each: ELBv2's
+  // DefaultActions[].TargetGroupArn and Lambda's VpcConfig.SubnetIds shapes, through one walk.
+  const targetGroup: ReferenceBinding = { ...roleRef, field: 'targetGroupRef', target: 'targetGroupARN', at: ['actions'], kind: 'TargetGroup', plural: 'targetgroups', group: 'elbv2.services.k8s.aws' };
+  const subnets: ReferenceBinding = { ...roleRef, field: 'subnetRefs', target: 'subnetIDs', many: true, at: ['vpcConfig'], kind: 'Subnet', plural: 'subnets', group: 'ec2.services.k8s.aws', path: 'status.subnetID' };
+  const synced = (name: string, status: Record<string, unknown>, namespace = 'ns'): KubeObject => ({ ...role(name, namespace, SYNCED), status: { ...status, conditions: SYNCED } });
+
+  it('finds every holder through lists, with its route', () => {
+    const spec = { actions: [{ targetGroupRef: { from: { name: 'a' } } }, { type: 'fixed' }, 'junk'], vpcConfig: { subnetRefs: [] } };
+    expect(holdersOf(spec, ['actions']).map((h) => h.route)).toEqual([['actions', 0], ['actions', 1]]);
+    expect(holdersOf(spec, ['vpcConfig']).map((h) => h.route)).toEqual([['vpcConfig']]);
+    expect(holdersOf(spec, ['missing'])).toEqual([]);
+    expect(routeText(['actions', 1], 'targetGroupRef')).toBe('actions[1].targetGroupRef');
+  });
+
+  it('resolves a reference in each list item and a list of references in a structure, each into its own place', async () => {
+    const reader = new FakeReader();
+    reader.put(synced('tg-a', { ackResourceMetadata: { arn: 'arn:tg/a' } }));
+    reader.put(synced('tg-b', { ackResourceMetadata: { arn: 'arn:tg/b' } }));
+    reader.put(synced('s1', { subnetID: 'subnet-1' }));
+    reader.put(synced('s2', { subnetID: 'subnet-2' }, 'net'));
+    const spec = {
+      actions: [{ type: 'forward', targetGroupRef: { from: { name: 'tg-b' } } }, { type: 'fixed' }, { type: 'forward', targetGroupRef: { from: { name: 'tg-a' } } }],
+      vpcConfig: { securityGroupIDs: ['sg-1'], subnetRefs: [{ from: { name: 's1' } }, { from: { name: 's2', namespace: 'net' } }] },
+    };
+    const r = await resolveReferences(spec, 'ns', [targetGroup, subnets], reader, true);
+    expect(r.kind).toBe('resolved');
+    if (r.kind !== 'resolved') return;
+    expect(r.advisories.map((a) => a.reason)).toEqual(['CrossNamespaceOptInRequired']);
+    const aws = applyResolved(spec, r.fills);
+    expect(aws).toEqual({
+      actions: [
+        { type: 'forward', targetGroupRef: { from: { name: 'tg-b' } }, targetGroupARN: 'arn:tg/b' },
+        { type: 'fixed' },
+        { type: 'forward', targetGroupRef: { from: { name: 'tg-a' } }, targetGroupARN: 'arn:tg/a' },
+      ],
+      vpcConfig: { securityGroupIDs: ['sg-1'], subnetRefs: [{ from: { name: 's1' } }, { from: { name: 's2', namespace: 'net' } }], subnetIDs: ['subnet-1', 'subnet-2'] },
+    });
+    // The user's spec is never mutated, and a spec written back loses every resolved value.
+    expect(spec.actions[0]).not.toHaveProperty('targetGroupARN');
+    expect(withoutResolved(aws, [targetGroup, subnets])).toEqual(spec);
+  });
+
+  it('a cross-namespace nested reference is refused with the flag off: False', async () => {
+    const reader = new FakeReader();
+    const r = await resolveReferences({ vpcConfig: { subnetRefs: [{ from: { name: 's2', namespace: 'net' } }] } }, 'ns', [subnets], reader, false);
+    expect(r).toMatchObject({ kind: 'failed', status: 'False', detail: expect.stringContaining('spec.vpcConfig.subnetRefs names Subnet "s2"') });
+    expect(reader.reads).toEqual([]);
+  });
+
+  it('an item without a name fails naming the item', () => {
+    expect(() => referencesInSpec({ actions: [{}, { targetGroupRef: { from: {} } }] }, [targetGroup])).toThrow('provided resource reference is nil or empty: actions[1].targetGroupRef');
   });
 });

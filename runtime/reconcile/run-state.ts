@@ -9,6 +9,7 @@ import { finalizerName } from './annotations';
 import { CONDITION, changedConditions, deriveConditions, type Condition, type ConditionInput } from './conditions';
 import type { Outcome } from './outcome';
 import type { ReconcileEnv } from './ports';
+import type { Fill } from './references';
 
 /** The object was deleted while a reconcile wrote to it: the reconcile ends with nothing left to do. */
 export class ObjectGone extends Error {}
@@ -27,7 +28,7 @@ export class RunState {
   readonly previousStatus: JsonObject;
   readonly fin: string;
   /** Spec values resolved from reference fields: used for AWS calls, never stored in the spec. */
-  resolved: JsonObject = {};
+  resolved: readonly Fill[] = [];
   /** Values read from Kubernetes Secrets (is_secret fields) this reconcile: masked wherever text leaves it. */
   readonly secretValues: string[] = [];
   /** ReferencesResolved and advisories, kept on every status this sync writes. */
