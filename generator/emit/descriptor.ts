@@ -12,6 +12,7 @@ import type {
   CollectionBinding,
 } from '../../runtime/descriptor';
 import type { ShapeId } from '../smithy/types';
+import { operationShapeUses } from './operation-shapes';
 import type { Field, OperationRef, ReferenceField, Resource, ServiceModel, TaggingRef, TypeRef } from '../model/types';
 
 /**
@@ -60,10 +61,11 @@ export function toServiceDescriptor(model: ServiceModel, sdk: SdkNames): Service
     ...('secret' in f && f.secret ? { secret: true as const } : {}),
   });
 
+  // Operation shapes are emitted with only the members some kind uses (operation-shapes.ts).
+  const opShapeIds = new Map<string, ShapeId>();
   const op = (o: OperationRef | undefined): OperationBinding | undefined => {
     if (!o) return undefined;
-    require(o.input);
-    require(o.output);
+    for (const id of [o.input, o.output]) if (id) opShapeIds.set(localName(id), id);
     return {
       name: o.name,
       ...(o.input ? { input: localName(o.input) } : {}),
@@ -143,12 +145,30 @@ export function toServiceDescriptor(model: ServiceModel, sdk: SdkNames): Service
     };
   });
 
+  const used = new Map<string, Set<string>>();
+  kinds.forEach((d, i) => {
+    const r = model.resources[i]!;
+    for (const [shape, members] of operationShapeUses(d, [...r.spec, ...r.status].map((f) => f.member))) {
+      used.set(shape, new Set([...(used.get(shape) ?? []), ...members]));
+    }
+  });
   const { tagging, resources } = sharedTagging(kinds);
 
-  while (pending.length > 0) {
-    const id = pending.shift()!;
-    shapes[localName(id)] = model.members(id).map(spec);
+  // Structures the spec and status reach are whole; an operation shape keeps the members used,
+  // unless a kept member's type reaches it too (then `require` makes it whole below).
+  const drain = () => {
+    while (pending.length > 0) {
+      const id = pending.shift()!;
+      shapes[localName(id)] = model.members(id).map(spec);
+    }
+  };
+  drain();
+  for (const [name, id] of opShapeIds) {
+    if (seen.has(id)) continue;
+    const keep = used.get(name) ?? new Set<string>();
+    shapes[name] = model.members(id).filter((m) => keep.has(m.member)).map(spec);
   }
+  drain();
   const sorted: Record<string, readonly FieldSpec[]> = {};
   for (const k of Object.keys(shapes).sort()) sorted[k] = shapes[k]!;
   return { service: model.service, group: model.group, version: model.version, sdk, ...(tagging ? { tagging } : {}), shapes: sorted as ShapeTable, resources };

@@ -37,8 +37,6 @@ export const service: ServiceDescriptor = {
       { sdk: 'ServiceNamespace', json: 'serviceNamespace', type: 'string' },
       { sdk: 'ResourceIds', json: 'resourceIDs', type: { list: 'string' } },
       { sdk: 'ScalableDimension', json: 'scalableDimension', type: 'string' },
-      { sdk: 'MaxResults', json: 'maxResults', type: 'integer' },
-      { sdk: 'NextToken', json: 'nextToken', type: 'string' },
     ],
     DescribeScalableTargetsResponse: [
       {
@@ -46,15 +44,12 @@ export const service: ServiceDescriptor = {
         json: 'scalableTargets',
         type: { list: { struct: 'ScalableTarget' } },
       },
-      { sdk: 'NextToken', json: 'nextToken', type: 'string' },
     ],
     DescribeScalingPoliciesRequest: [
       { sdk: 'PolicyNames', json: 'policyNames', type: { list: 'string' } },
       { sdk: 'ServiceNamespace', json: 'serviceNamespace', type: 'string' },
       { sdk: 'ResourceId', json: 'resourceID', type: 'string' },
       { sdk: 'ScalableDimension', json: 'scalableDimension', type: 'string' },
-      { sdk: 'MaxResults', json: 'maxResults', type: 'integer' },
-      { sdk: 'NextToken', json: 'nextToken', type: 'string' },
     ],
     DescribeScalingPoliciesResponse: [
       {
@@ -62,7 +57,6 @@ export const service: ServiceDescriptor = {
         json: 'scalingPolicies',
         type: { list: { struct: 'ScalingPolicy' } },
       },
-      { sdk: 'NextToken', json: 'nextToken', type: 'string' },
     ],
     MetricDimension: [
       { sdk: 'Name', json: 'name', type: 'string' },

@@ -20,17 +20,10 @@ export const service: ServiceDescriptor = {
       { sdk: 'logGroupName', json: 'logGroupName', type: 'string' },
     ],
     DescribeLogGroupsRequest: [
-      { sdk: 'accountIdentifiers', json: 'accountIdentifiers', type: { list: 'string' } },
       { sdk: 'logGroupNamePrefix', json: 'logGroupNamePrefix', type: 'string' },
-      { sdk: 'logGroupNamePattern', json: 'logGroupNamePattern', type: 'string' },
-      { sdk: 'nextToken', json: 'nextToken', type: 'string' },
-      { sdk: 'limit', json: 'limit', type: 'integer' },
-      { sdk: 'includeLinkedAccounts', json: 'includeLinkedAccounts', type: 'boolean' },
-      { sdk: 'logGroupClass', json: 'logGroupClass', type: 'string' },
     ],
     DescribeLogGroupsResponse: [
       { sdk: 'logGroups', json: 'logGroups', type: { list: { struct: 'LogGroup' } } },
-      { sdk: 'nextToken', json: 'nextToken', type: 'string' },
     ],
     ListTagsForResourceRequest: [
       { sdk: 'resourceArn', json: 'resourceARN', type: 'string' },

@@ -24,9 +24,7 @@ export const service: ServiceDescriptor = {
         type: { struct: 'EncryptionConfiguration' },
       },
     ],
-    CreateRepositoryResponse: [
-      { sdk: 'repository', json: 'repository', type: { struct: 'Repository' } },
-    ],
+    CreateRepositoryResponse: [],
     DeleteLifecyclePolicyRequest: [
       { sdk: 'registryId', json: 'registryID', type: 'string' },
       { sdk: 'repositoryName', json: 'repositoryName', type: 'string' },
@@ -35,7 +33,6 @@ export const service: ServiceDescriptor = {
       { sdk: 'registryId', json: 'registryID', type: 'string' },
       { sdk: 'repositoryName', json: 'repositoryName', type: 'string' },
       { sdk: 'lifecyclePolicyText', json: 'lifecyclePolicyText', type: 'string' },
-      { sdk: 'lastEvaluatedAt', json: 'lastEvaluatedAt', type: 'timestamp' },
     ],
     DeleteRepositoryPolicyRequest: [
       { sdk: 'registryId', json: 'registryID', type: 'string' },
@@ -49,20 +46,14 @@ export const service: ServiceDescriptor = {
     DeleteRepositoryRequest: [
       { sdk: 'registryId', json: 'registryID', type: 'string' },
       { sdk: 'repositoryName', json: 'repositoryName', type: 'string' },
-      { sdk: 'force', json: 'force', type: 'boolean' },
     ],
-    DeleteRepositoryResponse: [
-      { sdk: 'repository', json: 'repository', type: { struct: 'Repository' } },
-    ],
+    DeleteRepositoryResponse: [],
     DescribeRepositoriesRequest: [
       { sdk: 'registryId', json: 'registryID', type: 'string' },
       { sdk: 'repositoryNames', json: 'repositoryNames', type: { list: 'string' } },
-      { sdk: 'nextToken', json: 'nextToken', type: 'string' },
-      { sdk: 'maxResults', json: 'maxResults', type: 'integer' },
     ],
     DescribeRepositoriesResponse: [
       { sdk: 'repositories', json: 'repositories', type: { list: { struct: 'Repository' } } },
-      { sdk: 'nextToken', json: 'nextToken', type: 'string' },
     ],
     EncryptionConfiguration: [
       { sdk: 'encryptionType', json: 'encryptionType', type: 'string' },
@@ -76,7 +67,6 @@ export const service: ServiceDescriptor = {
       { sdk: 'registryId', json: 'registryID', type: 'string' },
       { sdk: 'repositoryName', json: 'repositoryName', type: 'string' },
       { sdk: 'lifecyclePolicyText', json: 'lifecyclePolicyText', type: 'string' },
-      { sdk: 'lastEvaluatedAt', json: 'lastEvaluatedAt', type: 'timestamp' },
     ],
     GetRepositoryPolicyRequest: [
       { sdk: 'registryId', json: 'registryID', type: 'string' },
@@ -178,7 +168,6 @@ export const service: ServiceDescriptor = {
       { sdk: 'registryId', json: 'registryID', type: 'string' },
       { sdk: 'repositoryName', json: 'repositoryName', type: 'string' },
       { sdk: 'policyText', json: 'policyText', type: 'string' },
-      { sdk: 'force', json: 'force', type: 'boolean' },
     ],
     SetRepositoryPolicyResponse: [
       { sdk: 'registryId', json: 'registryID', type: 'string' },

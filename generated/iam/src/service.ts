@@ -23,10 +23,6 @@ export const service: ServiceDescriptor = {
       { sdk: 'UserName', json: 'userName', type: 'string' },
       { sdk: 'PolicyArn', json: 'policyARN', type: 'string' },
     ],
-    AttachedPermissionsBoundary: [
-      { sdk: 'PermissionsBoundaryType', json: 'permissionsBoundaryType', type: 'string' },
-      { sdk: 'PermissionsBoundaryArn', json: 'permissionsBoundaryARN', type: 'string' },
-    ],
     AttachedPolicy: [
       { sdk: 'PolicyName', json: 'policyName', type: 'string' },
       { sdk: 'PolicyArn', json: 'policyARN', type: 'string' },
@@ -35,9 +31,7 @@ export const service: ServiceDescriptor = {
       { sdk: 'Path', json: 'path', type: 'string' },
       { sdk: 'GroupName', json: 'groupName', type: 'string' },
     ],
-    CreateGroupResponse: [
-      { sdk: 'Group', json: 'group', type: { struct: 'Group' } },
-    ],
+    CreateGroupResponse: [],
     CreatePolicyRequest: [
       { sdk: 'PolicyName', json: 'policyName', type: 'string' },
       { sdk: 'Path', json: 'path', type: 'string' },
@@ -45,17 +39,12 @@ export const service: ServiceDescriptor = {
       { sdk: 'Description', json: 'description', type: 'string' },
       { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
     ],
-    CreatePolicyResponse: [
-      { sdk: 'Policy', json: 'policy', type: { struct: 'Policy' } },
-    ],
+    CreatePolicyResponse: [],
     CreatePolicyVersionRequest: [
       { sdk: 'PolicyArn', json: 'policyARN', type: 'string' },
       { sdk: 'PolicyDocument', json: 'policyDocument', type: 'string' },
-      { sdk: 'SetAsDefault', json: 'setAsDefault', type: 'boolean' },
     ],
-    CreatePolicyVersionResponse: [
-      { sdk: 'PolicyVersion', json: 'policyVersion', type: { struct: 'PolicyVersion' } },
-    ],
+    CreatePolicyVersionResponse: [],
     CreateRoleRequest: [
       { sdk: 'Path', json: 'path', type: 'string' },
       { sdk: 'RoleName', json: 'roleName', type: 'string' },
@@ -65,18 +54,14 @@ export const service: ServiceDescriptor = {
       { sdk: 'PermissionsBoundary', json: 'permissionsBoundary', type: 'string' },
       { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
     ],
-    CreateRoleResponse: [
-      { sdk: 'Role', json: 'role', type: { struct: 'Role' } },
-    ],
+    CreateRoleResponse: [],
     CreateUserRequest: [
       { sdk: 'Path', json: 'path', type: 'string' },
       { sdk: 'UserName', json: 'userName', type: 'string' },
       { sdk: 'PermissionsBoundary', json: 'permissionsBoundary', type: 'string' },
       { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
     ],
-    CreateUserResponse: [
-      { sdk: 'User', json: 'user', type: { struct: 'User' } },
-    ],
+    CreateUserResponse: [],
     DeleteGroupPolicyRequest: [
       { sdk: 'GroupName', json: 'groupName', type: 'string' },
       { sdk: 'PolicyName', json: 'policyName', type: 'string' },
@@ -121,67 +106,41 @@ export const service: ServiceDescriptor = {
     ],
     GetGroupPolicyRequest: [
       { sdk: 'GroupName', json: 'groupName', type: 'string' },
-      { sdk: 'PolicyName', json: 'policyName', type: 'string' },
     ],
     GetGroupPolicyResponse: [
       { sdk: 'GroupName', json: 'groupName', type: 'string' },
-      { sdk: 'PolicyName', json: 'policyName', type: 'string' },
       { sdk: 'PolicyDocument', json: 'policyDocument', type: 'string' },
     ],
     GetGroupRequest: [
       { sdk: 'GroupName', json: 'groupName', type: 'string' },
-      { sdk: 'Marker', json: 'marker', type: 'string' },
-      { sdk: 'MaxItems', json: 'maxItems', type: 'integer' },
     ],
-    GetGroupResponse: [
-      { sdk: 'Group', json: 'group', type: { struct: 'Group' } },
-      { sdk: 'Users', json: 'users', type: { list: { struct: 'User' } } },
-      { sdk: 'IsTruncated', json: 'isTruncated', type: 'boolean' },
-      { sdk: 'Marker', json: 'marker', type: 'string' },
-    ],
+    GetGroupResponse: [],
     GetPolicyRequest: [
       { sdk: 'PolicyArn', json: 'policyARN', type: 'string' },
     ],
-    GetPolicyResponse: [
-      { sdk: 'Policy', json: 'policy', type: { struct: 'Policy' } },
-    ],
+    GetPolicyResponse: [],
     GetRolePolicyRequest: [
       { sdk: 'RoleName', json: 'roleName', type: 'string' },
-      { sdk: 'PolicyName', json: 'policyName', type: 'string' },
     ],
     GetRolePolicyResponse: [
       { sdk: 'RoleName', json: 'roleName', type: 'string' },
-      { sdk: 'PolicyName', json: 'policyName', type: 'string' },
       { sdk: 'PolicyDocument', json: 'policyDocument', type: 'string' },
     ],
     GetRoleRequest: [
       { sdk: 'RoleName', json: 'roleName', type: 'string' },
     ],
-    GetRoleResponse: [
-      { sdk: 'Role', json: 'role', type: { struct: 'Role' } },
-    ],
+    GetRoleResponse: [],
     GetUserPolicyRequest: [
       { sdk: 'UserName', json: 'userName', type: 'string' },
-      { sdk: 'PolicyName', json: 'policyName', type: 'string' },
     ],
     GetUserPolicyResponse: [
       { sdk: 'UserName', json: 'userName', type: 'string' },
-      { sdk: 'PolicyName', json: 'policyName', type: 'string' },
       { sdk: 'PolicyDocument', json: 'policyDocument', type: 'string' },
     ],
     GetUserRequest: [
       { sdk: 'UserName', json: 'userName', type: 'string' },
     ],
-    GetUserResponse: [
-      { sdk: 'User', json: 'user', type: { struct: 'User' } },
-    ],
-    Group: [
-      { sdk: 'Path', json: 'path', type: 'string' },
-      { sdk: 'GroupName', json: 'groupName', type: 'string' },
-      { sdk: 'GroupId', json: 'groupID', type: 'string' },
-      { sdk: 'Arn', json: 'arn', type: 'string' },
-      { sdk: 'CreateDate', json: 'createDate', type: 'timestamp' },
-    ],
+    GetUserResponse: [],
     'Group.Spec': [
       { sdk: 'InlinePolicies', json: 'inlinePolicies', type: { map: 'string' }, jsonDocument: true },
       { sdk: 'GroupName', json: 'name', type: 'string' },
@@ -194,9 +153,7 @@ export const service: ServiceDescriptor = {
     ],
     ListAttachedGroupPoliciesRequest: [
       { sdk: 'GroupName', json: 'groupName', type: 'string' },
-      { sdk: 'PathPrefix', json: 'pathPrefix', type: 'string' },
       { sdk: 'Marker', json: 'marker', type: 'string' },
-      { sdk: 'MaxItems', json: 'maxItems', type: 'integer' },
     ],
     ListAttachedGroupPoliciesResponse: [
       {
@@ -204,14 +161,11 @@ export const service: ServiceDescriptor = {
         json: 'attachedPolicies',
         type: { list: { struct: 'AttachedPolicy' } },
       },
-      { sdk: 'IsTruncated', json: 'isTruncated', type: 'boolean' },
       { sdk: 'Marker', json: 'marker', type: 'string' },
     ],
     ListAttachedRolePoliciesRequest: [
       { sdk: 'RoleName', json: 'roleName', type: 'string' },
-      { sdk: 'PathPrefix', json: 'pathPrefix', type: 'string' },
       { sdk: 'Marker', json: 'marker', type: 'string' },
-      { sdk: 'MaxItems', json: 'maxItems', type: 'integer' },
     ],
     ListAttachedRolePoliciesResponse: [
       {
@@ -219,14 +173,11 @@ export const service: ServiceDescriptor = {
         json: 'attachedPolicies',
         type: { list: { struct: 'AttachedPolicy' } },
       },
-      { sdk: 'IsTruncated', json: 'isTruncated', type: 'boolean' },
       { sdk: 'Marker', json: 'marker', type: 'string' },
     ],
     ListAttachedUserPoliciesRequest: [
       { sdk: 'UserName', json: 'userName', type: 'string' },
-      { sdk: 'PathPrefix', json: 'pathPrefix', type: 'string' },
       { sdk: 'Marker', json: 'marker', type: 'string' },
-      { sdk: 'MaxItems', json: 'maxItems', type: 'integer' },
     ],
     ListAttachedUserPoliciesResponse: [
       {
@@ -234,86 +185,55 @@ export const service: ServiceDescriptor = {
         json: 'attachedPolicies',
         type: { list: { struct: 'AttachedPolicy' } },
       },
-      { sdk: 'IsTruncated', json: 'isTruncated', type: 'boolean' },
       { sdk: 'Marker', json: 'marker', type: 'string' },
     ],
     ListGroupPoliciesRequest: [
       { sdk: 'GroupName', json: 'groupName', type: 'string' },
       { sdk: 'Marker', json: 'marker', type: 'string' },
-      { sdk: 'MaxItems', json: 'maxItems', type: 'integer' },
     ],
     ListGroupPoliciesResponse: [
       { sdk: 'PolicyNames', json: 'policyNames', type: { list: 'string' } },
-      { sdk: 'IsTruncated', json: 'isTruncated', type: 'boolean' },
       { sdk: 'Marker', json: 'marker', type: 'string' },
     ],
     ListPolicyTagsRequest: [
       { sdk: 'PolicyArn', json: 'policyARN', type: 'string' },
       { sdk: 'Marker', json: 'marker', type: 'string' },
-      { sdk: 'MaxItems', json: 'maxItems', type: 'integer' },
     ],
     ListPolicyTagsResponse: [
       { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
-      { sdk: 'IsTruncated', json: 'isTruncated', type: 'boolean' },
       { sdk: 'Marker', json: 'marker', type: 'string' },
     ],
     ListRolePoliciesRequest: [
       { sdk: 'RoleName', json: 'roleName', type: 'string' },
       { sdk: 'Marker', json: 'marker', type: 'string' },
-      { sdk: 'MaxItems', json: 'maxItems', type: 'integer' },
     ],
     ListRolePoliciesResponse: [
       { sdk: 'PolicyNames', json: 'policyNames', type: { list: 'string' } },
-      { sdk: 'IsTruncated', json: 'isTruncated', type: 'boolean' },
       { sdk: 'Marker', json: 'marker', type: 'string' },
     ],
     ListRoleTagsRequest: [
       { sdk: 'RoleName', json: 'roleName', type: 'string' },
       { sdk: 'Marker', json: 'marker', type: 'string' },
-      { sdk: 'MaxItems', json: 'maxItems', type: 'integer' },
     ],
     ListRoleTagsResponse: [
       { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
-      { sdk: 'IsTruncated', json: 'isTruncated', type: 'boolean' },
       { sdk: 'Marker', json: 'marker', type: 'string' },
     ],
     ListUserPoliciesRequest: [
       { sdk: 'UserName', json: 'userName', type: 'string' },
       { sdk: 'Marker', json: 'marker', type: 'string' },
-      { sdk: 'MaxItems', json: 'maxItems', type: 'integer' },
     ],
     ListUserPoliciesResponse: [
       { sdk: 'PolicyNames', json: 'policyNames', type: { list: 'string' } },
-      { sdk: 'IsTruncated', json: 'isTruncated', type: 'boolean' },
       { sdk: 'Marker', json: 'marker', type: 'string' },
     ],
     ListUserTagsRequest: [
       { sdk: 'UserName', json: 'userName', type: 'string' },
       { sdk: 'Marker', json: 'marker', type: 'string' },
-      { sdk: 'MaxItems', json: 'maxItems', type: 'integer' },
     ],
     ListUserTagsResponse: [
       { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
-      { sdk: 'IsTruncated', json: 'isTruncated', type: 'boolean' },
       { sdk: 'Marker', json: 'marker', type: 'string' },
-    ],
-    Policy: [
-      { sdk: 'PolicyName', json: 'policyName', type: 'string' },
-      { sdk: 'PolicyId', json: 'policyID', type: 'string' },
-      { sdk: 'Arn', json: 'arn', type: 'string' },
-      { sdk: 'Path', json: 'path', type: 'string' },
-      { sdk: 'DefaultVersionId', json: 'defaultVersionID', type: 'string' },
-      { sdk: 'AttachmentCount', json: 'attachmentCount', type: 'integer' },
-      {
-        sdk: 'PermissionsBoundaryUsageCount',
-        json: 'permissionsBoundaryUsageCount',
-        type: 'integer',
-      },
-      { sdk: 'IsAttachable', json: 'isAttachable', type: 'boolean' },
-      { sdk: 'Description', json: 'description', type: 'string' },
-      { sdk: 'CreateDate', json: 'createDate', type: 'timestamp' },
-      { sdk: 'UpdateDate', json: 'updateDate', type: 'timestamp' },
-      { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
     ],
     'Policy.Spec': [
       { sdk: 'Description', json: 'description', type: 'string' },
@@ -334,12 +254,6 @@ export const service: ServiceDescriptor = {
       },
       { sdk: 'PolicyId', json: 'policyID', type: 'string' },
       { sdk: 'UpdateDate', json: 'updateDate', type: 'timestamp' },
-    ],
-    PolicyVersion: [
-      { sdk: 'Document', json: 'document', type: 'string' },
-      { sdk: 'VersionId', json: 'versionID', type: 'string' },
-      { sdk: 'IsDefaultVersion', json: 'isDefaultVersion', type: 'boolean' },
-      { sdk: 'CreateDate', json: 'createDate', type: 'timestamp' },
     ],
     PutGroupPolicyRequest: [
       { sdk: 'GroupName', json: 'groupName', type: 'string' },
@@ -363,23 +277,6 @@ export const service: ServiceDescriptor = {
       { sdk: 'UserName', json: 'userName', type: 'string' },
       { sdk: 'PolicyName', json: 'policyName', type: 'string' },
       { sdk: 'PolicyDocument', json: 'policyDocument', type: 'string' },
-    ],
-    Role: [
-      { sdk: 'Path', json: 'path', type: 'string' },
-      { sdk: 'RoleName', json: 'roleName', type: 'string' },
-      { sdk: 'RoleId', json: 'roleID', type: 'string' },
-      { sdk: 'Arn', json: 'arn', type: 'string' },
-      { sdk: 'CreateDate', json: 'createDate', type: 'timestamp' },
-      { sdk: 'AssumeRolePolicyDocument', json: 'assumeRolePolicyDocument', type: 'string' },
-      { sdk: 'Description', json: 'description', type: 'string' },
-      { sdk: 'MaxSessionDuration', json: 'maxSessionDuration', type: 'integer' },
-      {
-        sdk: 'PermissionsBoundary',
-        json: 'permissionsBoundary',
-        type: { struct: 'AttachedPermissionsBoundary' },
-      },
-      { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
-      { sdk: 'RoleLastUsed', json: 'roleLastUsed', type: { struct: 'RoleLastUsed' } },
     ],
     'Role.Spec': [
       {
@@ -441,7 +338,6 @@ export const service: ServiceDescriptor = {
     UpdateGroupRequest: [
       { sdk: 'GroupName', json: 'groupName', type: 'string' },
       { sdk: 'NewPath', json: 'newPath', type: 'string' },
-      { sdk: 'NewGroupName', json: 'newGroupName', type: 'string' },
     ],
     UpdateRoleRequest: [
       { sdk: 'RoleName', json: 'roleName', type: 'string' },
@@ -452,21 +348,6 @@ export const service: ServiceDescriptor = {
     UpdateUserRequest: [
       { sdk: 'UserName', json: 'userName', type: 'string' },
       { sdk: 'NewPath', json: 'newPath', type: 'string' },
-      { sdk: 'NewUserName', json: 'newUserName', type: 'string' },
-    ],
-    User: [
-      { sdk: 'Path', json: 'path', type: 'string' },
-      { sdk: 'UserName', json: 'userName', type: 'string' },
-      { sdk: 'UserId', json: 'userID', type: 'string' },
-      { sdk: 'Arn', json: 'arn', type: 'string' },
-      { sdk: 'CreateDate', json: 'createDate', type: 'timestamp' },
-      { sdk: 'PasswordLastUsed', json: 'passwordLastUsed', type: 'timestamp' },
-      {
-        sdk: 'PermissionsBoundary',
-        json: 'permissionsBoundary',
-        type: { struct: 'AttachedPermissionsBoundary' },
-      },
-      { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
     ],
     'User.Spec': [
       { sdk: 'InlinePolicies', json: 'inlinePolicies', type: { map: 'string' }, jsonDocument: true },

@@ -40,26 +40,19 @@ export const service: ServiceDescriptor = {
       { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
       { sdk: 'MultiRegion', json: 'multiRegion', type: 'boolean' },
     ],
-    CreateKeyResponse: [
-      { sdk: 'KeyMetadata', json: 'keyMetadata', type: { struct: 'KeyMetadata' } },
-    ],
+    CreateKeyResponse: [],
     DeleteAliasRequest: [
       { sdk: 'AliasName', json: 'aliasName', type: 'string' },
     ],
     DescribeKeyRequest: [
       { sdk: 'KeyId', json: 'keyID', type: 'string' },
-      { sdk: 'GrantTokens', json: 'grantTokens', type: { list: 'string' } },
     ],
-    DescribeKeyResponse: [
-      { sdk: 'KeyMetadata', json: 'keyMetadata', type: { struct: 'KeyMetadata' } },
-    ],
+    DescribeKeyResponse: [],
     GetKeyPolicyRequest: [
       { sdk: 'KeyId', json: 'keyID', type: 'string' },
-      { sdk: 'PolicyName', json: 'policyName', type: 'string' },
     ],
     GetKeyPolicyResponse: [
       { sdk: 'Policy', json: 'policy', type: 'string' },
-      { sdk: 'PolicyName', json: 'policyName', type: 'string' },
     ],
     'Key.Spec': [
       {
@@ -98,53 +91,17 @@ export const service: ServiceDescriptor = {
       { sdk: 'SigningAlgorithms', json: 'signingAlgorithms', type: { list: 'string' } },
       { sdk: 'ValidTo', json: 'validTo', type: 'timestamp' },
     ],
-    KeyMetadata: [
-      { sdk: 'AWSAccountId', json: 'awsAccountID', type: 'string' },
-      { sdk: 'KeyId', json: 'keyID', type: 'string' },
-      { sdk: 'Arn', json: 'arn', type: 'string' },
-      { sdk: 'CreationDate', json: 'creationDate', type: 'timestamp' },
-      { sdk: 'Enabled', json: 'enabled', type: 'boolean' },
-      { sdk: 'Description', json: 'description', type: 'string' },
-      { sdk: 'KeyUsage', json: 'keyUsage', type: 'string' },
-      { sdk: 'KeyState', json: 'keyState', type: 'string' },
-      { sdk: 'DeletionDate', json: 'deletionDate', type: 'timestamp' },
-      { sdk: 'ValidTo', json: 'validTo', type: 'timestamp' },
-      { sdk: 'Origin', json: 'origin', type: 'string' },
-      { sdk: 'CustomKeyStoreId', json: 'customKeyStoreID', type: 'string' },
-      { sdk: 'CloudHsmClusterId', json: 'cloudHsmClusterID', type: 'string' },
-      { sdk: 'ExpirationModel', json: 'expirationModel', type: 'string' },
-      { sdk: 'KeyManager', json: 'keyManager', type: 'string' },
-      { sdk: 'KeySpec', json: 'keySpec', type: 'string' },
-      { sdk: 'EncryptionAlgorithms', json: 'encryptionAlgorithms', type: { list: 'string' } },
-      { sdk: 'SigningAlgorithms', json: 'signingAlgorithms', type: { list: 'string' } },
-      { sdk: 'MultiRegion', json: 'multiRegion', type: 'boolean' },
-      {
-        sdk: 'MultiRegionConfiguration',
-        json: 'multiRegionConfiguration',
-        type: { struct: 'MultiRegionConfiguration' },
-      },
-      { sdk: 'PendingDeletionWindowInDays', json: 'pendingDeletionWindowInDays', type: 'integer' },
-      { sdk: 'MacAlgorithms', json: 'macAlgorithms', type: { list: 'string' } },
-    ],
-    ListAliasesRequest: [
-      { sdk: 'KeyId', json: 'keyID', type: 'string' },
-      { sdk: 'Limit', json: 'limit', type: 'integer' },
-      { sdk: 'Marker', json: 'marker', type: 'string' },
-    ],
+    ListAliasesRequest: [],
     ListAliasesResponse: [
       { sdk: 'Aliases', json: 'aliases', type: { list: { struct: 'AliasListEntry' } } },
-      { sdk: 'NextMarker', json: 'nextMarker', type: 'string' },
-      { sdk: 'Truncated', json: 'truncated', type: 'boolean' },
     ],
     ListResourceTagsRequest: [
       { sdk: 'KeyId', json: 'keyID', type: 'string' },
-      { sdk: 'Limit', json: 'limit', type: 'integer' },
       { sdk: 'Marker', json: 'marker', type: 'string' },
     ],
     ListResourceTagsResponse: [
       { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
       { sdk: 'NextMarker', json: 'nextMarker', type: 'string' },
-      { sdk: 'Truncated', json: 'truncated', type: 'boolean' },
     ],
     MultiRegionConfiguration: [
       { sdk: 'MultiRegionKeyType', json: 'multiRegionKeyType', type: 'string' },
@@ -157,7 +114,6 @@ export const service: ServiceDescriptor = {
     ],
     PutKeyPolicyRequest: [
       { sdk: 'KeyId', json: 'keyID', type: 'string' },
-      { sdk: 'PolicyName', json: 'policyName', type: 'string' },
       { sdk: 'Policy', json: 'policy', type: 'string' },
       {
         sdk: 'BypassPolicyLockoutSafetyCheck',
@@ -167,13 +123,11 @@ export const service: ServiceDescriptor = {
     ],
     ScheduleKeyDeletionRequest: [
       { sdk: 'KeyId', json: 'keyID', type: 'string' },
-      { sdk: 'PendingWindowInDays', json: 'pendingWindowInDays', type: 'integer' },
     ],
     ScheduleKeyDeletionResponse: [
       { sdk: 'KeyId', json: 'keyID', type: 'string' },
       { sdk: 'DeletionDate', json: 'deletionDate', type: 'timestamp' },
       { sdk: 'KeyState', json: 'keyState', type: 'string' },
-      { sdk: 'PendingWindowInDays', json: 'pendingWindowInDays', type: 'integer' },
     ],
     Tag: [
       { sdk: 'TagKey', json: 'tagKey', type: 'string' },

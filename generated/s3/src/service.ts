@@ -187,15 +187,12 @@ export const service: ServiceDescriptor = {
     DeleteBucketAnalyticsConfigurationRequest: [
       { sdk: 'Bucket', json: 'bucket', type: 'string' },
       { sdk: 'Id', json: 'id', type: 'string' },
-      { sdk: 'ExpectedBucketOwner', json: 'expectedBucketOwner', type: 'string' },
     ],
     DeleteBucketCorsRequest: [
       { sdk: 'Bucket', json: 'bucket', type: 'string' },
-      { sdk: 'ExpectedBucketOwner', json: 'expectedBucketOwner', type: 'string' },
     ],
     DeleteBucketEncryptionRequest: [
       { sdk: 'Bucket', json: 'bucket', type: 'string' },
-      { sdk: 'ExpectedBucketOwner', json: 'expectedBucketOwner', type: 'string' },
     ],
     DeleteBucketIntelligentTieringConfigurationRequest: [
       { sdk: 'Bucket', json: 'bucket', type: 'string' },
@@ -204,47 +201,37 @@ export const service: ServiceDescriptor = {
     DeleteBucketInventoryConfigurationRequest: [
       { sdk: 'Bucket', json: 'bucket', type: 'string' },
       { sdk: 'Id', json: 'id', type: 'string' },
-      { sdk: 'ExpectedBucketOwner', json: 'expectedBucketOwner', type: 'string' },
     ],
     DeleteBucketLifecycleRequest: [
       { sdk: 'Bucket', json: 'bucket', type: 'string' },
-      { sdk: 'ExpectedBucketOwner', json: 'expectedBucketOwner', type: 'string' },
     ],
     DeleteBucketMetricsConfigurationRequest: [
       { sdk: 'Bucket', json: 'bucket', type: 'string' },
       { sdk: 'Id', json: 'id', type: 'string' },
-      { sdk: 'ExpectedBucketOwner', json: 'expectedBucketOwner', type: 'string' },
     ],
     DeleteBucketOwnershipControlsRequest: [
       { sdk: 'Bucket', json: 'bucket', type: 'string' },
-      { sdk: 'ExpectedBucketOwner', json: 'expectedBucketOwner', type: 'string' },
     ],
     DeleteBucketPolicyRequest: [
       { sdk: 'Bucket', json: 'bucket', type: 'string' },
-      { sdk: 'ExpectedBucketOwner', json: 'expectedBucketOwner', type: 'string' },
     ],
     DeleteBucketReplicationRequest: [
       { sdk: 'Bucket', json: 'bucket', type: 'string' },
-      { sdk: 'ExpectedBucketOwner', json: 'expectedBucketOwner', type: 'string' },
     ],
     DeleteBucketRequest: [
       { sdk: 'Bucket', json: 'bucket', type: 'string' },
-      { sdk: 'ExpectedBucketOwner', json: 'expectedBucketOwner', type: 'string' },
     ],
     DeleteBucketTaggingRequest: [
       { sdk: 'Bucket', json: 'bucket', type: 'string' },
-      { sdk: 'ExpectedBucketOwner', json: 'expectedBucketOwner', type: 'string' },
     ],
     DeleteBucketWebsiteRequest: [
       { sdk: 'Bucket', json: 'bucket', type: 'string' },
-      { sdk: 'ExpectedBucketOwner', json: 'expectedBucketOwner', type: 'string' },
     ],
     DeleteMarkerReplication: [
       { sdk: 'Status', json: 'status', type: 'string' },
     ],
     DeletePublicAccessBlockRequest: [
       { sdk: 'Bucket', json: 'bucket', type: 'string' },
-      { sdk: 'ExpectedBucketOwner', json: 'expectedBucketOwner', type: 'string' },
     ],
     Destination: [
       { sdk: 'Bucket', json: 'bucket', type: 'string' },
@@ -276,21 +263,13 @@ export const service: ServiceDescriptor = {
       { sdk: 'Name', json: 'name', type: 'string' },
       { sdk: 'Value', json: 'value', type: 'string' },
     ],
-    GetBucketAccelerateConfigurationOutput: [
-      { sdk: 'Status', json: 'status', type: 'string' },
-      { sdk: 'RequestCharged', json: 'requestCharged', type: 'string' },
-    ],
+    GetBucketAccelerateConfigurationOutput: [],
     GetBucketAccelerateConfigurationRequest: [
       { sdk: 'Bucket', json: 'bucket', type: 'string' },
-      { sdk: 'ExpectedBucketOwner', json: 'expectedBucketOwner', type: 'string' },
-      { sdk: 'RequestPayer', json: 'requestPayer', type: 'string' },
     ],
-    GetBucketCorsOutput: [
-      { sdk: 'CORSRules', json: 'corsRules', type: { list: { struct: 'CORSRule' } } },
-    ],
+    GetBucketCorsOutput: [],
     GetBucketCorsRequest: [
       { sdk: 'Bucket', json: 'bucket', type: 'string' },
-      { sdk: 'ExpectedBucketOwner', json: 'expectedBucketOwner', type: 'string' },
     ],
     GetBucketEncryptionOutput: [
       {
@@ -301,44 +280,29 @@ export const service: ServiceDescriptor = {
     ],
     GetBucketEncryptionRequest: [
       { sdk: 'Bucket', json: 'bucket', type: 'string' },
-      { sdk: 'ExpectedBucketOwner', json: 'expectedBucketOwner', type: 'string' },
     ],
-    GetBucketLifecycleConfigurationOutput: [
-      { sdk: 'Rules', json: 'rules', type: { list: { struct: 'LifecycleRule' } } },
-      {
-        sdk: 'TransitionDefaultMinimumObjectSize',
-        json: 'transitionDefaultMinimumObjectSize',
-        type: 'string',
-      },
-    ],
+    GetBucketLifecycleConfigurationOutput: [],
     GetBucketLifecycleConfigurationRequest: [
       { sdk: 'Bucket', json: 'bucket', type: 'string' },
-      { sdk: 'ExpectedBucketOwner', json: 'expectedBucketOwner', type: 'string' },
     ],
-    GetBucketLoggingOutput: [
-      { sdk: 'LoggingEnabled', json: 'loggingEnabled', type: { struct: 'LoggingEnabled' } },
-    ],
+    GetBucketLoggingOutput: [],
     GetBucketLoggingRequest: [
       { sdk: 'Bucket', json: 'bucket', type: 'string' },
-      { sdk: 'ExpectedBucketOwner', json: 'expectedBucketOwner', type: 'string' },
     ],
     GetBucketNotificationConfigurationRequest: [
       { sdk: 'Bucket', json: 'bucket', type: 'string' },
-      { sdk: 'ExpectedBucketOwner', json: 'expectedBucketOwner', type: 'string' },
     ],
     GetBucketOwnershipControlsOutput: [
       { sdk: 'OwnershipControls', json: 'ownershipControls', type: { struct: 'OwnershipControls' } },
     ],
     GetBucketOwnershipControlsRequest: [
       { sdk: 'Bucket', json: 'bucket', type: 'string' },
-      { sdk: 'ExpectedBucketOwner', json: 'expectedBucketOwner', type: 'string' },
     ],
     GetBucketPolicyOutput: [
       { sdk: 'Policy', json: 'policy', type: 'string' },
     ],
     GetBucketPolicyRequest: [
       { sdk: 'Bucket', json: 'bucket', type: 'string' },
-      { sdk: 'ExpectedBucketOwner', json: 'expectedBucketOwner', type: 'string' },
     ],
     GetBucketReplicationOutput: [
       {
@@ -349,43 +313,22 @@ export const service: ServiceDescriptor = {
     ],
     GetBucketReplicationRequest: [
       { sdk: 'Bucket', json: 'bucket', type: 'string' },
-      { sdk: 'ExpectedBucketOwner', json: 'expectedBucketOwner', type: 'string' },
     ],
-    GetBucketRequestPaymentOutput: [
-      { sdk: 'Payer', json: 'payer', type: 'string' },
-    ],
+    GetBucketRequestPaymentOutput: [],
     GetBucketRequestPaymentRequest: [
       { sdk: 'Bucket', json: 'bucket', type: 'string' },
-      { sdk: 'ExpectedBucketOwner', json: 'expectedBucketOwner', type: 'string' },
     ],
-    GetBucketTaggingOutput: [
-      { sdk: 'TagSet', json: 'tagSet', type: { list: { struct: 'Tag' } } },
-    ],
+    GetBucketTaggingOutput: [],
     GetBucketTaggingRequest: [
       { sdk: 'Bucket', json: 'bucket', type: 'string' },
-      { sdk: 'ExpectedBucketOwner', json: 'expectedBucketOwner', type: 'string' },
     ],
-    GetBucketVersioningOutput: [
-      { sdk: 'Status', json: 'status', type: 'string' },
-      { sdk: 'MFADelete', json: 'mfaDelete', type: 'string' },
-    ],
+    GetBucketVersioningOutput: [],
     GetBucketVersioningRequest: [
       { sdk: 'Bucket', json: 'bucket', type: 'string' },
-      { sdk: 'ExpectedBucketOwner', json: 'expectedBucketOwner', type: 'string' },
     ],
-    GetBucketWebsiteOutput: [
-      {
-        sdk: 'RedirectAllRequestsTo',
-        json: 'redirectAllRequestsTo',
-        type: { struct: 'RedirectAllRequestsTo' },
-      },
-      { sdk: 'IndexDocument', json: 'indexDocument', type: { struct: 'IndexDocument' } },
-      { sdk: 'ErrorDocument', json: 'errorDocument', type: { struct: 'ErrorDocument' } },
-      { sdk: 'RoutingRules', json: 'routingRules', type: { list: { struct: 'RoutingRule' } } },
-    ],
+    GetBucketWebsiteOutput: [],
     GetBucketWebsiteRequest: [
       { sdk: 'Bucket', json: 'bucket', type: 'string' },
-      { sdk: 'ExpectedBucketOwner', json: 'expectedBucketOwner', type: 'string' },
     ],
     GetObjectLockConfigurationOutput: [
       {
@@ -396,7 +339,6 @@ export const service: ServiceDescriptor = {
     ],
     GetObjectLockConfigurationRequest: [
       { sdk: 'Bucket', json: 'bucket', type: 'string' },
-      { sdk: 'ExpectedBucketOwner', json: 'expectedBucketOwner', type: 'string' },
     ],
     GetPublicAccessBlockOutput: [
       {
@@ -407,7 +349,6 @@ export const service: ServiceDescriptor = {
     ],
     GetPublicAccessBlockRequest: [
       { sdk: 'Bucket', json: 'bucket', type: 'string' },
-      { sdk: 'ExpectedBucketOwner', json: 'expectedBucketOwner', type: 'string' },
     ],
     Grantee: [
       { sdk: 'DisplayName', json: 'displayName', type: 'string' },
@@ -416,15 +357,9 @@ export const service: ServiceDescriptor = {
       { sdk: 'URI', json: 'uRI', type: 'string' },
       { sdk: 'Type', json: 'type_', type: 'string' },
     ],
-    HeadBucketOutput: [
-      { sdk: 'BucketLocationType', json: 'bucketLocationType', type: 'string' },
-      { sdk: 'BucketLocationName', json: 'bucketLocationName', type: 'string' },
-      { sdk: 'BucketRegion', json: 'bucketRegion', type: 'string' },
-      { sdk: 'AccessPointAlias', json: 'accessPointAlias', type: 'boolean' },
-    ],
+    HeadBucketOutput: [],
     HeadBucketRequest: [
       { sdk: 'Bucket', json: 'bucket', type: 'string' },
-      { sdk: 'ExpectedBucketOwner', json: 'expectedBucketOwner', type: 'string' },
     ],
     IndexDocument: [
       { sdk: 'Suffix', json: 'suffix', type: 'string' },
@@ -524,9 +459,6 @@ export const service: ServiceDescriptor = {
       { sdk: 'And', json: 'and', type: { struct: 'LifecycleRuleAndOperator' } },
     ],
     ListBucketAnalyticsConfigurationsOutput: [
-      { sdk: 'IsTruncated', json: 'isTruncated', type: 'boolean' },
-      { sdk: 'ContinuationToken', json: 'continuationToken', type: 'string' },
-      { sdk: 'NextContinuationToken', json: 'nextContinuationToken', type: 'string' },
       {
         sdk: 'AnalyticsConfigurationList',
         json: 'analyticsConfigurationList',
@@ -535,13 +467,8 @@ export const service: ServiceDescriptor = {
     ],
     ListBucketAnalyticsConfigurationsRequest: [
       { sdk: 'Bucket', json: 'bucket', type: 'string' },
-      { sdk: 'ContinuationToken', json: 'continuationToken', type: 'string' },
-      { sdk: 'ExpectedBucketOwner', json: 'expectedBucketOwner', type: 'string' },
     ],
     ListBucketIntelligentTieringConfigurationsOutput: [
-      { sdk: 'IsTruncated', json: 'isTruncated', type: 'boolean' },
-      { sdk: 'ContinuationToken', json: 'continuationToken', type: 'string' },
-      { sdk: 'NextContinuationToken', json: 'nextContinuationToken', type: 'string' },
       {
         sdk: 'IntelligentTieringConfigurationList',
         json: 'intelligentTieringConfigurationList',
@@ -550,27 +477,18 @@ export const service: ServiceDescriptor = {
     ],
     ListBucketIntelligentTieringConfigurationsRequest: [
       { sdk: 'Bucket', json: 'bucket', type: 'string' },
-      { sdk: 'ContinuationToken', json: 'continuationToken', type: 'string' },
     ],
     ListBucketInventoryConfigurationsOutput: [
-      { sdk: 'ContinuationToken', json: 'continuationToken', type: 'string' },
       {
         sdk: 'InventoryConfigurationList',
         json: 'inventoryConfigurationList',
         type: { list: { struct: 'InventoryConfiguration' } },
       },
-      { sdk: 'IsTruncated', json: 'isTruncated', type: 'boolean' },
-      { sdk: 'NextContinuationToken', json: 'nextContinuationToken', type: 'string' },
     ],
     ListBucketInventoryConfigurationsRequest: [
       { sdk: 'Bucket', json: 'bucket', type: 'string' },
-      { sdk: 'ContinuationToken', json: 'continuationToken', type: 'string' },
-      { sdk: 'ExpectedBucketOwner', json: 'expectedBucketOwner', type: 'string' },
     ],
     ListBucketMetricsConfigurationsOutput: [
-      { sdk: 'IsTruncated', json: 'isTruncated', type: 'boolean' },
-      { sdk: 'ContinuationToken', json: 'continuationToken', type: 'string' },
-      { sdk: 'NextContinuationToken', json: 'nextContinuationToken', type: 'string' },
       {
         sdk: 'MetricsConfigurationList',
         json: 'metricsConfigurationList',
@@ -579,8 +497,6 @@ export const service: ServiceDescriptor = {
     ],
     ListBucketMetricsConfigurationsRequest: [
       { sdk: 'Bucket', json: 'bucket', type: 'string' },
-      { sdk: 'ContinuationToken', json: 'continuationToken', type: 'string' },
-      { sdk: 'ExpectedBucketOwner', json: 'expectedBucketOwner', type: 'string' },
     ],
     LocationInfo: [
       { sdk: 'Type', json: 'type', type: 'string' },
@@ -665,8 +581,6 @@ export const service: ServiceDescriptor = {
         json: 'accelerateConfiguration',
         type: { struct: 'AccelerateConfiguration' },
       },
-      { sdk: 'ExpectedBucketOwner', json: 'expectedBucketOwner', type: 'string' },
-      { sdk: 'ChecksumAlgorithm', json: 'checksumAlgorithm', type: 'string' },
     ],
     PutBucketAnalyticsConfigurationRequest: [
       { sdk: 'Bucket', json: 'bucket', type: 'string' },
@@ -676,25 +590,18 @@ export const service: ServiceDescriptor = {
         json: 'analyticsConfiguration',
         type: { struct: 'AnalyticsConfiguration' },
       },
-      { sdk: 'ExpectedBucketOwner', json: 'expectedBucketOwner', type: 'string' },
     ],
     PutBucketCorsRequest: [
       { sdk: 'Bucket', json: 'bucket', type: 'string' },
       { sdk: 'CORSConfiguration', json: 'corsConfiguration', type: { struct: 'CORSConfiguration' } },
-      { sdk: 'ContentMD5', json: 'contentMD5', type: 'string' },
-      { sdk: 'ChecksumAlgorithm', json: 'checksumAlgorithm', type: 'string' },
-      { sdk: 'ExpectedBucketOwner', json: 'expectedBucketOwner', type: 'string' },
     ],
     PutBucketEncryptionRequest: [
       { sdk: 'Bucket', json: 'bucket', type: 'string' },
-      { sdk: 'ContentMD5', json: 'contentMD5', type: 'string' },
-      { sdk: 'ChecksumAlgorithm', json: 'checksumAlgorithm', type: 'string' },
       {
         sdk: 'ServerSideEncryptionConfiguration',
         json: 'serverSideEncryptionConfiguration',
         type: { struct: 'ServerSideEncryptionConfiguration' },
       },
-      { sdk: 'ExpectedBucketOwner', json: 'expectedBucketOwner', type: 'string' },
     ],
     PutBucketIntelligentTieringConfigurationRequest: [
       { sdk: 'Bucket', json: 'bucket', type: 'string' },
@@ -713,28 +620,14 @@ export const service: ServiceDescriptor = {
         json: 'inventoryConfiguration',
         type: { struct: 'InventoryConfiguration' },
       },
-      { sdk: 'ExpectedBucketOwner', json: 'expectedBucketOwner', type: 'string' },
     ],
-    PutBucketLifecycleConfigurationOutput: [
-      {
-        sdk: 'TransitionDefaultMinimumObjectSize',
-        json: 'transitionDefaultMinimumObjectSize',
-        type: 'string',
-      },
-    ],
+    PutBucketLifecycleConfigurationOutput: [],
     PutBucketLifecycleConfigurationRequest: [
       { sdk: 'Bucket', json: 'bucket', type: 'string' },
-      { sdk: 'ChecksumAlgorithm', json: 'checksumAlgorithm', type: 'string' },
       {
         sdk: 'LifecycleConfiguration',
         json: 'lifecycleConfiguration',
         type: { struct: 'BucketLifecycleConfiguration' },
-      },
-      { sdk: 'ExpectedBucketOwner', json: 'expectedBucketOwner', type: 'string' },
-      {
-        sdk: 'TransitionDefaultMinimumObjectSize',
-        json: 'transitionDefaultMinimumObjectSize',
-        type: 'string',
       },
     ],
     PutBucketLoggingRequest: [
@@ -744,9 +637,6 @@ export const service: ServiceDescriptor = {
         json: 'bucketLoggingStatus',
         type: { struct: 'BucketLoggingStatus' },
       },
-      { sdk: 'ContentMD5', json: 'contentMD5', type: 'string' },
-      { sdk: 'ChecksumAlgorithm', json: 'checksumAlgorithm', type: 'string' },
-      { sdk: 'ExpectedBucketOwner', json: 'expectedBucketOwner', type: 'string' },
     ],
     PutBucketMetricsConfigurationRequest: [
       { sdk: 'Bucket', json: 'bucket', type: 'string' },
@@ -756,7 +646,6 @@ export const service: ServiceDescriptor = {
         json: 'metricsConfiguration',
         type: { struct: 'MetricsConfiguration' },
       },
-      { sdk: 'ExpectedBucketOwner', json: 'expectedBucketOwner', type: 'string' },
     ],
     PutBucketNotificationConfigurationRequest: [
       { sdk: 'Bucket', json: 'bucket', type: 'string' },
@@ -765,83 +654,52 @@ export const service: ServiceDescriptor = {
         json: 'notificationConfiguration',
         type: { struct: 'NotificationConfiguration' },
       },
-      { sdk: 'ExpectedBucketOwner', json: 'expectedBucketOwner', type: 'string' },
-      { sdk: 'SkipDestinationValidation', json: 'skipDestinationValidation', type: 'boolean' },
     ],
     PutBucketOwnershipControlsRequest: [
       { sdk: 'Bucket', json: 'bucket', type: 'string' },
-      { sdk: 'ContentMD5', json: 'contentMD5', type: 'string' },
-      { sdk: 'ExpectedBucketOwner', json: 'expectedBucketOwner', type: 'string' },
       { sdk: 'OwnershipControls', json: 'ownershipControls', type: { struct: 'OwnershipControls' } },
     ],
     PutBucketPolicyRequest: [
       { sdk: 'Bucket', json: 'bucket', type: 'string' },
-      { sdk: 'ContentMD5', json: 'contentMD5', type: 'string' },
-      { sdk: 'ChecksumAlgorithm', json: 'checksumAlgorithm', type: 'string' },
-      {
-        sdk: 'ConfirmRemoveSelfBucketAccess',
-        json: 'confirmRemoveSelfBucketAccess',
-        type: 'boolean',
-      },
       { sdk: 'Policy', json: 'policy', type: 'string' },
-      { sdk: 'ExpectedBucketOwner', json: 'expectedBucketOwner', type: 'string' },
     ],
     PutBucketReplicationRequest: [
       { sdk: 'Bucket', json: 'bucket', type: 'string' },
-      { sdk: 'ContentMD5', json: 'contentMD5', type: 'string' },
-      { sdk: 'ChecksumAlgorithm', json: 'checksumAlgorithm', type: 'string' },
       {
         sdk: 'ReplicationConfiguration',
         json: 'replicationConfiguration',
         type: { struct: 'ReplicationConfiguration' },
       },
-      { sdk: 'Token', json: 'token', type: 'string' },
-      { sdk: 'ExpectedBucketOwner', json: 'expectedBucketOwner', type: 'string' },
     ],
     PutBucketRequestPaymentRequest: [
       { sdk: 'Bucket', json: 'bucket', type: 'string' },
-      { sdk: 'ContentMD5', json: 'contentMD5', type: 'string' },
-      { sdk: 'ChecksumAlgorithm', json: 'checksumAlgorithm', type: 'string' },
       {
         sdk: 'RequestPaymentConfiguration',
         json: 'requestPaymentConfiguration',
         type: { struct: 'RequestPaymentConfiguration' },
       },
-      { sdk: 'ExpectedBucketOwner', json: 'expectedBucketOwner', type: 'string' },
     ],
     PutBucketTaggingRequest: [
       { sdk: 'Bucket', json: 'bucket', type: 'string' },
-      { sdk: 'ContentMD5', json: 'contentMD5', type: 'string' },
-      { sdk: 'ChecksumAlgorithm', json: 'checksumAlgorithm', type: 'string' },
       { sdk: 'Tagging', json: 'tagging', type: { struct: 'Tagging' } },
-      { sdk: 'ExpectedBucketOwner', json: 'expectedBucketOwner', type: 'string' },
     ],
     PutBucketVersioningRequest: [
       { sdk: 'Bucket', json: 'bucket', type: 'string' },
-      { sdk: 'ContentMD5', json: 'contentMD5', type: 'string' },
-      { sdk: 'ChecksumAlgorithm', json: 'checksumAlgorithm', type: 'string' },
-      { sdk: 'MFA', json: 'mfa', type: 'string' },
       {
         sdk: 'VersioningConfiguration',
         json: 'versioningConfiguration',
         type: { struct: 'VersioningConfiguration' },
       },
-      { sdk: 'ExpectedBucketOwner', json: 'expectedBucketOwner', type: 'string' },
     ],
     PutBucketWebsiteRequest: [
       { sdk: 'Bucket', json: 'bucket', type: 'string' },
-      { sdk: 'ContentMD5', json: 'contentMD5', type: 'string' },
-      { sdk: 'ChecksumAlgorithm', json: 'checksumAlgorithm', type: 'string' },
       {
         sdk: 'WebsiteConfiguration',
         json: 'websiteConfiguration',
         type: { struct: 'WebsiteConfiguration' },
       },
-      { sdk: 'ExpectedBucketOwner', json: 'expectedBucketOwner', type: 'string' },
     ],
-    PutObjectLockConfigurationOutput: [
-      { sdk: 'RequestCharged', json: 'requestCharged', type: 'string' },
-    ],
+    PutObjectLockConfigurationOutput: [],
     PutObjectLockConfigurationRequest: [
       { sdk: 'Bucket', json: 'bucket', type: 'string' },
       {
@@ -849,22 +707,14 @@ export const service: ServiceDescriptor = {
         json: 'objectLockConfiguration',
         type: { struct: 'ObjectLockConfiguration' },
       },
-      { sdk: 'RequestPayer', json: 'requestPayer', type: 'string' },
-      { sdk: 'Token', json: 'token', type: 'string' },
-      { sdk: 'ContentMD5', json: 'contentMD5', type: 'string' },
-      { sdk: 'ChecksumAlgorithm', json: 'checksumAlgorithm', type: 'string' },
-      { sdk: 'ExpectedBucketOwner', json: 'expectedBucketOwner', type: 'string' },
     ],
     PutPublicAccessBlockRequest: [
       { sdk: 'Bucket', json: 'bucket', type: 'string' },
-      { sdk: 'ContentMD5', json: 'contentMD5', type: 'string' },
-      { sdk: 'ChecksumAlgorithm', json: 'checksumAlgorithm', type: 'string' },
       {
         sdk: 'PublicAccessBlockConfiguration',
         json: 'publicAccessBlockConfiguration',
         type: { struct: 'PublicAccessBlockConfiguration' },
       },
-      { sdk: 'ExpectedBucketOwner', json: 'expectedBucketOwner', type: 'string' },
     ],
     QueueConfiguration: [
       { sdk: 'Id', json: 'id', type: 'string' },

@@ -207,23 +207,6 @@ export const service: ServiceDescriptor = {
         type: { struct: 'TrainingImageConfig' },
       },
     ],
-    AlgorithmStatusDetails: [
-      {
-        sdk: 'ValidationStatuses',
-        json: 'validationStatuses',
-        type: { list: { struct: 'AlgorithmStatusItem' } },
-      },
-      {
-        sdk: 'ImageScanStatuses',
-        json: 'imageScanStatuses',
-        type: { list: { struct: 'AlgorithmStatusItem' } },
-      },
-    ],
-    AlgorithmStatusItem: [
-      { sdk: 'Name', json: 'name', type: 'string' },
-      { sdk: 'Status', json: 'status', type: 'string' },
-      { sdk: 'FailureReason', json: 'failureReason', type: 'string' },
-    ],
     AlgorithmValidationProfile: [
       { sdk: 'ProfileName', json: 'profileName', type: 'string' },
       {
@@ -580,9 +563,6 @@ export const service: ServiceDescriptor = {
       { sdk: 'KmsKeyId', json: 'kmsKeyID', type: 'string' },
       { sdk: 'S3OutputPath', json: 's3OutputPath', type: 'string' },
     ],
-    AutoMLPartialFailureReason: [
-      { sdk: 'PartialFailureMessage', json: 'partialFailureMessage', type: 'string' },
-    ],
     AutoMLProblemTypeConfig: [
       {
         sdk: 'ImageClassificationJobConfig',
@@ -604,35 +584,6 @@ export const service: ServiceDescriptor = {
         sdk: 'TextGenerationJobConfig',
         json: 'textGenerationJobConfig',
         type: { struct: 'TextGenerationJobConfig' },
-      },
-    ],
-    AutoMLProblemTypeResolvedAttributes: [
-      {
-        sdk: 'TabularResolvedAttributes',
-        json: 'tabularResolvedAttributes',
-        type: { struct: 'TabularResolvedAttributes' },
-      },
-      {
-        sdk: 'TextGenerationResolvedAttributes',
-        json: 'textGenerationResolvedAttributes',
-        type: { struct: 'TextGenerationResolvedAttributes' },
-      },
-    ],
-    AutoMLResolvedAttributes: [
-      {
-        sdk: 'AutoMLJobObjective',
-        json: 'autoMLJobObjective',
-        type: { struct: 'AutoMLJobObjective' },
-      },
-      {
-        sdk: 'CompletionCriteria',
-        json: 'completionCriteria',
-        type: { struct: 'AutoMLJobCompletionCriteria' },
-      },
-      {
-        sdk: 'AutoMLProblemTypeResolvedAttributes',
-        json: 'autoMLProblemTypeResolvedAttributes',
-        type: { struct: 'AutoMLProblemTypeResolvedAttributes' },
       },
     ],
     AutoMLS3DataSource: [
@@ -2331,13 +2282,6 @@ export const service: ServiceDescriptor = {
         type: { struct: 'CaptureContentTypeHeader' },
       },
     ],
-    DataCaptureConfigSummary: [
-      { sdk: 'EnableCapture', json: 'enableCapture', type: 'boolean' },
-      { sdk: 'CaptureStatus', json: 'captureStatus', type: 'string' },
-      { sdk: 'CurrentSamplingPercentage', json: 'currentSamplingPercentage', type: 'integer' },
-      { sdk: 'DestinationS3Uri', json: 'destinationS3URI', type: 'string' },
-      { sdk: 'KmsKeyId', json: 'kmsKeyID', type: 'string' },
-    ],
     DataCatalogConfig: [
       { sdk: 'TableName', json: 'tableName', type: 'string' },
       { sdk: 'Catalog', json: 'catalog', type: 'string' },
@@ -2566,7 +2510,6 @@ export const service: ServiceDescriptor = {
     ],
     DeleteDomainRequest: [
       { sdk: 'DomainId', json: 'domainID', type: 'string' },
-      { sdk: 'RetentionPolicy', json: 'retentionPolicy', type: { struct: 'RetentionPolicy' } },
     ],
     DeleteEdgeDeploymentPlanRequest: [
       { sdk: 'EdgeDeploymentPlanName', json: 'edgeDeploymentPlanName', type: 'string' },
@@ -2592,7 +2535,6 @@ export const service: ServiceDescriptor = {
     DeleteFlowDefinitionResponse: [],
     DeleteHubContentReferenceRequest: [
       { sdk: 'HubName', json: 'hubName', type: 'string' },
-      { sdk: 'HubContentType', json: 'hubContentType', type: 'string' },
       { sdk: 'HubContentName', json: 'hubContentName', type: 'string' },
     ],
     DeleteHubRequest: [
@@ -2609,7 +2551,6 @@ export const service: ServiceDescriptor = {
     DeleteImageVersionRequest: [
       { sdk: 'ImageName', json: 'imageName', type: 'string' },
       { sdk: 'Version', json: 'version', type: 'integer' },
-      { sdk: 'Alias', json: 'alias', type: 'string' },
     ],
     DeleteImageVersionResponse: [],
     DeleteInferenceComponentInput: [
@@ -2673,7 +2614,6 @@ export const service: ServiceDescriptor = {
     ],
     DeletePipelineRequest: [
       { sdk: 'PipelineName', json: 'pipelineName', type: 'string' },
-      { sdk: 'ClientRequestToken', json: 'clientRequestToken', type: 'string' },
     ],
     DeletePipelineResponse: [
       { sdk: 'PipelineArn', json: 'pipelineARN', type: 'string' },
@@ -2716,9 +2656,7 @@ export const service: ServiceDescriptor = {
     DeleteWorkteamRequest: [
       { sdk: 'WorkteamName', json: 'workteamName', type: 'string' },
     ],
-    DeleteWorkteamResponse: [
-      { sdk: 'Success', json: 'success', type: 'boolean' },
-    ],
+    DeleteWorkteamResponse: [],
     DeployedImage: [
       { sdk: 'SpecifiedImage', json: 'specifiedImage', type: 'string' },
       { sdk: 'ResolvedImage', json: 'resolvedImage', type: 'string' },
@@ -2739,14 +2677,6 @@ export const service: ServiceDescriptor = {
         sdk: 'AutoRollbackConfiguration',
         json: 'autoRollbackConfiguration',
         type: { struct: 'AutoRollbackConfig' },
-      },
-    ],
-    DeploymentRecommendation: [
-      { sdk: 'RecommendationStatus', json: 'recommendationStatus', type: 'string' },
-      {
-        sdk: 'RealTimeInferenceRecommendations',
-        json: 'realTimeInferenceRecommendations',
-        type: { list: { struct: 'RealTimeInferenceRecommendation' } },
       },
     ],
     DeploymentStage: [
@@ -2780,9 +2710,6 @@ export const service: ServiceDescriptor = {
         type: { struct: 'EdgeDeploymentStatus' },
       },
     ],
-    DerivedInformation: [
-      { sdk: 'DerivedDataInputConfig', json: 'derivedDataInputConfig', type: 'string' },
-    ],
     DescribeActionRequest: [
       { sdk: 'ActionName', json: 'actionName', type: 'string' },
     ],
@@ -2795,15 +2722,12 @@ export const service: ServiceDescriptor = {
       { sdk: 'Status', json: 'status', type: 'string' },
       { sdk: 'Properties', json: 'properties', type: { map: 'string' } },
       { sdk: 'CreationTime', json: 'creationTime', type: 'timestamp' },
-      { sdk: 'CreatedBy', json: 'createdBy', type: { struct: 'UserContext' } },
       { sdk: 'LastModifiedTime', json: 'lastModifiedTime', type: 'timestamp' },
-      { sdk: 'LastModifiedBy', json: 'lastModifiedBy', type: { struct: 'UserContext' } },
       {
         sdk: 'MetadataProperties',
         json: 'metadataProperties',
         type: { struct: 'MetadataProperties' },
       },
-      { sdk: 'LineageGroupArn', json: 'lineageGroupARN', type: 'string' },
     ],
     DescribeAlgorithmInput: [
       { sdk: 'AlgorithmName', json: 'algorithmName', type: 'string' },
@@ -2829,11 +2753,6 @@ export const service: ServiceDescriptor = {
         type: { struct: 'AlgorithmValidationSpecification' },
       },
       { sdk: 'AlgorithmStatus', json: 'algorithmStatus', type: 'string' },
-      {
-        sdk: 'AlgorithmStatusDetails',
-        json: 'algorithmStatusDetails',
-        type: { struct: 'AlgorithmStatusDetails' },
-      },
       { sdk: 'ProductId', json: 'productID', type: 'string' },
       { sdk: 'CertifyForMarketplace', json: 'certifyForMarketplace', type: 'boolean' },
     ],
@@ -2877,12 +2796,9 @@ export const service: ServiceDescriptor = {
       { sdk: 'SpaceName', json: 'spaceName', type: 'string' },
       { sdk: 'Status', json: 'status', type: 'string' },
       { sdk: 'RecoveryMode', json: 'recoveryMode', type: 'boolean' },
-      { sdk: 'LastHealthCheckTimestamp', json: 'lastHealthCheckTimestamp', type: 'timestamp' },
-      { sdk: 'LastUserActivityTimestamp', json: 'lastUserActivityTimestamp', type: 'timestamp' },
       { sdk: 'CreationTime', json: 'creationTime', type: 'timestamp' },
       { sdk: 'FailureReason', json: 'failureReason', type: 'string' },
       { sdk: 'ResourceSpec', json: 'resourceSpec', type: { struct: 'ResourceSpec' } },
-      { sdk: 'BuiltInLifecycleConfigArn', json: 'builtInLifecycleConfigARN', type: 'string' },
     ],
     DescribeArtifactRequest: [
       { sdk: 'ArtifactArn', json: 'artifactARN', type: 'string' },
@@ -2894,15 +2810,12 @@ export const service: ServiceDescriptor = {
       { sdk: 'ArtifactType', json: 'artifactType', type: 'string' },
       { sdk: 'Properties', json: 'properties', type: { map: 'string' } },
       { sdk: 'CreationTime', json: 'creationTime', type: 'timestamp' },
-      { sdk: 'CreatedBy', json: 'createdBy', type: { struct: 'UserContext' } },
       { sdk: 'LastModifiedTime', json: 'lastModifiedTime', type: 'timestamp' },
-      { sdk: 'LastModifiedBy', json: 'lastModifiedBy', type: { struct: 'UserContext' } },
       {
         sdk: 'MetadataProperties',
         json: 'metadataProperties',
         type: { struct: 'MetadataProperties' },
       },
-      { sdk: 'LineageGroupArn', json: 'lineageGroupARN', type: 'string' },
     ],
     DescribeAutoMLJobRequest: [
       { sdk: 'AutoMLJobName', json: 'autoMLJobName', type: 'string' },
@@ -2932,11 +2845,6 @@ export const service: ServiceDescriptor = {
       { sdk: 'EndTime', json: 'endTime', type: 'timestamp' },
       { sdk: 'LastModifiedTime', json: 'lastModifiedTime', type: 'timestamp' },
       { sdk: 'FailureReason', json: 'failureReason', type: 'string' },
-      {
-        sdk: 'PartialFailureReasons',
-        json: 'partialFailureReasons',
-        type: { list: { struct: 'AutoMLPartialFailureReason' } },
-      },
       { sdk: 'BestCandidate', json: 'bestCandidate', type: { struct: 'AutoMLCandidate' } },
       { sdk: 'AutoMLJobStatus', json: 'autoMLJobStatus', type: 'string' },
       { sdk: 'AutoMLJobSecondaryStatus', json: 'autoMLJobSecondaryStatus', type: 'string' },
@@ -2950,13 +2858,7 @@ export const service: ServiceDescriptor = {
         json: 'autoMLJobArtifacts',
         type: { struct: 'AutoMLJobArtifacts' },
       },
-      {
-        sdk: 'ResolvedAttributes',
-        json: 'resolvedAttributes',
-        type: { struct: 'ResolvedAttributes' },
-      },
       { sdk: 'ModelDeployConfig', json: 'modelDeployConfig', type: { struct: 'ModelDeployConfig' } },
-      { sdk: 'ModelDeployResult', json: 'modelDeployResult', type: { struct: 'ModelDeployResult' } },
     ],
     DescribeAutoMLJobV2Request: [
       { sdk: 'AutoMLJobName', json: 'autoMLJobName', type: 'string' },
@@ -2985,16 +2887,10 @@ export const service: ServiceDescriptor = {
         json: 'autoMLProblemTypeConfig',
         type: { struct: 'AutoMLProblemTypeConfig' },
       },
-      { sdk: 'AutoMLProblemTypeConfigName', json: 'autoMLProblemTypeConfigName', type: 'string' },
       { sdk: 'CreationTime', json: 'creationTime', type: 'timestamp' },
       { sdk: 'EndTime', json: 'endTime', type: 'timestamp' },
       { sdk: 'LastModifiedTime', json: 'lastModifiedTime', type: 'timestamp' },
       { sdk: 'FailureReason', json: 'failureReason', type: 'string' },
-      {
-        sdk: 'PartialFailureReasons',
-        json: 'partialFailureReasons',
-        type: { list: { struct: 'AutoMLPartialFailureReason' } },
-      },
       { sdk: 'BestCandidate', json: 'bestCandidate', type: { struct: 'AutoMLCandidate' } },
       { sdk: 'AutoMLJobStatus', json: 'autoMLJobStatus', type: 'string' },
       { sdk: 'AutoMLJobSecondaryStatus', json: 'autoMLJobSecondaryStatus', type: 'string' },
@@ -3003,13 +2899,7 @@ export const service: ServiceDescriptor = {
         json: 'autoMLJobArtifacts',
         type: { struct: 'AutoMLJobArtifacts' },
       },
-      {
-        sdk: 'ResolvedAttributes',
-        json: 'resolvedAttributes',
-        type: { struct: 'AutoMLResolvedAttributes' },
-      },
       { sdk: 'ModelDeployConfig', json: 'modelDeployConfig', type: { struct: 'ModelDeployConfig' } },
-      { sdk: 'ModelDeployResult', json: 'modelDeployResult', type: { struct: 'ModelDeployResult' } },
       { sdk: 'DataSplitConfig', json: 'dataSplitConfig', type: { struct: 'AutoMLDataSplitConfig' } },
       { sdk: 'SecurityConfig', json: 'securityConfig', type: { struct: 'AutoMLSecurityConfig' } },
       {
@@ -3059,9 +2949,7 @@ export const service: ServiceDescriptor = {
       { sdk: 'SchedulerConfig', json: 'schedulerConfig', type: { struct: 'SchedulerConfig' } },
       { sdk: 'Description', json: 'description', type: 'string' },
       { sdk: 'CreationTime', json: 'creationTime', type: 'timestamp' },
-      { sdk: 'CreatedBy', json: 'createdBy', type: { struct: 'UserContext' } },
       { sdk: 'LastModifiedTime', json: 'lastModifiedTime', type: 'timestamp' },
-      { sdk: 'LastModifiedBy', json: 'lastModifiedBy', type: { struct: 'UserContext' } },
     ],
     DescribeCodeRepositoryInput: [
       { sdk: 'CodeRepositoryName', json: 'codeRepositoryName', type: 'string' },
@@ -3089,16 +2977,10 @@ export const service: ServiceDescriptor = {
       { sdk: 'LastModifiedTime', json: 'lastModifiedTime', type: 'timestamp' },
       { sdk: 'FailureReason', json: 'failureReason', type: 'string' },
       { sdk: 'ModelArtifacts', json: 'modelArtifacts', type: { struct: 'ModelArtifacts' } },
-      { sdk: 'ModelDigests', json: 'modelDigests', type: { struct: 'ModelDigests' } },
       { sdk: 'RoleArn', json: 'roleARN', type: 'string' },
       { sdk: 'InputConfig', json: 'inputConfig', type: { struct: 'InputConfig' } },
       { sdk: 'OutputConfig', json: 'outputConfig', type: { struct: 'OutputConfig' } },
       { sdk: 'VpcConfig', json: 'vpcConfig', type: { struct: 'NeoVpcConfig' } },
-      {
-        sdk: 'DerivedInformation',
-        json: 'derivedInformation',
-        type: { struct: 'DerivedInformation' },
-      },
     ],
     DescribeComputeQuotaRequest: [
       { sdk: 'ComputeQuotaId', json: 'computeQuotaID', type: 'string' },
@@ -3125,9 +3007,7 @@ export const service: ServiceDescriptor = {
       },
       { sdk: 'ActivationState', json: 'activationState', type: 'string' },
       { sdk: 'CreationTime', json: 'creationTime', type: 'timestamp' },
-      { sdk: 'CreatedBy', json: 'createdBy', type: { struct: 'UserContext' } },
       { sdk: 'LastModifiedTime', json: 'lastModifiedTime', type: 'timestamp' },
-      { sdk: 'LastModifiedBy', json: 'lastModifiedBy', type: { struct: 'UserContext' } },
     ],
     DescribeContextRequest: [
       { sdk: 'ContextName', json: 'contextName', type: 'string' },
@@ -3140,10 +3020,7 @@ export const service: ServiceDescriptor = {
       { sdk: 'Description', json: 'description', type: 'string' },
       { sdk: 'Properties', json: 'properties', type: { map: 'string' } },
       { sdk: 'CreationTime', json: 'creationTime', type: 'timestamp' },
-      { sdk: 'CreatedBy', json: 'createdBy', type: { struct: 'UserContext' } },
       { sdk: 'LastModifiedTime', json: 'lastModifiedTime', type: 'timestamp' },
-      { sdk: 'LastModifiedBy', json: 'lastModifiedBy', type: { struct: 'UserContext' } },
-      { sdk: 'LineageGroupArn', json: 'lineageGroupARN', type: 'string' },
     ],
     DescribeDataQualityJobDefinitionRequest: [
       { sdk: 'JobDefinitionName', json: 'jobDefinitionName', type: 'string' },
@@ -3151,7 +3028,6 @@ export const service: ServiceDescriptor = {
     DescribeDataQualityJobDefinitionResponse: [
       { sdk: 'JobDefinitionArn', json: 'jobDefinitionARN', type: 'string' },
       { sdk: 'JobDefinitionName', json: 'jobDefinitionName', type: 'string' },
-      { sdk: 'CreationTime', json: 'creationTime', type: 'timestamp' },
       {
         sdk: 'DataQualityBaselineConfig',
         json: 'dataQualityBaselineConfig',
@@ -3201,22 +3077,10 @@ export const service: ServiceDescriptor = {
       { sdk: 'DomainArn', json: 'domainARN', type: 'string' },
       { sdk: 'DomainId', json: 'domainID', type: 'string' },
       { sdk: 'DomainName', json: 'domainName', type: 'string' },
-      { sdk: 'HomeEfsFileSystemId', json: 'homeEFSFileSystemID', type: 'string' },
-      {
-        sdk: 'SingleSignOnManagedApplicationInstanceId',
-        json: 'singleSignOnManagedApplicationInstanceID',
-        type: 'string',
-      },
-      { sdk: 'SingleSignOnApplicationArn', json: 'singleSignOnApplicationARN', type: 'string' },
       { sdk: 'Status', json: 'status', type: 'string' },
       { sdk: 'CreationTime', json: 'creationTime', type: 'timestamp' },
       { sdk: 'LastModifiedTime', json: 'lastModifiedTime', type: 'timestamp' },
       { sdk: 'FailureReason', json: 'failureReason', type: 'string' },
-      {
-        sdk: 'SecurityGroupIdForDomainBoundary',
-        json: 'securityGroupIDForDomainBoundary',
-        type: 'string',
-      },
       { sdk: 'AuthMode', json: 'authMode', type: 'string' },
       { sdk: 'DefaultUserSettings', json: 'defaultUserSettings', type: { struct: 'UserSettings' } },
       { sdk: 'DomainSettings', json: 'domainSettings', type: { struct: 'DomainSettings' } },
@@ -3236,8 +3100,6 @@ export const service: ServiceDescriptor = {
     ],
     DescribeEdgeDeploymentPlanRequest: [
       { sdk: 'EdgeDeploymentPlanName', json: 'edgeDeploymentPlanName', type: 'string' },
-      { sdk: 'NextToken', json: 'nextToken', type: 'string' },
-      { sdk: 'MaxResults', json: 'maxResults', type: 'integer' },
     ],
     DescribeEdgeDeploymentPlanResponse: [
       { sdk: 'EdgeDeploymentPlanArn', json: 'edgeDeploymentPlanARN', type: 'string' },
@@ -3252,7 +3114,6 @@ export const service: ServiceDescriptor = {
       { sdk: 'EdgeDeploymentPending', json: 'edgeDeploymentPending', type: 'integer' },
       { sdk: 'EdgeDeploymentFailed', json: 'edgeDeploymentFailed', type: 'integer' },
       { sdk: 'Stages', json: 'stages', type: { list: { struct: 'DeploymentStageStatusSummary' } } },
-      { sdk: 'NextToken', json: 'nextToken', type: 'string' },
       { sdk: 'CreationTime', json: 'creationTime', type: 'timestamp' },
       { sdk: 'LastModifiedTime', json: 'lastModifiedTime', type: 'timestamp' },
     ],
@@ -3278,11 +3139,6 @@ export const service: ServiceDescriptor = {
       { sdk: 'LastModifiedTime', json: 'lastModifiedTime', type: 'timestamp' },
       { sdk: 'ModelArtifact', json: 'modelArtifact', type: 'string' },
       { sdk: 'ModelSignature', json: 'modelSignature', type: 'string' },
-      {
-        sdk: 'PresetDeploymentOutput',
-        json: 'presetDeploymentOutput',
-        type: { struct: 'EdgePresetDeploymentOutput' },
-      },
     ],
     DescribeEndpointConfigInput: [
       { sdk: 'EndpointConfigName', json: 'endpointConfigName', type: 'string' },
@@ -3297,18 +3153,12 @@ export const service: ServiceDescriptor = {
       },
       { sdk: 'DataCaptureConfig', json: 'dataCaptureConfig', type: { struct: 'DataCaptureConfig' } },
       { sdk: 'KmsKeyId', json: 'kmsKeyID', type: 'string' },
-      { sdk: 'CreationTime', json: 'creationTime', type: 'timestamp' },
       {
         sdk: 'AsyncInferenceConfig',
         json: 'asyncInferenceConfig',
         type: { struct: 'AsyncInferenceConfig' },
       },
       { sdk: 'ExplainerConfig', json: 'explainerConfig', type: { struct: 'ExplainerConfig' } },
-      {
-        sdk: 'ShadowProductionVariants',
-        json: 'shadowProductionVariants',
-        type: { list: { struct: 'ProductionVariant' } },
-      },
       { sdk: 'ExecutionRoleArn', json: 'executionRoleARN', type: 'string' },
       { sdk: 'VpcConfig', json: 'vpcConfig', type: { struct: 'VpcConfig' } },
       { sdk: 'EnableNetworkIsolation', json: 'enableNetworkIsolation', type: 'boolean' },
@@ -3325,35 +3175,14 @@ export const service: ServiceDescriptor = {
         json: 'productionVariants',
         type: { list: { struct: 'ProductionVariantSummary' } },
       },
-      {
-        sdk: 'DataCaptureConfig',
-        json: 'dataCaptureConfig',
-        type: { struct: 'DataCaptureConfigSummary' },
-      },
       { sdk: 'EndpointStatus', json: 'endpointStatus', type: 'string' },
       { sdk: 'FailureReason', json: 'failureReason', type: 'string' },
       { sdk: 'CreationTime', json: 'creationTime', type: 'timestamp' },
       { sdk: 'LastModifiedTime', json: 'lastModifiedTime', type: 'timestamp' },
       {
-        sdk: 'LastDeploymentConfig',
-        json: 'lastDeploymentConfig',
-        type: { struct: 'DeploymentConfig' },
-      },
-      {
-        sdk: 'AsyncInferenceConfig',
-        json: 'asyncInferenceConfig',
-        type: { struct: 'AsyncInferenceConfig' },
-      },
-      {
         sdk: 'PendingDeploymentSummary',
         json: 'pendingDeploymentSummary',
         type: { struct: 'PendingDeploymentSummary' },
-      },
-      { sdk: 'ExplainerConfig', json: 'explainerConfig', type: { struct: 'ExplainerConfig' } },
-      {
-        sdk: 'ShadowProductionVariants',
-        json: 'shadowProductionVariants',
-        type: { list: { struct: 'ProductionVariantSummary' } },
       },
     ],
     DescribeExperimentRequest: [
@@ -3363,16 +3192,12 @@ export const service: ServiceDescriptor = {
       { sdk: 'ExperimentName', json: 'experimentName', type: 'string' },
       { sdk: 'ExperimentArn', json: 'experimentARN', type: 'string' },
       { sdk: 'DisplayName', json: 'displayName', type: 'string' },
-      { sdk: 'Source', json: 'source', type: { struct: 'ExperimentSource' } },
       { sdk: 'Description', json: 'description', type: 'string' },
       { sdk: 'CreationTime', json: 'creationTime', type: 'timestamp' },
-      { sdk: 'CreatedBy', json: 'createdBy', type: { struct: 'UserContext' } },
       { sdk: 'LastModifiedTime', json: 'lastModifiedTime', type: 'timestamp' },
-      { sdk: 'LastModifiedBy', json: 'lastModifiedBy', type: { struct: 'UserContext' } },
     ],
     DescribeFeatureGroupRequest: [
       { sdk: 'FeatureGroupName', json: 'featureGroupName', type: 'string' },
-      { sdk: 'NextToken', json: 'nextToken', type: 'string' },
     ],
     DescribeFeatureGroupResponse: [
       { sdk: 'FeatureGroupArn', json: 'featureGroupARN', type: 'string' },
@@ -3384,8 +3209,6 @@ export const service: ServiceDescriptor = {
         json: 'featureDefinitions',
         type: { list: { struct: 'FeatureDefinition' } },
       },
-      { sdk: 'CreationTime', json: 'creationTime', type: 'timestamp' },
-      { sdk: 'LastModifiedTime', json: 'lastModifiedTime', type: 'timestamp' },
       { sdk: 'OnlineStoreConfig', json: 'onlineStoreConfig', type: { struct: 'OnlineStoreConfig' } },
       {
         sdk: 'OfflineStoreConfig',
@@ -3399,16 +3222,8 @@ export const service: ServiceDescriptor = {
       },
       { sdk: 'RoleArn', json: 'roleARN', type: 'string' },
       { sdk: 'FeatureGroupStatus', json: 'featureGroupStatus', type: 'string' },
-      {
-        sdk: 'OfflineStoreStatus',
-        json: 'offlineStoreStatus',
-        type: { struct: 'OfflineStoreStatus' },
-      },
-      { sdk: 'LastUpdateStatus', json: 'lastUpdateStatus', type: { struct: 'LastUpdateStatus' } },
       { sdk: 'FailureReason', json: 'failureReason', type: 'string' },
       { sdk: 'Description', json: 'description', type: 'string' },
-      { sdk: 'NextToken', json: 'nextToken', type: 'string' },
-      { sdk: 'OnlineStoreTotalSizeBytes', json: 'onlineStoreTotalSizeBytes', type: 'integer' },
     ],
     DescribeFlowDefinitionRequest: [
       { sdk: 'FlowDefinitionName', json: 'flowDefinitionName', type: 'string' },
@@ -3435,39 +3250,15 @@ export const service: ServiceDescriptor = {
     ],
     DescribeHubContentRequest: [
       { sdk: 'HubName', json: 'hubName', type: 'string' },
-      { sdk: 'HubContentType', json: 'hubContentType', type: 'string' },
       { sdk: 'HubContentName', json: 'hubContentName', type: 'string' },
-      { sdk: 'HubContentVersion', json: 'hubContentVersion', type: 'string' },
     ],
     DescribeHubContentResponse: [
       { sdk: 'HubContentName', json: 'hubContentName', type: 'string' },
       { sdk: 'HubContentArn', json: 'hubContentARN', type: 'string' },
-      { sdk: 'HubContentVersion', json: 'hubContentVersion', type: 'string' },
-      { sdk: 'HubContentType', json: 'hubContentType', type: 'string' },
-      { sdk: 'DocumentSchemaVersion', json: 'documentSchemaVersion', type: 'string' },
       { sdk: 'HubName', json: 'hubName', type: 'string' },
       { sdk: 'HubArn', json: 'hubARN', type: 'string' },
-      { sdk: 'HubContentDisplayName', json: 'hubContentDisplayName', type: 'string' },
-      { sdk: 'HubContentDescription', json: 'hubContentDescription', type: 'string' },
-      { sdk: 'HubContentMarkdown', json: 'hubContentMarkdown', type: 'string' },
-      { sdk: 'HubContentDocument', json: 'hubContentDocument', type: 'string' },
       { sdk: 'SageMakerPublicHubContentArn', json: 'sageMakerPublicHubContentARN', type: 'string' },
-      { sdk: 'ReferenceMinVersion', json: 'referenceMinVersion', type: 'string' },
-      { sdk: 'SupportStatus', json: 'supportStatus', type: 'string' },
-      {
-        sdk: 'HubContentSearchKeywords',
-        json: 'hubContentSearchKeywords',
-        type: { list: 'string' },
-      },
-      {
-        sdk: 'HubContentDependencies',
-        json: 'hubContentDependencies',
-        type: { list: { struct: 'HubContentDependency' } },
-      },
       { sdk: 'HubContentStatus', json: 'hubContentStatus', type: 'string' },
-      { sdk: 'FailureReason', json: 'failureReason', type: 'string' },
-      { sdk: 'CreationTime', json: 'creationTime', type: 'timestamp' },
-      { sdk: 'LastModifiedTime', json: 'lastModifiedTime', type: 'timestamp' },
     ],
     DescribeHubRequest: [
       { sdk: 'HubName', json: 'hubName', type: 'string' },
@@ -3521,18 +3312,7 @@ export const service: ServiceDescriptor = {
         type: 'string',
       },
       { sdk: 'CreationTime', json: 'creationTime', type: 'timestamp' },
-      { sdk: 'HyperParameterTuningEndTime', json: 'hyperParameterTuningEndTime', type: 'timestamp' },
       { sdk: 'LastModifiedTime', json: 'lastModifiedTime', type: 'timestamp' },
-      {
-        sdk: 'TrainingJobStatusCounters',
-        json: 'trainingJobStatusCounters',
-        type: { struct: 'TrainingJobStatusCounters' },
-      },
-      {
-        sdk: 'ObjectiveStatusCounters',
-        json: 'objectiveStatusCounters',
-        type: { struct: 'ObjectiveStatusCounters' },
-      },
       {
         sdk: 'BestTrainingJob',
         json: 'bestTrainingJob',
@@ -3550,16 +3330,6 @@ export const service: ServiceDescriptor = {
       },
       { sdk: 'Autotune', json: 'autotune', type: { struct: 'Autotune' } },
       { sdk: 'FailureReason', json: 'failureReason', type: 'string' },
-      {
-        sdk: 'TuningJobCompletionDetails',
-        json: 'tuningJobCompletionDetails',
-        type: { struct: 'HyperParameterTuningJobCompletionDetails' },
-      },
-      {
-        sdk: 'ConsumedResources',
-        json: 'consumedResources',
-        type: { struct: 'HyperParameterTuningJobConsumedResources' },
-      },
     ],
     DescribeImageRequest: [
       { sdk: 'ImageName', json: 'imageName', type: 'string' },
@@ -3578,14 +3348,12 @@ export const service: ServiceDescriptor = {
     DescribeImageVersionRequest: [
       { sdk: 'ImageName', json: 'imageName', type: 'string' },
       { sdk: 'Version', json: 'version', type: 'integer' },
-      { sdk: 'Alias', json: 'alias', type: 'string' },
     ],
     DescribeImageVersionResponse: [
       { sdk: 'BaseImage', json: 'baseImage', type: 'string' },
       { sdk: 'ContainerImage', json: 'containerImage', type: 'string' },
       { sdk: 'CreationTime', json: 'creationTime', type: 'timestamp' },
       { sdk: 'FailureReason', json: 'failureReason', type: 'string' },
-      { sdk: 'ImageArn', json: 'imageARN', type: 'string' },
       { sdk: 'ImageVersionArn', json: 'imageVersionARN', type: 'string' },
       { sdk: 'ImageVersionStatus', json: 'imageVersionStatus', type: 'string' },
       { sdk: 'LastModifiedTime', json: 'lastModifiedTime', type: 'timestamp' },
@@ -3605,7 +3373,6 @@ export const service: ServiceDescriptor = {
       { sdk: 'InferenceComponentName', json: 'inferenceComponentName', type: 'string' },
       { sdk: 'InferenceComponentArn', json: 'inferenceComponentARN', type: 'string' },
       { sdk: 'EndpointName', json: 'endpointName', type: 'string' },
-      { sdk: 'EndpointArn', json: 'endpointARN', type: 'string' },
       { sdk: 'VariantName', json: 'variantName', type: 'string' },
       { sdk: 'FailureReason', json: 'failureReason', type: 'string' },
       {
@@ -3621,17 +3388,11 @@ export const service: ServiceDescriptor = {
       { sdk: 'CreationTime', json: 'creationTime', type: 'timestamp' },
       { sdk: 'LastModifiedTime', json: 'lastModifiedTime', type: 'timestamp' },
       { sdk: 'InferenceComponentStatus', json: 'inferenceComponentStatus', type: 'string' },
-      {
-        sdk: 'LastDeploymentConfig',
-        json: 'lastDeploymentConfig',
-        type: { struct: 'InferenceComponentDeploymentConfig' },
-      },
     ],
     DescribeInferenceExperimentRequest: [
       { sdk: 'Name', json: 'name', type: 'string' },
     ],
     DescribeInferenceExperimentResponse: [
-      { sdk: 'Arn', json: 'arn', type: 'string' },
       { sdk: 'Name', json: 'name', type: 'string' },
       { sdk: 'Type', json: 'type_', type: 'string' },
       { sdk: 'Schedule', json: 'schedule', type: { struct: 'InferenceExperimentSchedule' } },
@@ -3642,7 +3403,6 @@ export const service: ServiceDescriptor = {
       { sdk: 'CompletionTime', json: 'completionTime', type: 'timestamp' },
       { sdk: 'LastModifiedTime', json: 'lastModifiedTime', type: 'timestamp' },
       { sdk: 'RoleArn', json: 'roleARN', type: 'string' },
-      { sdk: 'EndpointMetadata', json: 'endpointMetadata', type: { struct: 'EndpointMetadata' } },
       {
         sdk: 'ModelVariants',
         json: 'modelVariants',
@@ -3675,16 +3435,6 @@ export const service: ServiceDescriptor = {
         sdk: 'StoppingConditions',
         json: 'stoppingConditions',
         type: { struct: 'RecommendationJobStoppingConditions' },
-      },
-      {
-        sdk: 'InferenceRecommendations',
-        json: 'inferenceRecommendations',
-        type: { list: { struct: 'InferenceRecommendation' } },
-      },
-      {
-        sdk: 'EndpointPerformances',
-        json: 'endpointPerformances',
-        type: { list: { struct: 'EndpointPerformance' } },
       },
     ],
     DescribeLabelingJobRequest: [
@@ -3734,9 +3484,7 @@ export const service: ServiceDescriptor = {
       { sdk: 'WeeklyMaintenanceWindowStart', json: 'weeklyMaintenanceWindowStart', type: 'string' },
       { sdk: 'AutomaticModelRegistration', json: 'automaticModelRegistration', type: 'boolean' },
       { sdk: 'CreationTime', json: 'creationTime', type: 'timestamp' },
-      { sdk: 'CreatedBy', json: 'createdBy', type: { struct: 'UserContext' } },
       { sdk: 'LastModifiedTime', json: 'lastModifiedTime', type: 'timestamp' },
-      { sdk: 'LastModifiedBy', json: 'lastModifiedBy', type: { struct: 'UserContext' } },
     ],
     DescribeModelBiasJobDefinitionRequest: [
       { sdk: 'JobDefinitionName', json: 'jobDefinitionName', type: 'string' },
@@ -3744,7 +3492,6 @@ export const service: ServiceDescriptor = {
     DescribeModelBiasJobDefinitionResponse: [
       { sdk: 'JobDefinitionArn', json: 'jobDefinitionARN', type: 'string' },
       { sdk: 'JobDefinitionName', json: 'jobDefinitionName', type: 'string' },
-      { sdk: 'CreationTime', json: 'creationTime', type: 'timestamp' },
       {
         sdk: 'ModelBiasBaselineConfig',
         json: 'modelBiasBaselineConfig',
@@ -3781,9 +3528,7 @@ export const service: ServiceDescriptor = {
       { sdk: 'ModelCardStatus', json: 'modelCardStatus', type: 'string' },
       { sdk: 'SecurityConfig', json: 'securityConfig', type: { struct: 'ModelCardSecurityConfig' } },
       { sdk: 'CreationTime', json: 'creationTime', type: 'timestamp' },
-      { sdk: 'CreatedBy', json: 'createdBy', type: { struct: 'UserContext' } },
       { sdk: 'LastModifiedTime', json: 'lastModifiedTime', type: 'timestamp' },
-      { sdk: 'LastModifiedBy', json: 'lastModifiedBy', type: { struct: 'UserContext' } },
       { sdk: 'ModelCardProcessingStatus', json: 'modelCardProcessingStatus', type: 'string' },
     ],
     DescribeModelExplainabilityJobDefinitionRequest: [
@@ -3792,7 +3537,6 @@ export const service: ServiceDescriptor = {
     DescribeModelExplainabilityJobDefinitionResponse: [
       { sdk: 'JobDefinitionArn', json: 'jobDefinitionARN', type: 'string' },
       { sdk: 'JobDefinitionName', json: 'jobDefinitionName', type: 'string' },
-      { sdk: 'CreationTime', json: 'creationTime', type: 'timestamp' },
       {
         sdk: 'ModelExplainabilityBaselineConfig',
         json: 'modelExplainabilityBaselineConfig',
@@ -3836,14 +3580,8 @@ export const service: ServiceDescriptor = {
       },
       { sdk: 'ExecutionRoleArn', json: 'executionRoleARN', type: 'string' },
       { sdk: 'VpcConfig', json: 'vpcConfig', type: { struct: 'VpcConfig' } },
-      { sdk: 'CreationTime', json: 'creationTime', type: 'timestamp' },
       { sdk: 'ModelArn', json: 'modelARN', type: 'string' },
       { sdk: 'EnableNetworkIsolation', json: 'enableNetworkIsolation', type: 'boolean' },
-      {
-        sdk: 'DeploymentRecommendation',
-        json: 'deploymentRecommendation',
-        type: { struct: 'DeploymentRecommendation' },
-      },
     ],
     DescribeModelPackageGroupInput: [
       { sdk: 'ModelPackageGroupName', json: 'modelPackageGroupName', type: 'string' },
@@ -3852,8 +3590,6 @@ export const service: ServiceDescriptor = {
       { sdk: 'ModelPackageGroupName', json: 'modelPackageGroupName', type: 'string' },
       { sdk: 'ModelPackageGroupArn', json: 'modelPackageGroupARN', type: 'string' },
       { sdk: 'ModelPackageGroupDescription', json: 'modelPackageGroupDescription', type: 'string' },
-      { sdk: 'CreationTime', json: 'creationTime', type: 'timestamp' },
-      { sdk: 'CreatedBy', json: 'createdBy', type: { struct: 'UserContext' } },
       { sdk: 'ModelPackageGroupStatus', json: 'modelPackageGroupStatus', type: 'string' },
     ],
     DescribeModelPackageInput: [
@@ -3862,7 +3598,6 @@ export const service: ServiceDescriptor = {
     DescribeModelPackageOutput: [
       { sdk: 'ModelPackageName', json: 'modelPackageName', type: 'string' },
       { sdk: 'ModelPackageGroupName', json: 'modelPackageGroupName', type: 'string' },
-      { sdk: 'ModelPackageVersion', json: 'modelPackageVersion', type: 'integer' },
       { sdk: 'ModelPackageArn', json: 'modelPackageARN', type: 'string' },
       { sdk: 'ModelPackageDescription', json: 'modelPackageDescription', type: 'string' },
       { sdk: 'CreationTime', json: 'creationTime', type: 'timestamp' },
@@ -3889,7 +3624,6 @@ export const service: ServiceDescriptor = {
       },
       { sdk: 'CertifyForMarketplace', json: 'certifyForMarketplace', type: 'boolean' },
       { sdk: 'ModelApprovalStatus', json: 'modelApprovalStatus', type: 'string' },
-      { sdk: 'CreatedBy', json: 'createdBy', type: { struct: 'UserContext' } },
       {
         sdk: 'MetadataProperties',
         json: 'metadataProperties',
@@ -3897,8 +3631,6 @@ export const service: ServiceDescriptor = {
       },
       { sdk: 'ModelMetrics', json: 'modelMetrics', type: { struct: 'ModelMetrics' } },
       { sdk: 'LastModifiedTime', json: 'lastModifiedTime', type: 'timestamp' },
-      { sdk: 'LastModifiedBy', json: 'lastModifiedBy', type: { struct: 'UserContext' } },
-      { sdk: 'ApprovalDescription', json: 'approvalDescription', type: 'string' },
       { sdk: 'Domain', json: 'domain', type: 'string' },
       { sdk: 'Task', json: 'task', type: 'string' },
       { sdk: 'SamplePayloadUrl', json: 'samplePayloadURL', type: 'string' },
@@ -3933,7 +3665,6 @@ export const service: ServiceDescriptor = {
     DescribeModelQualityJobDefinitionResponse: [
       { sdk: 'JobDefinitionArn', json: 'jobDefinitionARN', type: 'string' },
       { sdk: 'JobDefinitionName', json: 'jobDefinitionName', type: 'string' },
-      { sdk: 'CreationTime', json: 'creationTime', type: 'timestamp' },
       {
         sdk: 'ModelQualityBaselineConfig',
         json: 'modelQualityBaselineConfig',
@@ -3970,7 +3701,6 @@ export const service: ServiceDescriptor = {
       { sdk: 'MonitoringScheduleArn', json: 'monitoringScheduleARN', type: 'string' },
       { sdk: 'MonitoringScheduleName', json: 'monitoringScheduleName', type: 'string' },
       { sdk: 'MonitoringScheduleStatus', json: 'monitoringScheduleStatus', type: 'string' },
-      { sdk: 'MonitoringType', json: 'monitoringType', type: 'string' },
       { sdk: 'FailureReason', json: 'failureReason', type: 'string' },
       { sdk: 'CreationTime', json: 'creationTime', type: 'timestamp' },
       { sdk: 'LastModifiedTime', json: 'lastModifiedTime', type: 'timestamp' },
@@ -3979,7 +3709,6 @@ export const service: ServiceDescriptor = {
         json: 'monitoringScheduleConfig',
         type: { struct: 'MonitoringScheduleConfig' },
       },
-      { sdk: 'EndpointName', json: 'endpointName', type: 'string' },
       {
         sdk: 'LastMonitoringExecutionSummary',
         json: 'lastMonitoringExecutionSummary',
@@ -4028,17 +3757,8 @@ export const service: ServiceDescriptor = {
       { sdk: 'Url', json: 'url', type: 'string' },
       { sdk: 'InstanceType', json: 'instanceType', type: 'string' },
       { sdk: 'SubnetId', json: 'subnetID', type: 'string' },
-      { sdk: 'SecurityGroups', json: 'securityGroups', type: { list: 'string' } },
       { sdk: 'RoleArn', json: 'roleARN', type: 'string' },
       { sdk: 'KmsKeyId', json: 'kmsKeyID', type: 'string' },
-      { sdk: 'NetworkInterfaceId', json: 'networkInterfaceID', type: 'string' },
-      { sdk: 'LastModifiedTime', json: 'lastModifiedTime', type: 'timestamp' },
-      { sdk: 'CreationTime', json: 'creationTime', type: 'timestamp' },
-      {
-        sdk: 'NotebookInstanceLifecycleConfigName',
-        json: 'notebookInstanceLifecycleConfigName',
-        type: 'string',
-      },
       { sdk: 'DirectInternetAccess', json: 'directInternetAccess', type: 'string' },
       { sdk: 'VolumeSizeInGB', json: 'volumeSizeInGB', type: 'integer' },
       { sdk: 'AcceleratorTypes', json: 'acceleratorTypes', type: { list: 'string' } },
@@ -4119,21 +3839,13 @@ export const service: ServiceDescriptor = {
       { sdk: 'PipelineExecutionArn', json: 'pipelineExecutionARN', type: 'string' },
     ],
     DescribePipelineExecutionResponse: [
-      { sdk: 'PipelineArn', json: 'pipelineARN', type: 'string' },
       { sdk: 'PipelineExecutionArn', json: 'pipelineExecutionARN', type: 'string' },
       { sdk: 'PipelineExecutionDisplayName', json: 'pipelineExecutionDisplayName', type: 'string' },
       { sdk: 'PipelineExecutionStatus', json: 'pipelineExecutionStatus', type: 'string' },
       { sdk: 'PipelineExecutionDescription', json: 'pipelineExecutionDescription', type: 'string' },
-      {
-        sdk: 'PipelineExperimentConfig',
-        json: 'pipelineExperimentConfig',
-        type: { struct: 'PipelineExperimentConfig' },
-      },
       { sdk: 'FailureReason', json: 'failureReason', type: 'string' },
       { sdk: 'CreationTime', json: 'creationTime', type: 'timestamp' },
       { sdk: 'LastModifiedTime', json: 'lastModifiedTime', type: 'timestamp' },
-      { sdk: 'CreatedBy', json: 'createdBy', type: { struct: 'UserContext' } },
-      { sdk: 'LastModifiedBy', json: 'lastModifiedBy', type: { struct: 'UserContext' } },
       {
         sdk: 'ParallelismConfiguration',
         json: 'parallelismConfiguration',
@@ -4158,9 +3870,6 @@ export const service: ServiceDescriptor = {
       { sdk: 'PipelineStatus', json: 'pipelineStatus', type: 'string' },
       { sdk: 'CreationTime', json: 'creationTime', type: 'timestamp' },
       { sdk: 'LastModifiedTime', json: 'lastModifiedTime', type: 'timestamp' },
-      { sdk: 'LastRunTime', json: 'lastRunTime', type: 'timestamp' },
-      { sdk: 'CreatedBy', json: 'createdBy', type: { struct: 'UserContext' } },
-      { sdk: 'LastModifiedBy', json: 'lastModifiedBy', type: { struct: 'UserContext' } },
       {
         sdk: 'ParallelismConfiguration',
         json: 'parallelismConfiguration',
@@ -4199,15 +3908,9 @@ export const service: ServiceDescriptor = {
       { sdk: 'ExperimentConfig', json: 'experimentConfig', type: { struct: 'ExperimentConfig' } },
       { sdk: 'ProcessingJobArn', json: 'processingJobARN', type: 'string' },
       { sdk: 'ProcessingJobStatus', json: 'processingJobStatus', type: 'string' },
-      { sdk: 'ExitMessage', json: 'exitMessage', type: 'string' },
       { sdk: 'FailureReason', json: 'failureReason', type: 'string' },
-      { sdk: 'ProcessingEndTime', json: 'processingEndTime', type: 'timestamp' },
-      { sdk: 'ProcessingStartTime', json: 'processingStartTime', type: 'timestamp' },
       { sdk: 'LastModifiedTime', json: 'lastModifiedTime', type: 'timestamp' },
       { sdk: 'CreationTime', json: 'creationTime', type: 'timestamp' },
-      { sdk: 'MonitoringScheduleArn', json: 'monitoringScheduleARN', type: 'string' },
-      { sdk: 'AutoMLJobArn', json: 'autoMLJobARN', type: 'string' },
-      { sdk: 'TrainingJobArn', json: 'trainingJobARN', type: 'string' },
     ],
     DescribeProjectInput: [
       { sdk: 'ProjectName', json: 'projectName', type: 'string' },
@@ -4222,16 +3925,7 @@ export const service: ServiceDescriptor = {
         json: 'serviceCatalogProvisioningDetails',
         type: { struct: 'ServiceCatalogProvisioningDetails' },
       },
-      {
-        sdk: 'ServiceCatalogProvisionedProductDetails',
-        json: 'serviceCatalogProvisionedProductDetails',
-        type: { struct: 'ServiceCatalogProvisionedProductDetails' },
-      },
       { sdk: 'ProjectStatus', json: 'projectStatus', type: 'string' },
-      { sdk: 'CreatedBy', json: 'createdBy', type: { struct: 'UserContext' } },
-      { sdk: 'CreationTime', json: 'creationTime', type: 'timestamp' },
-      { sdk: 'LastModifiedTime', json: 'lastModifiedTime', type: 'timestamp' },
-      { sdk: 'LastModifiedBy', json: 'lastModifiedBy', type: { struct: 'UserContext' } },
     ],
     DescribeSpaceRequest: [
       { sdk: 'DomainId', json: 'domainID', type: 'string' },
@@ -4241,7 +3935,6 @@ export const service: ServiceDescriptor = {
       { sdk: 'DomainId', json: 'domainID', type: 'string' },
       { sdk: 'SpaceArn', json: 'spaceARN', type: 'string' },
       { sdk: 'SpaceName', json: 'spaceName', type: 'string' },
-      { sdk: 'HomeEfsFileSystemUid', json: 'homeEFSFileSystemUID', type: 'string' },
       { sdk: 'Status', json: 'status', type: 'string' },
       { sdk: 'LastModifiedTime', json: 'lastModifiedTime', type: 'timestamp' },
       { sdk: 'CreationTime', json: 'creationTime', type: 'timestamp' },
@@ -4254,7 +3947,6 @@ export const service: ServiceDescriptor = {
         type: { struct: 'SpaceSharingSettings' },
       },
       { sdk: 'SpaceDisplayName', json: 'spaceDisplayName', type: 'string' },
-      { sdk: 'Url', json: 'url', type: 'string' },
     ],
     DescribeStudioLifecycleConfigRequest: [
       { sdk: 'StudioLifecycleConfigName', json: 'studioLifecycleConfigName', type: 'string' },
@@ -4273,9 +3965,6 @@ export const service: ServiceDescriptor = {
     DescribeTrainingJobResponse: [
       { sdk: 'TrainingJobName', json: 'trainingJobName', type: 'string' },
       { sdk: 'TrainingJobArn', json: 'trainingJobARN', type: 'string' },
-      { sdk: 'TuningJobArn', json: 'tuningJobARN', type: 'string' },
-      { sdk: 'LabelingJobArn', json: 'labelingJobARN', type: 'string' },
-      { sdk: 'AutoMLJobArn', json: 'autoMLJobARN', type: 'string' },
       { sdk: 'ModelArtifacts', json: 'modelArtifacts', type: { struct: 'ModelArtifacts' } },
       { sdk: 'TrainingJobStatus', json: 'trainingJobStatus', type: 'string' },
       { sdk: 'SecondaryStatus', json: 'secondaryStatus', type: 'string' },
@@ -4294,18 +3983,11 @@ export const service: ServiceDescriptor = {
       { sdk: 'VpcConfig', json: 'vpcConfig', type: { struct: 'VpcConfig' } },
       { sdk: 'StoppingCondition', json: 'stoppingCondition', type: { struct: 'StoppingCondition' } },
       { sdk: 'CreationTime', json: 'creationTime', type: 'timestamp' },
-      { sdk: 'TrainingStartTime', json: 'trainingStartTime', type: 'timestamp' },
-      { sdk: 'TrainingEndTime', json: 'trainingEndTime', type: 'timestamp' },
       { sdk: 'LastModifiedTime', json: 'lastModifiedTime', type: 'timestamp' },
       {
         sdk: 'SecondaryStatusTransitions',
         json: 'secondaryStatusTransitions',
         type: { list: { struct: 'SecondaryStatusTransition' } },
-      },
-      {
-        sdk: 'FinalMetricDataList',
-        json: 'finalMetricDataList',
-        type: { list: { struct: 'MetricData' } },
       },
       { sdk: 'EnableNetworkIsolation', json: 'enableNetworkIsolation', type: 'boolean' },
       {
@@ -4315,8 +3997,6 @@ export const service: ServiceDescriptor = {
       },
       { sdk: 'EnableManagedSpotTraining', json: 'enableManagedSpotTraining', type: 'boolean' },
       { sdk: 'CheckpointConfig', json: 'checkpointConfig', type: { struct: 'CheckpointConfig' } },
-      { sdk: 'TrainingTimeInSeconds', json: 'trainingTimeInSeconds', type: 'integer' },
-      { sdk: 'BillableTimeInSeconds', json: 'billableTimeInSeconds', type: 'integer' },
       { sdk: 'DebugHookConfig', json: 'debugHookConfig', type: { struct: 'DebugHookConfig' } },
       { sdk: 'ExperimentConfig', json: 'experimentConfig', type: { struct: 'ExperimentConfig' } },
       {
@@ -4360,20 +4040,11 @@ export const service: ServiceDescriptor = {
       { sdk: 'Status', json: 'status', type: 'string' },
       { sdk: 'StatusMessage', json: 'statusMessage', type: 'string' },
       { sdk: 'DurationHours', json: 'durationHours', type: 'integer' },
-      { sdk: 'DurationMinutes', json: 'durationMinutes', type: 'integer' },
       { sdk: 'StartTime', json: 'startTime', type: 'timestamp' },
       { sdk: 'EndTime', json: 'endTime', type: 'timestamp' },
-      { sdk: 'UpfrontFee', json: 'upfrontFee', type: 'string' },
-      { sdk: 'CurrencyCode', json: 'currencyCode', type: 'string' },
       { sdk: 'TotalInstanceCount', json: 'totalInstanceCount', type: 'integer' },
       { sdk: 'AvailableInstanceCount', json: 'availableInstanceCount', type: 'integer' },
       { sdk: 'InUseInstanceCount', json: 'inUseInstanceCount', type: 'integer' },
-      { sdk: 'TargetResources', json: 'targetResources', type: { list: 'string' } },
-      {
-        sdk: 'ReservedCapacitySummaries',
-        json: 'reservedCapacitySummaries',
-        type: { list: { struct: 'ReservedCapacitySummary' } },
-      },
     ],
     DescribeTransformJobRequest: [
       { sdk: 'TransformJobName', json: 'transformJobName', type: 'string' },
@@ -4402,10 +4073,6 @@ export const service: ServiceDescriptor = {
         type: { struct: 'TransformResources' },
       },
       { sdk: 'CreationTime', json: 'creationTime', type: 'timestamp' },
-      { sdk: 'TransformStartTime', json: 'transformStartTime', type: 'timestamp' },
-      { sdk: 'TransformEndTime', json: 'transformEndTime', type: 'timestamp' },
-      { sdk: 'LabelingJobArn', json: 'labelingJobARN', type: 'string' },
-      { sdk: 'AutoMLJobArn', json: 'autoMLJobARN', type: 'string' },
       { sdk: 'DataProcessing', json: 'dataProcessing', type: { struct: 'DataProcessing' } },
       { sdk: 'ExperimentConfig', json: 'experimentConfig', type: { struct: 'ExperimentConfig' } },
     ],
@@ -4416,14 +4083,11 @@ export const service: ServiceDescriptor = {
       { sdk: 'TrialComponentName', json: 'trialComponentName', type: 'string' },
       { sdk: 'TrialComponentArn', json: 'trialComponentARN', type: 'string' },
       { sdk: 'DisplayName', json: 'displayName', type: 'string' },
-      { sdk: 'Source', json: 'source', type: { struct: 'TrialComponentSource' } },
       { sdk: 'Status', json: 'status', type: { struct: 'TrialComponentStatus' } },
       { sdk: 'StartTime', json: 'startTime', type: 'timestamp' },
       { sdk: 'EndTime', json: 'endTime', type: 'timestamp' },
       { sdk: 'CreationTime', json: 'creationTime', type: 'timestamp' },
-      { sdk: 'CreatedBy', json: 'createdBy', type: { struct: 'UserContext' } },
       { sdk: 'LastModifiedTime', json: 'lastModifiedTime', type: 'timestamp' },
-      { sdk: 'LastModifiedBy', json: 'lastModifiedBy', type: { struct: 'UserContext' } },
       {
         sdk: 'Parameters',
         json: 'parameters',
@@ -4444,9 +4108,6 @@ export const service: ServiceDescriptor = {
         json: 'metadataProperties',
         type: { struct: 'MetadataProperties' },
       },
-      { sdk: 'Metrics', json: 'metrics', type: { list: { struct: 'TrialComponentMetricSummary' } } },
-      { sdk: 'LineageGroupArn', json: 'lineageGroupARN', type: 'string' },
-      { sdk: 'Sources', json: 'sources', type: { list: { struct: 'TrialComponentSource' } } },
     ],
     DescribeTrialRequest: [
       { sdk: 'TrialName', json: 'trialName', type: 'string' },
@@ -4456,11 +4117,8 @@ export const service: ServiceDescriptor = {
       { sdk: 'TrialArn', json: 'trialARN', type: 'string' },
       { sdk: 'DisplayName', json: 'displayName', type: 'string' },
       { sdk: 'ExperimentName', json: 'experimentName', type: 'string' },
-      { sdk: 'Source', json: 'source', type: { struct: 'TrialSource' } },
       { sdk: 'CreationTime', json: 'creationTime', type: 'timestamp' },
-      { sdk: 'CreatedBy', json: 'createdBy', type: { struct: 'UserContext' } },
       { sdk: 'LastModifiedTime', json: 'lastModifiedTime', type: 'timestamp' },
-      { sdk: 'LastModifiedBy', json: 'lastModifiedBy', type: { struct: 'UserContext' } },
       {
         sdk: 'MetadataProperties',
         json: 'metadataProperties',
@@ -4475,7 +4133,6 @@ export const service: ServiceDescriptor = {
       { sdk: 'DomainId', json: 'domainID', type: 'string' },
       { sdk: 'UserProfileArn', json: 'userProfileARN', type: 'string' },
       { sdk: 'UserProfileName', json: 'userProfileName', type: 'string' },
-      { sdk: 'HomeEfsFileSystemUid', json: 'homeEFSFileSystemUID', type: 'string' },
       { sdk: 'Status', json: 'status', type: 'string' },
       { sdk: 'LastModifiedTime', json: 'lastModifiedTime', type: 'timestamp' },
       { sdk: 'CreationTime', json: 'creationTime', type: 'timestamp' },
@@ -4487,15 +4144,11 @@ export const service: ServiceDescriptor = {
     DescribeWorkforceRequest: [
       { sdk: 'WorkforceName', json: 'workforceName', type: 'string' },
     ],
-    DescribeWorkforceResponse: [
-      { sdk: 'Workforce', json: 'workforce', type: { struct: 'Workforce' } },
-    ],
+    DescribeWorkforceResponse: [],
     DescribeWorkteamRequest: [
       { sdk: 'WorkteamName', json: 'workteamName', type: 'string' },
     ],
-    DescribeWorkteamResponse: [
-      { sdk: 'Workteam', json: 'workteam', type: { struct: 'Workteam' } },
-    ],
+    DescribeWorkteamResponse: [],
     'DeviceFleet.Spec': [
       { sdk: 'Description', json: 'description', type: 'string' },
       { sdk: 'DeviceFleetName', json: 'deviceFleetName', type: 'string' },
@@ -4557,17 +4210,6 @@ export const service: ServiceDescriptor = {
         type: { struct: 'RStudioServerProDomainSettings' },
       },
       { sdk: 'ExecutionRoleIdentityConfig', json: 'executionRoleIdentityConfig', type: 'string' },
-      { sdk: 'DockerSettings', json: 'dockerSettings', type: { struct: 'DockerSettings' } },
-      { sdk: 'AmazonQSettings', json: 'amazonQSettings', type: { struct: 'AmazonQSettings' } },
-    ],
-    DomainSettingsForUpdate: [
-      {
-        sdk: 'RStudioServerProDomainSettingsForUpdate',
-        json: 'rStudioServerProDomainSettingsForUpdate',
-        type: { struct: 'RStudioServerProDomainSettingsForUpdate' },
-      },
-      { sdk: 'ExecutionRoleIdentityConfig', json: 'executionRoleIdentityConfig', type: 'string' },
-      { sdk: 'SecurityGroupIds', json: 'securityGroupIDs', type: { list: 'string' } },
       { sdk: 'DockerSettings', json: 'dockerSettings', type: { struct: 'DockerSettings' } },
       { sdk: 'AmazonQSettings', json: 'amazonQSettings', type: { struct: 'AmazonQSettings' } },
     ],
@@ -4685,12 +4327,6 @@ export const service: ServiceDescriptor = {
       { sdk: 'ModelArtifact', json: 'modelArtifact', type: 'string' },
       { sdk: 'ModelSignature', json: 'modelSignature', type: 'string' },
     ],
-    EdgePresetDeploymentOutput: [
-      { sdk: 'Type', json: 'type_', type: 'string' },
-      { sdk: 'Artifact', json: 'artifact', type: 'string' },
-      { sdk: 'Status', json: 'status', type: 'string' },
-      { sdk: 'StatusMessage', json: 'statusMessage', type: 'string' },
-    ],
     EmrServerlessComputeConfig: [
       { sdk: 'ExecutionRoleARN', json: 'executionRoleARN', type: 'string' },
     ],
@@ -4775,32 +4411,6 @@ export const service: ServiceDescriptor = {
         type: { struct: 'EnvironmentParameterRanges' },
       },
     ],
-    EndpointMetadata: [
-      { sdk: 'EndpointName', json: 'endpointName', type: 'string' },
-      { sdk: 'EndpointConfigName', json: 'endpointConfigName', type: 'string' },
-      { sdk: 'EndpointStatus', json: 'endpointStatus', type: 'string' },
-      { sdk: 'FailureReason', json: 'failureReason', type: 'string' },
-    ],
-    EndpointOutputConfiguration: [
-      { sdk: 'EndpointName', json: 'endpointName', type: 'string' },
-      { sdk: 'VariantName', json: 'variantName', type: 'string' },
-      { sdk: 'InstanceType', json: 'instanceType', type: 'string' },
-      { sdk: 'InitialInstanceCount', json: 'initialInstanceCount', type: 'integer' },
-      {
-        sdk: 'ServerlessConfig',
-        json: 'serverlessConfig',
-        type: { struct: 'ProductionVariantServerlessConfig' },
-      },
-    ],
-    EndpointPerformance: [
-      { sdk: 'Metrics', json: 'metrics', type: { struct: 'InferenceMetrics' } },
-      { sdk: 'EndpointInfo', json: 'endpointInfo', type: { struct: 'EndpointInfo' } },
-    ],
-    EnvironmentParameter: [
-      { sdk: 'Key', json: 'key', type: 'string' },
-      { sdk: 'ValueType', json: 'valueType', type: 'string' },
-      { sdk: 'Value', json: 'value', type: 'string' },
-    ],
     EnvironmentParameterRanges: [
       {
         sdk: 'CategoricalParameterRanges',
@@ -4827,10 +4437,6 @@ export const service: ServiceDescriptor = {
       { sdk: 'TrialName', json: 'trialName', type: 'string' },
       { sdk: 'TrialComponentDisplayName', json: 'trialComponentDisplayName', type: 'string' },
       { sdk: 'RunName', json: 'runName', type: 'string' },
-    ],
-    ExperimentSource: [
-      { sdk: 'SourceArn', json: 'sourceARN', type: 'string' },
-      { sdk: 'SourceType', json: 'sourceType', type: 'string' },
     ],
     Explainability: [
       { sdk: 'Report', json: 'report', type: { struct: 'MetricsSource' } },
@@ -4966,10 +4572,6 @@ export const service: ServiceDescriptor = {
     ],
     HubAccessConfig: [
       { sdk: 'HubContentArn', json: 'hubContentARN', type: 'string' },
-    ],
-    HubContentDependency: [
-      { sdk: 'DependencyOriginPath', json: 'dependencyOriginPath', type: 'string' },
-      { sdk: 'DependencyCopyPath', json: 'dependencyCopyPath', type: 'string' },
     ],
     'HubContentReference.Spec': [
       { sdk: 'HubContentName', json: 'hubContentName', type: 'string' },
@@ -5191,14 +4793,6 @@ export const service: ServiceDescriptor = {
         type: { struct: 'HyperParameterTrainingJobSummary' },
       },
     ],
-    HyperParameterTuningJobCompletionDetails: [
-      {
-        sdk: 'NumberOfTrainingJobsObjectiveNotImproving',
-        json: 'numberOfTrainingJobsObjectiveNotImproving',
-        type: 'integer',
-      },
-      { sdk: 'ConvergenceDetectedTime', json: 'convergenceDetectedTime', type: 'timestamp' },
-    ],
     HyperParameterTuningJobConfig: [
       { sdk: 'Strategy', json: 'strategy', type: 'string' },
       {
@@ -5220,9 +4814,6 @@ export const service: ServiceDescriptor = {
         type: { struct: 'TuningJobCompletionCriteria' },
       },
       { sdk: 'RandomSeed', json: 'randomSeed', type: 'integer' },
-    ],
-    HyperParameterTuningJobConsumedResources: [
-      { sdk: 'RuntimeInSeconds', json: 'runtimeInSeconds', type: 'integer' },
     ],
     HyperParameterTuningJobObjective: [
       { sdk: 'Type', json: 'type_', type: 'string' },
@@ -5258,11 +4849,6 @@ export const service: ServiceDescriptor = {
     HyperbandStrategyConfig: [
       { sdk: 'MinResource', json: 'minResource', type: 'integer' },
       { sdk: 'MaxResource', json: 'maxResource', type: 'integer' },
-    ],
-    IamIdentity: [
-      { sdk: 'Arn', json: 'arn', type: 'string' },
-      { sdk: 'PrincipalId', json: 'principalID', type: 'string' },
-      { sdk: 'SourceIdentity', json: 'sourceIdentity', type: 'string' },
     ],
     IamPolicyConstraints: [
       { sdk: 'SourceIp', json: 'sourceIP', type: 'string' },
@@ -5350,10 +4936,6 @@ export const service: ServiceDescriptor = {
       { sdk: 'InferenceComponentStatus', json: 'inferenceComponentStatus', type: 'string' },
       { sdk: 'LastModifiedTime', json: 'lastModifiedTime', type: 'timestamp' },
     ],
-    InferenceComponentCapacitySize: [
-      { sdk: 'Type', json: 'type_', type: 'string' },
-      { sdk: 'Value', json: 'value', type: 'integer' },
-    ],
     InferenceComponentComputeResourceRequirements: [
       { sdk: 'NumberOfCpuCoresRequired', json: 'numberOfCPUCoresRequired', type: 'float' },
       {
@@ -5373,36 +4955,6 @@ export const service: ServiceDescriptor = {
       { sdk: 'DeployedImage', json: 'deployedImage', type: { struct: 'DeployedImage' } },
       { sdk: 'ArtifactUrl', json: 'artifactURL', type: 'string' },
       { sdk: 'Environment', json: 'environment', type: { map: 'string' } },
-    ],
-    InferenceComponentDeploymentConfig: [
-      {
-        sdk: 'RollingUpdatePolicy',
-        json: 'rollingUpdatePolicy',
-        type: { struct: 'InferenceComponentRollingUpdatePolicy' },
-      },
-      {
-        sdk: 'AutoRollbackConfiguration',
-        json: 'autoRollbackConfiguration',
-        type: { struct: 'AutoRollbackConfig' },
-      },
-    ],
-    InferenceComponentRollingUpdatePolicy: [
-      {
-        sdk: 'MaximumBatchSize',
-        json: 'maximumBatchSize',
-        type: { struct: 'InferenceComponentCapacitySize' },
-      },
-      { sdk: 'WaitIntervalInSeconds', json: 'waitIntervalInSeconds', type: 'integer' },
-      {
-        sdk: 'MaximumExecutionTimeoutInSeconds',
-        json: 'maximumExecutionTimeoutInSeconds',
-        type: 'integer',
-      },
-      {
-        sdk: 'RollbackMaximumBatchSize',
-        json: 'rollbackMaximumBatchSize',
-        type: { struct: 'InferenceComponentCapacitySize' },
-      },
     ],
     InferenceComponentRuntimeConfig: [
       { sdk: 'CopyCount', json: 'copyCount', type: 'integer' },
@@ -5503,26 +5055,6 @@ export const service: ServiceDescriptor = {
     ],
     InferenceHubAccessConfig: [
       { sdk: 'HubContentArn', json: 'hubContentARN', type: 'string' },
-    ],
-    InferenceMetrics: [
-      { sdk: 'MaxInvocations', json: 'maxInvocations', type: 'integer' },
-      { sdk: 'ModelLatency', json: 'modelLatency', type: 'integer' },
-    ],
-    InferenceRecommendation: [
-      { sdk: 'RecommendationId', json: 'recommendationID', type: 'string' },
-      { sdk: 'Metrics', json: 'metrics', type: { struct: 'RecommendationMetrics' } },
-      {
-        sdk: 'EndpointConfiguration',
-        json: 'endpointConfiguration',
-        type: { struct: 'EndpointOutputConfiguration' },
-      },
-      {
-        sdk: 'ModelConfiguration',
-        json: 'modelConfiguration',
-        type: { struct: 'ModelConfiguration' },
-      },
-      { sdk: 'InvocationEndTime', json: 'invocationEndTime', type: 'timestamp' },
-      { sdk: 'InvocationStartTime', json: 'invocationStartTime', type: 'timestamp' },
     ],
     'InferenceRecommendationsJob.Spec': [
       { sdk: 'InputConfig', json: 'inputConfig', type: { struct: 'RecommendationJobInputConfig' } },
@@ -5744,14 +5276,9 @@ export const service: ServiceDescriptor = {
         type: 'integer',
       },
     ],
-    LastUpdateStatus: [
-      { sdk: 'Status', json: 'status', type: 'string' },
-      { sdk: 'FailureReason', json: 'failureReason', type: 'string' },
-    ],
     ListTagsInput: [
       { sdk: 'ResourceArn', json: 'resourceARN', type: 'string' },
       { sdk: 'NextToken', json: 'nextToken', type: 'string' },
-      { sdk: 'MaxResults', json: 'maxResults', type: 'integer' },
     ],
     ListTagsOutput: [
       { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
@@ -5774,11 +5301,6 @@ export const service: ServiceDescriptor = {
       { sdk: 'Repository', json: 'repository', type: 'string' },
       { sdk: 'GeneratedBy', json: 'generatedBy', type: 'string' },
       { sdk: 'ProjectId', json: 'projectID', type: 'string' },
-    ],
-    MetricData: [
-      { sdk: 'MetricName', json: 'metricName', type: 'string' },
-      { sdk: 'Value', json: 'value', type: 'float' },
-      { sdk: 'Timestamp', json: 'timestamp', type: 'timestamp' },
     ],
     MetricDatum: [
       { sdk: 'MetricName', json: 'metricName', type: 'string' },
@@ -5913,15 +5435,6 @@ export const service: ServiceDescriptor = {
       { sdk: 'Image', json: 'image', type: 'string' },
       { sdk: 'OverrideEnvironment', json: 'overrideEnvironment', type: { map: 'string' } },
     ],
-    ModelConfiguration: [
-      { sdk: 'InferenceSpecificationName', json: 'inferenceSpecificationName', type: 'string' },
-      {
-        sdk: 'EnvironmentParameters',
-        json: 'environmentParameters',
-        type: { list: { struct: 'EnvironmentParameter' } },
-      },
-      { sdk: 'CompilationJobName', json: 'compilationJobName', type: 'string' },
-    ],
     ModelDataQuality: [
       { sdk: 'Statistics', json: 'statistics', type: { struct: 'MetricsSource' } },
       { sdk: 'Constraints', json: 'constraints', type: { struct: 'MetricsSource' } },
@@ -5932,12 +5445,6 @@ export const service: ServiceDescriptor = {
     ModelDeployConfig: [
       { sdk: 'AutoGenerateEndpointName', json: 'autoGenerateEndpointName', type: 'boolean' },
       { sdk: 'EndpointName', json: 'endpointName', type: 'string' },
-    ],
-    ModelDeployResult: [
-      { sdk: 'EndpointName', json: 'endpointName', type: 'string' },
-    ],
-    ModelDigests: [
-      { sdk: 'ArtifactDigest', json: 'artifactDigest', type: 'string' },
     ],
     ModelExplainabilityAppSpecification: [
       { sdk: 'ImageUri', json: 'imageURI', type: 'string' },
@@ -6501,39 +6008,15 @@ export const service: ServiceDescriptor = {
     NotificationConfiguration: [
       { sdk: 'NotificationTopicArn', json: 'notificationTopicARN', type: 'string' },
     ],
-    ObjectiveStatusCounters: [
-      { sdk: 'Succeeded', json: 'succeeded', type: 'integer' },
-      { sdk: 'Pending', json: 'pending', type: 'integer' },
-      { sdk: 'Failed', json: 'failed', type: 'integer' },
-    ],
     OfflineStoreConfig: [
       { sdk: 'S3StorageConfig', json: 's3StorageConfig', type: { struct: 'S3StorageConfig' } },
       { sdk: 'DisableGlueTableCreation', json: 'disableGlueTableCreation', type: 'boolean' },
       { sdk: 'DataCatalogConfig', json: 'dataCatalogConfig', type: { struct: 'DataCatalogConfig' } },
       { sdk: 'TableFormat', json: 'tableFormat', type: 'string' },
     ],
-    OfflineStoreStatus: [
-      { sdk: 'Status', json: 'status', type: 'string' },
-      { sdk: 'BlockedReason', json: 'blockedReason', type: 'string' },
-    ],
     OidcConfig: [
       { sdk: 'ClientId', json: 'clientID', type: 'string' },
       { sdk: 'ClientSecret', json: 'clientSecret', type: 'string', sensitive: true },
-      { sdk: 'Issuer', json: 'issuer', type: 'string' },
-      { sdk: 'AuthorizationEndpoint', json: 'authorizationEndpoint', type: 'string' },
-      { sdk: 'TokenEndpoint', json: 'tokenEndpoint', type: 'string' },
-      { sdk: 'UserInfoEndpoint', json: 'userInfoEndpoint', type: 'string' },
-      { sdk: 'LogoutEndpoint', json: 'logoutEndpoint', type: 'string' },
-      { sdk: 'JwksUri', json: 'jwksURI', type: 'string' },
-      { sdk: 'Scope', json: 'scope', type: 'string' },
-      {
-        sdk: 'AuthenticationRequestExtraParams',
-        json: 'authenticationRequestExtraParams',
-        type: { map: 'string' },
-      },
-    ],
-    OidcConfigForResponse: [
-      { sdk: 'ClientId', json: 'clientID', type: 'string' },
       { sdk: 'Issuer', json: 'issuer', type: 'string' },
       { sdk: 'AuthorizationEndpoint', json: 'authorizationEndpoint', type: 'string' },
       { sdk: 'TokenEndpoint', json: 'tokenEndpoint', type: 'string' },
@@ -6838,10 +6321,6 @@ export const service: ServiceDescriptor = {
       { sdk: 'LastModifiedTime', json: 'lastModifiedTime', type: 'timestamp' },
       { sdk: 'PipelineExecutionStatus', json: 'pipelineExecutionStatus', type: 'string' },
     ],
-    PipelineExperimentConfig: [
-      { sdk: 'ExperimentName', json: 'experimentName', type: 'string' },
-      { sdk: 'TrialName', json: 'trialName', type: 'string' },
-    ],
     PriorityClass: [
       { sdk: 'Name', json: 'name', type: 'string' },
       { sdk: 'Weight', json: 'weight', type: 'integer' },
@@ -7096,20 +6575,9 @@ export const service: ServiceDescriptor = {
       { sdk: 'RStudioPackageManagerUrl', json: 'rStudioPackageManagerURL', type: 'string' },
       { sdk: 'DefaultResourceSpec', json: 'defaultResourceSpec', type: { struct: 'ResourceSpec' } },
     ],
-    RStudioServerProDomainSettingsForUpdate: [
-      { sdk: 'DomainExecutionRoleArn', json: 'domainExecutionRoleARN', type: 'string' },
-      { sdk: 'DefaultResourceSpec', json: 'defaultResourceSpec', type: { struct: 'ResourceSpec' } },
-      { sdk: 'RStudioConnectUrl', json: 'rStudioConnectURL', type: 'string' },
-      { sdk: 'RStudioPackageManagerUrl', json: 'rStudioPackageManagerURL', type: 'string' },
-    ],
     RealTimeInferenceConfig: [
       { sdk: 'InstanceType', json: 'instanceType', type: 'string' },
       { sdk: 'InstanceCount', json: 'instanceCount', type: 'integer' },
-    ],
-    RealTimeInferenceRecommendation: [
-      { sdk: 'RecommendationId', json: 'recommendationID', type: 'string' },
-      { sdk: 'InstanceType', json: 'instanceType', type: 'string' },
-      { sdk: 'Environment', json: 'environment', type: { map: 'string' } },
     ],
     RecommendationJobCompiledOutputConfig: [
       { sdk: 'S3OutputUri', json: 's3OutputURI', type: 'string' },
@@ -7187,15 +6655,6 @@ export const service: ServiceDescriptor = {
       { sdk: 'SecurityGroupIds', json: 'securityGroupIDs', type: { list: 'string' } },
       { sdk: 'Subnets', json: 'subnets', type: { list: 'string' } },
     ],
-    RecommendationMetrics: [
-      { sdk: 'CostPerHour', json: 'costPerHour', type: 'float' },
-      { sdk: 'CostPerInference', json: 'costPerInference', type: 'float' },
-      { sdk: 'MaxInvocations', json: 'maxInvocations', type: 'integer' },
-      { sdk: 'ModelLatency', json: 'modelLatency', type: 'integer' },
-      { sdk: 'CpuUtilization', json: 'cpuUtilization', type: 'float' },
-      { sdk: 'MemoryUtilization', json: 'memoryUtilization', type: 'float' },
-      { sdk: 'ModelSetupTime', json: 'modelSetupTime', type: 'integer' },
-    ],
     RedshiftDatasetDefinition: [
       { sdk: 'ClusterId', json: 'clusterID', type: 'string' },
       { sdk: 'Database', json: 'database', type: 'string' },
@@ -7218,30 +6677,6 @@ export const service: ServiceDescriptor = {
         sdk: 'RepositoryCredentialsProviderArn',
         json: 'repositoryCredentialsProviderARN',
         type: 'string',
-      },
-    ],
-    ReservedCapacitySummary: [
-      { sdk: 'ReservedCapacityArn', json: 'reservedCapacityARN', type: 'string' },
-      { sdk: 'InstanceType', json: 'instanceType', type: 'string' },
-      { sdk: 'TotalInstanceCount', json: 'totalInstanceCount', type: 'integer' },
-      { sdk: 'Status', json: 'status', type: 'string' },
-      { sdk: 'AvailabilityZone', json: 'availabilityZone', type: 'string' },
-      { sdk: 'DurationHours', json: 'durationHours', type: 'integer' },
-      { sdk: 'DurationMinutes', json: 'durationMinutes', type: 'integer' },
-      { sdk: 'StartTime', json: 'startTime', type: 'timestamp' },
-      { sdk: 'EndTime', json: 'endTime', type: 'timestamp' },
-    ],
-    ResolvedAttributes: [
-      {
-        sdk: 'AutoMLJobObjective',
-        json: 'autoMLJobObjective',
-        type: { struct: 'AutoMLJobObjective' },
-      },
-      { sdk: 'ProblemType', json: 'problemType', type: 'string' },
-      {
-        sdk: 'CompletionCriteria',
-        json: 'completionCriteria',
-        type: { struct: 'AutoMLJobCompletionCriteria' },
       },
     ],
     ResourceConfig: [
@@ -7271,9 +6706,6 @@ export const service: ServiceDescriptor = {
       { sdk: 'SageMakerImageVersionAlias', json: 'sageMakerImageVersionAlias', type: 'string' },
       { sdk: 'InstanceType', json: 'instanceType', type: 'string' },
       { sdk: 'LifecycleConfigArn', json: 'lifecycleConfigARN', type: 'string' },
-    ],
-    RetentionPolicy: [
-      { sdk: 'HomeEfsFileSystem', json: 'homeEFSFileSystem', type: 'string' },
     ],
     RetryStrategy: [
       { sdk: 'MaximumRetryAttempts', json: 'maximumRetryAttempts', type: 'integer' },
@@ -7353,26 +6785,10 @@ export const service: ServiceDescriptor = {
       { sdk: 'SourcePipelineExecutionArn', json: 'sourcePipelineExecutionARN', type: 'string' },
       { sdk: 'SelectedSteps', json: 'selectedSteps', type: { list: { struct: 'SelectedStep' } } },
     ],
-    ServiceCatalogProvisionedProductDetails: [
-      { sdk: 'ProvisionedProductId', json: 'provisionedProductID', type: 'string' },
-      {
-        sdk: 'ProvisionedProductStatusMessage',
-        json: 'provisionedProductStatusMessage',
-        type: 'string',
-      },
-    ],
     ServiceCatalogProvisioningDetails: [
       { sdk: 'ProductId', json: 'productID', type: 'string' },
       { sdk: 'ProvisioningArtifactId', json: 'provisioningArtifactID', type: 'string' },
       { sdk: 'PathId', json: 'pathID', type: 'string' },
-      {
-        sdk: 'ProvisioningParameters',
-        json: 'provisioningParameters',
-        type: { list: { struct: 'ProvisioningParameter' } },
-      },
-    ],
-    ServiceCatalogProvisioningUpdateDetails: [
-      { sdk: 'ProvisioningArtifactId', json: 'provisioningArtifactID', type: 'string' },
       {
         sdk: 'ProvisioningParameters',
         json: 'provisioningParameters',
@@ -7553,7 +6969,6 @@ export const service: ServiceDescriptor = {
     ],
     StopPipelineExecutionRequest: [
       { sdk: 'PipelineExecutionArn', json: 'pipelineExecutionARN', type: 'string' },
-      { sdk: 'ClientRequestToken', json: 'clientRequestToken', type: 'string' },
     ],
     StopPipelineExecutionResponse: [
       { sdk: 'PipelineExecutionArn', json: 'pipelineExecutionARN', type: 'string' },
@@ -7614,9 +7029,6 @@ export const service: ServiceDescriptor = {
       { sdk: 'TargetAttributeName', json: 'targetAttributeName', type: 'string' },
       { sdk: 'SampleWeightAttributeName', json: 'sampleWeightAttributeName', type: 'string' },
     ],
-    TabularResolvedAttributes: [
-      { sdk: 'ProblemType', json: 'problemType', type: 'string' },
-    ],
     Tag: [
       { sdk: 'Key', json: 'key', type: 'string' },
       { sdk: 'Value', json: 'value', type: 'string' },
@@ -7655,9 +7067,6 @@ export const service: ServiceDescriptor = {
         type: { map: 'string' },
       },
       { sdk: 'ModelAccessConfig', json: 'modelAccessConfig', type: { struct: 'ModelAccessConfig' } },
-    ],
-    TextGenerationResolvedAttributes: [
-      { sdk: 'BaseModelName', json: 'baseModelName', type: 'string' },
     ],
     ThroughputConfig: [
       { sdk: 'ThroughputMode', json: 'throughputMode', type: 'string' },
@@ -7820,13 +7229,6 @@ export const service: ServiceDescriptor = {
       { sdk: 'OutputDataConfig', json: 'outputDataConfig', type: { struct: 'OutputDataConfig' } },
       { sdk: 'ResourceConfig', json: 'resourceConfig', type: { struct: 'ResourceConfig' } },
       { sdk: 'StoppingCondition', json: 'stoppingCondition', type: { struct: 'StoppingCondition' } },
-    ],
-    TrainingJobStatusCounters: [
-      { sdk: 'Completed', json: 'completed', type: 'integer' },
-      { sdk: 'InProgress', json: 'inProgress', type: 'integer' },
-      { sdk: 'RetryableError', json: 'retryableError', type: 'integer' },
-      { sdk: 'NonRetryableError', json: 'nonRetryableError', type: 'integer' },
-      { sdk: 'Stopped', json: 'stopped', type: 'integer' },
     ],
     'TrainingPlan.Spec': [
       { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
@@ -8003,32 +7405,13 @@ export const service: ServiceDescriptor = {
       { sdk: 'MediaType', json: 'mediaType', type: 'string' },
       { sdk: 'Value', json: 'value', type: 'string' },
     ],
-    TrialComponentMetricSummary: [
-      { sdk: 'MetricName', json: 'metricName', type: 'string' },
-      { sdk: 'SourceArn', json: 'sourceARN', type: 'string' },
-      { sdk: 'TimeStamp', json: 'timeStamp', type: 'timestamp' },
-      { sdk: 'Max', json: 'max', type: 'float' },
-      { sdk: 'Min', json: 'min', type: 'float' },
-      { sdk: 'Last', json: 'last', type: 'float' },
-      { sdk: 'Count', json: 'count', type: 'integer' },
-      { sdk: 'Avg', json: 'avg', type: 'float' },
-      { sdk: 'StdDev', json: 'stdDev', type: 'float' },
-    ],
     TrialComponentParameterValue: [
       { sdk: 'StringValue', json: 'stringValue', type: 'string' },
       { sdk: 'NumberValue', json: 'numberValue', type: 'float' },
     ],
-    TrialComponentSource: [
-      { sdk: 'SourceArn', json: 'sourceARN', type: 'string' },
-      { sdk: 'SourceType', json: 'sourceType', type: 'string' },
-    ],
     TrialComponentStatus: [
       { sdk: 'PrimaryStatus', json: 'primaryStatus', type: 'string' },
       { sdk: 'Message', json: 'message', type: 'string' },
-    ],
-    TrialSource: [
-      { sdk: 'SourceArn', json: 'sourceARN', type: 'string' },
-      { sdk: 'SourceType', json: 'sourceType', type: 'string' },
     ],
     TtlDuration: [
       { sdk: 'Unit', json: 'unit', type: 'string' },
@@ -8068,7 +7451,6 @@ export const service: ServiceDescriptor = {
       { sdk: 'Description', json: 'description', type: 'string' },
       { sdk: 'Status', json: 'status', type: 'string' },
       { sdk: 'Properties', json: 'properties', type: { map: 'string' } },
-      { sdk: 'PropertiesToRemove', json: 'propertiesToRemove', type: { list: 'string' } },
     ],
     UpdateActionResponse: [
       { sdk: 'ActionArn', json: 'actionARN', type: 'string' },
@@ -8098,7 +7480,6 @@ export const service: ServiceDescriptor = {
       { sdk: 'ArtifactArn', json: 'artifactARN', type: 'string' },
       { sdk: 'ArtifactName', json: 'artifactName', type: 'string' },
       { sdk: 'Properties', json: 'properties', type: { map: 'string' } },
-      { sdk: 'PropertiesToRemove', json: 'propertiesToRemove', type: { list: 'string' } },
     ],
     UpdateArtifactResponse: [
       { sdk: 'ArtifactArn', json: 'artifactARN', type: 'string' },
@@ -8111,14 +7492,12 @@ export const service: ServiceDescriptor = {
         type: { list: { struct: 'ClusterInstanceGroupSpecification' } },
       },
       { sdk: 'NodeRecovery', json: 'nodeRecovery', type: 'string' },
-      { sdk: 'InstanceGroupsToDelete', json: 'instanceGroupsToDelete', type: { list: 'string' } },
     ],
     UpdateClusterResponse: [
       { sdk: 'ClusterArn', json: 'clusterARN', type: 'string' },
     ],
     UpdateClusterSchedulerConfigRequest: [
       { sdk: 'ClusterSchedulerConfigId', json: 'clusterSchedulerConfigID', type: 'string' },
-      { sdk: 'TargetVersion', json: 'targetVersion', type: 'integer' },
       { sdk: 'SchedulerConfig', json: 'schedulerConfig', type: { struct: 'SchedulerConfig' } },
       { sdk: 'Description', json: 'description', type: 'string' },
     ],
@@ -8139,7 +7518,6 @@ export const service: ServiceDescriptor = {
     ],
     UpdateComputeQuotaRequest: [
       { sdk: 'ComputeQuotaId', json: 'computeQuotaID', type: 'string' },
-      { sdk: 'TargetVersion', json: 'targetVersion', type: 'integer' },
       {
         sdk: 'ComputeQuotaConfig',
         json: 'computeQuotaConfig',
@@ -8161,7 +7539,6 @@ export const service: ServiceDescriptor = {
       { sdk: 'ContextName', json: 'contextName', type: 'string' },
       { sdk: 'Description', json: 'description', type: 'string' },
       { sdk: 'Properties', json: 'properties', type: { map: 'string' } },
-      { sdk: 'PropertiesToRemove', json: 'propertiesToRemove', type: { list: 'string' } },
     ],
     UpdateContextResponse: [
       { sdk: 'ContextArn', json: 'contextARN', type: 'string' },
@@ -8176,11 +7553,6 @@ export const service: ServiceDescriptor = {
     UpdateDomainRequest: [
       { sdk: 'DomainId', json: 'domainID', type: 'string' },
       { sdk: 'DefaultUserSettings', json: 'defaultUserSettings', type: { struct: 'UserSettings' } },
-      {
-        sdk: 'DomainSettingsForUpdate',
-        json: 'domainSettingsForUpdate',
-        type: { struct: 'DomainSettingsForUpdate' },
-      },
       { sdk: 'AppSecurityGroupManagement', json: 'appSecurityGroupManagement', type: 'string' },
       {
         sdk: 'DefaultSpaceSettings',
@@ -8197,14 +7569,7 @@ export const service: ServiceDescriptor = {
     UpdateEndpointInput: [
       { sdk: 'EndpointName', json: 'endpointName', type: 'string' },
       { sdk: 'EndpointConfigName', json: 'endpointConfigName', type: 'string' },
-      { sdk: 'RetainAllVariantProperties', json: 'retainAllVariantProperties', type: 'boolean' },
-      {
-        sdk: 'ExcludeRetainedVariantProperties',
-        json: 'excludeRetainedVariantProperties',
-        type: { list: { struct: 'VariantProperty' } },
-      },
       { sdk: 'DeploymentConfig', json: 'deploymentConfig', type: { struct: 'DeploymentConfig' } },
-      { sdk: 'RetainDeploymentConfig', json: 'retainDeploymentConfig', type: 'boolean' },
     ],
     UpdateEndpointOutput: [
       { sdk: 'EndpointArn', json: 'endpointARN', type: 'string' },
@@ -8220,7 +7585,6 @@ export const service: ServiceDescriptor = {
     UpdateHubContentReferenceRequest: [
       { sdk: 'HubName', json: 'hubName', type: 'string' },
       { sdk: 'HubContentName', json: 'hubContentName', type: 'string' },
-      { sdk: 'HubContentType', json: 'hubContentType', type: 'string' },
       { sdk: 'MinVersion', json: 'minVersion', type: 'string' },
     ],
     UpdateHubContentReferenceResponse: [
@@ -8237,7 +7601,6 @@ export const service: ServiceDescriptor = {
       { sdk: 'HubArn', json: 'hubARN', type: 'string' },
     ],
     UpdateImageRequest: [
-      { sdk: 'DeleteProperties', json: 'deleteProperties', type: { list: 'string' } },
       { sdk: 'Description', json: 'description', type: 'string' },
       { sdk: 'DisplayName', json: 'displayName', type: 'string' },
       { sdk: 'ImageName', json: 'imageName', type: 'string' },
@@ -8248,10 +7611,7 @@ export const service: ServiceDescriptor = {
     ],
     UpdateImageVersionRequest: [
       { sdk: 'ImageName', json: 'imageName', type: 'string' },
-      { sdk: 'Alias', json: 'alias', type: 'string' },
       { sdk: 'Version', json: 'version', type: 'integer' },
-      { sdk: 'AliasesToAdd', json: 'aliasesToAdd', type: { list: 'string' } },
-      { sdk: 'AliasesToDelete', json: 'aliasesToDelete', type: { list: 'string' } },
       { sdk: 'VendorGuidance', json: 'vendorGuidance', type: 'string' },
       { sdk: 'JobType', json: 'jobType', type: 'string' },
       { sdk: 'MLFramework', json: 'mLFramework', type: 'string' },
@@ -8274,11 +7634,6 @@ export const service: ServiceDescriptor = {
         sdk: 'RuntimeConfig',
         json: 'runtimeConfig',
         type: { struct: 'InferenceComponentRuntimeConfig' },
-      },
-      {
-        sdk: 'DeploymentConfig',
-        json: 'deploymentConfig',
-        type: { struct: 'InferenceComponentDeploymentConfig' },
       },
     ],
     UpdateInferenceComponentOutput: [
@@ -8324,21 +7679,10 @@ export const service: ServiceDescriptor = {
     UpdateModelPackageInput: [
       { sdk: 'ModelPackageArn', json: 'modelPackageARN', type: 'string' },
       { sdk: 'ModelApprovalStatus', json: 'modelApprovalStatus', type: 'string' },
-      { sdk: 'ApprovalDescription', json: 'approvalDescription', type: 'string' },
       {
         sdk: 'CustomerMetadataProperties',
         json: 'customerMetadataProperties',
         type: { map: 'string' },
-      },
-      {
-        sdk: 'CustomerMetadataPropertiesToRemove',
-        json: 'customerMetadataPropertiesToRemove',
-        type: { list: 'string' },
-      },
-      {
-        sdk: 'AdditionalInferenceSpecificationsToAdd',
-        json: 'additionalInferenceSpecificationsToAdd',
-        type: { list: { struct: 'AdditionalInferenceSpecificationDefinition' } },
       },
       {
         sdk: 'InferenceSpecification',
@@ -8369,7 +7713,6 @@ export const service: ServiceDescriptor = {
       { sdk: 'InstanceType', json: 'instanceType', type: 'string' },
       { sdk: 'RoleArn', json: 'roleARN', type: 'string' },
       { sdk: 'LifecycleConfigName', json: 'lifecycleConfigName', type: 'string' },
-      { sdk: 'DisassociateLifecycleConfig', json: 'disassociateLifecycleConfig', type: 'boolean' },
       { sdk: 'VolumeSizeInGB', json: 'volumeSizeInGB', type: 'integer' },
       { sdk: 'DefaultCodeRepository', json: 'defaultCodeRepository', type: 'string' },
       {
@@ -8378,17 +7721,6 @@ export const service: ServiceDescriptor = {
         type: { list: 'string' },
       },
       { sdk: 'AcceleratorTypes', json: 'acceleratorTypes', type: { list: 'string' } },
-      { sdk: 'DisassociateAcceleratorTypes', json: 'disassociateAcceleratorTypes', type: 'boolean' },
-      {
-        sdk: 'DisassociateDefaultCodeRepository',
-        json: 'disassociateDefaultCodeRepository',
-        type: 'boolean',
-      },
-      {
-        sdk: 'DisassociateAdditionalCodeRepositories',
-        json: 'disassociateAdditionalCodeRepositories',
-        type: 'boolean',
-      },
       { sdk: 'RootAccess', json: 'rootAccess', type: 'string' },
       {
         sdk: 'InstanceMetadataServiceConfiguration',
@@ -8471,11 +7803,6 @@ export const service: ServiceDescriptor = {
     UpdateProjectInput: [
       { sdk: 'ProjectName', json: 'projectName', type: 'string' },
       { sdk: 'ProjectDescription', json: 'projectDescription', type: 'string' },
-      {
-        sdk: 'ServiceCatalogProvisioningUpdateDetails',
-        json: 'serviceCatalogProvisioningUpdateDetails',
-        type: { struct: 'ServiceCatalogProvisioningUpdateDetails' },
-      },
       { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
     ],
     UpdateProjectOutput: [
@@ -8519,19 +7846,16 @@ export const service: ServiceDescriptor = {
         json: 'parameters',
         type: { map: { struct: 'TrialComponentParameterValue' } },
       },
-      { sdk: 'ParametersToRemove', json: 'parametersToRemove', type: { list: 'string' } },
       {
         sdk: 'InputArtifacts',
         json: 'inputArtifacts',
         type: { map: { struct: 'TrialComponentArtifact' } },
       },
-      { sdk: 'InputArtifactsToRemove', json: 'inputArtifactsToRemove', type: { list: 'string' } },
       {
         sdk: 'OutputArtifacts',
         json: 'outputArtifacts',
         type: { map: { struct: 'TrialComponentArtifact' } },
       },
-      { sdk: 'OutputArtifactsToRemove', json: 'outputArtifactsToRemove', type: { list: 'string' } },
     ],
     UpdateTrialComponentResponse: [
       { sdk: 'TrialComponentArn', json: 'trialComponentARN', type: 'string' },
@@ -8561,9 +7885,7 @@ export const service: ServiceDescriptor = {
         type: { struct: 'WorkforceVpcConfigRequest' },
       },
     ],
-    UpdateWorkforceResponse: [
-      { sdk: 'Workforce', json: 'workforce', type: { struct: 'Workforce' } },
-    ],
+    UpdateWorkforceResponse: [],
     UpdateWorkteamRequest: [
       { sdk: 'WorkteamName', json: 'workteamName', type: 'string' },
       {
@@ -8583,15 +7905,7 @@ export const service: ServiceDescriptor = {
         type: { struct: 'WorkerAccessConfiguration' },
       },
     ],
-    UpdateWorkteamResponse: [
-      { sdk: 'Workteam', json: 'workteam', type: { struct: 'Workteam' } },
-    ],
-    UserContext: [
-      { sdk: 'UserProfileArn', json: 'userProfileARN', type: 'string' },
-      { sdk: 'UserProfileName', json: 'userProfileName', type: 'string' },
-      { sdk: 'DomainId', json: 'domainID', type: 'string' },
-      { sdk: 'IamIdentity', json: 'iamIdentity', type: { struct: 'IamIdentity' } },
-    ],
+    UpdateWorkteamResponse: [],
     'UserProfile.Spec': [
       { sdk: 'DomainId', json: 'domainID', type: 'string' },
       { sdk: 'SingleSignOnUserIdentifier', json: 'singleSignOnUserIdentifier', type: 'string' },
@@ -8670,9 +7984,6 @@ export const service: ServiceDescriptor = {
       },
       { sdk: 'AutoMountHomeEFS', json: 'autoMountHomeEFS', type: 'string' },
     ],
-    VariantProperty: [
-      { sdk: 'VariantPropertyType', json: 'variantPropertyType', type: 'string' },
-    ],
     VectorConfig: [
       { sdk: 'Dimension', json: 'dimension', type: 'integer' },
     ],
@@ -8691,23 +8002,6 @@ export const service: ServiceDescriptor = {
     ],
     WorkerAccessConfiguration: [
       { sdk: 'S3Presign', json: 's3Presign', type: { struct: 'S3Presign' } },
-    ],
-    Workforce: [
-      { sdk: 'WorkforceName', json: 'workforceName', type: 'string' },
-      { sdk: 'WorkforceArn', json: 'workforceARN', type: 'string' },
-      { sdk: 'LastUpdatedDate', json: 'lastUpdatedDate', type: 'timestamp' },
-      { sdk: 'SourceIpConfig', json: 'sourceIPConfig', type: { struct: 'SourceIpConfig' } },
-      { sdk: 'SubDomain', json: 'subDomain', type: 'string' },
-      { sdk: 'CognitoConfig', json: 'cognitoConfig', type: { struct: 'CognitoConfig' } },
-      { sdk: 'OidcConfig', json: 'oidcConfig', type: { struct: 'OidcConfigForResponse' } },
-      { sdk: 'CreateDate', json: 'createDate', type: 'timestamp' },
-      {
-        sdk: 'WorkforceVpcConfig',
-        json: 'workforceVPCConfig',
-        type: { struct: 'WorkforceVpcConfigResponse' },
-      },
-      { sdk: 'Status', json: 'status', type: 'string' },
-      { sdk: 'FailureReason', json: 'failureReason', type: 'string' },
     ],
     'Workforce.Spec': [
       { sdk: 'CognitoConfig', json: 'cognitoConfig', type: { struct: 'CognitoConfig' } },
@@ -8733,40 +8027,9 @@ export const service: ServiceDescriptor = {
       { sdk: 'SecurityGroupIds', json: 'securityGroupIDs', type: { list: 'string' } },
       { sdk: 'Subnets', json: 'subnets', type: { list: 'string' } },
     ],
-    WorkforceVpcConfigResponse: [
-      { sdk: 'VpcId', json: 'vpcID', type: 'string' },
-      { sdk: 'SecurityGroupIds', json: 'securityGroupIDs', type: { list: 'string' } },
-      { sdk: 'Subnets', json: 'subnets', type: { list: 'string' } },
-      { sdk: 'VpcEndpointId', json: 'vpcEndpointID', type: 'string' },
-    ],
     WorkspaceSettings: [
       { sdk: 'S3ArtifactPath', json: 's3ArtifactPath', type: 'string' },
       { sdk: 'S3KmsKeyId', json: 's3KMSKeyID', type: 'string' },
-    ],
-    Workteam: [
-      { sdk: 'WorkteamName', json: 'workteamName', type: 'string' },
-      {
-        sdk: 'MemberDefinitions',
-        json: 'memberDefinitions',
-        type: { list: { struct: 'MemberDefinition' } },
-      },
-      { sdk: 'WorkteamArn', json: 'workteamARN', type: 'string' },
-      { sdk: 'WorkforceArn', json: 'workforceARN', type: 'string' },
-      { sdk: 'ProductListingIds', json: 'productListingIDs', type: { list: 'string' } },
-      { sdk: 'Description', json: 'description', type: 'string' },
-      { sdk: 'SubDomain', json: 'subDomain', type: 'string' },
-      { sdk: 'CreateDate', json: 'createDate', type: 'timestamp' },
-      { sdk: 'LastUpdatedDate', json: 'lastUpdatedDate', type: 'timestamp' },
-      {
-        sdk: 'NotificationConfiguration',
-        json: 'notificationConfiguration',
-        type: { struct: 'NotificationConfiguration' },
-      },
-      {
-        sdk: 'WorkerAccessConfiguration',
-        json: 'workerAccessConfiguration',
-        type: { struct: 'WorkerAccessConfiguration' },
-      },
     ],
     'Workteam.Spec': [
       { sdk: 'Description', json: 'description', type: 'string' },

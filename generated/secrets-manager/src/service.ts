@@ -33,13 +33,10 @@ export const service: ServiceDescriptor = {
     ],
     DeleteSecretRequest: [
       { sdk: 'SecretId', json: 'secretID', type: 'string' },
-      { sdk: 'RecoveryWindowInDays', json: 'recoveryWindowInDays', type: 'integer' },
-      { sdk: 'ForceDeleteWithoutRecovery', json: 'forceDeleteWithoutRecovery', type: 'boolean' },
     ],
     DeleteSecretResponse: [
       { sdk: 'ARN', json: 'arn', type: 'string' },
       { sdk: 'Name', json: 'name', type: 'string' },
-      { sdk: 'DeletionDate', json: 'deletionDate', type: 'timestamp' },
     ],
     DescribeSecretRequest: [
       { sdk: 'SecretId', json: 'secretID', type: 'string' },
@@ -49,19 +46,7 @@ export const service: ServiceDescriptor = {
       { sdk: 'Name', json: 'name', type: 'string' },
       { sdk: 'Description', json: 'description', type: 'string' },
       { sdk: 'KmsKeyId', json: 'kmsKeyID', type: 'string' },
-      { sdk: 'RotationEnabled', json: 'rotationEnabled', type: 'boolean' },
-      { sdk: 'RotationLambdaARN', json: 'rotationLambdaARN', type: 'string' },
-      { sdk: 'RotationRules', json: 'rotationRules', type: { struct: 'RotationRulesType' } },
-      { sdk: 'LastRotatedDate', json: 'lastRotatedDate', type: 'timestamp' },
-      { sdk: 'LastChangedDate', json: 'lastChangedDate', type: 'timestamp' },
-      { sdk: 'LastAccessedDate', json: 'lastAccessedDate', type: 'timestamp' },
-      { sdk: 'DeletedDate', json: 'deletedDate', type: 'timestamp' },
-      { sdk: 'NextRotationDate', json: 'nextRotationDate', type: 'timestamp' },
       { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
-      { sdk: 'VersionIdsToStages', json: 'versionIDsToStages', type: { map: { list: 'string' } } },
-      { sdk: 'OwningService', json: 'owningService', type: 'string' },
-      { sdk: 'CreatedDate', json: 'createdDate', type: 'timestamp' },
-      { sdk: 'PrimaryRegion', json: 'primaryRegion', type: 'string' },
       {
         sdk: 'ReplicationStatus',
         json: 'replicationStatus',
@@ -78,11 +63,6 @@ export const service: ServiceDescriptor = {
       { sdk: 'Status', json: 'status', type: 'string' },
       { sdk: 'StatusMessage', json: 'statusMessage', type: 'string' },
       { sdk: 'LastAccessedDate', json: 'lastAccessedDate', type: 'timestamp' },
-    ],
-    RotationRulesType: [
-      { sdk: 'AutomaticallyAfterDays', json: 'automaticallyAfterDays', type: 'integer' },
-      { sdk: 'Duration', json: 'duration', type: 'string' },
-      { sdk: 'ScheduleExpression', json: 'scheduleExpression', type: 'string' },
     ],
     'Secret.Spec': [
       { sdk: 'Description', json: 'description', type: 'string' },
@@ -120,10 +100,8 @@ export const service: ServiceDescriptor = {
     ],
     UpdateSecretRequest: [
       { sdk: 'SecretId', json: 'secretID', type: 'string' },
-      { sdk: 'ClientRequestToken', json: 'clientRequestToken', type: 'string' },
       { sdk: 'Description', json: 'description', type: 'string' },
       { sdk: 'KmsKeyId', json: 'kmsKeyID', type: 'string' },
-      { sdk: 'SecretBinary', json: 'secretBinary', type: 'blob', sensitive: true },
       { sdk: 'SecretString', json: 'secretString', type: 'string', sensitive: true },
     ],
     UpdateSecretResponse: [

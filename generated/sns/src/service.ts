@@ -109,13 +109,9 @@ export const service: ServiceDescriptor = {
     ],
     SetSubscriptionAttributesInput: [
       { sdk: 'SubscriptionArn', json: 'subscriptionARN', type: 'string' },
-      { sdk: 'AttributeName', json: 'attributeName', type: 'string' },
-      { sdk: 'AttributeValue', json: 'attributeValue', type: 'string' },
     ],
     SetTopicAttributesInput: [
       { sdk: 'TopicArn', json: 'topicARN', type: 'string' },
-      { sdk: 'AttributeName', json: 'attributeName', type: 'string' },
-      { sdk: 'AttributeValue', json: 'attributeValue', type: 'string' },
     ],
     SubscribeInput: [
       { sdk: 'TopicArn', json: 'topicARN', type: 'string' },

@@ -21,7 +21,6 @@ export const service: ServiceDescriptor = {
     ],
     GetQueueAttributesRequest: [
       { sdk: 'QueueUrl', json: 'queueURL', type: 'string' },
-      { sdk: 'AttributeNames', json: 'attributeNames', type: { list: 'string' } },
     ],
     GetQueueAttributesResult: [
       { sdk: 'Attributes', json: 'attributes', type: { map: 'string' } },
