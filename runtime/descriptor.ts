@@ -87,6 +87,12 @@ export interface SyncedRule {
   readonly in: readonly string[];
 }
 
+/** A guard on a call: it waits until every rule holds, looked at again after requeueAfterSeconds. */
+export interface GuardRule {
+  readonly when: readonly SyncedRule[];
+  readonly requeueAfterSeconds: number;
+}
+
 /**
  * A spec field filled from another ACK resource: `field: {from: {name, namespace}}` in the spec
  * names the object; the value at `path` in it goes into `target` for AWS calls only.
@@ -185,7 +191,15 @@ export interface ResourceDescriptor {
    * never sent. Without an update operation every change is refused.
    */
   readonly createOnly?: readonly string[];
+  /** ACK custom_sync: spec fields the kind's beforeUpdate hook carries into the update (DynamoDB's GSIs as GlobalSecondaryIndexUpdates). */
+  readonly customSynced?: readonly string[];
   readonly synced?: readonly SyncedRule[];
+  /** ACK's updateable: an update waits (UpdatePending, requeued) until every rule holds, e.g. a table ACTIVE. */
+  readonly updateable?: GuardRule;
+  /** ACK's deletable: a delete waits until every rule holds. */
+  readonly deletable?: GuardRule;
+  /** ACK update_operation.omit_unchanged_fields: the update input carries identifiers and only the spec fields that differ. */
+  readonly omitUnchangedFields?: true;
   readonly requeueOnSuccessSeconds?: number;
   /** The kind's tags field (spec path) and its shape in the service, when the kind has tags. */
   readonly tags?: TagsBinding;
@@ -257,7 +271,14 @@ export interface SubResourceBinding {
    * Reads it; `member` is the output member holding it (the list, for a keyed list); absent: the
    * output is the value. No read: the kind's own read reports it (a log group's retention).
    */
-  readonly read?: OperationBinding & { readonly member?: string };
+  readonly read?: OperationBinding & {
+    readonly member?: string;
+    /**
+     * The part's members (SDK names; `.` for a scalar part) where the output spells them otherwise:
+     * a dotted output path, and a map from the reported value to the spec's (ENABLED → true).
+     */
+    readonly fields?: Readonly<Record<string, { readonly path: string; readonly map?: Readonly<Record<string, string | number | boolean>> }>>;
+  };
   /** Removes it when it leaves the spec; without one, `unset` (else an empty value) is put. */
   readonly delete?: OperationBinding;
   readonly unset?: Readonly<Record<string, unknown>>;

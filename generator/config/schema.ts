@@ -152,6 +152,7 @@ export const generatorConfigSchema: Schema = {
         delete: str,
         unset: mapOf({ type: ['string', 'number', 'boolean'] }),
         not_found: strList,
+        read_fields: mapOf(obj({ path: str, map: mapOf({ type: ['string', 'number', 'boolean'] }) }, ['path'])),
       }),
       collection: obj({ add: str, remove: str, list: str, get: str }, ['add', 'remove', 'list']),
     }),

@@ -185,6 +185,18 @@ export interface SubResourceConfig {
   unset?: Record<string, string | number | boolean>;
   /** Error codes of the read meaning "not set" (besides any HTTP 404 other than the resource's own not-found). */
   not_found?: string[];
+  /**
+   * Where the read reports each member of the part when its output spells it otherwise (DynamoDB's
+   * DescribeTimeToLive reports `TimeToLiveDescription.TimeToLiveStatus: ENABLED` for the spec's
+   * `Enabled: true`): member (`.` for a scalar part itself) → dotted output path, and optionally a
+   * map from the reported value to the spec's.
+   */
+  read_fields?: Record<string, ReadFieldConfig>;
+}
+
+export interface ReadFieldConfig {
+  path: string;
+  map?: Record<string, string | number | boolean>;
 }
 
 export interface SetFieldConfig {

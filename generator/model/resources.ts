@@ -16,7 +16,7 @@ import { inferTagging } from './tagging';
 import { inferCollections } from './collections';
 import { inferSubResources } from './sub-resources';
 import { goTagJsonNames } from './go-tags';
-import { notFoundOf, primaryKeyOf, printerColumnsOf, readManyOf, syncedOf } from './rules';
+import { guardOf, notFoundOf, primaryKeyOf, printerColumnsOf, readManyOf, syncedOf } from './rules';
 import type {
   Field,
   OperationRef,
@@ -348,11 +348,17 @@ function inferResource(r: ResourceInput): Resource {
   // The operation the descriptor binds as update: Update<R>, else Set<R>Attributes. Fields
   // carried other ways are not create-only: attributes packed into its map, tags kept through
   // the tagging API, sub-resources put by their own operations.
+  // ACK custom_sync: the kind's update hook carries the field (DynamoDB's GSIs as GlobalSecondaryIndexUpdates).
+  const customSynced = new Set(Object.entries(fieldConfigs).filter(([p, fc]) => fc.custom_sync && !p.includes('.')).map(([p]) => names(p).camelLower));
   const updateShape = r.update ?? r.setAttributes;
   const updateRef = ops.update ?? ops.setAttributes;
   const packed = new Set(attributes && updateShape === r.setAttributes ? attributes.map.fields : []);
   const carriedElsewhere = (f: Field) =>
-    packed.has(f.member) || (tagging !== undefined && f.json === tagsField?.json) || subResources.some((x) => x.field === f.json) || collections.some((x) => x.field === f.json);
+    packed.has(f.member) ||
+    (tagging !== undefined && f.json === tagsField?.json) ||
+    subResources.some((x) => x.field === f.json) ||
+    collections.some((x) => x.field === f.json) ||
+    customSynced.has(f.json);
   const createOnly =
     updateShape?.input && updateRef
       ? createOnlyPaths(refs.spec.filter((f) => !carriedElsewhere(f)), shapeTypes.members(updateShape.input), shapeTypes, {
@@ -375,6 +381,9 @@ function inferResource(r: ResourceInput): Resource {
     notFound: notFoundOf(rc, index, [r.readOne, r.getAttributes, r.readMany]),
     terminalCodes: [...(rc.exceptions?.terminal_codes ?? [])].sort(),
     synced: syncedOf(rc, spec, status, at),
+    ...optional('updateable', guardOf(rc, 'updateable', spec, status, at)),
+    ...optional('deletable', guardOf(rc, 'deletable', spec, status, at)),
+    ...(rc.update_operation?.omit_unchanged_fields ? { omitUnchangedFields: true } : {}),
     ...(rc.reconcile?.requeue_on_success_seconds !== undefined
       ? { requeueOnSuccessSeconds: rc.reconcile.requeue_on_success_seconds }
       : {}),
@@ -385,6 +394,7 @@ function inferResource(r: ResourceInput): Resource {
     lateInitialize: sortedUnique(flagged((fc) => fc.late_initialize !== undefined)),
     compareIgnored,
     createOnly: sortedUnique(createOnly),
+    ...(customSynced.size ? { customSynced: [...customSynced].sort() } : {}),
     ...(idempotencyToken ? { idempotencyToken } : {}),
     ...(ops.readMany ? many : {}),
     ...(tags ? { tags } : {}),
@@ -393,6 +403,10 @@ function inferResource(r: ResourceInput): Resource {
     subResources,
     collections,
   };
+}
+
+function optional<K extends string, V>(key: K, v: V | undefined): Partial<Record<K, V>> {
+  return v === undefined ? {} : ({ [key]: v } as Record<K, V>);
 }
 
 function readMemberNamed(index: ShapeIndex, types: ShapeTypes, readOne: OperationShape | undefined, readMany: OperationShape | undefined, name: string): string | undefined {

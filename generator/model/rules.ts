@@ -5,7 +5,7 @@ import { closestNames } from '../smithy/suggest';
 import { names } from '../names';
 import { lookup } from './config-lookup';
 import type { ShapeTypes } from './shape-types';
-import type { ErrorMatcher, Field, PrinterColumn, ResourceField, SyncedRule } from './types';
+import type { ErrorMatcher, Field, Guard, PrinterColumn, ResourceField, SyncedRule } from './types';
 
 /** A kind's rules from its config and model: identifiers, not-found, synced, printer columns, ReadMany picking. */
 
@@ -57,12 +57,38 @@ export function syncedOf(
   status: readonly Field[],
   at: (p: string) => { file: string; at: string },
 ): SyncedRule[] {
-  return (rc.synced?.when ?? []).map((w, i) => {
+  return conditionsOf(rc.synced?.when ?? [], 'synced', spec, status, at);
+}
+
+/**
+ * ACK's `updateable` / `deletable` guards: the update (delete) waits, requeued after
+ * `requeue_after_seconds` (ACK's default 30), until every condition holds.
+ */
+export function guardOf(
+  rc: ResourceConfig,
+  key: 'updateable' | 'deletable',
+  spec: readonly Field[],
+  status: readonly Field[],
+  at: (p: string) => { file: string; at: string },
+): Guard | undefined {
+  const g = rc[key];
+  if (!g?.when?.length) return undefined;
+  return { when: conditionsOf(g.when, key, spec, status, at), requeueAfterSeconds: g.requeue_after_seconds ?? 30 };
+}
+
+function conditionsOf(
+  when: NonNullable<NonNullable<ResourceConfig['synced']>['when']>,
+  key: string,
+  spec: readonly Field[],
+  status: readonly Field[],
+  at: (p: string) => { file: string; at: string },
+): SyncedRule[] {
+  return when.map((w, i) => {
     const [root, ...rest] = w.path.split('.');
     const fields = root?.toLowerCase() === 'spec' ? spec : root?.toLowerCase() === 'status' ? status : undefined;
     const f = fields?.find((x) => x.member.toLowerCase() === rest.join('.').toLowerCase());
     if (!fields || !f) {
-      throw new GeneratorError(at(`synced.when[${i}].path`), `"${w.path}" names no Spec.<Field> or Status.<Field>`);
+      throw new GeneratorError(at(`${key}.when[${i}].path`), `"${w.path}" names no Spec.<Field> or Status.<Field>`);
     }
     const allowed = f.type.kind === 'string' || f.type.kind === 'integer' ? f.type.enum : undefined;
     const values = w.in.map(String);
@@ -70,7 +96,7 @@ export function syncedOf(
     if (allowed && unknown !== undefined) {
       const close = closestNames(unknown, allowed, 1)[0];
       throw new GeneratorError(
-        at(`synced.when[${i}].in`),
+        at(`${key}.when[${i}].in`),
         `"${unknown}" is not a value of ${w.path} (${allowed.join(', ')})`,
         close ? `did you mean "${close}"?` : undefined,
       );

@@ -4,7 +4,7 @@ import type { OperationShape, ShapeIndex } from '../smithy/types';
 import { names } from '../names';
 import { resolveShapeName } from './ignore';
 import type { ShapeTypes } from './shape-types';
-import type { ErrorMatcher, OperationRef, ResourceField, SubResource } from './types';
+import type { ErrorMatcher, OperationRef, ReadField, ResourceField, SubResource, TypeRef } from './types';
 
 /**
  * Sub-resources, from ACK's own config options: a spec field `from:` a Put/Update/Set operation that
@@ -65,9 +65,11 @@ export function inferSubResources(r: SubResourceInput): SubResource[] {
         throw new GeneratorError(at('from'), `no Get${noun} or Describe${noun} reads what ${put.name} writes`, 'name the read operation in sub_resource.read');
       }
       const target = put.input ? r.types.members(put.input).find((m) => m.member === putMember)?.type.shape : undefined;
-      const readMember = read.output ? r.types.members(read.output).find((m) => m.member === putMember || (target !== undefined && m.type.shape === target))?.member : undefined;
+      const readFields = sc?.read_fields ? resolveReadFields(sc.read_fields, field.type, read, r, (k) => at(`sub_resource.read_fields.${k}`)) : undefined;
+      const readMember = readFields || !read.output ? undefined : r.types.members(read.output).find((m) => m.member === putMember || (target !== undefined && m.type.shape === target))?.member;
       const del = named(sc?.delete, 'sub_resource.delete') ?? ops.get(`Delete${noun}`);
-      out.push(entry(field.json, put, putMember, read, readMember, del, undefined, sc, r));
+      const part = entry(field.json, put, putMember, read, readMember, del, undefined, sc, r);
+      out.push(readFields ? { ...part, readFields } : part);
     } else if (fc.custom_field?.list_of && field) {
       const item = resolveShapeName(r.index, fc.custom_field.list_of) ?? `${r.index.namespace}#${fc.custom_field.list_of}`;
       const takes = (o: OperationShape) => (o.input ? r.types.members(o.input).find((m) => m.type.kind === 'struct' && m.type.shape === item) : undefined);
@@ -86,6 +88,42 @@ export function inferSubResources(r: SubResourceInput): SubResource[] {
     }
   }
   return withTags(out, r);
+}
+
+/**
+ * `sub_resource.read_fields`: each member of the part (Go or SDK casing; `.` for a scalar part) and
+ * the read output path reporting it, resolved to SDK names through the model, so a misspelt path is
+ * an error here rather than a part that never reads back.
+ */
+export function resolveReadFields(
+  configured: NonNullable<NonNullable<FieldConfig['sub_resource']>['read_fields']>,
+  partType: TypeRef,
+  read: OperationShape,
+  r: Pick<SubResourceInput, 'types'>,
+  at: (key: string) => { file: string; at: string },
+): Record<string, ReadField> {
+  const out: Record<string, ReadField> = {};
+  const partMembers = partType.kind === 'struct' ? r.types.members(partType.shape) : [];
+  for (const [name, rf] of Object.entries(configured).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    let member = name;
+    if (name === '.') {
+      if (partType.kind === 'struct') throw new GeneratorError(at(name), 'names the part itself, but the part is a structure', 'name its members instead');
+    } else {
+      const m = partMembers.find((x) => x.member.toLowerCase() === name.toLowerCase());
+      if (!m) throw new GeneratorError(at(name), `the part has no member "${name}"`, partMembers.length ? `members: ${partMembers.map((x) => x.member).join(', ')}` : 'use "." for a part that is not a structure');
+      member = m.member;
+    }
+    let shape = read.output;
+    const path: string[] = [];
+    for (const seg of rf.path.split('.')) {
+      const m = shape ? r.types.members(shape).find((x) => x.member.toLowerCase() === seg.toLowerCase()) : undefined;
+      if (!m) throw new GeneratorError(at(`${name}.path`), `${read.name}'s output has no member "${rf.path}" (at "${seg}")`);
+      path.push(m.member);
+      shape = m.type.kind === 'struct' ? m.type.shape : undefined;
+    }
+    out[member] = { path: path.join('.'), ...(rf.map ? { map: { ...rf.map } } : {}) };
+  }
+  return out;
 }
 
 /** ACK's `tags.path: Tagging.TagSet`: the part named by the first segment holds the tags in the list named by the second. */

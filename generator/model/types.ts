@@ -129,6 +129,12 @@ export interface SyncedRule {
   readonly in: readonly string[];
 }
 
+/** ACK's updateable/deletable: the call waits until every rule holds, looked at again after requeueAfterSeconds. */
+export interface Guard {
+  readonly when: readonly SyncedRule[];
+  readonly requeueAfterSeconds: number;
+}
+
 export interface Resource {
   /** ACK resource name, e.g. TrainingJob; also the kind. */
   readonly kind: string;
@@ -147,6 +153,10 @@ export interface Resource {
   readonly notFound: readonly ErrorMatcher[];
   readonly terminalCodes: readonly string[];
   readonly synced: readonly SyncedRule[];
+  readonly updateable?: Guard;
+  readonly deletable?: Guard;
+  /** ACK update_operation.omit_unchanged_fields: the update input carries only the fields that differ. */
+  readonly omitUnchangedFields?: boolean;
   readonly requeueOnSuccessSeconds?: number;
   readonly printerColumns: readonly PrinterColumn[];
   readonly shortNames: readonly string[];
@@ -161,6 +171,8 @@ export interface Resource {
    * (then every change is refused). Paths already in `immutable` or `compareIgnored` are left out.
    */
   readonly createOnly: readonly string[];
+  /** ACK custom_sync: top-level spec fields (JSON) the kind's update hook carries, e.g. DynamoDB's GSIs. */
+  readonly customSynced?: readonly string[];
   /**
    * The create input's @idempotencyToken member (SDK name), e.g. ClientRequestToken: the runtime
    * sends one token per create attempt, the same on every retry of that attempt.
@@ -218,6 +230,15 @@ export interface SubResource {
   /** The kind's tags live in this part (ACK `tags.path: Tagging.TagSet`): list member and key/value members (SDK names). */
   readonly tags?: { readonly member: string; readonly key: string; readonly value: string };
   readonly notFound: readonly ErrorMatcher[];
+  /** The part's members (SDK names; `.` for a scalar part) as the read's output reports them: SDK path, value map. */
+  readonly readFields?: Readonly<Record<string, ReadField>>;
+}
+
+export interface ReadField {
+  /** Dotted SDK member path in the read's output. */
+  readonly path: string;
+  /** Reported value → the spec's value (ENABLED → true); a value not listed reads as unset. */
+  readonly map?: Readonly<Record<string, string | number | boolean>>;
 }
 
 /** Fields that live in an SNS/SQS-style `Attributes` string map (ACK unpack_attributes_map / is_attribute). */

@@ -4,7 +4,7 @@ import { FakeS3, S3Error, bucketDescriptor, s3Fixture } from '../testing/fake-s3
 import type { Condition } from './conditions';
 import type { ReconcileEnv } from './ports';
 import { reconcile } from './reconcile';
-import { SUB_RESOURCES_ANNOTATION, keyedPlan, meansUnset, partMatches, planParts, recordedParts, withDefaultPartTags } from './sub-resources';
+import { SUB_RESOURCES_ANNOTATION, keyedPlan, meansUnset, observedPart, partMatches, planParts, recordedParts, withDefaultPartTags } from './sub-resources';
 
 const POLICY = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"}]}';
 
@@ -190,5 +190,44 @@ describe('sub-resource plans', () => {
     const itemType = { struct: 'MetricsConfiguration' } as const;
     const plan = keyedPlan([{ id: 'b' }, { id: 'a', prefix: 'p/' }], [{ id: 'a', prefix: 'p/' }, { id: 'c' }, { id: 'b' }], itemType, 'id', s3Fixture.shapes);
     expect(plan).toEqual({ put: [], delete: ['c'] });
+  });
+});
+
+describe('observedPart with read.fields (a part the read spells otherwise)', () => {
+  const shapes = {
+    Ttl: [
+      { sdk: 'Enabled', json: 'enabled', type: 'boolean' as const },
+      { sdk: 'AttributeName', json: 'attributeName', type: 'string' as const },
+    ],
+  };
+  const put = { name: 'UpdateTimeToLive', member: 'TimeToLiveSpecification' };
+  const ttl = {
+    field: 'timeToLive',
+    put,
+    read: {
+      name: 'DescribeTimeToLive',
+      fields: {
+        Enabled: { path: 'TimeToLiveDescription.TimeToLiveStatus', map: { ENABLED: true, DISABLED: false } },
+        AttributeName: { path: 'TimeToLiveDescription.AttributeName' },
+      },
+    },
+    notFound: [],
+  };
+  const f = { sdk: 'TimeToLiveSpecification', json: 'timeToLive', type: { struct: 'Ttl' } };
+
+  it('rebuilds the part from the reported paths, mapping values', () => {
+    const out = { TimeToLiveDescription: { TimeToLiveStatus: 'ENABLED', AttributeName: 'expires' } };
+    expect(observedPart(ttl, f, out, shapes)).toEqual({ enabled: true, attributeName: 'expires' });
+  });
+
+  it('a value the map does not list reads as unset (an ENABLING state is not a setting); nothing reported is no part', () => {
+    expect(observedPart(ttl, f, { TimeToLiveDescription: { TimeToLiveStatus: 'ENABLING' } }, shapes)).toBeUndefined();
+    expect(observedPart(ttl, f, {}, shapes)).toBeUndefined();
+  });
+
+  it('"." is the part itself, for a part that is a string', () => {
+    const ci = { field: 'contributorInsights', put: { name: 'UpdateContributorInsights', member: 'ContributorInsightsAction' }, read: { name: 'DescribeContributorInsights', fields: { '.': { path: 'ContributorInsightsStatus', map: { ENABLED: 'ENABLE', DISABLED: 'DISABLE' } } } }, notFound: [] };
+    const s = { sdk: 'ContributorInsightsAction', json: 'contributorInsights', type: 'string' as const };
+    expect(observedPart(ci, s, { ContributorInsightsStatus: 'DISABLED' }, shapes)).toBe('DISABLE');
   });
 });

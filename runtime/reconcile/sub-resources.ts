@@ -51,7 +51,25 @@ export function partField(shapes: ShapeTable, specShape: string, p: SubResourceB
 
 /** A read's answer as the spec would write it: the output member holding it, or the output itself. */
 export function observedPart(p: SubResourceBinding, f: FieldSpec, output: SdkObject, shapes: ShapeTable): unknown {
-  return fromSdkValue(p.read?.member !== undefined ? output[p.read.member] : output, f.type, shapes);
+  const fields = p.read?.fields;
+  const value = fields ? projected(fields, output) : p.read?.member !== undefined ? output[p.read.member] : output;
+  return fromSdkValue(value, f.type, shapes);
+}
+
+/**
+ * The part rebuilt from where the read reports each member (`read.fields`), values mapped
+ * (ENABLED → true); a reported value the map does not list reads as unset.
+ */
+function projected(fields: NonNullable<NonNullable<SubResourceBinding['read']>['fields']>, output: SdkObject): unknown {
+  const part: SdkObject = {};
+  for (const [member, rf] of Object.entries(fields)) {
+    let v: unknown = output;
+    for (const seg of rf.path.split('.')) v = isObject(v) ? v[seg] : undefined;
+    if (rf.map && v !== undefined) v = Object.prototype.hasOwnProperty.call(rf.map, String(v)) ? rf.map[String(v)] : undefined;
+    if (member === '.') return v;
+    if (v !== undefined) part[member] = v;
+  }
+  return Object.keys(part).length ? part : undefined;
 }
 
 /**

@@ -39,9 +39,10 @@ function uncovered(d: ResourceDescriptor, s: ServiceDescriptor): string[] {
   if (!update) return d.createOnly?.length ? [`${d.kind}: createOnly is set but there is no update operation`] : [];
   const settled = [...d.immutable, ...d.compareIgnored, ...(d.createOnly ?? [])];
   // Carried by other mechanisms: attributes packed into Set<R>Attributes' map, tags through the
-  // tagging API, sub-resources by their own put operations.
+  // tagging API, sub-resources by their own put operations, custom_sync fields by the update hook.
   const packed = new Set(d.attributes?.fields ?? []);
-  const parts = new Set([...(d.subResources ?? []), ...(d.collections ?? [])].map((x) => x.field));
+  // ACK custom_sync: the kind's update hook carries the field.
+  const parts = new Set([...(d.subResources ?? []), ...(d.collections ?? [])].map((x) => x.field).concat(d.customSynced ?? []));
   const carriedElsewhere = (sdk: string, path: string) => packed.has(sdk) || parts.has(path) || (!!resolveKind(s, d).tagging && path === d.tags?.path);
   const out: string[] = [];
   const walk = (table: string, carrier: string | undefined, prefix: string, renames: Readonly<Record<string, string>>) => {

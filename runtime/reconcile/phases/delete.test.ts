@@ -80,4 +80,14 @@ describe('delete polling', () => {
     expect([at(0), at(1), at(4), at(10), at(30), at(60), at(600)]).toEqual([1_000, 1_000, 2_000, 5_000, 15_000, 30_000, 30_000]);
     expect(deletePollMs(t.state(), 500)).toBe(500);
   });
+
+  it('a deletable guard that does not hold keeps the finalizer and looks again, with no delete call', async () => {
+    const t = deleting();
+    t.aws.items.set('cfg', { NotebookInstanceLifecycleConfigName: 'cfg', NotebookInstanceLifecycleConfigArn: 'arn:x' });
+    (t.env as { descriptor: typeof t.env.descriptor }).descriptor = { ...t.env.descriptor, deletable: { when: [{ path: 'status.state', in: ['ACTIVE'] }], requeueAfterSeconds: 30 } };
+    const r = await deleteResource(t.state());
+    expect(r).toMatchObject({ kind: 'requeueAfter', reason: 'delete waits: status.state is not set; waiting for ACTIVE' });
+    expect(t.aws.writes()).toEqual([]);
+    expect(t.store.obj?.metadata.finalizers).toEqual([FIN]);
+  });
 });

@@ -9,6 +9,7 @@ import { rethrowInterruption } from './failures';
 import { isRequeue, isSkipDelete } from './hook-answers';
 import { read } from './read';
 import { emptyCollections } from './collections';
+import { guardWait } from '../guards';
 
 /**
  * The object is being deleted: delete the AWS resource (unless retained or read-only), then remove
@@ -36,6 +37,8 @@ export async function deleteResource(s: RunState): Promise<Outcome> {
     return { kind: 'done' };
   }
   s.setObserved(latest);
+  const wait = guardWait(d.deletable, { spec: s.cur.spec ?? {}, status: s.status }, 'delete');
+  if (wait) return deletePending(s, wait);
   const op = d.operations.delete;
   const hooks = env.hooks;
   try {

@@ -108,4 +108,31 @@ describe('update phase', () => {
     await applyEffects(s, { annotations: { a: '1' } });
     expect(t.store.writes.length).toBe(writes);
   });
+
+  it('an updateable guard that does not hold postpones the update with no AWS call (UpdatePending); when it holds, the update goes', async () => {
+    const guard = { when: [{ path: 'status.state', in: ['ACTIVE'] }], requeueAfterSeconds: 10 };
+    const t = setup(managed({ onStart: [{ content: 'eA==' }] }));
+    (t.env as { descriptor: typeof t.env.descriptor }).descriptor = { ...t.env.descriptor, updateable: guard };
+    const s = t.state();
+    const busy = { spec: { notebookInstanceLifecycleConfigName: 'cfg' }, status: { state: 'UPDATING' } };
+    expect(await update(s, s.cur.spec!, busy)).toEqual({
+      kind: 'outcome',
+      outcome: { kind: 'requeueAfter', ms: 10_000, reason: 'update waits: status.state is "UPDATING"; waiting for ACTIVE' },
+    });
+    expect(t.aws.calls).toEqual([]);
+    expect(t.condition('ACK.ResourceSynced')).toMatchObject({ status: 'False', reason: 'UpdatePending' });
+    t.aws.items.set('cfg', { NotebookInstanceLifecycleConfigName: 'cfg', NotebookInstanceLifecycleConfigArn: 'arn:x' });
+    const ready = { spec: { notebookInstanceLifecycleConfigName: 'cfg' }, status: { state: 'ACTIVE' } };
+    expect(await update(t.state(), s.cur.spec!, ready)).toMatchObject({ kind: 'updated', fields: ['spec.onStart'] });
+  });
+
+  it('omitUnchangedFields sends the identifiers and the changed fields only', async () => {
+    const t = setup(managed({ onStart: [{ content: 'eA==' }], onCreate: [{ content: 'ZWNobyBoaQ==' }] }));
+    (t.env as { descriptor: typeof t.env.descriptor }).descriptor = { ...t.env.descriptor, omitUnchangedFields: true };
+    t.aws.items.set('cfg', { NotebookInstanceLifecycleConfigName: 'cfg', NotebookInstanceLifecycleConfigArn: 'arn:x' });
+    const s = t.state();
+    await update(s, s.cur.spec!, latestOf({ notebookInstanceLifecycleConfigName: 'cfg', onCreate: [{ content: 'ZWNobyBoaQ==' }] }));
+    const sent = t.aws.calls.find((c) => c.operation === 'UpdateNotebookInstanceLifecycleConfig')!.input;
+    expect(sent).toEqual({ NotebookInstanceLifecycleConfigName: 'cfg', OnStart: [{ Content: 'eA==' }] });
+  });
 });

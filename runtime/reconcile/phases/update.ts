@@ -8,6 +8,7 @@ import { computeDelta, immutableViolations } from '../delta';
 import type { Outcome } from '../outcome';
 import { overStatus, type RunState } from '../run-state';
 import { tagEntries, tagLayout } from '../tags';
+import { guardWait, omitUnchanged } from '../guards';
 import { failure, terminal } from './failures';
 import { isRequeue, isTerminalRequest } from './hook-answers';
 import { read } from './read';
@@ -48,7 +49,10 @@ export async function update(s: RunState, desired: JsonObject, latest: Observed)
       outcome: await terminal(s, 'ImmutableFieldChanged', `${createOnly.map((p) => `spec.${p}`).join(', ')} cannot be changed after creation (${op.name} cannot carry ${them}); revert the change or recreate the resource`),
     };
   }
+  const wait = guardWait(d.updateable, { spec: desired, status: { ...s.status, ...latest.status } }, 'update');
+  if (wait) return { kind: 'outcome', outcome: await updatePending(s, wait, latest) };
   let input = buildInput(op, d, shapes, { spec: desired, status: s.status, arn: s.arn });
+  if (d.omitUnchangedFields) input = omitUnchanged(input, d, shapes, op.renames, delta);
   try {
     if (env.hooks?.beforeUpdate) {
       const r = await env.hooks.beforeUpdate(input, delta, s.view(desired), s.view(latest.spec, { ...s.status, ...latest.status }), s.hookContext());

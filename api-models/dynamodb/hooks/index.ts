@@ -1,0 +1,4 @@
+import type { ServiceHooks } from '../../../runtime/descriptor';
+import { table } from './table';
+
+export const hooks: ServiceHooks = { Table: table };

@@ -1,0 +1,83 @@
+import type { ResourceView } from '../../../runtime/descriptor';
+import { nextIndexAction, nextUpdate, table, toSdk } from './table';
+
+const view = (spec: Record<string, unknown>, status: Record<string, unknown> = {}): ResourceView => ({ namespace: 'ns', name: 't', generation: 1, annotations: {}, spec, status });
+const gsi = (name: string, attr: string, extra: Record<string, unknown> = {}) => ({ indexName: name, keySchema: [{ attributeName: attr, keyType: 'HASH' }], projection: { projectionType: 'ALL' }, ...extra });
+const attrs = [{ attributeName: 'pk', attributeType: 'S' }, { attributeName: 'g', attributeType: 'S' }];
+
+describe('Table UpdateTable steps', () => {
+  it('sends the first group of changed members only: fast fields before SSE, stream and throughput', () => {
+    const input = { TableName: 't', DeletionProtectionEnabled: true, StreamSpecification: { StreamEnabled: false }, ProvisionedThroughput: { ReadCapacityUnits: 5, WriteCapacityUnits: 5 } };
+    expect(nextUpdate(input, {}, {})).toEqual({ TableName: 't', DeletionProtectionEnabled: true });
+    expect(nextUpdate({ TableName: 't', StreamSpecification: { StreamEnabled: false }, SSESpecification: { Enabled: true } }, {}, {})).toEqual({ TableName: 't', SSESpecification: { Enabled: true } });
+    expect(nextUpdate({ TableName: 't', ProvisionedThroughput: { ReadCapacityUnits: 7 } }, {}, {})).toEqual({ TableName: 't', ProvisionedThroughput: { ReadCapacityUnits: 7 } });
+  });
+
+  it('switching to provisioned billing carries the throughput in the same call', () => {
+    const desired = { billingMode: 'PROVISIONED', provisionedThroughput: { readCapacityUnits: 5, writeCapacityUnits: 2 } };
+    expect(nextUpdate({ TableName: 't', BillingMode: 'PROVISIONED' }, desired, {})).toEqual({ TableName: 't', BillingMode: 'PROVISIONED', ProvisionedThroughput: { ReadCapacityUnits: 5, WriteCapacityUnits: 2 } });
+    expect(nextUpdate({ TableName: 't', BillingMode: 'PAY_PER_REQUEST' }, { billingMode: 'PAY_PER_REQUEST' }, {})).toEqual({ TableName: 't', BillingMode: 'PAY_PER_REQUEST' });
+  });
+
+  it('then one index action per call: a removal first, then a creation with the attribute definitions, then a throughput update', () => {
+    const desired = { attributeDefinitions: attrs, globalSecondaryIndexes: [gsi('byG', 'g', { provisionedThroughput: { readCapacityUnits: 2, writeCapacityUnits: 2 } })] };
+    const latest = { globalSecondaryIndexes: [gsi('old', 'o')] };
+    expect(nextUpdate({ TableName: 't' }, desired, latest)).toEqual({ TableName: 't', GlobalSecondaryIndexUpdates: [{ Delete: { IndexName: 'old' } }] });
+    expect(nextUpdate({ TableName: 't' }, desired, {})).toEqual({
+      TableName: 't',
+      AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }, { AttributeName: 'g', AttributeType: 'S' }],
+      GlobalSecondaryIndexUpdates: [{ Create: { IndexName: 'byG', KeySchema: [{ AttributeName: 'g', KeyType: 'HASH' }], Projection: { ProjectionType: 'ALL' }, ProvisionedThroughput: { ReadCapacityUnits: 2, WriteCapacityUnits: 2 } } }],
+    });
+    const slower = { globalSecondaryIndexes: [gsi('byG', 'g', { provisionedThroughput: { readCapacityUnits: 1, writeCapacityUnits: 1 }, indexStatus: 'ACTIVE' })] };
+    expect(nextIndexAction(desired, slower)).toEqual({ Update: { IndexName: 'byG', ProvisionedThroughput: { ReadCapacityUnits: 2, WriteCapacityUnits: 2 } } });
+    expect(nextIndexAction(desired, { globalSecondaryIndexes: [gsi('byG', 'g', { provisionedThroughput: { readCapacityUnits: 2, writeCapacityUnits: 2 } })] })).toBeUndefined();
+  });
+
+  it('an index whose key schema or projection changed is deleted first (AWS cannot change them in place), then made again', () => {
+    const desired = { globalSecondaryIndexes: [gsi('byG', 'h')] };
+    expect(nextIndexAction(desired, { globalSecondaryIndexes: [gsi('byG', 'g')] })).toEqual({ Delete: { IndexName: 'byG' } });
+    expect(nextIndexAction(desired, {})).toMatchObject({ Create: { IndexName: 'byG' } });
+  });
+
+  it('nothing to send is a later look, never an empty UpdateTable', () => {
+    expect(table.beforeUpdate!({ TableName: 't' }, [], view({}), view({}), undefined as never)).toMatchObject({ requeueAfterMs: 2_000 });
+  });
+
+  it('every update asks for another look, for the next group', () => {
+    expect(table.afterUpdate!(view({}), view({}), undefined as never)).toEqual({ requeue: { requeueAfterMs: 2_000, reason: 'table updated; looking for the next change' } });
+  });
+});
+
+describe('Table read and delta', () => {
+  it('billing mode and table class come from their summaries; index states go to globalSecondaryIndexesDescriptions', () => {
+    const out = table.afterReadOne!({ Table: { TableName: 't', BillingModeSummary: { BillingMode: 'PAY_PER_REQUEST' }, TableClassSummary: { TableClass: 'STANDARD' }, GlobalSecondaryIndexes: [{ IndexName: 'byG', IndexStatus: 'ACTIVE' }] } }, view({}), undefined as never);
+    expect(out).toEqual({
+      Table: {
+        TableName: 't',
+        BillingModeSummary: { BillingMode: 'PAY_PER_REQUEST' },
+        TableClassSummary: { TableClass: 'STANDARD' },
+        BillingMode: 'PAY_PER_REQUEST',
+        TableClass: 'STANDARD',
+        GlobalSecondaryIndexes: [{ IndexName: 'byG', IndexStatus: 'ACTIVE' }],
+        GlobalSecondaryIndexesDescriptions: [{ IndexName: 'byG', IndexStatus: 'ACTIVE' }],
+      },
+    });
+  });
+
+  it('indexes compare by name, not order; an on-demand table reports 0/0 throughput, which is not drift', () => {
+    const desired = view({ billingMode: 'PAY_PER_REQUEST', globalSecondaryIndexes: [gsi('a', 'x'), gsi('b', 'y')] });
+    const latest = view({ billingMode: 'PAY_PER_REQUEST', globalSecondaryIndexes: [gsi('b', 'y'), gsi('a', 'x')], provisionedThroughput: { readCapacityUnits: 0 } });
+    const delta = [
+      { path: 'globalSecondaryIndexes', desired: desired.spec.globalSecondaryIndexes, latest: latest.spec.globalSecondaryIndexes },
+      { path: 'provisionedThroughput.readCapacityUnits', desired: 1, latest: 0 },
+      { path: 'deletionProtectionEnabled', desired: true, latest: false },
+    ];
+    expect(table.customizeDelta!(delta, desired, latest).map((e) => e.path)).toEqual(['deletionProtectionEnabled']);
+    const missing = view({ globalSecondaryIndexes: [gsi('a', 'x')] });
+    expect(table.customizeDelta!(delta.slice(0, 1), desired, missing).map((e) => e.path)).toEqual(['globalSecondaryIndexes']);
+  });
+
+  it('toSdk upper-cases the first letter of every key, at every depth', () => {
+    expect(toSdk([{ indexName: 'a', keySchema: [{ attributeName: 'x' }] }])).toEqual([{ IndexName: 'a', KeySchema: [{ AttributeName: 'x' }] }]);
+  });
+});

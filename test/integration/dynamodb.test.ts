@@ -1,0 +1,201 @@
+// DynamoDB Table and Backup end to end through the generated controller against moto: ACK manifests
+// applied with kubectl; TTL and point-in-time recovery kept through their own operations, tags
+// through TagResource/UntagResource, UpdateTable one change per call, drift corrected on resync.
+import {
+  DescribeBackupCommand,
+  DescribeContinuousBackupsCommand,
+  DescribeTableCommand,
+  DescribeTimeToLiveCommand,
+  DynamoDBClient,
+  ListTagsOfResourceCommand,
+  TagResourceCommand,
+  UpdateTableCommand,
+  UpdateTimeToLiveCommand,
+} from '@aws-sdk/client-dynamodb';
+import { stringify } from 'yaml';
+import { service } from '../../generated/dynamodb/src/service';
+import { hooks } from '../../api-models/dynamodb/hooks';
+import type { KubeObject } from '../../runtime/k8s/types';
+import { startTestAws, uniqueName, type TestAws } from '../env/aws/testing';
+import { kubectl } from '../env/context';
+import { ref, waitFor } from '../e2e/controllers';
+import { installServiceCrds, startServiceController, type ServiceRun } from '../e2e/service-controller';
+
+const API = { group: 'dynamodb.services.k8s.aws', version: 'v1alpha1' };
+const TABLES = ref(API, 'tables');
+const BACKUPS = ref(API, 'backups');
+const ns = uniqueName('ddb');
+const name = uniqueName('orders');
+
+let aws: TestAws;
+let c: ServiceRun;
+let ddb: DynamoDBClient;
+
+function apply(kind: string, metaName: string, spec: Record<string, unknown>, annotations: Record<string, string> = {}): void {
+  const manifest = { apiVersion: 'dynamodb.services.k8s.aws/v1alpha1', kind, metadata: { name: metaName, annotations }, spec };
+  const r = kubectl(['apply', '-n', ns, '-f', '-'], { input: stringify(manifest) });
+  if (r.status !== 0) throw new Error(r.stderr);
+}
+
+const attrs = (...names: string[]) => ['pk', ...names].map((attributeName) => ({ attributeName, attributeType: 'S' }));
+// AWS refuses attribute definitions no key uses: they follow the indexes.
+const key = { attributeDefinitions: attrs(), keySchema: [{ attributeName: 'pk', keyType: 'HASH' }], tableName: name };
+const index = (n: string, attr: string) => ({ indexName: n, keySchema: [{ attributeName: attr, keyType: 'HASH' }], projection: { projectionType: 'ALL' } });
+
+const table = async () => {
+  try {
+    return (await ddb.send(new DescribeTableCommand({ TableName: name }))).Table;
+  } catch {
+    return undefined;
+  }
+};
+const ttl = async () => (await ddb.send(new DescribeTimeToLiveCommand({ TableName: name }))).TimeToLiveDescription;
+const pitr = async () => (await ddb.send(new DescribeContinuousBackupsCommand({ TableName: name }))).ContinuousBackupsDescription?.PointInTimeRecoveryDescription?.PointInTimeRecoveryStatus;
+const tagsOf = async (arn: string) => Object.fromEntries(((await ddb.send(new ListTagsOfResourceCommand({ ResourceArn: arn }))).Tags ?? []).map((t) => [t.Key, t.Value]));
+const status = (o: KubeObject) => (o.status ?? {}) as Record<string, any>;
+const updateTableCalls = async (since = 0) => (await aws.control.calls({ operation: 'UpdateTable' })).filter((x) => x.seq > since && x.status === 200 && x.input.TableName === name);
+const lastSeq = async () => Math.max(0, ...(await aws.control.calls()).map((x) => x.seq));
+
+beforeAll(async () => {
+  installServiceCrds('dynamodb');
+  kubectl(['create', 'namespace', ns]);
+  aws = await startTestAws();
+  ddb = new DynamoDBClient(aws.clientConfig({ maxAttempts: 3 }));
+  c = await startServiceController(service, hooks, aws, ns, ['--reconcile-default-resync-seconds', '2']);
+}, 120_000);
+
+afterAll(async () => {
+  await c?.stop();
+  ddb?.destroy();
+  await aws?.stop();
+  kubectl(['delete', 'namespace', ns, '--wait=false']);
+});
+
+describe('dynamodb Table', () => {
+  let arn = '';
+
+  it('creates the table with its index, stream, SSE, TTL, point-in-time recovery and tags; status from the read', async () => {
+    apply('Table', 'orders', {
+      ...key,
+      attributeDefinitions: attrs('g'),
+      billingMode: 'PAY_PER_REQUEST',
+      globalSecondaryIndexes: [index('byG', 'g')],
+      streamSpecification: { streamEnabled: true, streamViewType: 'NEW_IMAGE' },
+      sseSpecification: { enabled: true, sseType: 'KMS' },
+      timeToLive: { enabled: true, attributeName: 'expires' },
+      continuousBackups: { pointInTimeRecoveryEnabled: true },
+      tags: [{ key: 'team', value: 'ml' }],
+    });
+    const o = await c.synced(TABLES, ns, 'orders');
+    arn = status(o).ackResourceMetadata.arn;
+    expect(arn).toBe(`arn:aws:dynamodb:us-east-1:123456789012:table/${name}`);
+    expect(status(o).tableStatus).toBe('ACTIVE');
+    expect(status(o).latestStreamARN).toMatch(/\/stream\//);
+    expect(status(o).globalSecondaryIndexesDescriptions).toEqual([expect.objectContaining({ indexName: 'byG', indexStatus: 'ACTIVE' })]);
+    const t = await table();
+    expect(t).toMatchObject({ BillingModeSummary: { BillingMode: 'PAY_PER_REQUEST' }, StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_IMAGE' }, SSEDescription: { Status: 'ENABLED', SSEType: 'KMS' } });
+    expect(t?.GlobalSecondaryIndexes?.map((g) => g.IndexName)).toEqual(['byG']);
+    await waitFor(async () => ((await ttl())?.TimeToLiveStatus === 'ENABLED' && (await pitr()) === 'ENABLED' ? true : undefined), 20_000, 'TTL and PITR on', c.logs);
+    expect((await ttl())?.AttributeName).toBe('expires');
+    expect(await tagsOf(arn)).toMatchObject({ team: 'ml', 'services.k8s.aws/namespace': ns });
+    const creates = (await aws.control.calls({ operation: 'CreateTable' })).filter((x) => x.status === 200 && x.input.TableName === name);
+    expect(creates).toHaveLength(1);
+  });
+
+  it('an idle resync reads and writes nothing', async () => {
+    const since = await lastSeq();
+    await new Promise((r) => setTimeout(r, 5_000));
+    const calls = (await aws.control.calls()).filter((x) => x.seq > since);
+    const writes = calls.filter((x) => !/^(Describe|List|Get)/.test(x.operation));
+    expect(writes.map((x) => x.operation)).toEqual([]);
+    expect(new Set(calls.map((x) => x.operation))).toEqual(new Set(['DescribeTable', 'ListTagsOfResource', 'DescribeTimeToLive', 'DescribeContinuousBackups']));
+  });
+
+  it('updates billing mode and throughput, stream, deletion protection, indexes, TTL, PITR and tags; UpdateTable one change per call', async () => {
+    const since = await lastSeq();
+    apply('Table', 'orders', {
+      ...key,
+      attributeDefinitions: attrs('h'),
+      billingMode: 'PROVISIONED',
+      provisionedThroughput: { readCapacityUnits: 5, writeCapacityUnits: 5 },
+      globalSecondaryIndexes: [{ ...index('byH', 'h'), provisionedThroughput: { readCapacityUnits: 1, writeCapacityUnits: 1 } }],
+      streamSpecification: { streamEnabled: false },
+      sseSpecification: { enabled: true, sseType: 'KMS' },
+      deletionProtectionEnabled: true,
+      timeToLive: { enabled: false, attributeName: 'expires' },
+      continuousBackups: { pointInTimeRecoveryEnabled: false },
+      tags: [{ key: 'team', value: 'research' }],
+    });
+    await waitFor(async () => {
+      const t = await table();
+      const names = t?.GlobalSecondaryIndexes?.map((g) => g.IndexName) ?? [];
+      const tags = await tagsOf(arn);
+      const seen = { billing: t?.BillingModeSummary?.BillingMode, rcu: t?.ProvisionedThroughput?.ReadCapacityUnits, stream: t?.StreamSpecification?.StreamEnabled ?? false, protection: t?.DeletionProtectionEnabled, indexes: names.join(), ttl: (await ttl())?.TimeToLiveStatus, pitr: await pitr(), team: tags.team };
+      const want = { billing: 'PROVISIONED', rcu: 5, stream: false, protection: true, indexes: 'byH', ttl: 'DISABLED', pitr: 'DISABLED', team: 'research' };
+      if (JSON.stringify(seen) !== JSON.stringify(want)) throw new Error(`AWS has ${JSON.stringify(seen)}`);
+      return true;
+    }, 60_000, 'table follows the spec', c.logs);
+    await c.synced(TABLES, ns, 'orders');
+    const steps = (await updateTableCalls(since)).map((x) => Object.keys(x.input).filter((k) => k !== 'TableName').sort().join('+'));
+    // Fast fields with the billing switch and its throughput, the stream, then one index action per call.
+    expect(steps).toEqual([
+      'BillingMode+DeletionProtectionEnabled+ProvisionedThroughput',
+      'StreamSpecification',
+      'GlobalSecondaryIndexUpdates',
+      'AttributeDefinitions+GlobalSecondaryIndexUpdates',
+    ]);
+  });
+
+  it('drift made out of band is corrected on resync: throughput, TTL and a stray tag', async () => {
+    await ddb.send(new UpdateTableCommand({ TableName: name, ProvisionedThroughput: { ReadCapacityUnits: 9, WriteCapacityUnits: 9 } }));
+    await ddb.send(new UpdateTimeToLiveCommand({ TableName: name, TimeToLiveSpecification: { Enabled: true, AttributeName: 'expires' } }));
+    await ddb.send(new TagResourceCommand({ ResourceArn: arn, Tags: [{ Key: 'stray', Value: 'x' }] }));
+    await waitFor(async () => {
+      const t = await table();
+      const tags = await tagsOf(arn);
+      return t?.ProvisionedThroughput?.ReadCapacityUnits === 5 && (await ttl())?.TimeToLiveStatus === 'DISABLED' && tags.stray === undefined ? true : undefined;
+    }, 30_000, 'drift corrected', c.logs);
+  });
+
+  it('a key schema change is refused at admission', () => {
+    const manifest = { apiVersion: 'dynamodb.services.k8s.aws/v1alpha1', kind: 'Table', metadata: { name: 'orders' }, spec: { ...key, attributeDefinitions: attrs('h'), keySchema: [{ attributeName: 'g', keyType: 'HASH' }] } };
+    const r = kubectl(['apply', '-n', ns, '-f', '-'], { input: stringify(manifest) });
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/immutable/i);
+  });
+});
+
+describe('dynamodb Backup', () => {
+  it('backs up the Table, reads it by the ARN AWS made, and deletes it', async () => {
+    apply('Backup', 'orders-backup', { backupName: 'nightly', tableName: name });
+    const o = await c.synced(BACKUPS, ns, 'orders-backup');
+    const arn = status(o).ackResourceMetadata.arn as string;
+    expect(arn).toMatch(new RegExp(`^arn:aws:dynamodb:us-east-1:123456789012:table/${name}/backup/`));
+    expect(status(o)).toMatchObject({ backupStatus: 'AVAILABLE', backupType: 'USER' });
+    expect(status(o).backupSizeBytes).toBeGreaterThanOrEqual(0);
+    expect(status(o).backupCreationDateTime).toBeTruthy();
+    const creates = (await aws.control.calls({ operation: 'CreateBackup' })).filter((x) => x.status === 200 && x.input.TableName === name);
+    expect(creates).toHaveLength(1);
+    kubectl(['delete', 'backup', 'orders-backup', '-n', ns, '--wait=false']);
+    await c.gone(BACKUPS, ns, 'orders-backup');
+    await expect(ddb.send(new DescribeBackupCommand({ BackupArn: arn }))).rejects.toMatchObject({ name: 'BackupNotFoundException' });
+  });
+});
+
+describe('dynamodb Table delete', () => {
+  it('deletion protection holds the delete (retried) until the spec lifts it; then the table is deleted; retain keeps one', async () => {
+    kubectl(['delete', 'table', 'orders', '-n', ns, '--wait=false']);
+    await c.until(TABLES, ns, 'orders', (o) => JSON.stringify(o.status?.conditions ?? []).includes('DeleteFailed'), 'delete refused while protected');
+    expect(await table()).toBeDefined();
+    // The spec can still change while the object waits for deletion: lift the protection in AWS.
+    await ddb.send(new UpdateTableCommand({ TableName: name, DeletionProtectionEnabled: false }));
+    await c.gone(TABLES, ns, 'orders', 60_000);
+    expect(await table()).toBeUndefined();
+
+    apply('Table', 'kept', { ...key, tableName: `${name}-kept`, billingMode: 'PAY_PER_REQUEST' }, { 'services.k8s.aws/deletion-policy': 'retain' });
+    await c.synced(TABLES, ns, 'kept');
+    kubectl(['delete', 'table', 'kept', '-n', ns, '--wait=false']);
+    await c.gone(TABLES, ns, 'kept');
+    expect((await ddb.send(new DescribeTableCommand({ TableName: `${name}-kept` }))).Table?.TableStatus).toBe('ACTIVE');
+  });
+});
