@@ -242,23 +242,18 @@ export const table: ResourceDescriptor = {
   omitUnchangedFields: true,
   tags: { path: 'tags', shape: 'list', keyName: 'Key', valueName: 'Value' },
   tagging: {
-    tag: {
-      name: 'TagResource',
-      input: 'TagResourceInput',
-      renames: { TableArn: 'ResourceArn' },
-      tagsMember: 'Tags',
-    },
+    tag: { name: 'TagResource', input: 'TagResourceInput', arnInput: 'ResourceArn', tagsMember: 'Tags' },
     untag: {
       name: 'UntagResource',
       input: 'UntagResourceInput',
-      renames: { TableArn: 'ResourceArn' },
+      arnInput: 'ResourceArn',
       keysMember: 'TagKeys',
     },
     list: {
       name: 'ListTagsOfResource',
       input: 'ListTagsOfResourceInput',
       output: 'ListTagsOfResourceOutput',
-      renames: { TableArn: 'ResourceArn' },
+      arnInput: 'ResourceArn',
       tagsMember: 'Tags',
       pageToken: { input: 'NextToken', output: 'NextToken' },
     },
