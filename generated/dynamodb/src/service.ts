@@ -30,73 +30,16 @@ export const service: ServiceDescriptor = {
       { sdk: 'BackupStatus', json: 'backupStatus', type: 'string' },
       { sdk: 'BackupType', json: 'backupType', type: 'string' },
     ],
-    BackupDescription: [
-      { sdk: 'BackupDetails', json: 'backupDetails', type: { struct: 'BackupDetails' } },
-      {
-        sdk: 'SourceTableDetails',
-        json: 'sourceTableDetails',
-        type: { struct: 'SourceTableDetails' },
-      },
-      {
-        sdk: 'SourceTableFeatureDetails',
-        json: 'sourceTableFeatureDetails',
-        type: { struct: 'SourceTableFeatureDetails' },
-      },
-    ],
-    BackupDetails: [
-      { sdk: 'BackupArn', json: 'backupARN', type: 'string' },
-      { sdk: 'BackupName', json: 'backupName', type: 'string' },
-      { sdk: 'BackupSizeBytes', json: 'backupSizeBytes', type: 'integer' },
-      { sdk: 'BackupStatus', json: 'backupStatus', type: 'string' },
-      { sdk: 'BackupType', json: 'backupType', type: 'string' },
-      { sdk: 'BackupCreationDateTime', json: 'backupCreationDateTime', type: 'timestamp' },
-      { sdk: 'BackupExpiryDateTime', json: 'backupExpiryDateTime', type: 'timestamp' },
-    ],
-    ContinuousBackupsDescription: [
-      { sdk: 'ContinuousBackupsStatus', json: 'continuousBackupsStatus', type: 'string' },
-      {
-        sdk: 'PointInTimeRecoveryDescription',
-        json: 'pointInTimeRecoveryDescription',
-        type: { struct: 'PointInTimeRecoveryDescription' },
-      },
-    ],
     CreateBackupInput: [
       { sdk: 'TableName', json: 'tableName', type: 'string' },
       { sdk: 'BackupName', json: 'backupName', type: 'string' },
     ],
-    CreateBackupOutput: [
-      { sdk: 'BackupDetails', json: 'backupDetails', type: { struct: 'BackupDetails' } },
-    ],
-    CreateGlobalSecondaryIndexAction: [
-      { sdk: 'IndexName', json: 'indexName', type: 'string' },
-      { sdk: 'KeySchema', json: 'keySchema', type: { list: { struct: 'KeySchemaElement' } } },
-      { sdk: 'Projection', json: 'projection', type: { struct: 'Projection' } },
-      {
-        sdk: 'ProvisionedThroughput',
-        json: 'provisionedThroughput',
-        type: { struct: 'ProvisionedThroughput' },
-      },
-      {
-        sdk: 'OnDemandThroughput',
-        json: 'onDemandThroughput',
-        type: { struct: 'OnDemandThroughput' },
-      },
-      { sdk: 'WarmThroughput', json: 'warmThroughput', type: { struct: 'WarmThroughput' } },
-    ],
+    CreateBackupOutput: [],
     CreateGlobalTableInput: [
       { sdk: 'GlobalTableName', json: 'globalTableName', type: 'string' },
       { sdk: 'ReplicationGroup', json: 'replicationGroup', type: { list: { struct: 'Replica' } } },
     ],
-    CreateGlobalTableOutput: [
-      {
-        sdk: 'GlobalTableDescription',
-        json: 'globalTableDescription',
-        type: { struct: 'GlobalTableDescription' },
-      },
-    ],
-    CreateReplicaAction: [
-      { sdk: 'RegionName', json: 'regionName', type: 'string' },
-    ],
+    CreateGlobalTableOutput: [],
     CreateReplicationGroupMemberAction: [
       { sdk: 'RegionName', json: 'regionName', type: 'string' },
       { sdk: 'KMSMasterKeyId', json: 'kmsMasterKeyID', type: 'string' },
@@ -157,92 +100,41 @@ export const service: ServiceDescriptor = {
         type: { struct: 'OnDemandThroughput' },
       },
     ],
-    CreateTableOutput: [
-      { sdk: 'TableDescription', json: 'tableDescription', type: { struct: 'TableDescription' } },
-    ],
+    CreateTableOutput: [],
     DeleteBackupInput: [
       { sdk: 'BackupArn', json: 'backupARN', type: 'string' },
     ],
-    DeleteBackupOutput: [
-      { sdk: 'BackupDescription', json: 'backupDescription', type: { struct: 'BackupDescription' } },
-    ],
-    DeleteGlobalSecondaryIndexAction: [
-      { sdk: 'IndexName', json: 'indexName', type: 'string' },
-    ],
-    DeleteReplicaAction: [
-      { sdk: 'RegionName', json: 'regionName', type: 'string' },
-    ],
-    DeleteReplicationGroupMemberAction: [
-      { sdk: 'RegionName', json: 'regionName', type: 'string' },
-    ],
+    DeleteBackupOutput: [],
     DeleteTableInput: [
       { sdk: 'TableName', json: 'tableName', type: 'string' },
     ],
-    DeleteTableOutput: [
-      { sdk: 'TableDescription', json: 'tableDescription', type: { struct: 'TableDescription' } },
-    ],
+    DeleteTableOutput: [],
     DescribeBackupInput: [
       { sdk: 'BackupArn', json: 'backupARN', type: 'string' },
     ],
-    DescribeBackupOutput: [
-      { sdk: 'BackupDescription', json: 'backupDescription', type: { struct: 'BackupDescription' } },
-    ],
+    DescribeBackupOutput: [],
     DescribeContinuousBackupsInput: [
       { sdk: 'TableName', json: 'tableName', type: 'string' },
     ],
-    DescribeContinuousBackupsOutput: [
-      {
-        sdk: 'ContinuousBackupsDescription',
-        json: 'continuousBackupsDescription',
-        type: { struct: 'ContinuousBackupsDescription' },
-      },
-    ],
+    DescribeContinuousBackupsOutput: [],
     DescribeContributorInsightsInput: [
       { sdk: 'TableName', json: 'tableName', type: 'string' },
-      { sdk: 'IndexName', json: 'indexName', type: 'string' },
     ],
     DescribeContributorInsightsOutput: [
       { sdk: 'TableName', json: 'tableName', type: 'string' },
-      { sdk: 'IndexName', json: 'indexName', type: 'string' },
-      {
-        sdk: 'ContributorInsightsRuleList',
-        json: 'contributorInsightsRuleList',
-        type: { list: 'string' },
-      },
-      { sdk: 'ContributorInsightsStatus', json: 'contributorInsightsStatus', type: 'string' },
-      { sdk: 'LastUpdateDateTime', json: 'lastUpdateDateTime', type: 'timestamp' },
-      { sdk: 'FailureException', json: 'failureException', type: { struct: 'FailureException' } },
     ],
     DescribeGlobalTableInput: [
       { sdk: 'GlobalTableName', json: 'globalTableName', type: 'string' },
     ],
-    DescribeGlobalTableOutput: [
-      {
-        sdk: 'GlobalTableDescription',
-        json: 'globalTableDescription',
-        type: { struct: 'GlobalTableDescription' },
-      },
-    ],
+    DescribeGlobalTableOutput: [],
     DescribeTableInput: [
       { sdk: 'TableName', json: 'tableName', type: 'string' },
     ],
-    DescribeTableOutput: [
-      { sdk: 'Table', json: 'table', type: { struct: 'TableDescription' } },
-    ],
+    DescribeTableOutput: [],
     DescribeTimeToLiveInput: [
       { sdk: 'TableName', json: 'tableName', type: 'string' },
     ],
-    DescribeTimeToLiveOutput: [
-      {
-        sdk: 'TimeToLiveDescription',
-        json: 'timeToLiveDescription',
-        type: { struct: 'TimeToLiveDescription' },
-      },
-    ],
-    FailureException: [
-      { sdk: 'ExceptionName', json: 'exceptionName', type: 'string' },
-      { sdk: 'ExceptionDescription', json: 'exceptionDescription', type: 'string' },
-    ],
+    DescribeTimeToLiveOutput: [],
     GlobalSecondaryIndex: [
       { sdk: 'IndexName', json: 'indexName', type: 'string' },
       { sdk: 'KeySchema', json: 'keySchema', type: { list: { struct: 'KeySchemaElement' } } },
@@ -284,26 +176,6 @@ export const service: ServiceDescriptor = {
         type: { struct: 'GlobalSecondaryIndexWarmThroughputDescription' },
       },
     ],
-    GlobalSecondaryIndexInfo: [
-      { sdk: 'IndexName', json: 'indexName', type: 'string' },
-      { sdk: 'KeySchema', json: 'keySchema', type: { list: { struct: 'KeySchemaElement' } } },
-      { sdk: 'Projection', json: 'projection', type: { struct: 'Projection' } },
-      {
-        sdk: 'ProvisionedThroughput',
-        json: 'provisionedThroughput',
-        type: { struct: 'ProvisionedThroughput' },
-      },
-      {
-        sdk: 'OnDemandThroughput',
-        json: 'onDemandThroughput',
-        type: { struct: 'OnDemandThroughput' },
-      },
-    ],
-    GlobalSecondaryIndexUpdate: [
-      { sdk: 'Update', json: 'update', type: { struct: 'UpdateGlobalSecondaryIndexAction' } },
-      { sdk: 'Create', json: 'create', type: { struct: 'CreateGlobalSecondaryIndexAction' } },
-      { sdk: 'Delete', json: 'delete', type: { struct: 'DeleteGlobalSecondaryIndexAction' } },
-    ],
     GlobalSecondaryIndexWarmThroughputDescription: [
       { sdk: 'ReadUnitsPerSecond', json: 'readUnitsPerSecond', type: 'integer' },
       { sdk: 'WriteUnitsPerSecond', json: 'writeUnitsPerSecond', type: 'integer' },
@@ -316,17 +188,6 @@ export const service: ServiceDescriptor = {
     'GlobalTable.Status': [
       { sdk: 'CreationDateTime', json: 'creationDateTime', type: 'timestamp' },
       { sdk: 'GlobalTableStatus', json: 'globalTableStatus', type: 'string' },
-    ],
-    GlobalTableDescription: [
-      {
-        sdk: 'ReplicationGroup',
-        json: 'replicationGroup',
-        type: { list: { struct: 'ReplicaDescription' } },
-      },
-      { sdk: 'GlobalTableArn', json: 'globalTableARN', type: 'string' },
-      { sdk: 'CreationDateTime', json: 'creationDateTime', type: 'timestamp' },
-      { sdk: 'GlobalTableStatus', json: 'globalTableStatus', type: 'string' },
-      { sdk: 'GlobalTableName', json: 'globalTableName', type: 'string' },
     ],
     KeySchemaElement: [
       { sdk: 'AttributeName', json: 'attributeName', type: 'string' },
@@ -345,31 +206,12 @@ export const service: ServiceDescriptor = {
       { sdk: 'KeySchema', json: 'keySchema', type: { list: { struct: 'KeySchemaElement' } } },
       { sdk: 'Projection', json: 'projection', type: { struct: 'Projection' } },
     ],
-    LocalSecondaryIndexDescription: [
-      { sdk: 'IndexName', json: 'indexName', type: 'string' },
-      { sdk: 'KeySchema', json: 'keySchema', type: { list: { struct: 'KeySchemaElement' } } },
-      { sdk: 'Projection', json: 'projection', type: { struct: 'Projection' } },
-      { sdk: 'IndexSizeBytes', json: 'indexSizeBytes', type: 'integer' },
-      { sdk: 'ItemCount', json: 'itemCount', type: 'integer' },
-      { sdk: 'IndexArn', json: 'indexARN', type: 'string' },
-    ],
-    LocalSecondaryIndexInfo: [
-      { sdk: 'IndexName', json: 'indexName', type: 'string' },
-      { sdk: 'KeySchema', json: 'keySchema', type: { list: { struct: 'KeySchemaElement' } } },
-      { sdk: 'Projection', json: 'projection', type: { struct: 'Projection' } },
-    ],
     OnDemandThroughput: [
       { sdk: 'MaxReadRequestUnits', json: 'maxReadRequestUnits', type: 'integer' },
       { sdk: 'MaxWriteRequestUnits', json: 'maxWriteRequestUnits', type: 'integer' },
     ],
     OnDemandThroughputOverride: [
       { sdk: 'MaxReadRequestUnits', json: 'maxReadRequestUnits', type: 'integer' },
-    ],
-    PointInTimeRecoveryDescription: [
-      { sdk: 'PointInTimeRecoveryStatus', json: 'pointInTimeRecoveryStatus', type: 'string' },
-      { sdk: 'RecoveryPeriodInDays', json: 'recoveryPeriodInDays', type: 'integer' },
-      { sdk: 'EarliestRestorableDateTime', json: 'earliestRestorableDateTime', type: 'timestamp' },
-      { sdk: 'LatestRestorableDateTime', json: 'latestRestorableDateTime', type: 'timestamp' },
     ],
     PointInTimeRecoverySpecification: [
       { sdk: 'PointInTimeRecoveryEnabled', json: 'pointInTimeRecoveryEnabled', type: 'boolean' },
@@ -460,78 +302,16 @@ export const service: ServiceDescriptor = {
         type: { struct: 'GlobalSecondaryIndexWarmThroughputDescription' },
       },
     ],
-    ReplicaUpdate: [
-      { sdk: 'Create', json: 'create', type: { struct: 'CreateReplicaAction' } },
-      { sdk: 'Delete', json: 'delete', type: { struct: 'DeleteReplicaAction' } },
-    ],
-    ReplicationGroupUpdate: [
-      { sdk: 'Create', json: 'create', type: { struct: 'CreateReplicationGroupMemberAction' } },
-      { sdk: 'Update', json: 'update', type: { struct: 'UpdateReplicationGroupMemberAction' } },
-      { sdk: 'Delete', json: 'delete', type: { struct: 'DeleteReplicationGroupMemberAction' } },
-    ],
     RestoreSummary: [
       { sdk: 'SourceBackupArn', json: 'sourceBackupARN', type: 'string' },
       { sdk: 'SourceTableArn', json: 'sourceTableARN', type: 'string' },
       { sdk: 'RestoreDateTime', json: 'restoreDateTime', type: 'timestamp' },
       { sdk: 'RestoreInProgress', json: 'restoreInProgress', type: 'boolean' },
     ],
-    SSEDescription: [
-      { sdk: 'Status', json: 'status', type: 'string' },
-      { sdk: 'SSEType', json: 'sseType', type: 'string' },
-      { sdk: 'KMSMasterKeyArn', json: 'kmsMasterKeyARN', type: 'string' },
-      {
-        sdk: 'InaccessibleEncryptionDateTime',
-        json: 'inaccessibleEncryptionDateTime',
-        type: 'timestamp',
-      },
-    ],
     SSESpecification: [
       { sdk: 'Enabled', json: 'enabled', type: 'boolean' },
       { sdk: 'SSEType', json: 'sseType', type: 'string' },
       { sdk: 'KMSMasterKeyId', json: 'kmsMasterKeyID', type: 'string' },
-    ],
-    SourceTableDetails: [
-      { sdk: 'TableName', json: 'tableName', type: 'string' },
-      { sdk: 'TableId', json: 'tableID', type: 'string' },
-      { sdk: 'TableArn', json: 'tableARN', type: 'string' },
-      { sdk: 'TableSizeBytes', json: 'tableSizeBytes', type: 'integer' },
-      { sdk: 'KeySchema', json: 'keySchema', type: { list: { struct: 'KeySchemaElement' } } },
-      { sdk: 'TableCreationDateTime', json: 'tableCreationDateTime', type: 'timestamp' },
-      {
-        sdk: 'ProvisionedThroughput',
-        json: 'provisionedThroughput',
-        type: { struct: 'ProvisionedThroughput' },
-      },
-      {
-        sdk: 'OnDemandThroughput',
-        json: 'onDemandThroughput',
-        type: { struct: 'OnDemandThroughput' },
-      },
-      { sdk: 'ItemCount', json: 'itemCount', type: 'integer' },
-      { sdk: 'BillingMode', json: 'billingMode', type: 'string' },
-    ],
-    SourceTableFeatureDetails: [
-      {
-        sdk: 'LocalSecondaryIndexes',
-        json: 'localSecondaryIndexes',
-        type: { list: { struct: 'LocalSecondaryIndexInfo' } },
-      },
-      {
-        sdk: 'GlobalSecondaryIndexes',
-        json: 'globalSecondaryIndexes',
-        type: { list: { struct: 'GlobalSecondaryIndexInfo' } },
-      },
-      {
-        sdk: 'StreamDescription',
-        json: 'streamDescription',
-        type: { struct: 'StreamSpecification' },
-      },
-      {
-        sdk: 'TimeToLiveDescription',
-        json: 'timeToLiveDescription',
-        type: { struct: 'TimeToLiveDescription' },
-      },
-      { sdk: 'SSEDescription', json: 'sseDescription', type: { struct: 'SSEDescription' } },
     ],
     StreamSpecification: [
       { sdk: 'StreamEnabled', json: 'streamEnabled', type: 'boolean' },
@@ -615,53 +395,6 @@ export const service: ServiceDescriptor = {
       { sdk: 'TableClass', json: 'tableClass', type: 'string' },
       { sdk: 'LastUpdateDateTime', json: 'lastUpdateDateTime', type: 'timestamp' },
     ],
-    TableDescription: [
-      {
-        sdk: 'AttributeDefinitions',
-        json: 'attributeDefinitions',
-        type: { list: { struct: 'AttributeDefinition' } },
-      },
-      { sdk: 'TableName', json: 'tableName', type: 'string' },
-      { sdk: 'KeySchema', json: 'keySchema', type: { list: { struct: 'KeySchemaElement' } } },
-      { sdk: 'TableStatus', json: 'tableStatus', type: 'string' },
-      { sdk: 'CreationDateTime', json: 'creationDateTime', type: 'timestamp' },
-      {
-        sdk: 'ProvisionedThroughput',
-        json: 'provisionedThroughput',
-        type: { struct: 'ProvisionedThroughputDescription' },
-      },
-      { sdk: 'TableSizeBytes', json: 'tableSizeBytes', type: 'integer' },
-      { sdk: 'ItemCount', json: 'itemCount', type: 'integer' },
-      { sdk: 'TableArn', json: 'tableARN', type: 'string' },
-      { sdk: 'TableId', json: 'tableID', type: 'string' },
-      {
-        sdk: 'LocalSecondaryIndexes',
-        json: 'localSecondaryIndexes',
-        type: { list: { struct: 'LocalSecondaryIndexDescription' } },
-      },
-      {
-        sdk: 'GlobalSecondaryIndexes',
-        json: 'globalSecondaryIndexes',
-        type: { list: { struct: 'GlobalSecondaryIndexDescription' } },
-      },
-      {
-        sdk: 'StreamSpecification',
-        json: 'streamSpecification',
-        type: { struct: 'StreamSpecification' },
-      },
-      { sdk: 'LatestStreamLabel', json: 'latestStreamLabel', type: 'string' },
-      { sdk: 'LatestStreamArn', json: 'latestStreamARN', type: 'string' },
-      { sdk: 'GlobalTableVersion', json: 'globalTableVersion', type: 'string' },
-      { sdk: 'Replicas', json: 'replicas', type: { list: { struct: 'ReplicaDescription' } } },
-      { sdk: 'RestoreSummary', json: 'restoreSummary', type: { struct: 'RestoreSummary' } },
-      { sdk: 'ArchivalSummary', json: 'archivalSummary', type: { struct: 'ArchivalSummary' } },
-      { sdk: 'DeletionProtectionEnabled', json: 'deletionProtectionEnabled', type: 'boolean' },
-      {
-        sdk: 'OnDemandThroughput',
-        json: 'onDemandThroughput',
-        type: { struct: 'OnDemandThroughput' },
-      },
-    ],
     TableWarmThroughputDescription: [
       { sdk: 'ReadUnitsPerSecond', json: 'readUnitsPerSecond', type: 'integer' },
       { sdk: 'WriteUnitsPerSecond', json: 'writeUnitsPerSecond', type: 'integer' },
@@ -674,10 +407,6 @@ export const service: ServiceDescriptor = {
     TagResourceInput: [
       { sdk: 'ResourceArn', json: 'resourceARN', type: 'string' },
       { sdk: 'Tags', json: 'tags', type: { list: { struct: 'Tag' } } },
-    ],
-    TimeToLiveDescription: [
-      { sdk: 'TimeToLiveStatus', json: 'timeToLiveStatus', type: 'string' },
-      { sdk: 'AttributeName', json: 'attributeName', type: 'string' },
     ],
     TimeToLiveSpecification: [
       { sdk: 'Enabled', json: 'enabled', type: 'boolean' },
@@ -695,68 +424,18 @@ export const service: ServiceDescriptor = {
         type: { struct: 'PointInTimeRecoverySpecification' },
       },
     ],
-    UpdateContinuousBackupsOutput: [
-      {
-        sdk: 'ContinuousBackupsDescription',
-        json: 'continuousBackupsDescription',
-        type: { struct: 'ContinuousBackupsDescription' },
-      },
-    ],
+    UpdateContinuousBackupsOutput: [],
     UpdateContributorInsightsInput: [
       { sdk: 'TableName', json: 'tableName', type: 'string' },
-      { sdk: 'IndexName', json: 'indexName', type: 'string' },
       { sdk: 'ContributorInsightsAction', json: 'contributorInsightsAction', type: 'string' },
     ],
     UpdateContributorInsightsOutput: [
       { sdk: 'TableName', json: 'tableName', type: 'string' },
-      { sdk: 'IndexName', json: 'indexName', type: 'string' },
-      { sdk: 'ContributorInsightsStatus', json: 'contributorInsightsStatus', type: 'string' },
-    ],
-    UpdateGlobalSecondaryIndexAction: [
-      { sdk: 'IndexName', json: 'indexName', type: 'string' },
-      {
-        sdk: 'ProvisionedThroughput',
-        json: 'provisionedThroughput',
-        type: { struct: 'ProvisionedThroughput' },
-      },
-      {
-        sdk: 'OnDemandThroughput',
-        json: 'onDemandThroughput',
-        type: { struct: 'OnDemandThroughput' },
-      },
-      { sdk: 'WarmThroughput', json: 'warmThroughput', type: { struct: 'WarmThroughput' } },
     ],
     UpdateGlobalTableInput: [
       { sdk: 'GlobalTableName', json: 'globalTableName', type: 'string' },
-      { sdk: 'ReplicaUpdates', json: 'replicaUpdates', type: { list: { struct: 'ReplicaUpdate' } } },
     ],
-    UpdateGlobalTableOutput: [
-      {
-        sdk: 'GlobalTableDescription',
-        json: 'globalTableDescription',
-        type: { struct: 'GlobalTableDescription' },
-      },
-    ],
-    UpdateReplicationGroupMemberAction: [
-      { sdk: 'RegionName', json: 'regionName', type: 'string' },
-      { sdk: 'KMSMasterKeyId', json: 'kmsMasterKeyID', type: 'string' },
-      {
-        sdk: 'ProvisionedThroughputOverride',
-        json: 'provisionedThroughputOverride',
-        type: { struct: 'ProvisionedThroughputOverride' },
-      },
-      {
-        sdk: 'OnDemandThroughputOverride',
-        json: 'onDemandThroughputOverride',
-        type: { struct: 'OnDemandThroughputOverride' },
-      },
-      {
-        sdk: 'GlobalSecondaryIndexes',
-        json: 'globalSecondaryIndexes',
-        type: { list: { struct: 'ReplicaGlobalSecondaryIndex' } },
-      },
-      { sdk: 'TableClassOverride', json: 'tableClassOverride', type: 'string' },
-    ],
+    UpdateGlobalTableOutput: [],
     UpdateTableInput: [
       {
         sdk: 'AttributeDefinitions',
@@ -771,34 +450,20 @@ export const service: ServiceDescriptor = {
         type: { struct: 'ProvisionedThroughput' },
       },
       {
-        sdk: 'GlobalSecondaryIndexUpdates',
-        json: 'globalSecondaryIndexUpdates',
-        type: { list: { struct: 'GlobalSecondaryIndexUpdate' } },
-      },
-      {
         sdk: 'StreamSpecification',
         json: 'streamSpecification',
         type: { struct: 'StreamSpecification' },
       },
       { sdk: 'SSESpecification', json: 'sseSpecification', type: { struct: 'SSESpecification' } },
-      {
-        sdk: 'ReplicaUpdates',
-        json: 'replicaUpdates',
-        type: { list: { struct: 'ReplicationGroupUpdate' } },
-      },
       { sdk: 'TableClass', json: 'tableClass', type: 'string' },
       { sdk: 'DeletionProtectionEnabled', json: 'deletionProtectionEnabled', type: 'boolean' },
-      { sdk: 'MultiRegionConsistency', json: 'multiRegionConsistency', type: 'string' },
       {
         sdk: 'OnDemandThroughput',
         json: 'onDemandThroughput',
         type: { struct: 'OnDemandThroughput' },
       },
-      { sdk: 'WarmThroughput', json: 'warmThroughput', type: { struct: 'WarmThroughput' } },
     ],
-    UpdateTableOutput: [
-      { sdk: 'TableDescription', json: 'tableDescription', type: { struct: 'TableDescription' } },
-    ],
+    UpdateTableOutput: [],
     UpdateTimeToLiveInput: [
       { sdk: 'TableName', json: 'tableName', type: 'string' },
       {
