@@ -227,12 +227,13 @@ export interface ResourceDescriptor {
 export interface CollectionBinding {
   /** The spec field (JSON name), e.g. "policies". */
   readonly field: string;
-  readonly shape: 'set' | 'map';
+  /** `one`: a string field holding at most one element (an instance profile's role). */
+  readonly shape: 'set' | 'map' | 'one';
   /** Adds (or for a map, puts) one element; `member` names it, `valueMember` takes a map value. */
   readonly add: OperationBinding & { readonly member: string; readonly valueMember?: string };
   /** Removes one element, named by `member`. */
   readonly remove: OperationBinding & { readonly member: string };
-  /** Lists the elements: `member` is the output list; `itemMember` the name inside structure items. */
+  /** Lists the elements: `member` is the output list (a dotted path under a wrapper); `itemMember` the name inside structure items. */
   readonly list: OperationBinding & {
     readonly member: string;
     readonly itemMember?: string;
@@ -451,8 +452,11 @@ export interface ResourceHooks {
    * PendingWindowInDays from an annotation.
    */
   deleteInput?(input: SdkObject, latest: ResourceView): SdkObject;
-  /** After a successful Delete call: a requeue keeps the finalizer (asynchronous deletes). */
-  afterDelete?(latest: ResourceView, ctx: HookContext): void | RequeueRequest | Promise<void | RequeueRequest>;
+  /**
+   * After a successful Delete call, with its output (an asynchronous delete's task id): a requeue
+   * keeps the finalizer until a read finds the resource gone; a throw is a failed delete, retried.
+   */
+  afterDelete?(latest: ResourceView, ctx: HookContext, output?: SdkObject): void | RequeueRequest | Promise<void | RequeueRequest>;
   /** Overrides the descriptor's synced rules. */
   isSynced?(latest: ResourceView): SyncedVerdict;
   /**

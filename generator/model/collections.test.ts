@@ -48,7 +48,37 @@ describe('collections (IAM Role)', () => {
       /names no operation "AttachRolePolicyX"/,
     );
     expect(() => infer(roleWith({ Policies: { type: 'int64', collection: { add: 'AttachRolePolicy', remove: 'DetachRolePolicy', list: 'ListAttachedRolePolicies' } } }))).toThrow(
-      /a collection is a list or map of strings/,
+      /a collection is a string, or a list or map of strings/,
     );
+  });
+});
+
+describe('collections (IAM InstanceProfile, OpenIDConnectProvider)', () => {
+  const kinds = infer(config).resources;
+  const kind = (k: string) => kinds.find((r) => r.kind === k)!;
+
+  it('a string field is a collection of at most one element; the list is found under the read\'s wrapper, in a member the CRD leaves out', () => {
+    const c = kind('InstanceProfile').collections.find((x) => x.field === 'role')!;
+    expect([c.shape, c.add.name, c.remove.name, c.list.name, c.list.outputWrapper, c.keyMember, c.listMember, c.listItemMember]).toEqual([
+      'one', 'AddRoleToInstanceProfile', 'RemoveRoleFromInstanceProfile', 'GetInstanceProfile', 'InstanceProfile', 'RoleName', 'InstanceProfile.Roles', 'RoleName',
+    ]);
+    expect(kind('InstanceProfile').status.map((f) => f.json)).not.toContain('roles');
+  });
+
+  it("an ARN-named kind's ARN member is an identifier; of several lists the one the field is named for holds the elements", () => {
+    const c = kind('OpenIDConnectProvider').collections.find((x) => x.field === 'clientIDs')!;
+    expect([c.shape, c.keyMember, c.listMember, c.listItemMember]).toEqual(['set', 'ClientID', 'ClientIDList', undefined]);
+  });
+
+  it('refuses a list operation with several lists none of which is named for the field', () => {
+    const oidc = config.resources!.OpenIDConnectProvider!;
+    const bad: GeneratorConfig = {
+      ...config,
+      resources: {
+        ...config.resources,
+        OpenIDConnectProvider: { ...oidc, fields: { ...oidc.fields, Extra: { type: '[]*string', collection: { add: 'AddClientIDToOpenIDConnectProvider', remove: 'RemoveClientIDFromOpenIDConnectProvider', list: 'GetOpenIDConnectProvider' } } } },
+      },
+    };
+    expect(() => infer(bad)).toThrow(/GetOpenIDConnectProvider returns several lists \(ClientIDList, ThumbprintList\) and none is named Extra/);
   });
 });

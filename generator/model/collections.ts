@@ -2,6 +2,7 @@ import { GeneratorError } from '../errors';
 import type { FieldConfig } from '../config/types';
 import type { OperationShape, ShapeIndex } from '../smithy/types';
 import { names } from '../names';
+import { structMembers } from './fields';
 import type { ShapeTypes } from './shape-types';
 import type { Collection, OperationRef, ResourceField } from './types';
 
@@ -10,6 +11,7 @@ import type { Collection, OperationRef, ResourceField } from './types';
  * field AWS keeps element by element. The config names the operations; which members carry the
  * element's name and value, and where the list operation puts the elements, come from the model:
  * the element's name is the remove input's one member that is not an identifier of the resource.
+ * A `string` field is a collection of at most one element (an instance profile's role).
  */
 
 export interface CollectionInput {
@@ -40,8 +42,8 @@ export function inferCollections(r: CollectionInput): Collection[] {
     const field = r.spec.find((f) => f.json === names(path).camelLower);
     if (!field) throw new GeneratorError(r.at(`fields.${path}`), 'collection: no spec field of this name', 'give it a type: []*string or map[string]*string');
     const t = field.type;
-    const shape = t.kind === 'list' && t.item.kind === 'string' ? 'set' : t.kind === 'map' && t.value.kind === 'string' ? 'map' : undefined;
-    if (!shape) throw new GeneratorError(r.at(`fields.${path}.type`), 'a collection is a list or map of strings', 'set type: []*string or map[string]*string');
+    const shape = t.kind === 'list' && t.item.kind === 'string' ? 'set' : t.kind === 'map' && t.value.kind === 'string' ? 'map' : t.kind === 'string' ? 'one' : undefined;
+    if (!shape) throw new GeneratorError(r.at(`fields.${path}.type`), 'a collection is a string, or a list or map of strings', 'set type: string, []*string or map[string]*string');
     const add = named('add');
     const remove = named('remove');
     const list = named('list');
@@ -61,14 +63,13 @@ export function inferCollections(r: CollectionInput): Collection[] {
     if (!own(add, addRef).some((m) => m.member === keyMember)) throw new GeneratorError(at('add'), `${add.name} takes no ${keyMember}`);
     const valueMember = shape === 'map' ? addOwn[0]?.member : undefined;
     if (shape === 'map' && !valueMember) throw new GeneratorError(at('add'), `${add.name} takes no value besides ${keyMember}`);
-    const listOut = list.output ? r.types.members(list.output) : [];
-    const listed = listOut.find((m) => m.type.kind === 'list');
-    if (!listed || listed.type.kind !== 'list') throw new GeneratorError(at('list'), `${list.name} returns no list`);
-    const item = listed.type.item;
-    const listItemMember = item.kind === 'struct' ? r.types.members(item.shape).find((m) => m.member === keyMember)?.member : undefined;
-    if (item.kind === 'struct' && !listItemMember) throw new GeneratorError(at('list'), `${list.name}'s items have no ${keyMember}`);
+    const listRef = r.opRef(list);
+    const listed = listedMember(r, list, listRef.outputWrapper, field.member, keyMember, at('list'));
+    const item = r.index.require(listed.item);
+    const listItemMember = item.type === 'structure' ? item.members.find((m) => m.name === keyMember)?.name : undefined;
+    if (item.type === 'structure' && !listItemMember) throw new GeneratorError(at('list'), `${list.name}'s items have no ${keyMember}`);
     const listIn = new Set((list.input ? r.types.members(list.input) : []).map((m) => m.member));
-    const outNames = new Set(listOut.map((m) => m.member));
+    const outNames = new Set(list.output ? structMembers(r.index, list.output).map((m) => m.name) : []);
     const token = TOKENS.find(([i, o]) => listIn.has(i) && outNames.has(o));
     if (get && !(get.output ? r.types.members(get.output) : []).some((m) => m.member === valueMember)) {
       throw new GeneratorError(at('get'), `${get.name} returns no ${valueMember}`);
@@ -78,7 +79,7 @@ export function inferCollections(r: CollectionInput): Collection[] {
       shape,
       add: addRef,
       remove: r.opRef(remove),
-      list: r.opRef(list),
+      list: listRef,
       ...(get ? { get: r.opRef(get) } : {}),
       keyMember,
       ...(valueMember ? { valueMember } : {}),
@@ -89,4 +90,28 @@ export function inferCollections(r: CollectionInput): Collection[] {
     });
   }
   return out;
+}
+
+/**
+ * The list operation's member holding the elements, under its output wrapper (GetInstanceProfile's
+ * InstanceProfile.Roles): the only list of names (or of structures carrying the element's name) there, or the one the field is named for (GetOpenIDConnectProvider
+ * reports ClientIDList and ThumbprintList). Read from the model itself, so a member generator.yaml
+ * keeps out of the CRD (ACK's InstanceProfile has no status.roles) can still be listed.
+ */
+function listedMember(r: CollectionInput, list: OperationShape, wrapper: string | undefined, fieldMember: string, keyMember: string, at: { file: string; at: string }) {
+  let cur = list.output;
+  for (const seg of wrapper ? wrapper.split('.') : []) cur = cur ? structMembers(r.index, cur).find((m) => m.name === seg)?.target : undefined;
+  const lists = (cur ? structMembers(r.index, cur) : []).flatMap((m) => {
+    const s = r.index.require(m.target);
+    if (s.type !== 'list' && s.type !== 'set') return [];
+    const item = r.index.require(s.member.target);
+    // Names, or structures carrying the element's name (a Role has a RoleName; a Tag does not).
+    const holdsNames = item.type === 'string' || (item.type === 'structure' && item.members.some((x) => x.name === keyMember));
+    return holdsNames ? [{ member: wrapper ? `${wrapper}.${m.name}` : m.name, name: m.name, item: s.member.target }] : [];
+  });
+  const chosen = lists.length === 1 ? lists[0] : lists.find((l) => l.name === fieldMember);
+  if (!chosen) {
+    throw new GeneratorError(at, lists.length === 0 ? `${list.name} returns no list` : `${list.name} returns several lists (${lists.map((l) => l.name).join(', ')}) and none is named ${fieldMember}`);
+  }
+  return chosen;
 }

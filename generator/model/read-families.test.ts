@@ -65,6 +65,20 @@ describe('read operations by family', () => {
     expect(d.operations.readMany).toMatchObject({ name: 'DescribeThings', itemsMember: 'Things', filterMembers: { ThingNames: 'ThingName' } });
   });
 
+  it('Describe<R>s whose filter is an -es plural (ECR ecrRepositoryPrefixes, prefixes): the identifier fills it', () => {
+    const model = inferServiceModel({
+      service: 'tiny',
+      index: tinyModel(
+        { CreateThing: { input: { thingPrefix: 'String!' }, output: { thingPrefix: 'String' } }, DescribeThings: { input: { thingPrefixes: 'NameList' }, output: { things: 'ThingList' } } },
+        { NameList: listOf('String'), ThingList: listOf('Thing'), Thing: struct({ thingPrefix: 'String', color: 'String' }) },
+      ),
+      config: { resources: { Thing: { fields: { thingPrefix: { is_primary_key: true } } } } },
+      configFile: '(none)',
+    });
+    const d = toServiceDescriptor(model, { package: '@aws-sdk/client-tiny', client: 'TinyClient' }).resources[0]!;
+    expect(d.operations.readMany).toMatchObject({ name: 'DescribeThings', itemsMember: 'things', filterMembers: { thingPrefixes: 'thingPrefix' } });
+  });
+
   it('List<R>s with a name-prefix filter: the identifier fills the prefix, the runtime picks the exact item', () => {
     const d = descriptorOf(
       { ListThings: { input: { ThingNamePrefix: 'String' }, output: { Things: 'ThingList' } } },

@@ -343,7 +343,7 @@ function inferResource(r: ResourceInput): Resource {
     types: shapeTypes,
     opRef: ref,
     at,
-    identifiers: new Set([...spec, ...status].map((f) => f.member)),
+    identifiers: new Set([...spec, ...status].map((f) => f.member).concat(arnMember ? [arnMember] : [])),
   });
   // The operation the descriptor binds as update: Update<R>, else Set<R>Attributes. Fields
   // carried other ways are not create-only: attributes packed into its map, tags kept through

@@ -4,6 +4,7 @@ import type { OperationShape, ShapeIndex } from '../smithy/types';
 import { closestNames } from '../smithy/suggest';
 import { names } from '../names';
 import { lookup } from './config-lookup';
+import { singularize } from './inflect';
 import type { ShapeTypes } from './shape-types';
 import type { ErrorMatcher, Field, Guard, PrinterColumn, ResourceField, SyncedRule } from './types';
 
@@ -177,7 +178,8 @@ export function readManyOf(
   const field = (name: string) => fields.find((f) => f.member.toLowerCase() === name.toLowerCase());
   const filterMembers: Record<string, string> = {};
   for (const m of op.input ? types.members(op.input) : []) {
-    const listOf = m.type.kind === 'list' && m.member.endsWith('s') ? field(m.member.slice(0, -1)) : undefined;
+    // `ResourceIds` ← ResourceId; `ecrRepositoryPrefixes` ← ecrRepositoryPrefix (an -es plural).
+    const listOf = m.type.kind === 'list' && m.member.endsWith('s') ? (field(m.member.slice(0, -1)) ?? field(singularize(m.member))) : undefined;
     const prefixOf = m.type.kind === 'string' && m.member.endsWith('Prefix') ? field(m.member.slice(0, -'Prefix'.length)) : undefined;
     const f = listOf ?? prefixOf;
     if (f && f.member !== m.member) filterMembers[m.member] = f.member;

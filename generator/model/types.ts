@@ -192,7 +192,8 @@ export interface Resource {
 /** A set or map field kept element by element (generator.yaml `collection:`); see runtime CollectionBinding. */
 export interface Collection {
   readonly field: string;
-  readonly shape: 'set' | 'map';
+  /** `one`: a string field, a collection of at most one element. */
+  readonly shape: 'set' | 'map' | 'one';
   readonly add: OperationRef;
   readonly remove: OperationRef;
   readonly list: OperationRef;
@@ -201,7 +202,7 @@ export interface Collection {
   readonly keyMember: string;
   /** Map: input member of add taking the value, also get's output member: PolicyDocument. */
   readonly valueMember?: string;
-  /** Output member of list holding the elements, and the name member of structure items. */
+  /** Output member of list holding the elements (dotted under a wrapper), and the name member of structure items. */
   readonly listMember: string;
   readonly listItemMember?: string;
   readonly pageToken?: { readonly input: string; readonly output: string };

@@ -18,6 +18,14 @@ const map: CollectionBinding = {
   document: true,
 };
 
+const one: CollectionBinding = {
+  field: 'role',
+  shape: 'one',
+  add: { name: 'AddRoleToInstanceProfile', member: 'RoleName' },
+  remove: { name: 'RemoveRoleFromInstanceProfile', member: 'RoleName' },
+  list: { name: 'GetInstanceProfile', outputWrapper: 'InstanceProfile', member: 'InstanceProfile.Roles', itemMember: 'RoleName' },
+};
+
 describe('collections', () => {
   it('lists names from structure items or strings, and pages by the token', () => {
     expect(listedNames(set, { AttachedPolicies: [{ PolicyArn: 'a', PolicyName: 'x' }, { PolicyArn: 'b' }], Marker: 'm' })).toEqual(['a', 'b']);
@@ -41,5 +49,13 @@ describe('collections', () => {
   it('an empty spec collection removes everything; nothing to do is an empty plan', () => {
     expect(planCollection(set, desiredElements(set, []), new Map([['a', 'a']]))).toEqual({ add: [], remove: ['a'] });
     expect(planCollection(set, desiredElements(set, ['a']), new Map([['a', 'a']]))).toEqual({ add: [], remove: [] });
+  });
+
+  it('a string field is a collection of at most one element, listed under the output wrapper', () => {
+    expect(listedNames(one, { InstanceProfile: { Roles: [{ RoleName: 'old', Arn: 'x' }] } })).toEqual(['old']);
+    expect(listedNames(one, { InstanceProfile: {} })).toEqual([]);
+    expect(planCollection(one, desiredElements(one, 'new'), new Map([['old', 'old']]))).toEqual({ add: [['new', 'new']], remove: ['old'] });
+    expect(planCollection(one, desiredElements(one, 'old'), new Map([['old', 'old']]))).toEqual({ add: [], remove: [] });
+    expect(planCollection(one, desiredElements(one, ''), new Map([['old', 'old']]))).toEqual({ add: [], remove: ['old'] });
   });
 });

@@ -1,5 +1,5 @@
 import type { CollectionBinding, SdkObject } from '../descriptor';
-import { isObject } from '../convert/paths';
+import { getPath, isObject } from '../convert/paths';
 import { sameJsonText } from './delta';
 
 /**
@@ -9,7 +9,7 @@ import { sameJsonText } from './delta';
 
 /** Element names from one page of the list operation (strings, or a structure member of each item). */
 export function listedNames(c: CollectionBinding, output: SdkObject): string[] {
-  const items = output[c.list.member];
+  const items = getPath(output, c.list.member);
   if (!Array.isArray(items)) return [];
   const item = c.list.itemMember;
   return items.map((i) => (item !== undefined && isObject(i) ? i[item] : i)).filter((n): n is string => typeof n === 'string');
@@ -23,6 +23,7 @@ export function nextPage(c: CollectionBinding, output: SdkObject): string | unde
 
 /** The spec's elements as names → values (a set's values are its names). */
 export function desiredElements(c: CollectionBinding, value: unknown): Map<string, string> {
+  if (c.shape === 'one') return new Map(typeof value === 'string' && value !== '' ? [[value, value]] : []);
   if (c.shape === 'set') return new Map((Array.isArray(value) ? value : []).filter((v): v is string => typeof v === 'string').map((v) => [v, v]));
   if (!isObject(value)) return new Map();
   return new Map(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string'));
@@ -41,7 +42,7 @@ export interface CollectionPlan {
  */
 export function planCollection(c: CollectionBinding, desired: ReadonlyMap<string, string>, observed: ReadonlyMap<string, string | undefined>): CollectionPlan {
   const same = (want: string, have: string | undefined) =>
-    c.shape === 'set' || (have !== undefined && (c.document ? sameJsonText(want, have) : want === have));
+    c.shape !== 'map' || (have !== undefined && (c.document ? sameJsonText(want, have) : want === have));
   return {
     add: [...desired].filter(([k, v]) => !observed.has(k) || !same(v, observed.get(k))),
     remove: [...observed.keys()].filter((k) => !desired.has(k)).sort(),

@@ -16,6 +16,19 @@ export interface EncryptionConfiguration {
   kmsKey?: string;
 }
 
+export interface EncryptionConfigurationForRepositoryCreationTemplate {
+  /**
+   * The encryption type to use.
+   *
+   * If you use the KMS encryption type, the contents of the repository will be encrypted using server-side encryption with Key Management Service key stored in KMS. When you use KMS to encrypt your data, you can either use the default Amazon Web Services managed KMS key for Amazon ECR, or specify your own KMS key, which you already created. For more information, see Protecting data using server-side encryption with an KMS key stored in Key Management Service (SSE-KMS) in the Amazon Simple Storage Service Console Developer Guide.
+   *
+   * If you use the AES256 encryption type, Amazon ECR uses server-side encryption with Amazon S3-managed encryption keys which encrypts the images in the repository using an AES256 encryption algorithm. For more information, see Protecting data using server-side encryption with Amazon S3-managed encryption keys (SSE-S3) in the Amazon Simple Storage Service Console Developer Guide.
+   */
+  encryptionType: 'AES256' | 'KMS' | 'KMS_DSSE';
+  /** If you use the KMS encryption type, specify the KMS key to use for encryption. The full ARN of the KMS key must be specified. The key must exist in the same Region as the repository. If no key is specified, the default Amazon Web Services managed KMS key for Amazon ECR will be used. */
+  kmsKey?: string;
+}
+
 export interface ImageScanningConfiguration {
   /** The setting that determines whether images are scanned after being pushed to a repository. If set to true, images will be scanned after being pushed. If this parameter is not specified, it will default to false and images will not be scanned unless a scan is manually started with the API_StartImageScan API. */
   scanOnPush?: boolean;

@@ -33,7 +33,7 @@ async function observe(s: RunState, c: CollectionBinding, spec: JsonObject, want
     const value = c.get && wanted.has(name)
       ? readValue(c, await s.env.aws.call('READ_ONE', c.get.name, { ...identity(s, c.get, spec), [c.add.member]: name }))
       : undefined;
-    observed.set(name, c.shape === 'set' ? name : value);
+    observed.set(name, c.shape === 'map' ? value : name);
   }
   return observed;
 }
@@ -50,6 +50,8 @@ export async function syncCollections(s: RunState, desired: JsonObject): Promise
     if (value === undefined || value === null) continue;
     const wanted = desiredElements(c, value);
     const plan = planCollection(c, wanted, await observe(s, c, desired, wanted));
+    // Removals first: a collection with a limit (an instance profile's one role) has room for the new element.
+    for (const name of plan.remove) await s.env.aws.call('UPDATE', c.remove.name, { ...identity(s, c.remove, desired), [c.remove.member]: name });
     for (const [name, v] of plan.add) {
       await s.env.aws.call('UPDATE', c.add.name, {
         ...identity(s, c.add, desired),
@@ -57,7 +59,6 @@ export async function syncCollections(s: RunState, desired: JsonObject): Promise
         ...(c.add.valueMember ? { [c.add.valueMember]: v } : {}),
       });
     }
-    for (const name of plan.remove) await s.env.aws.call('UPDATE', c.remove.name, { ...identity(s, c.remove, desired), [c.remove.member]: name });
     if (plan.add.length + plan.remove.length > 0) changed.push(`spec.${c.field}`);
   }
   return changed;

@@ -1,4 +1,4 @@
-import type { RequeueRequest } from '../../descriptor';
+import type { RequeueRequest, SdkObject } from '../../descriptor';
 import { describeError } from '../../aws/errors';
 import { buildInput, type Observed } from '../../convert/operations';
 import { CONDITION } from '../conditions';
@@ -50,12 +50,13 @@ export async function deleteResource(s: RunState): Promise<Outcome> {
       env.events.emit(s.cur, 'Normal', 'Deleted', `nothing to delete in AWS: ${before.reason}`);
       return { kind: 'done' };
     }
+    let output: SdkObject | undefined;
     if (op) {
       await emptyCollections(s, { ...(s.cur.spec ?? {}) });
       const input = buildInput(op, d, shapes, { spec: s.cur.spec ?? {}, status: s.status, arn: s.arn });
-      await env.aws.call('DELETE', op.name, hooks?.deleteInput ? hooks.deleteInput(input, s.view()) : input);
+      output = await env.aws.call('DELETE', op.name, hooks?.deleteInput ? hooks.deleteInput(input, s.view()) : input);
     }
-    const after = await hooks?.afterDelete?.(s.view(), s.hookContext());
+    const after = await hooks?.afterDelete?.(s.view(), s.hookContext(), output);
     // As ACK, read again right after the delete: what AWS removes at once is done now, not a requeue later.
     if (isRequeue(after) && (await stillThere(s))) return deletePending(s, after);
   } catch (err) {

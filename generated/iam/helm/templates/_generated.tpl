@@ -6,13 +6,13 @@ ack-iam-controller
 
 {{- define "ack.rules.watched" -}}
 - apiGroups: ["iam.services.k8s.aws"]
-  resources: ["groups","policies","roles","users"]
+  resources: ["groups","instanceprofiles","openidconnectproviders","policies","roles","servicelinkedroles","users"]
   verbs: ["get","list","watch","patch","update"]
 - apiGroups: ["iam.services.k8s.aws"]
-  resources: ["groups/status","policies/status","roles/status","users/status"]
+  resources: ["groups/status","instanceprofiles/status","openidconnectproviders/status","policies/status","roles/status","servicelinkedroles/status","users/status"]
   verbs: ["get","patch","update"]
 - apiGroups: ["iam.services.k8s.aws"]
-  resources: ["groups/finalizers","policies/finalizers","roles/finalizers","users/finalizers"]
+  resources: ["groups/finalizers","instanceprofiles/finalizers","openidconnectproviders/finalizers","policies/finalizers","roles/finalizers","servicelinkedroles/finalizers","users/finalizers"]
   verbs: ["update"]
 - apiGroups: [""]
   resources: ["secrets"]

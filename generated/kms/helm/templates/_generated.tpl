@@ -6,13 +6,13 @@ ack-kms-controller
 
 {{- define "ack.rules.watched" -}}
 - apiGroups: ["kms.services.k8s.aws"]
-  resources: ["aliases","keys"]
+  resources: ["aliases","grants","keys"]
   verbs: ["get","list","watch","patch","update"]
 - apiGroups: ["kms.services.k8s.aws"]
-  resources: ["aliases/status","keys/status"]
+  resources: ["aliases/status","grants/status","keys/status"]
   verbs: ["get","patch","update"]
 - apiGroups: ["kms.services.k8s.aws"]
-  resources: ["aliases/finalizers","keys/finalizers"]
+  resources: ["aliases/finalizers","grants/finalizers","keys/finalizers"]
   verbs: ["update"]
 - apiGroups: [""]
   resources: ["secrets"]
