@@ -70,6 +70,18 @@ describe('reconcile: references', () => {
     expect(t.store.writes.length).toBe(writes);
   });
 
+  it('delete resolves references too (a value they fill may key the calls), and deletes even when one cannot be resolved', async () => {
+    for (const withRole of [true, false]) {
+      const o = modelWithRef({ from: { name: 'exec' } });
+      const t = harness({ ...o, metadata: { ...o.metadata, finalizers: ['finalizers.sagemaker.services.k8s.aws/Model'], deletionTimestamp: '2026-01-03T00:00:00Z' } });
+      if (withRole) t.reader.put(role('exec', 'ns', SYNCED));
+      t.aws.items.set('m', { ModelName: 'm', ModelArn: 'arn:aws:sagemaker:us-west-2:111122223333:model/m', ExecutionRoleArn: ROLE_ARN });
+      expect(await t.run()).toEqual({ kind: 'done' });
+      expect(t.reader.reads).toEqual(['roles.iam.services.k8s.aws ns/exec']);
+      expect(t.aws.writes()).toEqual(['DeleteModel']);
+    }
+  });
+
   it('a missing Role: ReferencesResolved Unknown with the reason, no AWS call, no finalizer, retried with backoff', async () => {
     const t = harness(modelWithRef({ from: { name: 'exec' } }));
     const awaited: unknown[] = [];

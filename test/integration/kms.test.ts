@@ -1,20 +1,23 @@
 // KMS Key and Alias end to end through the generated controller against moto: ACK manifests applied
 // with kubectl. A Key is named by the KeyId AWS makes (status.keyID); its policy is a sub-resource,
 // its TagKey/TagValue tags go through TagResource/UntagResource; deleting it schedules the deletion
-// with ACK's pending-window annotation. An Alias points at a Key through targetKeyRef.
-import { DescribeKeyCommand, GetKeyPolicyCommand, KMSClient, ListAliasesCommand, ListResourceTagsCommand, TagResourceCommand, UpdateAliasCommand } from '@aws-sdk/client-kms';
+// with ACK's pending-window annotation. An Alias points at a Key through targetKeyRef. A Grant is
+// named by the GrantId AWS makes (status.grantID, with its token), read with ListGrants narrowed to
+// its key and id, never changed (a changed spec is ACK.Terminal), revoked on delete.
+import { DescribeKeyCommand, GetKeyPolicyCommand, KMSClient, ListAliasesCommand, ListGrantsCommand, ListResourceTagsCommand, RevokeGrantCommand, TagResourceCommand, UpdateAliasCommand } from '@aws-sdk/client-kms';
 import { stringify } from 'yaml';
 import { service } from '../../generated/kms/src/service';
 import { hooks } from '../../api-models/kms/hooks';
 import type { KubeObject } from '../../runtime/k8s/types';
 import { startTestAws, uniqueName, type TestAws } from '../env/aws/testing';
 import { kubectl } from '../env/context';
-import { ref, waitFor } from '../e2e/controllers';
+import { condition, ref, waitFor } from '../e2e/controllers';
 import { installServiceCrds, startServiceController, type ServiceRun } from '../e2e/service-controller';
 
 const KMS = { group: 'kms.services.k8s.aws', version: 'v1alpha1' };
 const KEYS = ref(KMS, 'keys');
 const ALIASES = ref(KMS, 'aliases');
+const GRANTS = ref(KMS, 'grants');
 const ns = uniqueName('kms');
 const aliasName = `alias/${uniqueName('models')}`;
 const policy = (sid: string) =>
@@ -108,6 +111,74 @@ describe('kms Alias', () => {
     kubectl(['delete', 'alias', 'models', '-n', ns, '--wait=false']);
     await c.gone(ALIASES, ns, 'models');
     expect(await aliasTarget()).toBeUndefined();
+  });
+});
+
+describe('kms Grant', () => {
+  const grantee = 'arn:aws:iam::123456789012:role/model-reader';
+  const spec = (operations: string[]) => ({
+    keyRef: { from: { name: 'data' } },
+    granteePrincipal: grantee,
+    retiringPrincipal: 'arn:aws:iam::123456789012:role/ops',
+    name: 'model-reader',
+    operations,
+    constraints: { encryptionContextSubset: { team: 'ml' } },
+  });
+  const keyOf = async () => status((await c.kube.get<KubeObject>(KEYS, ns, 'data'))!).keyID as string;
+  const grantsOf = async (keyId: string, grantId?: string) => (await kms.send(new ListGrantsCommand({ KeyId: keyId, ...(grantId ? { GrantId: grantId } : {}) }))).Grants ?? [];
+  let grantId = '';
+
+  it('creates the grant on the Key named by keyRef; GrantId and token land in status and key every read', async () => {
+    const mark = await aws.control.mark();
+    apply('Grant', 'reader', spec(['Decrypt', 'DescribeKey']));
+    const o = await c.synced(GRANTS, ns, 'reader');
+    grantId = status(o).grantID;
+    expect(grantId).toMatch(/\w{8,}/);
+    expect(status(o).grantToken).toEqual(expect.any(String));
+    const keyId = await keyOf();
+    const [g] = await grantsOf(keyId, grantId);
+    expect(g).toMatchObject({ GrantId: grantId, Name: 'model-reader', GranteePrincipal: grantee, Operations: ['Decrypt', 'DescribeKey'], Constraints: { EncryptionContextSubset: { team: 'ml' } } });
+    await new Promise((r) => setTimeout(r, 3_000)); // a resync reads by the stored GrantId, never creates again
+    expect(await aws.control.calls({ operation: 'CreateGrant', since: mark })).toHaveLength(1);
+    const reads = await aws.control.calls({ operation: 'ListGrants', since: mark });
+    expect(reads.length).toBeGreaterThan(1);
+    expect(reads.every((r) => (r as unknown as { input?: Record<string, unknown> }).input?.GrantId === grantId)).toBe(true);
+  });
+
+  it('a grant cannot change: a changed spec is ACK.Terminal and nothing is sent; the old spec syncs again', async () => {
+    const mark = await aws.control.mark();
+    apply('Grant', 'reader', spec(['Decrypt', 'Encrypt']));
+    await c.until(GRANTS, ns, 'reader', (o) => condition(o, 'ACK.Terminal')?.status === 'True', 'ACK.Terminal');
+    expect(await aws.control.calls({ operation: 'CreateGrant', since: mark })).toHaveLength(0);
+    expect(await aws.control.calls({ operation: 'RevokeGrant', since: mark })).toHaveLength(0);
+    expect((await grantsOf(await keyOf(), grantId))[0]?.Operations).toEqual(['Decrypt', 'DescribeKey']);
+    apply('Grant', 'reader', spec(['Decrypt', 'DescribeKey']));
+    await c.until(GRANTS, ns, 'reader', (o) => condition(o, 'ACK.Terminal')?.status !== 'True' && condition(o, 'ACK.ResourceSynced')?.status === 'True', 'synced, not terminal');
+  });
+
+  it('a grant revoked out of band is seen on resync and made again (a new GrantId in status)', async () => {
+    const keyId = await keyOf();
+    await kms.send(new RevokeGrantCommand({ KeyId: keyId, GrantId: grantId }));
+    const o = await c.until(GRANTS, ns, 'reader', (x) => typeof status(x).grantID === 'string' && status(x).grantID !== grantId, 'a new grant');
+    grantId = status(o).grantID;
+    expect((await grantsOf(keyId, grantId))[0]?.Operations).toEqual(['Decrypt', 'DescribeKey']);
+  });
+
+  it('delete revokes the grant (RevokeGrant with KeyId and GrantId); retain keeps it', async () => {
+    const keyId = await keyOf();
+    const mark = await aws.control.mark();
+    kubectl(['delete', 'grant', 'reader', '-n', ns, '--wait=false']);
+    await c.gone(GRANTS, ns, 'reader');
+    expect(await grantsOf(keyId, grantId)).toEqual([]);
+    expect((await aws.control.calls({ operation: 'RevokeGrant', since: mark })).map((x) => (x as unknown as { input?: unknown }).input)).toEqual([
+      expect.objectContaining({ KeyId: keyId, GrantId: grantId }),
+    ]);
+
+    apply('Grant', 'kept', { ...spec(['Decrypt']), name: 'kept' }, { 'services.k8s.aws/deletion-policy': 'retain' });
+    const kept = status(await c.synced(GRANTS, ns, 'kept')).grantID as string;
+    kubectl(['delete', 'grant', 'kept', '-n', ns, '--wait=false']);
+    await c.gone(GRANTS, ns, 'kept');
+    expect(await grantsOf(keyId, kept)).toHaveLength(1);
   });
 });
 

@@ -10,6 +10,9 @@ import { isRequeue, isSkipDelete } from './hook-answers';
 import { read } from './read';
 import { emptyCollections } from './collections';
 import { guardWait } from '../guards';
+import { resolveReferences } from './references';
+import { applyResolved } from '../references';
+import type { JsonObject } from '../../convert/paths';
 
 /**
  * The object is being deleted: delete the AWS resource (unless retained or read-only), then remove
@@ -25,9 +28,13 @@ export async function deleteResource(s: RunState): Promise<Outcome> {
     env.events.emit(s.cur, 'Normal', 'Retained', `AWS resource kept: ${why}`);
     return { kind: 'done' };
   }
+  // Identifiers filled from references (a Grant's KeyId from its keyRef) key the read and the delete
+  // too. An unresolvable reference does not stop the delete: the calls go without its value.
+  await resolveReferences(s, true);
+  const spec = applyResolved({ ...(s.cur.spec ?? {}) }, s.resolved);
   let latest: Observed | undefined;
   try {
-    latest = await read(s, { ...(s.cur.spec ?? {}) });
+    latest = await read(s, spec);
   } catch (err) {
     return deleteFailure(s, err);
   }
@@ -52,13 +59,13 @@ export async function deleteResource(s: RunState): Promise<Outcome> {
     }
     let output: SdkObject | undefined;
     if (op) {
-      await emptyCollections(s, { ...(s.cur.spec ?? {}) });
-      const input = buildInput(op, d, shapes, { spec: s.cur.spec ?? {}, status: s.status, arn: s.arn });
+      await emptyCollections(s, spec);
+      const input = buildInput(op, d, shapes, { spec, status: s.status, arn: s.arn });
       output = await env.aws.call('DELETE', op.name, hooks?.deleteInput ? hooks.deleteInput(input, s.view()) : input);
     }
     const after = await hooks?.afterDelete?.(s.view(), s.hookContext(), output);
     // As ACK, read again right after the delete: what AWS removes at once is done now, not a requeue later.
-    if (isRequeue(after) && (await stillThere(s))) return deletePending(s, after);
+    if (isRequeue(after) && (await stillThere(s, spec))) return deletePending(s, after);
   } catch (err) {
     if (s.classify(err).class !== 'notFound') return deleteFailure(s, err);
   }
@@ -76,9 +83,9 @@ async function deletePending(s: RunState, r: RequeueRequest): Promise<Outcome> {
 }
 
 /** The read after a delete call: false once AWS reports the resource gone. A failed read says nothing: still there. */
-async function stillThere(s: RunState): Promise<boolean> {
+async function stillThere(s: RunState, spec: JsonObject): Promise<boolean> {
   try {
-    const latest = await read(s, { ...(s.cur.spec ?? {}) });
+    const latest = await read(s, spec);
     if (!latest) return false;
     s.setObserved(latest);
   } catch (err) {
