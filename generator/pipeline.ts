@@ -1,6 +1,7 @@
 import type { GeneratorConfig } from './config/types';
 import { toCrd, type Schema } from './emit/crd';
 import { toYamlDocument } from './emit/yaml';
+import { IAM_ROLE_SELECTOR_CRD_FILE, iamRoleSelectorCrd } from './emit/iam-role-selector-crd';
 import { inferServiceModel } from './model/resources';
 import { toServiceDescriptor, type SdkNames } from './emit/descriptor';
 import { typescriptFiles } from './emit/typescript';
@@ -58,6 +59,8 @@ export function generateService(input: ServiceInput): ServiceOutput {
     const descriptor = toServiceDescriptor(model, sdk);
     const ts = typescriptFiles({ model, descriptor, ...(c.hooks ? { hooksModule: hooksModule(input.service) } : {}) });
     for (const [path, content] of ts) files.set(path, content);
+    // The runtime's own kinds ship with every controller (its chart installs them with the service's).
+    files.set(IAM_ROLE_SELECTOR_CRD_FILE, toYaml(iamRoleSelectorCrd()));
     const title = input.index.service.traits.sdkId ?? input.service;
     const deploy = deployFiles({ model, descriptor, crds: files, title });
     for (const [path, content] of deploy) files.set(path, content);

@@ -1,8 +1,11 @@
 import type { Server } from 'node:http';
 import { hostname } from 'node:os';
 import type { ResourceDescriptor, ServiceDescriptor, ServiceHooks } from './descriptor';
-import { AccountRoleMap, CarmError } from './aws/carm';
-import { callerIdentity, assumeRoleCredentials, type CallerIdentity } from './aws/identity';
+import { ACCOUNT_ROLE_MAP, CarmError, RoleMap, TEAM_ROLE_MAP } from './aws/carm';
+import { callerIdentity, type CallerIdentity } from './aws/identity';
+import { SelectorCache } from './aws/iam-role-selector-cache';
+import { RoleAssumptionError, RoleCredentials, stsAssumeRole } from './aws/role-credentials';
+import { describeChoice, resolveRole, RoleSelectionError, type RoleChoice } from './aws/role-resolution';
 import { AwsClientCache, loadSdkModule, type SdkModule } from './aws/sdk-clients';
 import { classifyAwsError } from './aws/errors';
 import { scrub, sensitiveValues } from './convert/shapes';
@@ -112,9 +115,24 @@ export async function runController(service: ServiceDescriptor, argv: readonly s
 
   const systemNamespace = env.ACK_SYSTEM_NAMESPACE || env.K8S_NAMESPACE || conn.namespace || 'ack-system';
   const namespaces = new NamespaceAnnotations(kube, 10_000, () => log.warn('cannot read namespaces (RBAC); namespace annotations are ignored'));
-  const carm = new AccountRoleMap(kube, systemNamespace);
+  const accountMap = new RoleMap(kube, systemNamespace, ACCOUNT_ROLE_MAP);
+  const teamMap = new RoleMap(kube, systemNamespace, TEAM_ROLE_MAP);
   const sdk = opts.sdk ?? loadSdkModule(service.sdk);
   const stsEndpoint = cfg.awsIdentityEndpointUrl || undefined;
+  // One AssumeRole per role for the whole process: every SDK client of a role (any kind, any region) shares its keys.
+  const sts = stsAssumeRole(cfg.awsRegion, stsEndpoint);
+  const roles = new RoleCredentials({ assume: sts.assume });
+  const selectors = cfg.featureGates.IAMRoleSelector
+    ? new SelectorCache({
+        client: kube,
+        log: log.with({ component: 'iam-role-selector' }),
+        ...(opts.watch?.silenceMs ? { silenceMs: opts.watch.silenceMs } : {}),
+        // Roles may have moved: every resource is looked at again (ACK waits for the next resync).
+        onChange: () => {
+          for (const [kind, q] of queues) for (const key of informers.get(kind)?.keys() ?? []) q.add(key);
+        },
+      })
+    : undefined;
   const aws = new AwsClientCache({
     service: service.service,
     binding: service.sdk,
@@ -122,7 +140,7 @@ export async function runController(service: ServiceDescriptor, argv: readonly s
     ...(cfg.awsEndpointUrl ? { endpoint: cfg.awsEndpointUrl } : {}),
     httpTimeoutMs: cfg.httpClientTimeoutMs,
     userAgent: `aws-controllers-k8s/${service.group}-${opts.version ?? 'unknown'}`,
-    credentialsFor: (roleArn) => assumeRoleCredentials(roleArn, cfg.awsRegion, stsEndpoint),
+    credentialsFor: (roleArn) => roles.provider(roleArn),
     onCall: (r) => {
       metrics.apiRequests.inc({ service: r.service, op_type: r.opType, op_id: r.operation });
       if (r.error !== undefined) {
@@ -167,7 +185,9 @@ export async function runController(service: ServiceDescriptor, argv: readonly s
     await Promise.race([Promise.all([informersStopped, ...workerLoops]), sleep(100)]);
     await elector?.release();
     await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
+    await selectors?.stop();
     aws.destroy();
+    sts.destroy();
     http.close();
     log.info('stopped');
     resolveStopped();
@@ -239,13 +259,16 @@ export async function runController(service: ServiceDescriptor, argv: readonly s
         const obj = applyFeatureGates(fetched, cfg.featureGates);
         secrets = sensitiveValues(obj.spec, { struct: d.specShape }, service.shapes);
         const rlog = kindLog.with({ namespace, name, generation: obj.metadata.generation });
-        const nsAnnotations = await namespaces.get(namespace);
+        const nsMeta = await namespaces.meta(namespace);
+        const nsAnnotations = nsMeta.annotations;
         let target: AwsTarget & { roleArn?: string };
         try {
-          target = await resolveTarget(obj, nsAnnotations);
+          target = await resolveTarget(obj, d, nsMeta);
         } catch (err) {
-          if (!(err instanceof CarmError)) throw err;
-          await writeCarmCondition(store, obj, err.message);
+          if (!(err instanceof CarmError || err instanceof RoleSelectionError || err instanceof RoleAssumptionError)) throw err;
+          rlog.warn('IAM role not available', { error: err.message });
+          await writeRoleCondition(store, obj, err.message);
+          events.emit(obj, 'Warning', 'IAMRoleNotAvailable', err.message, { key: `iam-role:${err.message}` });
           queue.addAfter(key, CARM_REQUEUE_MS);
           outcome = { kind: 'requeueAfter', ms: CARM_REQUEUE_MS, reason: 'IAM Role is not available' };
           return;
@@ -293,15 +316,51 @@ export async function runController(service: ServiceDescriptor, argv: readonly s
     kindLog.info('controller started', { workers: concurrencyFor(d.kind, cfg), resyncSeconds: resyncMs / 1000, namespaces: cfg.watchNamespaces.length ? cfg.watchNamespaces : 'all' });
   };
 
-  const resolveTarget = async (obj: KubeObject, nsAnnotations: Readonly<Record<string, string>>): Promise<AwsTarget & { roleArn?: string }> => {
+  /**
+   * Region, account and role of one resource. A role is assumed here (or its cached keys reused), so
+   * a role that cannot be assumed is reported with the resource's namespace before any AWS call.
+   */
+  const resolveTarget = async (
+    obj: KubeObject,
+    d: ResourceDescriptor,
+    ns: { readonly annotations: Readonly<Record<string, string>>; readonly labels: Readonly<Record<string, string>> },
+  ): Promise<AwsTarget & { roleArn?: string }> => {
+    const nsAnnotations = ns.annotations;
     const desiredRegion = resolveRegion(obj.metadata.annotations, nsAnnotations, cfg.awsRegion) ?? cfg.awsRegion;
     const region = effectiveRegion((obj.status?.ackResourceMetadata as { region?: unknown } | undefined)?.region, obj.metadata.annotations, nsAnnotations, desiredRegion) ?? desiredRegion;
-    const owner = nsAnnotations[ANNOTATION.ownerAccountId];
-    if (cfg.enableCarm && owner && owner !== identity.accountId) {
-      const roleArn = await carm.roleFor(owner, cfg.featureGates.ServiceLevelCARM ? service.service : undefined);
-      return { region, desiredRegion, accountId: owner, partition: identity.partition, roleArn };
+    const namespace = obj.metadata.namespace ?? '';
+    const choice: RoleChoice = await resolveRole({
+      ownAccountId: identity.accountId,
+      service: service.service,
+      namespaceAnnotations: nsAnnotations,
+      enableCarm: cfg.enableCarm,
+      gates: cfg.featureGates,
+      ...(selectors
+        ? {
+            selectors: {
+              all: selectors.all(),
+              subject: { namespace, namespaceLabels: ns.labels, group: service.group, version: service.version, kind: d.kind, labels: obj.metadata.labels ?? {} },
+            },
+          }
+        : {}),
+      teamMap,
+      accountMap,
+    });
+    const base = { region, desiredRegion, accountId: choice.accountId, partition: identity.partition };
+    if (choice.via === 'own') return base;
+    try {
+      await roles.get(choice.roleArn);
+    } catch (err) {
+      if (!(err instanceof RoleAssumptionError)) throw err;
+      throw new RoleAssumptionError(choice.roleArn, err.cause, `for namespace ${namespace} (${describeChoice(choice)})`);
     }
-    return { region, desiredRegion, accountId: identity.accountId, partition: identity.partition };
+    return {
+      ...base,
+      roleArn: choice.roleArn,
+      ...(choice.via === 'selector'
+        ? { roleSelection: { roleArn: choice.roleArn, selectorName: choice.selector.name, selectorResourceVersion: choice.selector.resourceVersion } }
+        : {}),
+    };
   };
 
   const begin = async () => {
@@ -316,6 +375,12 @@ export async function runController(service: ServiceDescriptor, argv: readonly s
         log.error('leadership lost; exiting so a new leader can take over');
         void stop().then(() => process.exit(1));
       });
+    }
+    if (selectors) {
+      await selectors.start();
+      informers.set('IAMRoleSelector', selectors.informer);
+      // ACK does not wait (its first reconciles may see no selector and use the wrong identity); we do.
+      while (!selectors.synced && !shuttingDown) await sleep(50);
     }
     if (!shuttingDown) await startKinds();
   };
@@ -353,7 +418,7 @@ function applyFeatureGates(obj: KubeObject, gates: Readonly<Record<string, boole
   return { ...obj, metadata: { ...obj.metadata, annotations: kept } };
 }
 
-async function writeCarmCondition(store: KubeResourceStore, obj: KubeObject, reason: string): Promise<void> {
+async function writeRoleCondition(store: KubeResourceStore, obj: KubeObject, reason: string): Promise<void> {
   const previous = (Array.isArray(obj.status?.conditions) ? obj.status.conditions : []) as Condition[];
   const conditions = deriveConditions({ synced: { status: 'False', reason: 'IAMRoleNotAvailable', message: `IAM Role is not available: ${reason}` } }, previous, new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'));
   await store.patchStatus(obj, { ...(obj.status ?? {}), conditions });

@@ -38,7 +38,8 @@ async function logs(args: LogsArgs, env: NodeJS.ProcessEnv): Promise<number> {
   const { LogReader } = await import('./reader');
   const { LogSession } = await import('./session');
   // The controller's CARM rule: a namespace owned by another account is read with that account's role.
-  const credentials = roleArn ? (await import('../../runtime/aws/identity')).assumeRoleCredentials(roleArn, target.region) : undefined;
+  const roles = await import('../../runtime/aws/role-credentials');
+  const credentials = roleArn ? new roles.RoleCredentials({ assume: roles.stsAssumeRole(target.region).assume }).provider(roleArn) : undefined;
   const aws = awsCaller(target.region, env, credentials);
   try {
     const reader = new LogReader({ call: aws.call, source: target.source, region: target.region, sleep, ...(target.account ? { account: target.account } : {}) });
@@ -95,8 +96,8 @@ async function findTarget(args: LogsArgs, env: NodeJS.ProcessEnv): Promise<{ tar
     const target = resolveJobTarget({ args, namespace, resource, namespaceAnnotations, defaultRegion: env.AWS_REGION || env.AWS_DEFAULT_REGION });
     const owner = namespaceAnnotations[ANNOTATION.ownerAccountId];
     if (!owner) return { target };
-    const { AccountRoleMap } = await import('../../runtime/aws/carm');
-    const roleArn = await new AccountRoleMap(kube, env.ACK_SYSTEM_NAMESPACE || 'ack-system').roleFor(owner).catch(() => undefined);
+    const { RoleMap, ACCOUNT_ROLE_MAP } = await import('../../runtime/aws/carm');
+    const roleArn = await new RoleMap(kube, env.ACK_SYSTEM_NAMESPACE || 'ack-system', ACCOUNT_ROLE_MAP).roleFor(owner).catch(() => undefined);
     return roleArn ? { target, roleArn } : { target };
   } finally {
     http.close();

@@ -39,7 +39,9 @@ describe('helm chart files', () => {
       ]),
     );
     const crds = [...files.keys()].filter((p) => p.startsWith('crds/'));
-    expect(crds.length).toBe(model.resources.length);
+    // One per kind, plus the runtime's IAMRoleSelector.
+    expect(crds.length).toBe(model.resources.length + 1);
+    expect(crds).toContain('crds/services.k8s.aws_iamroleselectors.yaml');
     for (const p of crds) expect(file(`helm/${p}`)).toBe(file(p));
     expect(chart.some((p) => p.endsWith('.hbs'))).toBe(false);
   });

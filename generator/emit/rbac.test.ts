@@ -19,13 +19,16 @@ describe('toRbacRules', () => {
     expect(toRbacRules(two).watched[0]!.resources).toEqual(['apples', 'zebras']);
   });
 
-  it('reads secrets and writes events where the CRs are; reads namespaces and CARM ConfigMaps; leases only for leader election', () => {
+  it('reads secrets and writes events where the CRs are; reads namespaces, IAMRoleSelectors and CARM ConfigMaps; leases only for leader election', () => {
     expect(rules.watched.slice(3)).toEqual([
       { apiGroups: [''], resources: ['secrets'], verbs: ['get'] },
       { apiGroups: [''], resources: ['events'], verbs: ['create', 'patch'] },
     ]);
-    expect(rules.cluster).toEqual([{ apiGroups: [''], resources: ['namespaces'], verbs: ['get', 'list', 'watch'] }]);
-    expect(rules.system).toEqual([{ apiGroups: [''], resources: ['configmaps'], verbs: ['get', 'list', 'watch'] }]);
+    expect(rules.cluster).toEqual([
+      { apiGroups: [''], resources: ['namespaces'], verbs: ['get', 'list', 'watch'] },
+      { apiGroups: ['services.k8s.aws'], resources: ['iamroleselectors'], verbs: ['list', 'watch'] },
+    ]);
+    expect(rules.system).toEqual([{ apiGroups: [''], resources: ['configmaps'], verbs: ['get'] }]);
     expect(rules.leaderElection).toEqual([{ apiGroups: ['coordination.k8s.io'], resources: ['leases'], verbs: ['get', 'create', 'update'] }]);
   });
 

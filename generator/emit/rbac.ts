@@ -15,9 +15,9 @@ export interface PolicyRule {
 export interface RbacRules {
   /** Bound cluster-wide (installScope cluster) or in each watched namespace (installScope namespace). */
   readonly watched: readonly PolicyRule[];
-  /** Cluster-scoped reads: namespace annotations (default region, owner account). Always a ClusterRole. */
+  /** Cluster-scoped reads: namespace annotations and labels (region, owner account, team), IAMRoleSelectors. Always a ClusterRole. */
   readonly cluster: readonly PolicyRule[];
-  /** In the release namespace only: CARM's account→role ConfigMap. */
+  /** In the release namespace only: CARM's ConfigMaps (ack-role-account-map, ack-role-team-map). */
   readonly system: readonly PolicyRule[];
   /** In the leader-election namespace, when leader election is on. */
   readonly leaderElection: readonly PolicyRule[];
@@ -49,8 +49,13 @@ export function toRbacRules(model: ServiceModel): RbacRules {
       // The event recorder creates Events next to the CR; patch aggregates repeats.
       { apiGroups: [''], resources: ['events'], verbs: ['create', 'patch'] },
     ],
-    cluster: [{ apiGroups: [''], resources: ['namespaces'], verbs: ['get', 'list', 'watch'] }],
-    system: [{ apiGroups: [''], resources: ['configmaps'], verbs: ['get', 'list', 'watch'] }],
+    cluster: [
+      { apiGroups: [''], resources: ['namespaces'], verbs: ['get', 'list', 'watch'] },
+      // IAMRoleSelectors are cluster-scoped; the controller only watches them (it never writes their empty status).
+      { apiGroups: ['services.k8s.aws'], resources: ['iamroleselectors'], verbs: ['list', 'watch'] },
+    ],
+    // The CARM maps are read by name (runtime/aws/carm.ts), never listed.
+    system: [{ apiGroups: [''], resources: ['configmaps'], verbs: ['get'] }],
     leaderElection: [{ apiGroups: ['coordination.k8s.io'], resources: ['leases'], verbs: ['get', 'create', 'update'] }],
   };
 }

@@ -1,5 +1,4 @@
-import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import type { CredentialProvider } from './sdk-clients';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 
 export interface CallerIdentity {
   readonly accountId: string;
@@ -26,34 +25,4 @@ export async function callerIdentity(region: string, endpoint?: string): Promise
   } finally {
     sts.destroy();
   }
-}
-
-const REFRESH_BEFORE_EXPIRY_MS = 5 * 60_000;
-
-/**
- * CARM: credentials of a role assumed with the controller's own (default-chain) credentials.
- * The STS client uses the identity endpoint, never the service endpoint (ACK weakness §31.6).
- */
-export function assumeRoleCredentials(roleArn: string, region: string, stsEndpoint?: string): CredentialProvider {
-  const sts = new STSClient({ region, ...(stsEndpoint ? { endpoint: stsEndpoint } : {}) });
-  let cached: Awaited<ReturnType<CredentialProvider>> | undefined;
-  let inflight: Promise<Awaited<ReturnType<CredentialProvider>>> | undefined;
-  return async () => {
-    if (cached?.expiration && cached.expiration.getTime() - Date.now() > REFRESH_BEFORE_EXPIRY_MS) return cached;
-    inflight ??= sts
-      .send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: `ack-ts-${Date.now()}`, DurationSeconds: 3600 }))
-      .then((out) => {
-        const c = out.Credentials;
-        if (!c?.AccessKeyId || !c.SecretAccessKey) throw new Error(`AssumeRole ${roleArn} returned no credentials`);
-        cached = {
-          accessKeyId: c.AccessKeyId,
-          secretAccessKey: c.SecretAccessKey,
-          ...(c.SessionToken ? { sessionToken: c.SessionToken } : {}),
-          ...(c.Expiration ? { expiration: c.Expiration } : {}),
-        };
-        return cached;
-      })
-      .finally(() => (inflight = undefined));
-    return inflight;
-  };
 }

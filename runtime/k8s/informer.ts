@@ -30,6 +30,8 @@ export interface InformerOptions {
   readonly namespaces: readonly string[];
   readonly labelSelector?: string;
   readonly onEvent: (event: InformerEvent, key: string, before: Fingerprint | undefined, after: Fingerprint | undefined) => void;
+  /** For small kinds whose content matters (IAMRoleSelectors): each added or changed object, before its onEvent. */
+  readonly onObject?: (obj: KubeObject) => void;
   readonly log: InformerLog;
   /** Server-side watch timeout; the watch is then resumed from the last resourceVersion. */
   readonly watchTimeoutSeconds?: number;
@@ -193,6 +195,7 @@ export class Informer {
     } else {
       const after = fingerprint(ev.object);
       this.known.set(key, after);
+      this.o.onObject?.(ev.object);
       this.o.onEvent(before ? 'updated' : 'added', key, before, after);
     }
     return next;
@@ -210,6 +213,7 @@ export class Informer {
       const after = fingerprint(item);
       if (before?.resourceVersion === after.resourceVersion) continue;
       this.known.set(key, after);
+      this.o.onObject?.(item);
       this.o.onEvent(before ? 'updated' : 'added', key, before, after);
     }
     const prefix = namespace === undefined ? undefined : `${namespace}/`;

@@ -134,7 +134,7 @@ const ENVIRONMENT_HELP = `
 Environment:
   KUBECONFIG            kubeconfig file(s), relative to the current directory (else in-cluster, else ~/.kube/config)
   AWS_REGION            default for --aws-region
-  ACK_SYSTEM_NAMESPACE  namespace of the CARM ConfigMap ack-role-account-map (default: the pod's, else ack-system)
+  ACK_SYSTEM_NAMESPACE  namespace of the CARM ConfigMaps ack-role-account-map and ack-role-team-map (default: the pod's, else ack-system)
   AWS credentials       the AWS SDK's default chain: static keys, IRSA (AWS_ROLE_ARN + AWS_WEB_IDENTITY_TOKEN_FILE), Pod Identity
 `;
 

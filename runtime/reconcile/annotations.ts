@@ -9,6 +9,8 @@ export const ANNOTATION = {
   // on the namespace
   defaultRegion: 'services.k8s.aws/default-region',
   ownerAccountId: 'services.k8s.aws/owner-account-id',
+  /** With the TeamLevelCARM gate: the team whose role (ack-role-team-map) the namespace's resources use. */
+  teamId: 'services.k8s.aws/team-id',
   endpointUrl: 'services.k8s.aws/endpoint-url',
 } as const;
 

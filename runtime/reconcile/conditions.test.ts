@@ -49,3 +49,13 @@ describe('conditions', () => {
     expect(c.map((x) => x.type)).toEqual(['ACK.ReferencesResolved', 'ACK.LateInitialized', 'ACK.Advisory', 'ACK.ResourceSynced', 'Ready']);
   });
 });
+
+describe('ACK.IAMRoleSelected', () => {
+  it('is listed when a selector chose the role, absent otherwise', () => {
+    const now = '2026-01-01T00:00:00Z';
+    const value = { status: 'True' as const, reason: 'Selected', message: 'roleARN: arn:aws:iam::111122223333:role/x, selectorName: s, selectorResourceVersion: 1' };
+    const withSel = deriveConditions({ synced: SYNCED_TRUE, iamRoleSelected: value }, [], now);
+    expect(withSel.find((c) => c.type === 'ACK.IAMRoleSelected')).toEqual({ type: 'ACK.IAMRoleSelected', ...value, lastTransitionTime: now });
+    expect(deriveConditions({ synced: SYNCED_TRUE }, [], now).some((c) => c.type === 'ACK.IAMRoleSelected')).toBe(false);
+  });
+});

@@ -7,6 +7,7 @@ export const CONDITION = {
   referencesResolved: 'ACK.ReferencesResolved',
   lateInitialized: 'ACK.LateInitialized',
   advisory: 'ACK.Advisory',
+  iamRoleSelected: 'ACK.IAMRoleSelected',
   ready: 'Ready',
 } as const;
 
@@ -41,6 +42,8 @@ export interface ConditionInput {
   readonly lateInitialized?: ConditionValue;
   readonly referencesResolved?: ConditionValue;
   readonly advisories?: readonly { readonly reason: string; readonly message: string }[];
+  /** An IAMRoleSelector chose the role (ACK sets it True, reason Selected, on every sync). */
+  readonly iamRoleSelected?: ConditionValue;
 }
 
 export const SYNCED_TRUE: ConditionValue = { status: 'True', reason: 'Synced', message: 'Resource synced successfully' };
@@ -56,6 +59,7 @@ export function deriveConditions(input: ConditionInput, previous: readonly Condi
   if (input.referencesResolved) list.push({ type: CONDITION.referencesResolved, ...input.referencesResolved });
   if (input.lateInitialized) list.push({ type: CONDITION.lateInitialized, ...input.lateInitialized });
   for (const a of input.advisories ?? []) list.push({ type: CONDITION.advisory, status: 'True', ...a });
+  if (input.iamRoleSelected) list.push({ type: CONDITION.iamRoleSelected, ...input.iamRoleSelected });
   const synced = input.terminal && !input.terminal.keepsSynced
     ? { status: 'False' as const, reason: 'Terminal', message: 'Resource not synced: resource is in terminal condition' }
     : input.synced;

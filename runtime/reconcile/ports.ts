@@ -61,6 +61,8 @@ export interface AwsTarget {
   readonly desiredRegion?: string;
   readonly accountId: string;
   readonly partition: string;
+  /** The IAMRoleSelector whose role the calls use, reported as ACK.IAMRoleSelected. */
+  readonly roleSelection?: { readonly roleArn: string; readonly selectorName: string; readonly selectorResourceVersion: string };
 }
 
 export interface ReconcileEnv {

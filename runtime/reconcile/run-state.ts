@@ -8,7 +8,7 @@ import type { KubeObject } from '../k8s/types';
 import { finalizerName } from './annotations';
 import { CONDITION, changedConditions, deriveConditions, type Condition, type ConditionInput } from './conditions';
 import type { Outcome } from './outcome';
-import type { ReconcileEnv } from './ports';
+import type { AwsTarget, ReconcileEnv } from './ports';
 import type { Fill } from './references';
 
 /** The object was deleted while a reconcile wrote to it: the reconcile ends with nothing left to do. */
@@ -95,7 +95,7 @@ export class RunState {
     const now = formatNow(this.env.now?.() ?? new Date());
     const refs = this.referenceConditions;
     const advisories = [...(refs.advisories ?? []), ...(input.advisories ?? [])];
-    const merged: ConditionInput = { ...refs, ...input, ...(advisories.length ? { advisories } : {}) };
+    const merged: ConditionInput = { ...refs, ...input, ...(advisories.length ? { advisories } : {}), ...roleSelected(this.env.target) };
     const conditions = deriveConditions(merged, this.previousConditions, now);
     await this.writeStatus({ ...this.status, conditions });
     if (emit) {
@@ -169,4 +169,11 @@ function canonical(v: unknown): string {
   return JSON.stringify(v, (_k, val: unknown) =>
     isObject(val) ? Object.fromEntries(Object.keys(val).sort().map((k) => [k, val[k]])) : val,
   );
+}
+
+/** ACK's ACK.IAMRoleSelected, when a selector chose the role. */
+function roleSelected(target: AwsTarget): Pick<ConditionInput, 'iamRoleSelected'> {
+  const s = target.roleSelection;
+  if (!s) return {};
+  return { iamRoleSelected: { status: 'True', reason: 'Selected', message: `roleARN: ${s.roleArn}, selectorName: ${s.selectorName}, selectorResourceVersion: ${s.selectorResourceVersion}` } };
 }

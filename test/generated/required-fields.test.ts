@@ -33,7 +33,8 @@ const services = readdirSync(GENERATED, { withFileTypes: true })
 function crdsOf(service: string): Crd[] {
   const dir = join(GENERATED, service, 'crds');
   return readdirSync(dir)
-    .filter((f) => f.endsWith('.yaml'))
+    // services.k8s.aws_* are the runtime's own kinds (IAMRoleSelector), not the service's.
+    .filter((f) => f.endsWith('.yaml') && !f.startsWith('services.k8s.aws_'))
     .map((f) => parse(readFileSync(join(dir, f), 'utf8')) as Crd);
 }
 

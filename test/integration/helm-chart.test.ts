@@ -23,6 +23,8 @@ function ok(args: string[], input?: string): string {
 const kindsOf = (service: string) =>
   fs
     .readdirSync(path.join(chartDir(service), "crds"))
+    // services.k8s.aws_*: the runtime's own kinds (IAMRoleSelector), which every chart ships.
+    .filter((f) => !f.startsWith("services.k8s.aws_"))
     .map((f) => (parse(fs.readFileSync(path.join(chartDir(service), "crds", f), "utf8")) as { spec: { names: { kind: string } } }).spec.names.kind)
     .sort();
 
