@@ -26,12 +26,15 @@ ack-dynamodb-controller
 - apiGroups: [""]
   resources: ["namespaces"]
   verbs: ["get","list","watch"]
+- apiGroups: ["services.k8s.aws"]
+  resources: ["iamroleselectors"]
+  verbs: ["list","watch"]
 {{- end -}}
 
 {{- define "ack.rules.system" -}}
 - apiGroups: [""]
   resources: ["configmaps"]
-  verbs: ["get","list","watch"]
+  verbs: ["get"]
 {{- end -}}
 
 {{- define "ack.rules.leaderElection" -}}
