@@ -36,6 +36,11 @@ export function serviceFromAuthorization(authorization: string | undefined): str
   return authorization ? /Credential=[^/]+\/\d{8}\/[^/]+\/([^/]+)\/aws4_request/.exec(authorization)?.[1] : undefined;
 }
 
+/** The Region in the SigV4 credential scope. */
+export function regionFromAuthorization(authorization: string | undefined): string | undefined {
+  return authorization ? /Credential=[^/]+\/\d{8}\/([^/]+)\/[^/]+\/aws4_request/.exec(authorization)?.[1] : undefined;
+}
+
 /** The access key ID in the SigV4 credential scope. */
 export function accessKeyFromAuthorization(authorization: string | undefined): string | undefined {
   return authorization ? /Credential=([^/]+)\//.exec(authorization)?.[1] : undefined;

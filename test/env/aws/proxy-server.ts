@@ -4,7 +4,7 @@
  */
 import { createServer, request, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { accessKeyFromAuthorization, parseAwsCall, type AwsCall } from "./aws-call";
+import { accessKeyFromAuthorization, parseAwsCall, regionFromAuthorization, type AwsCall } from "./aws-call";
 import { accessDeniedError, awsError, errorCodeOf, jsonOk, serverError, throttlingError, type SyntheticResponse } from "./aws-errors";
 import { trimInput, type CallRecord } from "./call-log";
 import { CONTROL_PREFIX, handleControl } from "./control-api";
@@ -22,6 +22,7 @@ import {
   type StopCorrection,
   withServiceLinkedRoles,
 } from "./corrections";
+import { answerGlobalTable, GLOBAL_TABLE_OPERATIONS, motoLacksOperation } from "./dynamodb-global-tables";
 import { decideFaults } from "./faults";
 import { correctRequest } from "./request-corrections";
 import { armAfter, dropStale, hasPendingAfter, holdKey, newHold, patchBody, serveDescribe, type Body, type HoldPhase } from "./holds";
@@ -130,7 +131,7 @@ async function handle(state: ProxyState, upstream: URL, req: IncomingMessage, re
   }
 
   const s3 = correctS3(state.s3, call, body.toString("utf8"));
-  const corrected = s3 !== undefined || (call.service === "sagemaker" && CORRECTED_OPERATIONS.has(call.operation));
+  let corrected = s3 !== undefined || (call.service === "sagemaker" && CORRECTED_OPERATIONS.has(call.operation));
   let reply: Reply;
   let heldPhase: number | undefined;
   if (s3) {
@@ -140,6 +141,18 @@ async function handle(state: ProxyState, upstream: URL, req: IncomingMessage, re
   } else {
     const rewritten = await correctRequest(call, body.toString("utf8"), (operation, input) => readJson(upstream, req.headers, operation, input));
     reply = motoAnswerAsAws(state, call, await forward(upstream, req, rewritten === undefined ? body : Buffer.from(rewritten)));
+    if (call.service === "dynamodb" && GLOBAL_TABLE_OPERATIONS.has(call.operation) && motoLacksOperation(reply.status, reply.body.toString("utf8"))) {
+      // moto 5.2.5 lacks global tables (2017.11.29): the gap filler answers (dynamodb-global-tables.ts).
+      reply = toReply(await answerGlobalTable(state.globalTables, call, {
+        region: regionFromAuthorization(typeof req.headers.authorization === "string" ? req.headers.authorization : undefined) ?? "us-east-1",
+        nowSeconds: Math.floor(Date.now() / 1000),
+        describeTable: async (name) => {
+          const out = await readJson(upstream, req.headers, "DescribeTable", { TableName: name });
+          return out?.Table && typeof out.Table === "object" ? (out.Table as Record<string, unknown>) : undefined;
+        },
+      }));
+      corrected = true;
+    }
     ({ reply, heldPhase } = afterMoto(state, call, reply));
   }
   if (reply.status < 300) state.holds = armAfter(state.holds, call.operation, call.resource, nextSeq(state));

@@ -72,7 +72,7 @@ export const globalTable: ResourceDescriptor = {
   immutable: ['globalTableName'],
   lateInitialize: [],
   compareIgnored: [],
-  createOnly: ['replicationGroup'],
+  customSynced: ['replicationGroup'],
   synced: [
     { path: 'status.globalTableStatus', in: ['ACTIVE'] },
   ],
