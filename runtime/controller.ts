@@ -24,7 +24,7 @@ import { createLogger, type Logger } from './ops/logger';
 import { ControllerMetrics } from './ops/metrics';
 import { ANNOTATION } from './reconcile/annotations';
 import { deriveConditions, type Condition } from './reconcile/conditions';
-import { applyAction, errorPolicy, nextVisit } from './reconcile/error-policy';
+import { applyAction, errorPolicy, nextVisit, RESYNC_JITTER } from './reconcile/error-policy';
 import type { Outcome } from './reconcile/outcome';
 import { TagReadSchedule } from './reconcile/tag-schedule';
 import { deletionPolicy, effectiveRegion, resolveRegion, resyncSeconds } from './reconcile/policy';
@@ -221,7 +221,8 @@ export async function runController(service: ServiceDescriptor, argv: readonly s
     queues.set(d.kind, queue);
     const store = new KubeResourceStore(kube, ref);
     const resyncMs = resyncSeconds(d.kind, cfg.resourceResyncSeconds, d.requeueOnSuccessSeconds, cfg.defaultResyncSeconds) * 1000;
-    const tagReads = new TagReadSchedule({ periodMs: cfg.tagResyncSeconds * 1000, resyncMs });
+    // The longest gap between two resyncs: the resync is jittered by up to 5 % (error-policy.ts).
+    const tagReads = new TagReadSchedule({ periodMs: cfg.tagResyncSeconds * 1000, resyncMs: resyncMs * (1 + RESYNC_JITTER) });
     const kindLog = log.with({ kind: d.kind });
     const informer = new Informer({
       client: kube,

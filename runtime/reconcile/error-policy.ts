@@ -14,11 +14,14 @@ export type Action =
   | { readonly kind: 'awaitChange' };
 
 /** The requeue decision for an Outcome. `random` is injectable for tests. */
+/** How far a resync may fall from its period, either way (a fraction of it). */
+export const RESYNC_JITTER = 0.05;
+
 export function nextVisit(outcome: Outcome, resyncMs: number, random: () => number = Math.random): Action {
   switch (outcome.kind) {
     case 'synced':
       // ±5 % so a thousand resources created together do not resync together.
-      return { kind: 'requeueAfter', ms: resyncMs * (0.95 + random() * 0.1) };
+      return { kind: 'requeueAfter', ms: resyncMs * (1 - RESYNC_JITTER + random() * 2 * RESYNC_JITTER) };
     case 'requeueAfter':
       return { kind: 'requeueAfter', ms: outcome.ms };
     case 'recoverable':

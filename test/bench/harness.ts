@@ -51,7 +51,7 @@ export async function withBenchEnv(services: readonly string[], body: (env: Benc
           '--aws-endpoint-url', vars['AWS_ENDPOINT_URL']!, '--allow-unsafe-aws-endpoint-urls', '--aws-region', 'us-east-1',
           '--watch-namespace', namespace, '--metrics-addr', '127.0.0.1:0', '--healthz-addr', '127.0.0.1:0', '--log-level', 'warn',
           ...flags,
-        ], { cwd: REPO, env: process.env, stdio: ['ignore', 'ignore', 'inherit'] });
+        ], { cwd: REPO, env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' }, stdio: ['ignore', 'ignore', 'inherit'] });
         children.push(child);
         return child;
       },
