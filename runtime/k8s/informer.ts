@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { isGone, KubeApiError } from './http';
 import type { KubeClient, ResourceRef, WatchEvent } from './client';
 import { objectKey, type KubeObject } from './types';
@@ -44,15 +45,19 @@ export function fingerprint(o: KubeObject): Fingerprint {
   return {
     resourceVersion: o.metadata.resourceVersion ?? '',
     generation: o.metadata.generation ?? 0,
-    annotations: stableJson(o.metadata.annotations),
-    labels: stableJson(o.metadata.labels),
+    annotations: mapDigest(o.metadata.annotations),
+    labels: mapDigest(o.metadata.labels),
     deleting: Boolean(o.metadata.deletionTimestamp),
   };
 }
 
-function stableJson(m: Readonly<Record<string, string>> | undefined): string {
-  if (!m) return '';
-  return JSON.stringify(Object.keys(m).sort().map((k) => [k, m[k]]));
+/**
+ * A digest, not the text: annotations hold the applied-spec record (hundreds of bytes per object),
+ * and only whether they changed matters here.
+ */
+function mapDigest(m: Readonly<Record<string, string>> | undefined): string {
+  if (!m || Object.keys(m).length === 0) return '';
+  return createHash('sha1').update(JSON.stringify(Object.keys(m).sort().map((k) => [k, m[k]]))).digest().toString('base64', 0, 15);
 }
 
 /**
