@@ -16,6 +16,7 @@ import { Informer, isMeaningfulChange } from './k8s/informer';
 import { loadConnection, type Connection } from './k8s/kubeconfig';
 import { LeaderElector } from './k8s/leader-election';
 import { NamespaceAnnotations } from './k8s/namespace-cache';
+import { ReferenceWatch } from './k8s/reference-watch';
 import { KubeResourceStore } from './k8s/resource-store';
 import { splitKey, type KubeObject } from './k8s/types';
 import { concurrencyFor, expandResourceTags, HelpRequested, parseFlags, type ControllerConfig } from './ops/flags';
@@ -156,6 +157,16 @@ export async function runController(service: ServiceDescriptor, argv: readonly s
   const stopped = new Promise<void>((r) => (resolveStopped = r));
   const queues = new Map<string, WorkQueue>();
   const workerLoops: Promise<void>[] = [];
+  // A resource waiting for a referenced one is woken when that one changes (e.g. becomes Synced).
+  const referenceWatch = new ReferenceWatch({
+    namespaces: cfg.watchNamespaces,
+    wake: (w) => {
+      log.debug('referenced resource changed; reconciling the resource that waits for it', { kind: w.kind, key: w.key });
+      queues.get(w.kind)?.add(w.key);
+    },
+    watch: (ref, onEvent) =>
+      new Informer({ client: kube, ref, namespaces: cfg.watchNamespaces, log: log.with({ referenced: `${ref.plural}.${ref.group}` }), onEvent: (event, key) => onEvent(event, key) }),
+  });
 
   /** Resolves when shutdown begins: waits inside a reconcile (read-after-create) end early. */
   let signalShutdown!: () => void;
@@ -174,7 +185,7 @@ export async function runController(service: ServiceDescriptor, argv: readonly s
     for (const q of queues.values()) q.shutDown();
     aws.refuseNewCalls();
     signalShutdown();
-    const informersStopped = Promise.all([...informers.values()].map((i) => i.stop()));
+    const informersStopped = Promise.all([...[...informers.values()].map((i) => i.stop()), referenceWatch.stop()]);
     const drained = Promise.all([...queues.values()].map((q) => q.drained()));
     const timedOut = await Promise.race([drained.then(() => false), sleep(shutdownGraceMs).then(() => true)]);
     if (timedOut) {
@@ -235,8 +246,10 @@ export async function runController(service: ServiceDescriptor, argv: readonly s
       onEvent: (event, key, before, after) => {
         if (event === 'deleted') tagReads.forget(key);
         else if (isMeaningfulChange(before, after)) queue.add(key);
+        referenceWatch.changed(ref, key, event);
       },
     });
+    referenceWatch.covers(ref);
     informers.set(d.kind, informer);
     metrics.queueDepth.track({ kind: d.kind }, () => queue.depth);
     metrics.queueDelayed.track({ kind: d.kind }, () => queue.delayed);
@@ -286,6 +299,7 @@ export async function runController(service: ServiceDescriptor, argv: readonly s
           sleep: (ms) => Promise.race([sleep(ms), shutdownBegun]),
           deletionPolicy: deletionPolicy(service.service, obj.metadata.annotations, nsAnnotations, cfg.deletionPolicy),
           objects: kube,
+          awaitReferenced: (awaited) => referenceWatch.await(awaited, { kind: d.kind, key }),
           enableCrossNamespace: cfg.enableCrossNamespace,
           tagReads: tagReads.clock(key),
           defaultTags: expandResourceTags(cfg.resourceTags, {

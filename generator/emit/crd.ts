@@ -120,7 +120,16 @@ function objectOf(fields: readonly Field[], ctx: Context, b: SchemaBuilder, stac
   }
   const optional = new Set(refs.map((r) => r.target));
   const required = ctx === 'spec' ? fields.filter((f) => f.required && !optional.has(f.json)).map((f) => f.json).sort() : [];
-  return { type: 'object', properties, ...(required.length > 0 ? { required } : {}) };
+  const rules = oneOfRules(refs.filter((r) => fields.some((f) => f.json === r.target && f.required)));
+  return { type: 'object', properties, ...(required.length > 0 ? { required } : {}), ...(rules.length > 0 ? { 'x-kubernetes-validations': rules } : {}) };
+}
+
+/**
+ * A required field that a reference may fill instead: ACK drops it from `required` and lets a
+ * manifest with neither fail at AWS; the API server refuses it at apply time here.
+ */
+function oneOfRules(refs: readonly ReferenceField[]): Schema[] {
+  return refs.map((r) => ({ rule: `has(self.${r.target}) || has(self.${r.json})`, message: `${r.target} or ${r.json} is required` }));
 }
 
 function specSchema(r: Resource, b: SchemaBuilder, trim: Trim): Schema {
@@ -134,7 +143,8 @@ function specSchema(r: Resource, b: SchemaBuilder, trim: Trim): Schema {
   const secrets = Object.fromEntries(r.spec.filter((f) => f.secret).map((f) => [f.json, { ...secretKeyReference, ...(describe(f) ? { description: describe(f) } : {}) }]));
   const merged: Schema = { ...(own.properties as Schema), ...secrets, ...Object.fromEntries(r.references.filter((f) => f.at.length === 0).map((f) => [f.json, referenceSchema(f)])) };
   const properties = Object.fromEntries(Object.keys(merged).sort().map((k) => [k, merged[k]]));
-  return { description: `${r.kind}Spec defines the desired state of ${r.kind}.${doc}`, ...own, properties };
+  const rules = oneOfRules(r.references.filter((f) => f.at.length === 0 && f.targetRequired));
+  return { description: `${r.kind}Spec defines the desired state of ${r.kind}.${doc}`, ...own, properties, ...(rules.length > 0 ? { 'x-kubernetes-validations': rules } : {}) };
 }
 
 /** ACK's AWSResourceReferenceWrapper {from: {name, namespace}}, or a list of them. */

@@ -43,12 +43,15 @@ describe('references in the CRD', () => {
     expect(keys).toEqual([...keys].sort());
     expect(keys.indexOf('roleRef')).toBe(keys.indexOf('roleARN') + 1);
     expect(spec['required']).toEqual(['widgetName']);
+    // Not required, yet not optional either: one of the two, checked by the API server.
+    expect(spec['x-kubernetes-validations']).toEqual([{ rule: 'has(self.roleARN) || has(self.roleRef)', message: 'roleARN or roleRef is required' }]);
   });
 
   it('puts partRef inside each item of parts, beside partID, which is no longer required there', () => {
     const item = at(spec, 'properties', 'parts', 'items');
     expect(at(item, 'properties', 'partRef', 'properties', 'from', 'properties')).toEqual({ name: { type: 'string' }, namespace: { type: 'string' } });
     expect(item).not.toHaveProperty('required');
+    expect(item['x-kubernetes-validations']).toEqual([{ rule: 'has(self.partID) || has(self.partRef)', message: 'partID or partRef is required' }]);
     const plain = inferServiceModel({ service: 'widgets', index, config: {}, configFile: 'generator.yaml' });
     const plainSpec = at(toCrd(plain.resources[0]!, plain), 'spec', 'versions', '0', 'schema', 'openAPIV3Schema', 'properties', 'spec');
     expect(at(plainSpec, 'properties', 'parts', 'items', 'required')).toEqual(['partID']);

@@ -95,7 +95,9 @@ export function typescriptFiles(input: TypeScriptInput): Map<string, string> {
     const unique = [...new Map(refs.map((f) => [f.json, f])).values()];
     const optional = new Set(unique.map((f) => f.target));
     const props = (base.properties ?? []).map((p) => (optional.has(p.name) ? { ...p, hasQuestionToken: true } : p));
-    return { ...base, properties: withReferences(props, unique) };
+    // Each reference right after its target: the structure keeps the model's member order.
+    const withRefs = props.flatMap((p) => [p, ...withReferences([], unique.filter((f) => f.target === p.name))]);
+    return { ...base, properties: withRefs };
   };
   emit(
     'types.ts',

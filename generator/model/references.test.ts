@@ -52,6 +52,7 @@ describe('inferServiceModel with references', () => {
         path: 'status.ackResourceMetadata.arn',
         skipResourceStateValidations: false,
         at: [],
+        targetRequired: true,
       },
     ]);
     expect(w.spec.find((f) => f.json === 'roleARN')!.required).toBe(false);

@@ -103,6 +103,7 @@ export function inferReferences(input: ReferencesInput): { spec: ResourceField[]
       target: target.json,
       at: parents,
       ...(container ? { container } : {}),
+      targetRequired: target.required,
       many,
       group: ref.service_name ? apiGroup(ref.service_name) : input.group,
       version: REFERENCED_VERSION,

@@ -69,6 +69,8 @@ export interface ReferenceField {
   readonly at: readonly string[];
   /** The structure shape holding both, for a nested reference. */
   readonly container?: ShapeId;
+  /** AWS requires the target: one of it or the reference must be given (a CEL rule at admission). */
+  readonly targetRequired: boolean;
   /** The target is a list: the field is a list of references, one per item. */
   readonly many: boolean;
   /** The referenced kind's coordinates, e.g. iam.services.k8s.aws / v1alpha1 / Role / roles. */

@@ -47,7 +47,6 @@ test('the check catches wrong types, unknown and missing fields', () => {
     expect.arrayContaining([
       '.roleArn: unknown field',
       '.resourceConfig.instanceCount: expected integer, got string',
-      '.roleARN: required field missing',
       '.algorithmSpecification: required field missing',
     ]),
   );
