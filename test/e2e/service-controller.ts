@@ -26,7 +26,13 @@ export function installServiceCrds(service: string): void {
   const dir = `generated/${service}/crds`;
   const r = kubectl(['apply', '--server-side', '--force-conflicts', '-f', dir]);
   if (r.status !== 0) throw new Error(`installing ${dir}: ${r.stderr}`);
-  const w = kubectl(['wait', '--for=condition=Established', 'crd', '--all', '--timeout=60s']);
+  // A CRD created a moment ago may have no status yet; `kubectl wait` then fails at once (an
+  // accessor error on .status.conditions) instead of waiting, so ask again.
+  let w = kubectl(['wait', '--for=condition=Established', 'crd', '--all', '--timeout=60s']);
+  for (let i = 0; i < 10 && w.status !== 0 && w.stderr.includes('.status.conditions accessor error'); i++) {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    w = kubectl(['wait', '--for=condition=Established', 'crd', '--all', '--timeout=60s']);
+  }
   if (w.status !== 0) throw new Error(`CRDs not established: ${w.stderr}`);
 }
 

@@ -5260,6 +5260,8 @@ export interface ProductionVariant {
   variantName: string;
   /** The name of the model that you want to host. This is the name that you specified when creating the model. */
   modelName?: string;
+  /** Fills modelName from the spec.modelName of a Model (sagemaker.services.k8s.aws); use one or the other. */
+  modelRef?: AWSResourceReferenceWrapper;
   /** Number of instances to launch initially. */
   initialInstanceCount?: number;
   /** The ML compute instance type. */

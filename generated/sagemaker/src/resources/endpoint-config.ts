@@ -81,4 +81,16 @@ export const endpointConfig: ResourceDescriptor = {
   lateInitialize: ['enableNetworkIsolation'],
   compareIgnored: ['tags'],
   tags: { path: 'tags', shape: 'list', keyName: 'Key', valueName: 'Value' },
+  references: [
+    {
+      field: 'modelRef',
+      target: 'modelName',
+      at: ['productionVariants'],
+      group: 'sagemaker.services.k8s.aws',
+      version: 'v1alpha1',
+      kind: 'Model',
+      plural: 'models',
+      path: 'spec.modelName',
+    },
+  ],
 };
