@@ -22,8 +22,8 @@ import {
   type StopCorrection,
   withServiceLinkedRoles,
 } from "./corrections";
-import { answerGlobalTable, GLOBAL_TABLE_OPERATIONS, motoLacksOperation } from "./dynamodb-global-tables";
 import { decideFaults } from "./faults";
+import { fillGap, type GapFillerContext } from "./gap-fillers";
 import { correctRequest } from "./request-corrections";
 import { armAfter, dropStale, hasPendingAfter, holdKey, newHold, patchBody, serveDescribe, type Body, type HoldPhase } from "./holds";
 import { emptyState, nextSeq, type ProxyState } from "./proxy-state";
@@ -131,28 +131,21 @@ async function handle(state: ProxyState, upstream: URL, req: IncomingMessage, re
   }
 
   const s3 = correctS3(state.s3, call, body.toString("utf8"));
-  let corrected = s3 !== undefined || (call.service === "sagemaker" && CORRECTED_OPERATIONS.has(call.operation));
+  const corrected = s3 !== undefined || (call.service === "sagemaker" && CORRECTED_OPERATIONS.has(call.operation));
   let reply: Reply;
   let heldPhase: number | undefined;
+  let gapFilled = false;
   if (s3) {
     reply = toReply(s3);
   } else if (corrected) {
     reply = toReply(await correct(state, upstream, call, req.headers));
   } else {
     const rewritten = await correctRequest(call, body.toString("utf8"), (operation, input) => readJson(upstream, req.headers, operation, input));
-    reply = motoAnswerAsAws(state, call, await forward(upstream, req, rewritten === undefined ? body : Buffer.from(rewritten)));
-    if (call.service === "dynamodb" && GLOBAL_TABLE_OPERATIONS.has(call.operation) && motoLacksOperation(reply.status, reply.body.toString("utf8"))) {
-      // moto 5.2.5 lacks global tables (2017.11.29): the gap filler answers (dynamodb-global-tables.ts).
-      reply = toReply(await answerGlobalTable(state.globalTables, call, {
-        region: regionFromAuthorization(typeof req.headers.authorization === "string" ? req.headers.authorization : undefined) ?? "us-east-1",
-        nowSeconds: Math.floor(Date.now() / 1000),
-        describeTable: async (name) => {
-          const out = await readJson(upstream, req.headers, "DescribeTable", { TableName: name });
-          return out?.Table && typeof out.Table === "object" ? (out.Table as Record<string, unknown>) : undefined;
-        },
-      }));
-      corrected = true;
-    }
+    const moto = await forward(upstream, req, rewritten === undefined ? body : Buffer.from(rewritten));
+    const gap = await fillGap(state.gaps, call, { status: moto.status, body: moto.body.toString("utf8") }, gapContext(upstream, req.headers, call));
+    gapFilled = gap !== undefined && !("overlaid" in gap);
+    reply = gap === undefined ? moto : "overlaid" in gap ? { ...moto, body: Buffer.from(gap.overlaid) } : toReply(gap);
+    reply = motoAnswerAsAws(state, call, reply);
     ({ reply, heldPhase } = afterMoto(state, call, reply));
   }
   if (reply.status < 300) state.holds = armAfter(state.holds, call.operation, call.resource, nextSeq(state));
@@ -160,7 +153,7 @@ async function handle(state: ProxyState, upstream: URL, req: IncomingMessage, re
   const bodyText = reply.body.toString("utf8");
   record(reply.status, {
     ...(faults.latencyMs > 0 ? { fault: "latency" as const } : {}),
-    ...(corrected ? { corrected: true } : {}),
+    ...(corrected || gapFilled ? { corrected: true } : {}),
     ...(heldPhase !== undefined ? { heldPhase } : {}),
     ...(reply.status >= 300 ? { errorCode: errorCodeOf(reply.status, reply.headers, bodyText) } : {}),
   });
@@ -299,6 +292,39 @@ async function callSageMaker(upstream: URL, headers: IncomingHttpHeaders, operat
     body: reply.body.toString("utf8"),
   };
   return { status: reply.status, json, synthetic };
+}
+
+const MOTO_ACCOUNT = "123456789012";
+
+/** What a gap filler may ask of moto: a call of the client's service, in its protocol, with its signature. */
+function gapContext(upstream: URL, headers: IncomingHttpHeaders, call: AwsCall): GapFillerContext {
+  const auth = typeof headers.authorization === "string" ? headers.authorization : "";
+  const region = regionFromAuthorization(auth) ?? "us-east-1";
+  return {
+    region,
+    accountId: MOTO_ACCOUNT,
+    moto: async (operation, input) => {
+      const query = call.protocol === "awsQuery";
+      const body = Buffer.from(
+        query
+          ? new URLSearchParams({ Action: operation, Version: String(call.input.Version ?? ""), ...Object.fromEntries(Object.entries(input).map(([k, v]) => [k, String(v)])) }).toString()
+          : JSON.stringify(input),
+      );
+      const target = String(headers["x-amz-target"] ?? "").split(".")[0];
+      const reply = await send0(upstream, {
+        method: "POST",
+        path: "/",
+        headers: {
+          "content-type": query ? "application/x-www-form-urlencoded; charset=utf-8" : String(headers["content-type"] ?? "application/x-amz-json-1.1"),
+          ...(query ? {} : { "x-amz-target": `${target}.${operation}` }),
+          ...(auth ? { authorization: auth } : {}),
+          "content-length": String(body.length),
+        },
+        body,
+      });
+      return { status: reply.status, body: reply.body.toString("utf8") };
+    },
+  };
 }
 
 /** A JSON-protocol call to moto with the client's target prefix and signature: its output, or undefined on an error. */

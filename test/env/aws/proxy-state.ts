@@ -1,7 +1,7 @@
 import type { CallRecord } from "./call-log";
 import type { FaultRule } from "./faults";
 import type { Hold } from "./holds";
-import { emptyGlobalTablesState, type GlobalTablesState } from "./dynamodb-global-tables";
+import { createGapFillers, type GapFiller } from "./gap-fillers";
 import { emptyS3State, type S3State } from "./s3-corrections";
 
 /** Everything a scenario proxy remembers. One per proxy; tests change it through the control API. */
@@ -13,13 +13,13 @@ export interface ProxyState {
   overlays: Map<string, Record<string, unknown>>;
   /** S3 bucket configurations moto mishandles, kept by the proxy (s3-corrections.ts). */
   s3: S3State;
-  /** DynamoDB global tables (2017.11.29), which moto lacks, kept by the proxy (dynamodb-global-tables.ts). */
-  globalTables: GlobalTablesState;
+  /** Operations moto lacks, answered by the proxy (gap-fillers/), each filler with its own state. */
+  gaps: GapFiller[];
   seq: number;
 }
 
 export function emptyState(): ProxyState {
-  return { calls: [], faults: [], holds: [], overlays: new Map(), s3: emptyS3State(), globalTables: emptyGlobalTablesState(), seq: 0 };
+  return { calls: [], faults: [], holds: [], overlays: new Map(), s3: emptyS3State(), gaps: createGapFillers(), seq: 0 };
 }
 
 export function nextSeq(state: ProxyState): number {

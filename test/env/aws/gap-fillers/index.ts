@@ -1,0 +1,47 @@
+import type { AwsCall } from "../aws-call";
+import type { SyntheticResponse } from "../aws-errors";
+import { dynamodbGlobalTables } from "./dynamodb-global-tables";
+import { ecrPullThroughCacheRules } from "./ecr-pull-through-cache-rules";
+import { ecrRepositoryCreationTemplates } from "./ecr-repository-creation-templates";
+import { iamInstanceProfileTags } from "./iam-instance-profile-tags";
+import { iamOidcClientIds } from "./iam-oidc-client-ids";
+import type { GapFiller, GapFillerContext, GapFillerFactory } from "./types";
+
+export type { GapFiller, GapFillerContext, GapFillerFactory } from "./types";
+
+/** Every gap filler the proxy runs. Add a factory here to fill another of moto's gaps. */
+export const GAP_FILLERS: readonly GapFillerFactory[] = [
+  dynamodbGlobalTables,
+  ecrPullThroughCacheRules,
+  ecrRepositoryCreationTemplates,
+  iamInstanceProfileTags,
+  iamOidcClientIds,
+];
+
+export function createGapFillers(factories: readonly GapFillerFactory[] = GAP_FILLERS): GapFiller[] {
+  return factories.map((f) => f());
+}
+
+/** moto's answer to an operation it does not implement: an HTML 500 page ("… has not been implemented"). */
+export function motoLacks(reply: { status: number; body: string }): boolean {
+  return reply.status === 500 && /^\s*<!doctype html/i.test(reply.body);
+}
+
+export interface MotoReply {
+  status: number;
+  body: string;
+}
+
+/**
+ * The answer to a call after moto's: a filler's where moto does not know the operation, moto's with a
+ * filler's overlay where it does, or undefined to keep moto's as it is.
+ */
+export async function fillGap(fillers: readonly GapFiller[], call: AwsCall, moto: MotoReply, ctx: GapFillerContext): Promise<SyntheticResponse | { overlaid: string } | undefined> {
+  const ours = fillers.filter((f) => f.service === call.service);
+  const answer = ours.map((f) => f.operations[call.operation]).find((a) => a !== undefined);
+  if (answer && motoLacks(moto)) return answer(call, ctx);
+  if (moto.status >= 300) return undefined;
+  let body = moto.body;
+  for (const f of ours) body = f.overlay?.(call, body) ?? body;
+  return body === moto.body ? undefined : { overlaid: body };
+}
