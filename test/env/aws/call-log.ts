@@ -20,6 +20,9 @@ export interface CallRecord {
   heldPhase?: number;
   /** Who signed it: the access key ID of the SigV4 credential scope (assumed roles' keys start ASIA). */
   accessKeyId?: string;
+  /** The role whose AssumeRole handed out that key, and the role's account (where moto files the call's resources). */
+  assumedRole?: string;
+  account?: string;
   input: Record<string, unknown>;
 }
 
@@ -27,6 +30,8 @@ export interface CallQuery {
   service?: string;
   operation?: string;
   resource?: string;
+  /** Only calls signed by this account's assumed role. */
+  account?: string;
   /** Only calls with seq greater than this. */
   since?: number;
 }
@@ -37,6 +42,7 @@ export function filterCalls(calls: CallRecord[], q: CallQuery): CallRecord[] {
       (q.service === undefined || c.service === q.service) &&
       (q.operation === undefined || c.operation === q.operation) &&
       (q.resource === undefined || c.resource === q.resource) &&
+      (q.account === undefined || c.account === q.account) &&
       (q.since === undefined || c.seq > q.since),
   );
 }

@@ -22,6 +22,7 @@ function callQuery(params: URLSearchParams): CallQuery {
     service: params.get("service") ?? undefined,
     operation: params.get("operation") ?? undefined,
     resource: params.get("resource") ?? undefined,
+    account: params.get("account") ?? undefined,
     since: since === null ? undefined : Number(since),
   };
 }
@@ -76,7 +77,8 @@ export async function handleControl(state: ProxyState, deps: ControlDeps, method
         return { status: 200, body: Object.fromEntries(state.overlays) };
       case "POST /reset": {
         const { moto } = json() as { moto?: boolean };
-        Object.assign(state, emptyState());
+        // moto keeps the keys it handed out unless it is reset too; so does the proxy.
+        Object.assign(state, emptyState(), moto ? {} : { assumedKeys: state.assumedKeys });
         if (moto) await deps.resetMoto();
         return { status: 200, body: { ok: true } };
       }

@@ -28,7 +28,9 @@ export async function startMoto(opts: StartMotoOptions): Promise<MotoServer> {
       // `python -m` rather than the moto_server script: a venv's scripts carry absolute shebangs.
       command: opts.venv.python,
       args: ["-m", "moto.server", "-H", "127.0.0.1", "-p", String(port)],
-      env: { ...process.env, AWS_DEFAULT_REGION: opts.region, PYTHONUNBUFFERED: "1" },
+      // No MOTO_ACCOUNT_ID: it would file every call under one account, and cross-account tests rely on
+      // moto's own mapping of an AssumeRole key to the role's account.
+      env: { ...withoutKey(process.env, "MOTO_ACCOUNT_ID"), AWS_DEFAULT_REGION: opts.region, PYTHONUNBUFFERED: "1" },
       logFile,
       detached: opts.detached,
     });
@@ -68,4 +70,9 @@ function tailOf(file: string): string {
   } catch {
     return "";
   }
+}
+
+function withoutKey(env: NodeJS.ProcessEnv, key: string): NodeJS.ProcessEnv {
+  const { [key]: _dropped, ...rest } = env;
+  return rest;
 }

@@ -29,6 +29,7 @@ import { armAfter, dropStale, hasPendingAfter, holdKey, newHold, patchBody, serv
 import { emptyState, nextSeq, type ProxyState } from "./proxy-state";
 import { correctS3 } from "./s3-corrections";
 import { rewriteStringTimestamps } from "./timestamps";
+import { learnAssumedKey, principalOf } from "./principals";
 
 export interface ScenarioProxy {
   url: string;
@@ -103,7 +104,7 @@ async function handle(state: ProxyState, upstream: URL, req: IncomingMessage, re
       ...(call.resource !== undefined ? { resource: call.resource } : {}),
       status,
       durationMs: Date.now() - started,
-      ...(signer ? { accessKeyId: signer } : {}),
+      ...(signer ? { accessKeyId: signer, ...principalOf(state.assumedKeys, signer) } : {}),
       input: trimInput(call.input),
       ...extra,
     });
@@ -151,6 +152,7 @@ async function handle(state: ProxyState, upstream: URL, req: IncomingMessage, re
   if (reply.status < 300) state.holds = armAfter(state.holds, call.operation, call.resource, nextSeq(state));
   send(res, reply);
   const bodyText = reply.body.toString("utf8");
+  learnAssumedKey(state.assumedKeys, call, reply.status, bodyText);
   record(reply.status, {
     ...(faults.latencyMs > 0 ? { fault: "latency" as const } : {}),
     ...(corrected || gapFilled ? { corrected: true } : {}),

@@ -2,6 +2,7 @@ import type { CallRecord } from "./call-log";
 import type { FaultRule } from "./faults";
 import type { Hold } from "./holds";
 import { createGapFillers, type GapFiller } from "./gap-fillers";
+import type { AssumedKeys } from "./principals";
 import { emptyS3State, type S3State } from "./s3-corrections";
 
 /** Everything a scenario proxy remembers. One per proxy; tests change it through the control API. */
@@ -15,11 +16,13 @@ export interface ProxyState {
   s3: S3State;
   /** Operations moto lacks, answered by the proxy (gap-fillers/), each filler with its own state. */
   gaps: GapFiller[];
+  /** Temporary keys handed out by AssumeRole, so each call can be recorded with its role and account. */
+  assumedKeys: AssumedKeys;
   seq: number;
 }
 
 export function emptyState(): ProxyState {
-  return { calls: [], faults: [], holds: [], overlays: new Map(), s3: emptyS3State(), gaps: createGapFillers(), seq: 0 };
+  return { calls: [], faults: [], holds: [], overlays: new Map(), s3: emptyS3State(), gaps: createGapFillers(), assumedKeys: new Map(), seq: 0 };
 }
 
 export function nextSeq(state: ProxyState): number {
