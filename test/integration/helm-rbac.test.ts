@@ -72,9 +72,15 @@ describe("installScope namespace", () => {
     expect(canI(sa, "create", "events", "-n", watched)).toBe(true);
   });
 
-  it("reads namespaces, the CARM ConfigMap in its own namespace, and holds its Lease there", () => {
+  it("reads namespaces, the CARM ConfigMaps in its own namespace, watches IAMRoleSelectors, and holds its Lease there", () => {
     expect(allowed(sa, ["get", "namespace", watched])).toBe(true);
     expect(allowed(sa, ["-n", system, "get", "configmap", "ack-role-account-map"])).toBe(true);
+    expect(canI(sa, "get", "configmaps/ack-role-team-map", "-n", system)).toBe(true);
+    // Read by name only: the CARM maps are never listed.
+    expect(canI(sa, "list", "configmaps", "-n", system)).toBe(false);
+    expect(allowed(sa, ["get", "iamroleselectors.services.k8s.aws"])).toBe(true);
+    expect(canI(sa, "watch", "iamroleselectors.services.k8s.aws")).toBe(true);
+    expect(canI(sa, "create", "iamroleselectors.services.k8s.aws")).toBe(false);
     expect(canI(sa, "create", "leases.coordination.k8s.io", "-n", system)).toBe(true);
     expect(canI(sa, "update", "leases.coordination.k8s.io", "-n", system)).toBe(true);
   });
