@@ -201,6 +201,12 @@ describe("cross-account roles through the Application Auto Scaling controller", 
       expect(warningEvents(n.denied, "IAMRoleNotAvailable")[0]).toContain(roles.denied);
       await waitFor(() => warningEvents(n.claimed, "IAMRoleNotAvailable").length > 0 || undefined, 15_000, "Warning event in the claimed namespace", tail(p));
       expect(warningEvents(n.claimed, "IAMRoleNotAvailable")[0]).toContain("multiple (2) matching IAMRoleSelectors");
+
+      // The watch sees a selector go: with one claimant left, its role applies and the resource syncs.
+      ok(["delete", "iamroleselector", `${u}-claim-2`]);
+      const resolved = await synced(p, TARGETS, n.claimed, "target");
+      expect(conditionsOf(resolved).find((c) => c.type === "ACK.IAMRoleSelected")?.message).toContain(`selectorName: ${u}-claim-1,`);
+      expect(resolved.status?.ackResourceMetadata).toMatchObject({ ownerAccountID: SELECTOR_ACCOUNT });
     } finally {
       await aws.control.clearFaults(fault.id);
     }
