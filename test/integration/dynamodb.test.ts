@@ -114,7 +114,7 @@ describe('dynamodb Table', () => {
     expect(new Set(calls.map((x) => x.operation))).toEqual(new Set(['DescribeTable', 'ListTagsOfResource', 'DescribeTimeToLive', 'DescribeContinuousBackups']));
   });
 
-  it('updates billing mode and throughput, stream, deletion protection, indexes, TTL, PITR and tags; UpdateTable one change per call', async () => {
+  it('updates billing mode and throughput, table class, SSE, stream, deletion protection, indexes, TTL, PITR and tags; UpdateTable one change per call', async () => {
     const since = await lastSeq();
     apply('Table', 'orders', {
       ...key,
@@ -123,7 +123,8 @@ describe('dynamodb Table', () => {
       provisionedThroughput: { readCapacityUnits: 5, writeCapacityUnits: 5 },
       globalSecondaryIndexes: [{ ...index('byH', 'h'), provisionedThroughput: { readCapacityUnits: 1, writeCapacityUnits: 1 } }],
       streamSpecification: { streamEnabled: false },
-      sseSpecification: { enabled: true, sseType: 'KMS' },
+      sseSpecification: { enabled: false },
+      tableClass: 'STANDARD_INFREQUENT_ACCESS',
       deletionProtectionEnabled: true,
       timeToLive: { enabled: false, attributeName: 'expires' },
       continuousBackups: { pointInTimeRecoveryEnabled: false },
@@ -133,8 +134,8 @@ describe('dynamodb Table', () => {
       const t = await table();
       const names = t?.GlobalSecondaryIndexes?.map((g) => g.IndexName) ?? [];
       const tags = await tagsOf(arn);
-      const seen = { billing: t?.BillingModeSummary?.BillingMode, rcu: t?.ProvisionedThroughput?.ReadCapacityUnits, stream: t?.StreamSpecification?.StreamEnabled ?? false, protection: t?.DeletionProtectionEnabled, indexes: names.join(), ttl: (await ttl())?.TimeToLiveStatus, pitr: await pitr(), team: tags.team };
-      const want = { billing: 'PROVISIONED', rcu: 5, stream: false, protection: true, indexes: 'byH', ttl: 'DISABLED', pitr: 'DISABLED', team: 'research' };
+      const seen = { tableClass: t?.TableClassSummary?.TableClass, sse: t?.SSEDescription?.Status ?? 'default', billing: t?.BillingModeSummary?.BillingMode, rcu: t?.ProvisionedThroughput?.ReadCapacityUnits, stream: t?.StreamSpecification?.StreamEnabled ?? false, protection: t?.DeletionProtectionEnabled, indexes: names.join(), ttl: (await ttl())?.TimeToLiveStatus, pitr: await pitr(), team: tags.team };
+      const want = { tableClass: 'STANDARD_INFREQUENT_ACCESS', sse: 'default', billing: 'PROVISIONED', rcu: 5, stream: false, protection: true, indexes: 'byH', ttl: 'DISABLED', pitr: 'DISABLED', team: 'research' };
       if (JSON.stringify(seen) !== JSON.stringify(want)) throw new Error(`AWS has ${JSON.stringify(seen)}`);
       return true;
     }, 60_000, 'table follows the spec', c.logs);
@@ -142,21 +143,23 @@ describe('dynamodb Table', () => {
     const steps = (await updateTableCalls(since)).map((x) => Object.keys(x.input).filter((k) => k !== 'TableName').sort().join('+'));
     // Fast fields with the billing switch and its throughput, the stream, then one index action per call.
     expect(steps).toEqual([
-      'BillingMode+DeletionProtectionEnabled+ProvisionedThroughput',
+      'BillingMode+DeletionProtectionEnabled+ProvisionedThroughput+TableClass',
+      'SSESpecification',
       'StreamSpecification',
       'GlobalSecondaryIndexUpdates',
       'AttributeDefinitions+GlobalSecondaryIndexUpdates',
     ]);
   });
 
-  it('drift made out of band is corrected on resync: throughput, TTL and a stray tag', async () => {
+  it('drift made out of band is corrected on resync: throughput, table class, TTL and a stray tag', async () => {
     await ddb.send(new UpdateTableCommand({ TableName: name, ProvisionedThroughput: { ReadCapacityUnits: 9, WriteCapacityUnits: 9 } }));
+    await ddb.send(new UpdateTableCommand({ TableName: name, TableClass: 'STANDARD' }));
     await ddb.send(new UpdateTimeToLiveCommand({ TableName: name, TimeToLiveSpecification: { Enabled: true, AttributeName: 'expires' } }));
     await ddb.send(new TagResourceCommand({ ResourceArn: arn, Tags: [{ Key: 'stray', Value: 'x' }] }));
     await waitFor(async () => {
       const t = await table();
       const tags = await tagsOf(arn);
-      return t?.ProvisionedThroughput?.ReadCapacityUnits === 5 && (await ttl())?.TimeToLiveStatus === 'DISABLED' && tags.stray === undefined ? true : undefined;
+      return t?.ProvisionedThroughput?.ReadCapacityUnits === 5 && t.TableClassSummary?.TableClass === 'STANDARD_INFREQUENT_ACCESS' && (await ttl())?.TimeToLiveStatus === 'DISABLED' && tags.stray === undefined ? true : undefined;
     }, 30_000, 'drift corrected', c.logs);
   });
 

@@ -58,6 +58,7 @@ describe('Table read and delta', () => {
         TableClassSummary: { TableClass: 'STANDARD' },
         BillingMode: 'PAY_PER_REQUEST',
         TableClass: 'STANDARD',
+        SSESpecification: { Enabled: false },
         GlobalSecondaryIndexes: [{ IndexName: 'byG', IndexStatus: 'ACTIVE' }],
         GlobalSecondaryIndexesDescriptions: [{ IndexName: 'byG', IndexStatus: 'ACTIVE' }],
       },
@@ -75,6 +76,14 @@ describe('Table read and delta', () => {
     expect(table.customizeDelta!(delta, desired, latest).map((e) => e.path)).toEqual(['deletionProtectionEnabled']);
     const missing = view({ globalSecondaryIndexes: [gsi('a', 'x')] });
     expect(table.customizeDelta!(delta.slice(0, 1), desired, missing).map((e) => e.path)).toEqual(['globalSecondaryIndexes']);
+  });
+
+  it('SSE as the spec says it: from SSEDescription (the key as its ARN), and none reported is the default encryption', () => {
+    const out = table.afterReadOne!({ Table: { SSEDescription: { Status: 'ENABLED', SSEType: 'KMS', KMSMasterKeyArn: 'arn:aws:kms:us-east-1:1:key/k1' } } }, view({}), undefined as never) as { Table: Record<string, unknown> };
+    expect(out.Table.SSESpecification).toEqual({ Enabled: true, SSEType: 'KMS', KMSMasterKeyId: 'arn:aws:kms:us-east-1:1:key/k1' });
+    const entry = (desired: string) => [{ path: 'sseSpecification.kmsMasterKeyID', desired, latest: 'arn:aws:kms:us-east-1:1:key/k1' }];
+    for (const same of ['k1', 'arn:aws:kms:us-east-1:1:key/k1', 'alias/data']) expect(table.customizeDelta!(entry(same), view({}), view({}))).toEqual([]);
+    expect(table.customizeDelta!(entry('k2'), view({}), view({}))).toHaveLength(1);
   });
 
   it('toSdk upper-cases the first letter of every key, at every depth', () => {

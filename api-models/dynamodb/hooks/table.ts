@@ -94,6 +94,12 @@ export function nextUpdate(input: SdkObject, desired: Readonly<Json>, latest: Re
   return { ...base, GlobalSecondaryIndexUpdates: [action], ...(action.Create ? { AttributeDefinitions: toSdk(desired.attributeDefinitions) } : {}) };
 }
 
+/** A KMS key id, ARN or alias that the reported key ARN can be: the ARN itself, its key id, or an alias (not resolvable here). */
+export function sameKey(desired: unknown, reportedArn: unknown): boolean {
+  if (typeof desired !== 'string' || typeof reportedArn !== 'string') return desired === reportedArn;
+  return desired === reportedArn || reportedArn.endsWith(`:key/${desired}`) || desired.startsWith('alias/') || desired.includes(':alias/');
+}
+
 export const table: ResourceHooks = {
   /**
    * DescribeTable reports billing mode and table class inside summaries, and the indexes' states
@@ -103,6 +109,7 @@ export const table: ResourceHooks = {
     const t = isObj(output.Table) ? output.Table : undefined;
     if (!t) return output;
     const billing = isObj(t.BillingModeSummary) ? t.BillingModeSummary.BillingMode : undefined;
+    const sse = isObj(t.SSEDescription) ? t.SSEDescription : undefined;
     const tableClass = isObj(t.TableClassSummary) ? t.TableClassSummary.TableClass : undefined;
     return {
       ...output,
@@ -110,14 +117,22 @@ export const table: ResourceHooks = {
         ...t,
         ...(billing !== undefined ? { BillingMode: billing } : {}),
         ...(tableClass !== undefined ? { TableClass: tableClass } : {}),
+        // No SSEDescription: the default encryption (an AWS-owned key), which the spec says as enabled: false.
+        SSESpecification: sse
+          ? { Enabled: sse.Status === 'ENABLED' || sse.Status === 'UPDATING', SSEType: sse.SSEType, ...(sse.KMSMasterKeyArn !== undefined ? { KMSMasterKeyId: sse.KMSMasterKeyArn } : {}) }
+          : { Enabled: false },
         ...(t.GlobalSecondaryIndexes !== undefined ? { GlobalSecondaryIndexesDescriptions: t.GlobalSecondaryIndexes } : {}),
       },
     };
   },
 
-  /** Index lists compare by name, not order; on-demand tables' 0/0 throughput is not drift. */
+  /**
+   * Index lists compare by name, not order; on-demand tables' 0/0 throughput is not drift; AWS reports
+   * the SSE key as an ARN, so a key id or alias naming it is not drift.
+   */
   customizeDelta(delta: readonly DeltaEntry[], desired: ResourceView, latest: ResourceView): readonly DeltaEntry[] {
     return delta.filter((e) => {
+      if (e.path === 'sseSpecification.kmsMasterKeyID') return !sameKey(e.desired, e.latest);
       if (e.path === 'globalSecondaryIndexes') return nextIndexAction(desired.spec, latest.spec) !== undefined;
       if (e.path.startsWith('provisionedThroughput') && desired.spec.billingMode === 'PAY_PER_REQUEST') return false;
       return true;

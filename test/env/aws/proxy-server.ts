@@ -22,6 +22,7 @@ import {
   type StopCorrection,
   withServiceLinkedRoles,
 } from "./corrections";
+import { correctTableDescription, recordTableCall } from "./dynamodb-corrections";
 import { decideFaults } from "./faults";
 import { fillGap, type GapFillerContext } from "./gap-fillers";
 import { correctRequest } from "./request-corrections";
@@ -147,6 +148,7 @@ async function handle(state: ProxyState, upstream: URL, req: IncomingMessage, re
     gapFilled = gap !== undefined && !("overlaid" in gap);
     reply = gap === undefined ? moto : "overlaid" in gap ? { ...moto, body: Buffer.from(gap.overlaid) } : toReply(gap);
     reply = motoAnswerAsAws(state, call, reply);
+    if (call.service === "dynamodb" && reply.status === 200) reply = dynamoDbAsAws(state, call, reply);
     ({ reply, heldPhase } = afterMoto(state, call, reply));
   }
   if (reply.status < 300) state.holds = armAfter(state.holds, call.operation, call.resource, nextSeq(state));
@@ -189,6 +191,14 @@ function motoAnswerAsAws(state: ProxyState, call: AwsCall, reply: Reply): Reply 
     return filled ? { ...reply, body: Buffer.from(JSON.stringify(filled)) } : reply;
   }
   return reply;
+}
+
+/** DynamoDB table settings moto drops or ignores (TableClass, SSE updates), shown as AWS reports them (dynamodb-corrections.ts). */
+function dynamoDbAsAws(state: ProxyState, call: AwsCall, reply: Reply): Reply {
+  const parsed = parseJson(reply.body);
+  recordTableCall(state.dynamodb, call, parsed);
+  const corrected = parsed ? correctTableDescription(state.dynamodb, call, parsed) : undefined;
+  return corrected ? { ...reply, body: Buffer.from(JSON.stringify(corrected)) } : reply;
 }
 
 /** Rewrites a moto response: timestamp correction, correction overlays, holds, lifecycle bookkeeping. */

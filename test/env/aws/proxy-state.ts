@@ -3,6 +3,7 @@ import type { FaultRule } from "./faults";
 import type { Hold } from "./holds";
 import { createGapFillers, type GapFiller } from "./gap-fillers";
 import type { AssumedKeys } from "./principals";
+import { emptyDynamoDbState, type DynamoDbState } from "./dynamodb-corrections";
 import { emptyS3State, type S3State } from "./s3-corrections";
 
 /** Everything a scenario proxy remembers. One per proxy; tests change it through the control API. */
@@ -18,11 +19,13 @@ export interface ProxyState {
   gaps: GapFiller[];
   /** Temporary keys handed out by AssumeRole, so each call can be recorded with its role and account. */
   assumedKeys: AssumedKeys;
+  /** DynamoDB table settings moto drops (TableClass) or ignores (SSE updates), kept by the proxy (dynamodb-corrections.ts). */
+  dynamodb: DynamoDbState;
   seq: number;
 }
 
 export function emptyState(): ProxyState {
-  return { calls: [], faults: [], holds: [], overlays: new Map(), s3: emptyS3State(), gaps: createGapFillers(), assumedKeys: new Map(), seq: 0 };
+  return { calls: [], faults: [], holds: [], overlays: new Map(), s3: emptyS3State(), gaps: createGapFillers(), assumedKeys: new Map(), dynamodb: emptyDynamoDbState(), seq: 0 };
 }
 
 export function nextSeq(state: ProxyState): number {
