@@ -27,7 +27,7 @@ describe('npm run generate', () => {
     const r = await gen(w);
     expect(r).toMatchObject({ code: 0, stderr: '' });
     expect(r.stdout).toMatch(/^widgets: 1 kind → .*out\/widgets \(\d+ ms\)\n$/);
-    expect(readdirSync(join(w.out, 'widgets', 'crds'))).toEqual(['services.k8s.aws_iamroleselectors.yaml', 'widgets.services.k8s.aws_widgets.yaml']);
+    expect(readdirSync(join(w.out, 'widgets', 'crds'))).toEqual(['services.k8s.aws_fieldexports.yaml', 'services.k8s.aws_iamroleselectors.yaml', 'widgets.services.k8s.aws_widgets.yaml']);
   });
 
   it('makes the controller a package: runtime and hooks as file: links from wherever --out is, the SDK client pinned', async () => {

@@ -2,6 +2,7 @@ import type { GeneratorConfig } from './config/types';
 import { toCrd, type Schema } from './emit/crd';
 import { toYamlDocument } from './emit/yaml';
 import { IAM_ROLE_SELECTOR_CRD_FILE, iamRoleSelectorCrd } from './emit/iam-role-selector-crd';
+import { FIELD_EXPORT_CRD_FILE, fieldExportCrd } from './emit/field-export-crd';
 import { inferServiceModel } from './model/resources';
 import { toServiceDescriptor, type SdkNames } from './emit/descriptor';
 import { typescriptFiles } from './emit/typescript';
@@ -61,6 +62,7 @@ export function generateService(input: ServiceInput): ServiceOutput {
     for (const [path, content] of ts) files.set(path, content);
     // The runtime's own kinds ship with every controller (its chart installs them with the service's).
     files.set(IAM_ROLE_SELECTOR_CRD_FILE, toYaml(iamRoleSelectorCrd()));
+    files.set(FIELD_EXPORT_CRD_FILE, toYaml(fieldExportCrd()));
     const title = input.index.service.traits.sdkId ?? input.service;
     const deploy = deployFiles({ model, descriptor, crds: files, title });
     for (const [path, content] of deploy) files.set(path, content);

@@ -11,6 +11,7 @@ import { classifyAwsError } from './aws/errors';
 import { scrub, sensitiveValues } from './convert/shapes';
 import { KubeClient, type ResourceRef } from './k8s/client';
 import { EventRecorder } from './k8s/events';
+import { FieldExportController } from './field-export/controller';
 import { KubeHttp } from './k8s/http';
 import { Informer, isMeaningfulChange } from './k8s/informer';
 import { loadConnection, type Connection } from './k8s/kubeconfig';
@@ -186,6 +187,7 @@ export async function runController(service: ServiceDescriptor, argv: readonly s
     aws.refuseNewCalls();
     signalShutdown();
     const informersStopped = Promise.all([...[...informers.values()].map((i) => i.stop()), referenceWatch.stop()]);
+    const fieldExportsStopped = fieldExports?.stop();
     const drained = Promise.all([...queues.values()].map((q) => q.drained()));
     const timedOut = await Promise.race([drained.then(() => false), sleep(shutdownGraceMs).then(() => true)]);
     if (timedOut) {
@@ -193,7 +195,7 @@ export async function runController(service: ServiceDescriptor, argv: readonly s
       aws.abortInFlight();
       await Promise.race([drained, sleep(1_000)]);
     }
-    await Promise.race([Promise.all([informersStopped, ...workerLoops]), sleep(100)]);
+    await Promise.race([Promise.all([informersStopped, fieldExportsStopped, ...workerLoops]), sleep(100)]);
     await elector?.release();
     await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
     await selectors?.stop();
@@ -221,9 +223,37 @@ export async function runController(service: ServiceDescriptor, argv: readonly s
     process.on('SIGINT', onSignal);
   }
 
+  let fieldExports: FieldExportController | undefined;
   const startKinds = async () => {
     const active = service.resources.filter((r) => !cfg.reconcileResources.length || cfg.reconcileResources.includes(r.kind));
+    fieldExports = await startFieldExports();
     for (const d of active) startKind(d);
+  };
+
+  /** ACK's --enable-field-export-reconciler: on, and the FieldExport CRD served, at startup. */
+  const startFieldExports = async (): Promise<FieldExportController | undefined> => {
+    if (!cfg.enableFieldExportReconciler) return undefined;
+    if (!(await FieldExportController.crdServed(kube))) {
+      log.info('FieldExport CRD not installed; FieldExports are not reconciled', { crd: 'fieldexports.services.k8s.aws' });
+      return undefined;
+    }
+    const fe = new FieldExportController({
+      service,
+      kube,
+      events,
+      log: log.with({ kind: 'FieldExport' }),
+      metrics,
+      namespaces: cfg.watchNamespaces,
+      ...(cfg.watchSelectors ? { labelSelector: cfg.watchSelectors } : {}),
+      enableCrossNamespace: cfg.enableCrossNamespace,
+      concurrency: cfg.defaultMaxConcurrentSyncs,
+      resyncMs: resyncSeconds('FieldExport', {}, undefined, cfg.defaultResyncSeconds) * 1000,
+      ...(opts.watch ? { informer: opts.watch } : {}),
+    });
+    queues.set('FieldExport', fe.queue);
+    informers.set('FieldExport', fe.informer);
+    fe.start();
+    return fe;
   };
 
   const startKind = (d: ResourceDescriptor) => {
@@ -247,6 +277,8 @@ export async function runController(service: ServiceDescriptor, argv: readonly s
         if (event === 'deleted') tagReads.forget(key);
         else if (isMeaningfulChange(before, after)) queue.add(key);
         referenceWatch.changed(ref, key, event);
+        // Any change, status included, may change an exported field (ACK: ResourceVersionChangedPredicate).
+        if (before?.resourceVersion !== after?.resourceVersion) fieldExports?.sourceChanged(d.kind, key);
       },
     });
     referenceWatch.covers(ref);

@@ -305,7 +305,7 @@ const REFERENCE_WRAPPER: Schema = {
   },
 };
 
-const CONDITIONS: Schema = {
+export const CONDITIONS: Schema = {
   description:
     'All CRs managed by ACK have a common `Status.Conditions` member that contains a collection of `ackv1alpha1.Condition` objects that describe the various terminal states of the CR and its backend AWS service API resource',
   type: 'array',

@@ -39,11 +39,17 @@ describe('helm chart files', () => {
       ]),
     );
     const crds = [...files.keys()].filter((p) => p.startsWith('crds/'));
-    // One per kind, plus the runtime's IAMRoleSelector.
-    expect(crds.length).toBe(model.resources.length + 1);
+    // One per kind, plus the runtime's IAMRoleSelector and FieldExport.
+    expect(crds.length).toBe(model.resources.length + 2);
     expect(crds).toContain('crds/services.k8s.aws_iamroleselectors.yaml');
+    expect(crds).toContain('crds/services.k8s.aws_fieldexports.yaml');
     for (const p of crds) expect(file(`helm/${p}`)).toBe(file(p));
     expect(chart.some((p) => p.endsWith('.hbs'))).toBe(false);
+  });
+
+  it("ships the runtime's FieldExport CRD beside the service's, as ACK's charts do", () => {
+    const crd = parse(file('helm/crds/services.k8s.aws_fieldexports.yaml'));
+    expect(crd).toMatchObject({ metadata: { name: 'fieldexports.services.k8s.aws' }, spec: { group: 'services.k8s.aws', scope: 'Namespaced', names: { kind: 'FieldExport' } } });
   });
 
   it('names the chart after the service and versions it with ack-ts', () => {

@@ -19,9 +19,11 @@ describe('toRbacRules', () => {
     expect(toRbacRules(two).watched[0]!.resources).toEqual(['apples', 'zebras']);
   });
 
-  it('reads secrets and writes events where the CRs are; reads namespaces, IAMRoleSelectors and CARM ConfigMaps; leases only for leader election', () => {
+  it('FieldExports and their targets, secrets, and events where the CRs are; reads namespaces, IAMRoleSelectors and CARM ConfigMaps; leases only for leader election', () => {
     expect(rules.watched.slice(3)).toEqual([
-      { apiGroups: [''], resources: ['secrets'], verbs: ['get'] },
+      { apiGroups: ['services.k8s.aws'], resources: ['fieldexports'], verbs: ['get', 'list', 'watch', 'patch'] },
+      { apiGroups: ['services.k8s.aws'], resources: ['fieldexports/status'], verbs: ['patch'] },
+      { apiGroups: [''], resources: ['configmaps', 'secrets'], verbs: ['get', 'create', 'patch'] },
       { apiGroups: [''], resources: ['events'], verbs: ['create', 'patch'] },
     ]);
     expect(rules.cluster).toEqual([

@@ -30,6 +30,17 @@ const FINALIZER_VERBS = ['update'];
 /** References read the referenced CR (ACK grants get/list; watch lets a cache serve them later). */
 const REFERENCED_VERBS = ['get', 'list', 'watch'];
 
+/**
+ * FieldExports (runtime/field-export): watched, finalized and given status by merge patch; their
+ * targets read, created when missing and patched one key at a time. Secrets are also read for
+ * secret references (is_secret fields), by name.
+ */
+const FIELD_EXPORT_RULES: readonly PolicyRule[] = [
+  { apiGroups: ['services.k8s.aws'], resources: ['fieldexports'], verbs: ['get', 'list', 'watch', 'patch'] },
+  { apiGroups: ['services.k8s.aws'], resources: ['fieldexports/status'], verbs: ['patch'] },
+  { apiGroups: [''], resources: ['configmaps', 'secrets'], verbs: ['get', 'create', 'patch'] },
+];
+
 export function toRbacRules(model: ServiceModel): RbacRules {
   const plurals = model.resources.map((r) => r.plural).sort();
   const crRules: PolicyRule[] =
@@ -44,8 +55,7 @@ export function toRbacRules(model: ServiceModel): RbacRules {
     watched: [
       ...crRules,
       ...referencedRules(model),
-      // Secret references (is_secret fields) are read by name in the CR's namespace.
-      { apiGroups: [''], resources: ['secrets'], verbs: ['get'] },
+      ...FIELD_EXPORT_RULES,
       // The event recorder creates Events next to the CR; patch aggregates repeats.
       { apiGroups: [''], resources: ['events'], verbs: ['create', 'patch'] },
     ],

@@ -10,8 +10,10 @@ export interface ControllerConfig {
   /** Lease timing (controller-runtime's defaults: 15 s, 10 s, 2 s); not ACK flags, for tests and large clusters. */
   readonly leaderElection: { readonly leaseDurationMs: number; readonly renewDeadlineMs: number; readonly retryPeriodMs: number };
   readonly enableCarm: boolean;
-  /** Resource references may name another namespace (with an ACK.Advisory); ACK's default is true. */
+  /** Resource references and FieldExport targets may name another namespace (with an ACK.Advisory); ACK's default is true. */
   readonly enableCrossNamespace: boolean;
+  /** Reconcile FieldExports of this service's group (when their CRD is installed). */
+  readonly enableFieldExportReconciler: boolean;
   readonly enableDevelopmentLogging: boolean;
   readonly logLevel: LogLevel;
   readonly awsRegion: string;
@@ -107,8 +109,8 @@ export function buildCommand(kinds: readonly string[]): Command {
     .addOption(boolFlag('enable-development-logging', 'human-readable logs', false))
     .addOption(boolFlag('enable-webhook-server', 'accepted for compatibility; no webhooks', false))
     .option('--webhook-server-addr <addr>', 'accepted for compatibility', '0.0.0.0:9433')
-    .addOption(boolFlag('enable-field-export-reconciler', 'accepted for compatibility; not implemented', true))
-    .addOption(boolFlag('enable-cross-namespace', 'allow resource references to another namespace', true))
+    .addOption(boolFlag('enable-field-export-reconciler', 'reconcile FieldExports (when their CRD is installed)', true))
+    .addOption(boolFlag('enable-cross-namespace', 'allow resource references and FieldExport targets in another namespace', true))
     .option('--log-level <level>', `one of ${LOG_LEVELS.join(', ')}`, 'info')
     .addOption(withDefault('--aws-region <region>', 'default AWS region (required)', process.env.AWS_REGION ?? '', '$AWS_REGION'))
     .addOption(withDefault('--aws-endpoint-url <url>', 'AWS service endpoint override', '', "the SDK's"))
@@ -215,6 +217,7 @@ export function parseFlags(argv: readonly string[], kinds: readonly string[], na
     leaderElection,
     enableCarm: Boolean(o.enableCarm) && namespaces.length !== 1,
     enableCrossNamespace: Boolean(o.enableCrossNamespace),
+    enableFieldExportReconciler: Boolean(o.enableFieldExportReconciler),
     enableDevelopmentLogging: Boolean(o.enableDevelopmentLogging),
     logLevel: level as LogLevel,
     awsRegion: region,

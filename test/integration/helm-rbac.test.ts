@@ -85,10 +85,23 @@ describe("installScope namespace", () => {
     expect(canI(sa, "update", "leases.coordination.k8s.io", "-n", system)).toBe(true);
   });
 
+  it("reconciles FieldExports in the watched namespace and writes their ConfigMap and Secret keys, no more", () => {
+    expect(canI(sa, "watch", "fieldexports.services.k8s.aws", "-n", watched)).toBe(true);
+    expect(canI(sa, "patch", "fieldexports.services.k8s.aws", "-n", watched)).toBe(true);
+    expect(canI(sa, "patch", "fieldexports.services.k8s.aws/status", "-n", watched)).toBe(true);
+    for (const kind of ["configmaps", "secrets"]) {
+      for (const verb of ["get", "create", "patch"]) expect(canI(sa, verb, kind, "-n", watched)).toBe(true);
+      for (const verb of ["list", "delete", "update"]) expect(canI(sa, verb, kind, "-n", watched)).toBe(false);
+    }
+    for (const verb of ["create", "delete", "update"]) expect(canI(sa, verb, "fieldexports.services.k8s.aws", "-n", watched)).toBe(false);
+    expect(canI(sa, "watch", "fieldexports.services.k8s.aws", "-n", other)).toBe(false);
+  });
+
   it("is denied a Secret, a CR and a ConfigMap in another namespace", () => {
     expect(allowed(sa, ["-n", other, "get", "secret", "creds"])).toBe(false);
     expect(allowed(sa, ["-n", other, "get", "scalabletarget", "t1"])).toBe(false);
-    expect(allowed(sa, ["-n", watched, "get", "configmap", "kube-root-ca.crt"])).toBe(false);
+    expect(allowed(sa, ["-n", other, "get", "configmap", "kube-root-ca.crt"])).toBe(false);
+    expect(canI(sa, "create", "configmaps", "-n", other)).toBe(false);
   });
 
   it("is denied what the controller never does: delete a Namespace, list Secrets, create or delete CRs, touch other kinds", () => {
