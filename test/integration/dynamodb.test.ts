@@ -8,6 +8,7 @@ import {
   DescribeTableCommand,
   DescribeTimeToLiveCommand,
   DynamoDBClient,
+  GetResourcePolicyCommand,
   ListTagsOfResourceCommand,
   TagResourceCommand,
   UpdateGlobalTableCommand,
@@ -45,6 +46,14 @@ const attrs = (...names: string[]) => ['pk', ...names].map((attributeName) => ({
 const key = { attributeDefinitions: attrs(), keySchema: [{ attributeName: 'pk', keyType: 'HASH' }], tableName: name };
 const index = (n: string, attr: string) => ({ indexName: n, keySchema: [{ attributeName: attr, keyType: 'HASH' }], projection: { projectionType: 'ALL' } });
 
+const policy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'read', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: 'dynamodb:GetItem', Resource: `arn:aws:dynamodb:us-east-1:123456789012:table/${name}` }] });
+const policySid = async () => {
+  try {
+    return JSON.parse((await ddb.send(new GetResourcePolicyCommand({ ResourceArn: `arn:aws:dynamodb:us-east-1:123456789012:table/${name}` }))).Policy ?? '{}').Statement?.[0]?.Sid;
+  } catch {
+    return undefined;
+  }
+};
 const table = async () => {
   try {
     return (await ddb.send(new DescribeTableCommand({ TableName: name }))).Table;
@@ -114,7 +123,7 @@ describe('dynamodb Table', () => {
     expect(new Set(calls.map((x) => x.operation))).toEqual(new Set(['DescribeTable', 'ListTagsOfResource', 'DescribeTimeToLive', 'DescribeContinuousBackups']));
   });
 
-  it('updates billing mode and throughput, table class, SSE, stream, deletion protection, indexes, TTL, PITR and tags; UpdateTable one change per call', async () => {
+  it('updates billing mode and throughput, table class, SSE, resource policy, stream, deletion protection, indexes, TTL, PITR and tags; UpdateTable one change per call', async () => {
     const since = await lastSeq();
     apply('Table', 'orders', {
       ...key,
@@ -126,6 +135,7 @@ describe('dynamodb Table', () => {
       sseSpecification: { enabled: false },
       tableClass: 'STANDARD_INFREQUENT_ACCESS',
       deletionProtectionEnabled: true,
+      resourcePolicy: policy,
       timeToLive: { enabled: false, attributeName: 'expires' },
       continuousBackups: { pointInTimeRecoveryEnabled: false },
       tags: [{ key: 'team', value: 'research' }],
@@ -134,8 +144,8 @@ describe('dynamodb Table', () => {
       const t = await table();
       const names = t?.GlobalSecondaryIndexes?.map((g) => g.IndexName) ?? [];
       const tags = await tagsOf(arn);
-      const seen = { tableClass: t?.TableClassSummary?.TableClass, sse: t?.SSEDescription?.Status ?? 'default', billing: t?.BillingModeSummary?.BillingMode, rcu: t?.ProvisionedThroughput?.ReadCapacityUnits, stream: t?.StreamSpecification?.StreamEnabled ?? false, protection: t?.DeletionProtectionEnabled, indexes: names.join(), ttl: (await ttl())?.TimeToLiveStatus, pitr: await pitr(), team: tags.team };
-      const want = { tableClass: 'STANDARD_INFREQUENT_ACCESS', sse: 'default', billing: 'PROVISIONED', rcu: 5, stream: false, protection: true, indexes: 'byH', ttl: 'DISABLED', pitr: 'DISABLED', team: 'research' };
+      const seen = { policy: await policySid(), tableClass: t?.TableClassSummary?.TableClass, sse: t?.SSEDescription?.Status ?? 'default', billing: t?.BillingModeSummary?.BillingMode, rcu: t?.ProvisionedThroughput?.ReadCapacityUnits, stream: t?.StreamSpecification?.StreamEnabled ?? false, protection: t?.DeletionProtectionEnabled, indexes: names.join(), ttl: (await ttl())?.TimeToLiveStatus, pitr: await pitr(), team: tags.team };
+      const want = { policy: 'read', tableClass: 'STANDARD_INFREQUENT_ACCESS', sse: 'default', billing: 'PROVISIONED', rcu: 5, stream: false, protection: true, indexes: 'byH', ttl: 'DISABLED', pitr: 'DISABLED', team: 'research' };
       if (JSON.stringify(seen) !== JSON.stringify(want)) throw new Error(`AWS has ${JSON.stringify(seen)}`);
       return true;
     }, 60_000, 'table follows the spec', c.logs);

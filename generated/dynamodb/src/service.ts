@@ -105,6 +105,10 @@ export const service: ServiceDescriptor = {
       { sdk: 'BackupArn', json: 'backupARN', type: 'string' },
     ],
     DeleteBackupOutput: [],
+    DeleteResourcePolicyInput: [
+      { sdk: 'ResourceArn', json: 'resourceARN', type: 'string' },
+    ],
+    DeleteResourcePolicyOutput: [],
     DeleteTableInput: [
       { sdk: 'TableName', json: 'tableName', type: 'string' },
     ],
@@ -135,6 +139,12 @@ export const service: ServiceDescriptor = {
       { sdk: 'TableName', json: 'tableName', type: 'string' },
     ],
     DescribeTimeToLiveOutput: [],
+    GetResourcePolicyInput: [
+      { sdk: 'ResourceArn', json: 'resourceARN', type: 'string' },
+    ],
+    GetResourcePolicyOutput: [
+      { sdk: 'Policy', json: 'policy', type: 'string' },
+    ],
     GlobalSecondaryIndex: [
       { sdk: 'IndexName', json: 'indexName', type: 'string' },
       { sdk: 'KeySchema', json: 'keySchema', type: { list: { struct: 'KeySchemaElement' } } },
@@ -235,6 +245,11 @@ export const service: ServiceDescriptor = {
     ProvisionedThroughputOverride: [
       { sdk: 'ReadCapacityUnits', json: 'readCapacityUnits', type: 'integer' },
     ],
+    PutResourcePolicyInput: [
+      { sdk: 'ResourceArn', json: 'resourceARN', type: 'string' },
+      { sdk: 'Policy', json: 'policy', type: 'string' },
+    ],
+    PutResourcePolicyOutput: [],
     Replica: [
       { sdk: 'RegionName', json: 'regionName', type: 'string' },
     ],
@@ -352,7 +367,7 @@ export const service: ServiceDescriptor = {
         json: 'provisionedThroughput',
         type: { struct: 'ProvisionedThroughput' },
       },
-      { sdk: 'ResourcePolicy', json: 'resourcePolicy', type: 'string' },
+      { sdk: 'ResourcePolicy', json: 'resourcePolicy', type: 'string', jsonDocument: true },
       { sdk: 'SSESpecification', json: 'sseSpecification', type: { struct: 'SSESpecification' } },
       {
         sdk: 'StreamSpecification',

@@ -228,7 +228,6 @@ export const table: ResourceDescriptor = {
   immutable: ['keySchema', 'localSecondaryIndexes', 'tableName'],
   lateInitialize: [],
   compareIgnored: ['attributeDefinitions', 'tableReplicas'],
-  createOnly: ['resourcePolicy'],
   customSynced: ['globalSecondaryIndexes'],
   synced: [
     { path: 'status.tableStatus', in: ['ACTIVE', 'ARCHIVED'] },
@@ -305,6 +304,32 @@ export const table: ResourceDescriptor = {
       },
       unset: { ContributorInsightsAction: 'DISABLE' },
       notFound: [],
+    },
+    {
+      field: 'resourcePolicy',
+      put: {
+        name: 'PutResourcePolicy',
+        input: 'PutResourcePolicyInput',
+        output: 'PutResourcePolicyOutput',
+        renames: { TableArn: 'ResourceArn' },
+        member: 'Policy',
+      },
+      read: {
+        name: 'GetResourcePolicy',
+        input: 'GetResourcePolicyInput',
+        output: 'GetResourcePolicyOutput',
+        renames: { TableArn: 'ResourceArn' },
+        member: 'Policy',
+      },
+      delete: {
+        name: 'DeleteResourcePolicy',
+        input: 'DeleteResourcePolicyInput',
+        output: 'DeleteResourcePolicyOutput',
+        renames: { TableArn: 'ResourceArn' },
+      },
+      notFound: [
+        { code: 'PolicyNotFoundException' },
+      ],
     },
     {
       field: 'timeToLive',
