@@ -69,6 +69,7 @@ const everything: DeepRequired<GeneratorConfig> = {
       custom_implementation: 'c', custom_check_required_fields_missing_method: 'm',
       override_values: { Force: true, Count: 1, Mode: 'x' },
       set_output_custom_method_name: 's', output_wrapper_field_path: 'Thing', input_wrapper_field_path: 'Thing', iam_action: 'GetThing',
+      called_by_hooks: true, also_needs: ['iam:PassRole'],
     },
   },
   ignore: { operations: ['A'], resource_names: ['B'], shape_names: ['C'], field_paths: ['D.E'] },

@@ -65,6 +65,8 @@ export const generatorConfigSchema: Schema = {
         output_wrapper_field_path: str,
         input_wrapper_field_path: str,
         iam_action: str,
+        called_by_hooks: bool,
+        also_needs: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9-]+:[A-Za-z0-9*]+$' } },
       }),
       dependentRequired: { operation_type: ['resource_name'] },
     },

@@ -74,6 +74,13 @@ export interface OperationConfig {
    * has no `aws.iam#iamAction` trait (S3: GetBucketEncryption needs s3:GetEncryptionConfiguration).
    */
   iam_action?: string;
+  /** ack-ts: a kind's hooks call this operation (not bound in any descriptor): its action joins the IAM policy. */
+  called_by_hooks?: boolean;
+  /**
+   * ack-ts: actions AWS also requires for this operation, listed in the IAM policy wherever the
+   * operation is (`iam:PassRole` for IAM's AddRoleToInstanceProfile, or ECR's rules with a custom role).
+   */
+  also_needs?: string[];
 }
 
 export interface ResourceConfig {

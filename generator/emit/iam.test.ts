@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadGeneratorConfig } from '../config/load';
 import { iamActions } from './iam';
 import { widgets } from './test-fixtures';
 
@@ -45,5 +48,24 @@ describe('iamActions', () => {
     } as unknown as Parameters<typeof iamActions>[0];
     const names = new Map([['HeadBucket', 'ListBucket'], ['GetBucketCors', 'GetBucketCORS'], ['PutBucketCors', 'PutBucketCORS'], ['DeleteBucketCors', 'PutBucketCORS']]);
     expect(iamActions(d, 's3', names)).toEqual(['s3:CreateBucket', 's3:GetBucketCORS', 's3:ListBucket', 's3:PutBucketCORS']);
+  });
+
+  it('adds the operations hooks call (called_by_hooks) and the actions AWS also requires for a listed one (also_needs)', () => {
+    const d = { resources: [{ operations: { create: { name: 'CreateInstanceProfile' } }, collections: [{ add: { name: 'AddRoleToInstanceProfile' }, remove: { name: 'RemoveRoleFromInstanceProfile' }, list: { name: 'GetInstanceProfile' } }] }] } as unknown as Parameters<typeof iamActions>[0];
+    const alsoNeeds = new Map([['AddRoleToInstanceProfile', ['iam:PassRole']], ['CreateRole', ['iam:Unlisted']]]);
+    expect(iamActions(d, 'iam', new Map(), { hookOperations: ['GetServiceLinkedRoleDeletionStatus'], alsoNeeds })).toEqual([
+      'iam:AddRoleToInstanceProfile',
+      'iam:CreateInstanceProfile',
+      'iam:GetInstanceProfile',
+      'iam:GetServiceLinkedRoleDeletionStatus',
+      'iam:PassRole',
+      'iam:RemoveRoleFromInstanceProfile',
+    ]);
+  });
+
+  it('generator.yaml: called_by_hooks and also_needs reach the IAM policy; a malformed action is refused', () => {
+    const policy = JSON.parse(readFileSync(join(__dirname, '../../generated/iam/iam/recommended-policy.json'), 'utf8')).Statement[0].Action as string[];
+    expect(policy).toEqual(expect.arrayContaining(['iam:GetServiceLinkedRoleDeletionStatus', 'iam:ListPolicyVersions', 'iam:PassRole']));
+    expect(() => loadGeneratorConfig('operations:\n  CreateRole: {also_needs: [PassRole]}\n', 'generator.yaml')).toThrow(/"PassRole"/);
   });
 });

@@ -29,7 +29,7 @@ export function packagingFiles(input: PackagingInput, tree: TemplateTree = templ
     archive: archiveBase(model.service, input.version),
     ...dockerfileValues(input.baseLock ?? readBaseLock(), input.descriptor.sdk.package),
     sid: `Ack${model.service.replace(/(^|-)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase())}Controller`,
-    actions: iamActions(input.descriptor, model.iamPrefix, model.iamActions),
+    actions: iamActions(input.descriptor, model.iamPrefix, model.iamActions, { hookOperations: model.hookOperations, alsoNeeds: model.alsoNeeds }),
   });
 }
 

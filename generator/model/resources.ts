@@ -127,6 +127,8 @@ export function inferServiceModel(input: ModelInput): ServiceModel {
     version: input.version ?? 'v1alpha1',
     iamPrefix: iamPrefix(index, input.service),
     iamActions: iamActionNames(index, config),
+    hookOperations: Object.entries(config.operations ?? {}).filter(([, o]) => o.called_by_hooks === true).map(([op]) => op).sort(),
+    alsoNeeds: new Map(Object.entries(config.operations ?? {}).flatMap(([op, o]) => (o.also_needs?.length ? [[op, [...o.also_needs]] as const] : []))),
     resources,
     skipped,
     members: shapeTypes.members,

@@ -273,6 +273,10 @@ export interface ServiceModel {
   readonly iamPrefix: string;
   /** Operation → its IAM action name, where that is not the operation's name (config iam_action, else the aws.iam#iamAction trait). */
   readonly iamActions: ReadonlyMap<string, string>;
+  /** Operations the hooks call (config called_by_hooks): in the IAM policy though no descriptor binds them. */
+  readonly hookOperations: readonly string[];
+  /** Operation → further actions AWS requires for it (config also_needs, full `prefix:Action` names). */
+  readonly alsoNeeds: ReadonlyMap<string, readonly string[]>;
   readonly resources: readonly Resource[];
   readonly skipped: readonly SkippedResource[];
   /** Members of a structure shape (ignore rules applied), memoised. */
