@@ -1,12 +1,13 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { loadavg, tmpdir } from 'node:os';
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { KubeClient } from '../../runtime/k8s/client';
 import type { KubeObject } from '../../runtime/k8s/types';
 import { endpointConfigManifest, modelManifest, trainingJobManifest } from '../support/manifests';
-import { isSynced, sleep, withBenchEnv } from './harness';
+import { isSynced, sleep, withBenchEnv, type BenchEnv } from './harness';
+
+type BenchControl = BenchEnv['control'];
 import { formatIdleCost, idleCost, type BenchKind } from './idle-resync';
+import { HeapProbe, mib, resetPeak, rss, type HeapSizes } from './memory';
 
 /**
  * `npm run bench:controller [-- flags]`: the generated SageMaker controller, as its own process
@@ -17,7 +18,9 @@ import { formatIdleCost, idleCost, type BenchKind } from './idle-resync';
  *  - RSS holding them (target ≤ 128 MiB at 1,000 resources, ACK's chart limit) and per resource.
  * Flags: --batch N (500; or $BENCH_BATCH), --resync S (20, every kind), --tag-resync S (the
  * controller's --reconcile-tag-resync-seconds; its default unless given), --heap (live heap per
- * resource from two V8 heap snapshots; the RSS peak is then counted from after the first).
+ * resource from two V8 heap snapshots; the RSS peak is then counted from after the first),
+ * --references (TrainingJobs name one of ROLES iam Roles by roleRef, made by the iam controller
+ * running beside; each EndpointConfig names its Model by productionVariants[].modelRef).
  */
 const { values: opts } = parseArgs({
   options: {
@@ -26,6 +29,8 @@ const { values: opts } = parseArgs({
     'tag-resync': { type: 'string' },
     /** Live heap (V8 heap snapshots, idle and holding everything): what each resource really keeps. */
     heap: { type: 'boolean', default: false },
+    /** TrainingJobs name their Role by roleRef (iam Roles made by the iam controller), EndpointConfigs their Model by modelRef. */
+    references: { type: 'boolean', default: false },
   },
 });
 const BATCH = positive('batch');
@@ -48,13 +53,50 @@ const TRAINING: Kind = { kind: 'TrainingJob', plural: 'trainingjobs', readOp: 'D
 const MODEL: Kind = { kind: 'Model', plural: 'models', readOp: 'DescribeModel', namePrefix: 'bench-model-' };
 const CONFIG: Kind = { kind: 'EndpointConfig', plural: 'endpointconfigs', readOp: 'DescribeEndpointConfig', namePrefix: 'bench-epc-' };
 const KINDS = [TRAINING, MODEL, CONFIG];
+const heap = opts.heap ? new HeapProbe() : undefined;
+const IAM = { group: 'iam.services.k8s.aws', version: 'v1alpha1', plural: 'roles' };
+/** Roles the TrainingJobs share under --references: a few roles, many jobs. */
+const ROLES = 10;
+const roleName = (i: number) => `bench-role-${i}`;
 
-/** Peak and current RSS of a process, in MiB, from /proc. */
-function rss(pid: number): { peak: number; now: number } {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
-  return { peak: kb('VmHWM') / 1024, now: kb('VmRSS') / 1024 };
+function jobManifest(ns: string, i: number) {
+  const body = trainingJobManifest(ns, `${TRAINING.namePrefix}${i}`);
+  if (!opts.references) return body;
+  const { roleARN: _arn, ...spec } = body.spec;
+  return { ...body, spec: { ...spec, roleRef: { from: { name: roleName(i % ROLES) } } } };
 }
+
+function configManifest(ns: string, i: number, model: string) {
+  const body = endpointConfigManifest(ns, `${CONFIG.namePrefix}${i}`, model);
+  if (!opts.references) return body;
+  const variants = body.spec.productionVariants.map(({ modelName: _m, ...v }) => ({ ...v, modelRef: { from: { name: model } } }));
+  return { ...body, spec: { ...body.spec, productionVariants: variants } };
+}
+
+/** The iam Roles the TrainingJobs' roleRefs name, made by the iam controller; resolves once all are Synced. */
+async function makeRoles(kube: KubeClient, ns: string): Promise<void> {
+  const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'sagemaker.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
+  for (let i = 0; i < ROLES; i++) {
+    await kube.create(IAM, ns, { apiVersion: `${IAM.group}/${IAM.version}`, kind: 'Role', metadata: { name: roleName(i), namespace: ns }, spec: { name: roleName(i), assumeRolePolicyDocument: trust } });
+  }
+  for (const started = Date.now(); ; await sleep(500)) {
+    const synced = (await kube.list<KubeObject>(IAM, ns)).items.filter(isSynced).length;
+    if (synced >= ROLES) return;
+    if (Date.now() - started > 120_000) throw new Error(`only ${synced}/${ROLES} iam Roles synced after 120 s`);
+  }
+}
+
+/** How many creates carried what the references resolved to (the bench's roles; each config's model). */
+async function referencesInUse(control: BenchControl, since: number): Promise<{ jobs: number; configs: number }> {
+  const jobs = await control.calls({ since, operation: 'CreateTrainingJob' });
+  const configs = await control.calls({ since, operation: 'CreateEndpointConfig' });
+  const variants = (c: { input: Record<string, unknown> }) => (c.input['ProductionVariants'] ?? []) as { ModelName?: string }[];
+  return {
+    jobs: jobs.filter((c) => /:role\/bench-role-\d+$/.test(String(c.input['RoleArn']))).length,
+    configs: configs.filter((c) => variants(c).length > 0 && variants(c).every((v) => v.ModelName?.startsWith(MODEL.namePrefix))).length,
+  };
+}
+
 
 const load = () => loadavg().map((n) => n.toFixed(1)).join(' / ');
 
@@ -87,56 +129,6 @@ async function untilAllSynced(kube: KubeClient, ns: string, manifests: readonly 
   }
 }
 
-const SNAPSHOT_DIR = opts.heap ? mkdtempSync(join(tmpdir(), 'bench-heap-')) : '';
-interface HeapSnapshot {
-  readonly snapshot: { readonly meta: { readonly node_fields: string[]; readonly node_types: [string[], ...unknown[]] } };
-  readonly nodes: number[];
-}
-interface HeapSizes {
-  readonly total: number;
-  /** Everything but compiled code. */
-  readonly data: number;
-}
-
-function heapSizes(h: HeapSnapshot): HeapSizes {
-  const fields = h.snapshot.meta.node_fields;
-  const [self, type] = [fields.indexOf('self_size'), fields.indexOf('type')];
-  const code = h.snapshot.meta.node_types[0].indexOf('code');
-  let total = 0;
-  let data = 0;
-  for (let n = 0; n < h.nodes.length; n += fields.length) {
-    total += h.nodes[n + self]!;
-    if (h.nodes[n + type] !== code) data += h.nodes[n + self]!;
-  }
-  return { total, data };
-}
-
-const mib = (bytes: number) => (bytes / 1048576).toFixed(1);
-
-/**
- * Live heap of the controller (started with --heapsnapshot-signal), in bytes: a snapshot (taken
- * after a full GC) summed over its objects' own sizes, then deleted.
- */
-async function liveHeap(pid: number): Promise<HeapSizes> {
-  const before = new Set(readdirSync(SNAPSHOT_DIR));
-  process.kill(pid, 'SIGUSR2');
-  for (let i = 0; i < 240; i++) {
-    await sleep(1000);
-    const file = readdirSync(SNAPSHOT_DIR).find((f) => !before.has(f) && f.endsWith('.heapsnapshot'));
-    if (!file) continue;
-    const path = join(SNAPSHOT_DIR, file);
-    for (;;) {
-      try {
-        const snapshot = JSON.parse(readFileSync(path, 'utf8')) as HeapSnapshot;
-        rmSync(path);
-        return heapSizes(snapshot);
-      } catch {
-        await sleep(1000); // still being written
-      }
-    }
-  }
-  throw new Error('no heap snapshot after 240 s');
-}
 
 const perResource = (counts: Record<string, number>, names: string[]) => {
   const values = names.map((n) => counts[n] ?? 0);
@@ -144,8 +136,8 @@ const perResource = (counts: Record<string, number>, names: string[]) => {
 };
 
 async function main(): Promise<void> {
-  if (opts.heap) process.env['NODE_OPTIONS'] = `${process.env['NODE_OPTIONS'] ?? ''} --heapsnapshot-signal=SIGUSR2 --diagnostic-dir=${SNAPSHOT_DIR}`.trim();
-  await withBenchEnv(['sagemaker'], async (env) => {
+  if (heap) process.env['NODE_OPTIONS'] = `${process.env['NODE_OPTIONS'] ?? ''} ${heap.nodeOptions}`.trim();
+  await withBenchEnv(opts.references ? ['sagemaker', 'iam'] : ['sagemaker'], async (env) => {
     const { kube, control } = env;
     const ns = env.namespace('bench');
     // Per kind: a kind's own period (TrainingJob's 300 s, as ACK) wins over the default flag.
@@ -154,13 +146,17 @@ async function main(): Promise<void> {
     const controller = env.controller('sagemaker', ns, flags);
     const pid = controller.pid!;
     await sleep(3000);
-    const idleHeap = opts.heap ? await liveHeap(pid) : undefined;
+    const idleHeap = heap ? await heap.live(pid) : undefined;
     // The snapshot's own peak is not the controller's: start the high-water mark afresh.
-    if (opts.heap) writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    if (heap) resetPeak(pid);
     const idle = rss(pid);
 
     // 1. BATCH TrainingJobs at once.
-    const jobs: Manifest[] = Array.from({ length: BATCH }, (_, i) => ({ kind: TRAINING, body: trainingJobManifest(ns, `${TRAINING.namePrefix}${i}`) }));
+    if (opts.references) {
+      env.controller('iam', ns, []);
+      await makeRoles(kube, ns);
+    }
+    const jobs: Manifest[] = Array.from({ length: BATCH }, (_, i) => ({ kind: TRAINING, body: jobManifest(ns, i) }));
     const jobNames = jobs.map((m) => m.body.metadata.name);
     const mark0 = await control.mark();
     const t0 = Date.now();
@@ -176,7 +172,7 @@ async function main(): Promise<void> {
     const models: Manifest[] = Array.from({ length: half }, (_, i) => ({ kind: MODEL, body: modelManifest(ns, `${MODEL.namePrefix}${i}`) }));
     const configs: Manifest[] = Array.from({ length: BATCH - half }, (_, i) => ({
       kind: CONFIG,
-      body: endpointConfigManifest(ns, `${CONFIG.namePrefix}${i}`, `${MODEL.namePrefix}${i % Math.max(half, 1)}`),
+      body: configManifest(ns, i, `${MODEL.namePrefix}${i % Math.max(half, 1)}`),
     }));
     await createAll(kube, ns, [...models, ...configs]);
     await untilAllSynced(kube, ns, [...jobs, ...models, ...configs], 15 * 60_000);
@@ -187,6 +183,7 @@ async function main(): Promise<void> {
     await sleep(RESYNC_SECONDS * 1500);
     const costs = idleCost(await control.calls({ since: mark1 }), KINDS);
     const loadAtResync = load();
+    const inUse = opts.references ? await referencesInUse(control, mark0) : undefined;
     const held = rss(pid);
     const total = jobs.length + models.length + configs.length;
 
@@ -197,9 +194,10 @@ async function main(): Promise<void> {
       ...costs.map((c) => `  ${formatIdleCost(c)}`),
       `controller RSS: idle ${idle.now.toFixed(0)} MiB; holding ${total} resources ${held.now.toFixed(0)} MiB, peak ${held.peak.toFixed(0)} MiB — target ≤ 128 MiB; ${(((held.now - idle.now) * 1024) / total).toFixed(1)} KiB per resource over idle`,
     ];
+    if (inUse) lines.push(`references in use: ${inUse.jobs}/${jobs.length} CreateTrainingJob calls carried a bench Role's ARN from roleRef, ${inUse.configs}/${configs.length} CreateEndpointConfig calls a bench Model from modelRef`);
     for (const l of lines) console.log(l);
-    if (idleHeap !== undefined) {
-      const heldHeap = await liveHeap(pid);
+    if (heap && idleHeap) {
+      const heldHeap = await heap.live(pid);
       const per = (k: keyof HeapSizes) => ((heldHeap[k] - idleHeap[k]) / total).toFixed(0);
       console.log(`live heap (after a full GC): idle ${mib(idleHeap.total)} MiB; holding ${total} resources ${mib(heldHeap.total)} MiB: ${per('total')} bytes per resource, ${per('data')} of them data (the rest compiled code, which stops growing once warm)`);
       console.log('  (RSS above counts the heap snapshots themselves: measure RSS in a run without --heap)');
@@ -210,7 +208,7 @@ async function main(): Promise<void> {
 }
 
 main()
-  .finally(() => SNAPSHOT_DIR && rmSync(SNAPSHOT_DIR, { recursive: true, force: true }))
+  .finally(() => heap?.dispose())
   .catch((err) => {
   console.error(`bench:controller failed: ${(err as Error).message}`);
   process.exit(1);

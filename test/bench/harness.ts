@@ -12,6 +12,9 @@ import { envVars, startEnv, stopEnv } from '../env/environment';
 export const REPO = resolve(__dirname, '../..');
 const { commandFor } = require('../../runtime/bin/controller.cjs') as { commandFor(root: string, service: string): { args: string[] } };
 
+// The AWS SDK's notice that its 2027 releases need Node 22 (README: Node 20 is supported on purpose).
+process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
+
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export interface BenchEnv {
