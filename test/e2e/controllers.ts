@@ -11,8 +11,9 @@ import { loadConnection } from '../../runtime/k8s/kubeconfig';
 import type { KubeObject } from '../../runtime/k8s/types';
 import { createLogger } from '../../runtime/ops/logger';
 import type { TestAws } from '../env/aws/testing';
-import { kubectl, testContext } from '../env/context';
+import { testContext } from '../env/context';
 import { waitFor as pollUntil } from '../support/wait';
+import { installCrdDir } from './crds';
 
 export const SAGEMAKER = { group: 'sagemaker.services.k8s.aws', version: 'v1alpha1' };
 export const AUTOSCALING = { group: 'applicationautoscaling.services.k8s.aws', version: 'v1alpha1' };
@@ -26,12 +27,7 @@ export interface Controllers {
 }
 
 export function installCrds(): void {
-  for (const dir of ['generated/sagemaker/crds', 'generated/application-auto-scaling/crds']) {
-    const r = kubectl(['apply', '--server-side', '--force-conflicts', '-f', dir]);
-    if (r.status !== 0) throw new Error(`installing ${dir}: ${r.stderr}`);
-  }
-  const r = kubectl(['wait', '--for=condition=Established', 'crd', '--all', '--timeout=60s']);
-  if (r.status !== 0) throw new Error(`CRDs not established: ${r.stderr}`);
+  for (const dir of ['generated/sagemaker/crds', 'generated/application-auto-scaling/crds']) installCrdDir(dir);
 }
 
 export async function startControllers(aws: TestAws, namespace: string, extra: readonly string[] = []): Promise<Controllers> {

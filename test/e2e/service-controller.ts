@@ -8,8 +8,9 @@ import { loadConnection } from '../../runtime/k8s/kubeconfig';
 import type { KubeObject } from '../../runtime/k8s/types';
 import { createLogger } from '../../runtime/ops/logger';
 import type { TestAws } from '../env/aws/testing';
-import { kubectl, testContext } from '../env/context';
+import { testContext } from '../env/context';
 import { condition, waitFor, type Ref } from './controllers';
+import { installCrdDir } from './crds';
 
 export interface ServiceRun {
   readonly kube: KubeClient;
@@ -23,17 +24,7 @@ export interface ServiceRun {
 
 /** Applies generated/<service>/crds and waits until every CRD is established. */
 export function installServiceCrds(service: string): void {
-  const dir = `generated/${service}/crds`;
-  const r = kubectl(['apply', '--server-side', '--force-conflicts', '-f', dir]);
-  if (r.status !== 0) throw new Error(`installing ${dir}: ${r.stderr}`);
-  // A CRD created a moment ago may have no status yet; `kubectl wait` then fails at once (an
-  // accessor error on .status.conditions) instead of waiting, so ask again.
-  let w = kubectl(['wait', '--for=condition=Established', 'crd', '--all', '--timeout=60s']);
-  for (let i = 0; i < 10 && w.status !== 0 && w.stderr.includes('.status.conditions accessor error'); i++) {
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
-    w = kubectl(['wait', '--for=condition=Established', 'crd', '--all', '--timeout=60s']);
-  }
-  if (w.status !== 0) throw new Error(`CRDs not established: ${w.stderr}`);
+  installCrdDir(`generated/${service}/crds`);
 }
 
 export async function startServiceController(

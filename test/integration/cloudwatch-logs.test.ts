@@ -11,10 +11,11 @@ import {
 import { stringify } from 'yaml';
 import { service } from '../../generated/cloudwatch-logs/src/service';
 import type { KubeObject } from '../../runtime/k8s/types';
-import { startTestAws, uniqueName, type TestAws } from '../env/aws/testing';
+import { uniqueName, type TestAws } from '../env/aws/testing';
 import { kubectl } from '../env/context';
 import { ref } from '../e2e/controllers';
-import { installServiceCrds, startServiceController, type ServiceRun } from '../e2e/service-controller';
+import type { ServiceRun } from '../e2e/service-controller';
+import { withServiceController } from '../e2e/with-controllers';
 
 const GROUPS = ref({ group: 'cloudwatchlogs.services.k8s.aws', version: 'v1alpha1' }, 'loggroups');
 const ns = uniqueName('logs');
@@ -34,20 +35,13 @@ const group = async () => (await logs.send(new DescribeLogGroupsCommand({ logGro
 const tagsOf = async (arn: string) => (await logs.send(new ListTagsForResourceCommand({ resourceArn: arn }))).tags ?? {};
 const status = (o: KubeObject) => (o.status ?? {}) as Record<string, any>;
 
-beforeAll(async () => {
-  installServiceCrds('cloudwatch-logs');
-  kubectl(['create', 'namespace', ns]);
-  aws = await startTestAws();
-  logs = new CloudWatchLogsClient(aws.clientConfig({ maxAttempts: 3 }));
-  c = await startServiceController(service, undefined, aws, ns, ['--reconcile-default-resync-seconds', '2']);
-}, 120_000);
-
-afterAll(async () => {
-  await c?.stop();
-  logs?.destroy();
-  await aws?.stop();
-  kubectl(['delete', 'namespace', ns, '--wait=false']);
+const env = withServiceController({
+  service: 'cloudwatch-logs',
+  descriptor: service,
+  ns,
+  client: (aws) => new CloudWatchLogsClient(aws.clientConfig({ maxAttempts: 3 })),
 });
+beforeAll(() => ({ aws, c, client: logs } = env));
 
 describe('cloudwatch-logs LogGroup', () => {
   let arn = '';

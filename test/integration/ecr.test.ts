@@ -13,10 +13,11 @@ import {
 import { stringify } from 'yaml';
 import { service } from '../../generated/ecr/src/service';
 import type { KubeObject } from '../../runtime/k8s/types';
-import { startTestAws, uniqueName, type TestAws } from '../env/aws/testing';
+import { uniqueName, type TestAws } from '../env/aws/testing';
 import { kubectl } from '../env/context';
 import { ref, waitFor } from '../e2e/controllers';
-import { installServiceCrds, startServiceController, type ServiceRun } from '../e2e/service-controller';
+import type { ServiceRun } from '../e2e/service-controller';
+import { withServiceController } from '../e2e/with-controllers';
 
 const REPOS = ref({ group: 'ecr.services.k8s.aws', version: 'v1alpha1' }, 'repositories');
 const ns = uniqueName('ecr');
@@ -47,20 +48,13 @@ const policyOf = async () => JSON.parse((await ecr.send(new GetRepositoryPolicyC
 const lifecycleOf = async () => JSON.parse((await ecr.send(new GetLifecyclePolicyCommand({ repositoryName: name }))).lifecyclePolicyText ?? '{}');
 const status = (o: KubeObject) => (o.status ?? {}) as Record<string, any>;
 
-beforeAll(async () => {
-  installServiceCrds('ecr');
-  kubectl(['create', 'namespace', ns]);
-  aws = await startTestAws();
-  ecr = new ECRClient(aws.clientConfig({ maxAttempts: 3 }));
-  c = await startServiceController(service, undefined, aws, ns, ['--reconcile-default-resync-seconds', '2']);
-}, 120_000);
-
-afterAll(async () => {
-  await c?.stop();
-  ecr?.destroy();
-  await aws?.stop();
-  kubectl(['delete', 'namespace', ns, '--wait=false']);
+const env = withServiceController({
+  service: 'ecr',
+  descriptor: service,
+  ns,
+  client: (aws) => new ECRClient(aws.clientConfig({ maxAttempts: 3 })),
 });
+beforeAll(() => ({ aws, c, client: ecr } = env));
 
 describe('ecr Repository', () => {
   let arn = '';

@@ -34,10 +34,11 @@ import { stringify } from 'yaml';
 import { service } from '../../generated/iam/src/service';
 import { hooks } from '../../api-models/iam/hooks';
 import type { KubeObject } from '../../runtime/k8s/types';
-import { startTestAws, uniqueName, type TestAws } from '../env/aws/testing';
+import { uniqueName, type TestAws } from '../env/aws/testing';
 import { kubectl } from '../env/context';
 import { ref, waitFor } from '../e2e/controllers';
-import { installServiceCrds, startServiceController, type ServiceRun } from '../e2e/service-controller';
+import type { ServiceRun } from '../e2e/service-controller';
+import { withServiceController } from '../e2e/with-controllers';
 
 const POLICIES = ref({ group: 'iam.services.k8s.aws', version: 'v1alpha1' }, 'policies');
 const ROLES = ref({ group: 'iam.services.k8s.aws', version: 'v1alpha1' }, 'roles');
@@ -73,24 +74,21 @@ const trustOf = async () => JSON.parse(decodeURIComponent((await role())?.Assume
 const status = (o: KubeObject) => (o.status ?? {}) as Record<string, any>;
 const okIamCalls = async (since: number) => (await aws.control.calls({ since })).filter((x) => x.service === 'iam' && x.status < 300).map((x) => x.operation);
 
-beforeAll(async () => {
-  installServiceCrds('iam');
-  kubectl(['create', 'namespace', ns]);
-  aws = await startTestAws();
-  iam = new IAMClient(aws.clientConfig({ maxAttempts: 3 }));
-  for (const p of ['read', 'write', 'boundary']) {
-    const out = await iam.send(new CreatePolicyCommand({ PolicyName: `${name}-${p}`, PolicyDocument: doc(`s3:${p === 'write' ? 'PutObject' : 'GetObject'}`) }));
-    managed[p] = out.Policy!.Arn!;
-  }
-  c = await startServiceController(service, hooks, aws, ns, ['--reconcile-default-resync-seconds', String(RESYNC_SECONDS)]);
-}, 120_000);
-
-afterAll(async () => {
-  await c?.stop();
-  iam?.destroy();
-  await aws?.stop();
-  kubectl(['delete', 'namespace', ns, '--wait=false']);
+const env = withServiceController({
+  service: 'iam',
+  descriptor: service,
+  hooks,
+  ns,
+  client: (aws) => new IAMClient(aws.clientConfig({ maxAttempts: 3 })),
+  before: async (_aws, iam) => {
+    for (const p of ['read', 'write', 'boundary']) {
+      const out = await iam.send(new CreatePolicyCommand({ PolicyName: `${name}-${p}`, PolicyDocument: doc(`s3:${p === 'write' ? 'PutObject' : 'GetObject'}`) }));
+      managed[p] = out.Policy!.Arn!;
+    }
+  },
+  flags: ['--reconcile-default-resync-seconds', String(RESYNC_SECONDS)],
 });
+beforeAll(() => ({ aws, c, client: iam } = env));
 
 describe('iam Role', () => {
   it('creates the role with its trust policy, managed and inline policies, boundary and tags', async () => {

@@ -9,10 +9,11 @@ import { stringify } from 'yaml';
 import { service } from '../../generated/kms/src/service';
 import { hooks } from '../../api-models/kms/hooks';
 import type { KubeObject } from '../../runtime/k8s/types';
-import { startTestAws, uniqueName, type TestAws } from '../env/aws/testing';
+import { uniqueName, type TestAws } from '../env/aws/testing';
 import { kubectl } from '../env/context';
 import { condition, ref, waitFor } from '../e2e/controllers';
-import { installServiceCrds, startServiceController, type ServiceRun } from '../e2e/service-controller';
+import type { ServiceRun } from '../e2e/service-controller';
+import { withServiceController } from '../e2e/with-controllers';
 
 const KMS = { group: 'kms.services.k8s.aws', version: 'v1alpha1' };
 const KEYS = ref(KMS, 'keys');
@@ -38,20 +39,14 @@ const tagsOf = async (keyId: string) => Object.fromEntries(((await kms.send(new 
 const policyOf = async (keyId: string) => JSON.parse((await kms.send(new GetKeyPolicyCommand({ KeyId: keyId, PolicyName: 'default' }))).Policy ?? '{}');
 const aliasTarget = async () => (await kms.send(new ListAliasesCommand({}))).Aliases?.find((a) => a.AliasName === aliasName)?.TargetKeyId;
 
-beforeAll(async () => {
-  installServiceCrds('kms');
-  kubectl(['create', 'namespace', ns]);
-  aws = await startTestAws();
-  kms = new KMSClient(aws.clientConfig({ maxAttempts: 3 }));
-  c = await startServiceController(service, hooks, aws, ns, ['--reconcile-default-resync-seconds', '2']);
-}, 120_000);
-
-afterAll(async () => {
-  await c?.stop();
-  kms?.destroy();
-  await aws?.stop();
-  kubectl(['delete', 'namespace', ns, '--wait=false']);
+const env = withServiceController({
+  service: 'kms',
+  descriptor: service,
+  hooks,
+  ns,
+  client: (aws) => new KMSClient(aws.clientConfig({ maxAttempts: 3 })),
 });
+beforeAll(() => ({ aws, c, client: kms } = env));
 
 describe('kms Key', () => {
   let keyId = '';

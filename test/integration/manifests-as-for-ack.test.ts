@@ -4,7 +4,8 @@
 // seconds, not after ACK's 30 s; a change the update cannot carry is Terminal with no write, and a
 // Terminal resource costs no AWS call on label or annotation edits.
 import type { CallRecord } from '../env/aws/call-log';
-import { startTestAws, uniqueName, type TestAws } from '../env/aws/testing';
+import { uniqueName, type TestAws } from '../env/aws/testing';
+import { withControllers } from '../e2e/with-controllers';
 import { kubectl } from '../env/context';
 import { SAGEMAKER, condition, gone, installCrds, ref, startControllers, synced, until, waitFor, type Controllers } from '../e2e/controllers';
 import { createToken } from '../../runtime/reconcile/idempotency';
@@ -41,19 +42,13 @@ const apply = (yaml: string) => kube(['apply', '-n', ns, '-f', '-'], yaml);
 const get = (plural: string, name: string) => c.kube.get<KubeObject>(ref(SAGEMAKER, plural), ns, name);
 const tokenOf = (call: CallRecord) => call.input['ClientRequestToken'] ?? call.input['ClientToken'];
 
-beforeAll(async () => {
-  installCrds();
-  kube(['create', 'namespace', ns]);
-  aws = await startTestAws();
-  c = await startControllers(aws, ns, ['--http-client-timeout', HTTP_TIMEOUT]);
-}, 120_000);
-
-afterAll(async () => {
-  await aws?.control.clearFaults();
-  await c?.stop();
-  await aws?.stop();
-  kubectl(['delete', 'namespace', ns, '--wait=false']);
+const env = withControllers({
+  ns,
+  crds: installCrds,
+  start: (aws, ns) => startControllers(aws, ns, ['--http-client-timeout', HTTP_TIMEOUT]),
+  after: (aws) => aws.control.clearFaults(),
 });
+beforeAll(() => ({ aws, c } = env));
 
 describe('idempotency tokens', () => {
   it("a Pipeline written as in ACK's docs (no clientRequestToken) syncs; CreatePipeline carries the token made from the CR's uid", async () => {

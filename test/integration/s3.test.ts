@@ -6,10 +6,11 @@ import { stringify } from 'yaml';
 import { service } from '../../generated/s3/src/service';
 import { hooks } from '../../api-models/s3/hooks';
 import { SUB_RESOURCES_ANNOTATION } from '../../runtime/reconcile/sub-resources';
-import { startTestAws, uniqueName, type TestAws } from '../env/aws/testing';
+import { uniqueName, type TestAws } from '../env/aws/testing';
 import { kubectl } from '../env/context';
 import { ref } from '../e2e/controllers';
-import { installServiceCrds, startServiceController, type ServiceRun } from '../e2e/service-controller';
+import type { ServiceRun } from '../e2e/service-controller';
+import { withServiceController } from '../e2e/with-controllers';
 
 const BUCKETS = ref({ group: 's3.services.k8s.aws', version: 'v1alpha1' }, 'buckets');
 const ns = uniqueName('s3');
@@ -49,20 +50,15 @@ const count = (ops: string[], op: string) => ops.filter((o) => o === op).length;
 /** The AWS error name of a call, or 'ok'. */
 const outcome = (p: Promise<unknown>) => p.then(() => 'ok', (e: { name?: string }) => e.name ?? 'error');
 
-beforeAll(async () => {
-  installServiceCrds('s3');
-  kubectl(['create', 'namespace', ns]);
-  aws = await startTestAws();
-  s3 = new S3.S3Client({ ...aws.clientConfig({ maxAttempts: 3 }), forcePathStyle: true });
-  c = await startServiceController(service, hooks, aws, ns, ['--reconcile-default-resync-seconds', String(RESYNC_SECONDS)]);
-}, 120_000);
-
-afterAll(async () => {
-  await c?.stop();
-  s3?.destroy();
-  await aws?.stop();
-  kubectl(['delete', 'namespace', ns, '--wait=false']);
+const env = withServiceController({
+  service: 's3',
+  descriptor: service,
+  hooks,
+  ns,
+  client: (aws) => new S3.S3Client({ ...aws.clientConfig({ maxAttempts: 3 }), forcePathStyle: true }),
+  flags: ['--reconcile-default-resync-seconds', String(RESYNC_SECONDS)],
 });
+beforeAll(() => ({ aws, c, client: s3 } = env));
 
 describe('s3 Bucket', () => {
   const bucket = uniqueName('data');

@@ -12,7 +12,8 @@ import {
   SageMakerClient,
 } from '@aws-sdk/client-sagemaker';
 import type { KubeObject } from '../../runtime/k8s/types';
-import { startTestAws, uniqueName, type TestAws } from '../env/aws/testing';
+import { uniqueName, type TestAws } from '../env/aws/testing';
+import { withControllers } from '../e2e/with-controllers';
 import { kubectl } from '../env/context';
 import { SAGEMAKER, condition, gone, installCrds, ref, startControllers, synced, until, waitFor, type Controllers } from '../e2e/controllers';
 
@@ -67,21 +68,16 @@ async function eventsOf(name: string): Promise<KubeEvent[]> {
   return items.filter((e) => e.involvedObject.name === name);
 }
 
-beforeAll(async () => {
-  installCrds();
-  kube(['create', 'namespace', ns]);
-  aws = await startTestAws();
-  sm = new SageMakerClient(aws.clientConfig());
-  start = await aws.control.mark();
-  c = await startControllers(aws, ns);
-}, 120_000);
-
-afterAll(async () => {
-  await c?.stop();
-  sm?.destroy();
-  await aws?.stop();
-  kubectl(['delete', 'namespace', ns, '--wait=false']);
+const env = withControllers({
+  ns,
+  crds: installCrds,
+  client: (aws) => new SageMakerClient(aws.clientConfig()),
+  before: async (aws) => {
+    start = await aws.control.mark();
+  },
+  start: (aws, ns) => startControllers(aws, ns),
 });
+beforeAll(() => ({ aws, c, client: sm } = env));
 
 describe('AutoMLJobV2 on the Abalone data', () => {
   it('is created once, shows its progress, and is not Synced while InProgress', async () => {

@@ -26,7 +26,8 @@ import {
   SageMakerClient,
 } from '@aws-sdk/client-sagemaker';
 import type { KubeObject } from '../../runtime/k8s/types';
-import { startTestAws, uniqueName, type TestAws } from '../env/aws/testing';
+import { uniqueName, type TestAws } from '../env/aws/testing';
+import { withControllers } from '../e2e/with-controllers';
 import { kubectl } from '../env/context';
 import { AUTOSCALING, SAGEMAKER, condition, gone, installCrds, ref, startControllers, synced, until, type Controllers, type Ref } from '../e2e/controllers';
 
@@ -111,23 +112,16 @@ async function calls(operation: string): Promise<string[]> {
   return (await aws.control.calls({ operation, since: start })).map((x) => x.resource ?? '');
 }
 
-beforeAll(async () => {
-  installCrds();
-  kubectl(['create', 'namespace', ns]);
-  aws = await startTestAws();
-  sm = new SageMakerClient(aws.clientConfig());
-  aas = new ApplicationAutoScalingClient(aws.clientConfig());
-  start = await aws.control.mark();
-  c = await startControllers(aws, ns);
-}, 120_000);
-
-afterAll(async () => {
-  await c?.stop();
-  sm?.destroy();
-  aas?.destroy();
-  await aws?.stop();
-  kubectl(['delete', 'namespace', ns, '--wait=false']);
+const env = withControllers({
+  ns,
+  crds: installCrds,
+  client: (aws) => [new SageMakerClient(aws.clientConfig()), new ApplicationAutoScalingClient(aws.clientConfig())] as const,
+  before: async (aws) => {
+    start = await aws.control.mark();
+  },
+  start: (aws, ns) => startControllers(aws, ns),
 });
+beforeAll(() => ({ aws, c, client: [sm, aas] } = env));
 
 describe('jobs: created, Completed in AWS, Synced; deleting a finished job calls no Stop', () => {
   it('ProcessingJob', async () => {

@@ -6,10 +6,11 @@ import { DescribeSecretCommand, GetSecretValueCommand, SecretsManagerClient, Tag
 import { stringify } from 'yaml';
 import { service } from '../../generated/secrets-manager/src/service';
 import type { KubeObject } from '../../runtime/k8s/types';
-import { startTestAws, uniqueName, type TestAws } from '../env/aws/testing';
+import { uniqueName, type TestAws } from '../env/aws/testing';
 import { kubectl } from '../env/context';
 import { condition, ref, waitFor } from '../e2e/controllers';
-import { installServiceCrds, startServiceController, type ServiceRun } from '../e2e/service-controller';
+import type { ServiceRun } from '../e2e/service-controller';
+import { withServiceController } from '../e2e/with-controllers';
 
 const SECRETS = ref({ group: 'secretsmanager.services.k8s.aws', version: 'v1alpha1' }, 'secrets');
 const ns = uniqueName('secrets');
@@ -30,20 +31,13 @@ const status = (o: KubeObject) => (o.status ?? {}) as Record<string, any>;
 const describe_ = (id: string) => sm.send(new DescribeSecretCommand({ SecretId: id }));
 const tagsOf = async (id: string) => Object.fromEntries(((await describe_(id)).Tags ?? []).map((t) => [t.Key, t.Value]));
 
-beforeAll(async () => {
-  installServiceCrds('secrets-manager');
-  kubectl(['create', 'namespace', ns]);
-  aws = await startTestAws();
-  sm = new SecretsManagerClient(aws.clientConfig({ maxAttempts: 3 }));
-  c = await startServiceController(service, undefined, aws, ns, ['--reconcile-default-resync-seconds', '2']);
-}, 120_000);
-
-afterAll(async () => {
-  await c?.stop();
-  sm?.destroy();
-  await aws?.stop();
-  kubectl(['delete', 'namespace', ns, '--wait=false']);
+const env = withServiceController({
+  service: 'secrets-manager',
+  descriptor: service,
+  ns,
+  client: (aws) => new SecretsManagerClient(aws.clientConfig({ maxAttempts: 3 })),
 });
+beforeAll(() => ({ aws, c, client: sm } = env));
 
 describe('secrets-manager Secret', () => {
   let id = '';

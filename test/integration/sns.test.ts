@@ -18,10 +18,11 @@ import {
 import { stringify } from 'yaml';
 import { service } from '../../generated/sns/src/service';
 import type { KubeObject } from '../../runtime/k8s/types';
-import { startTestAws, uniqueName, type TestAws } from '../env/aws/testing';
+import { uniqueName, type TestAws } from '../env/aws/testing';
 import { kubectl } from '../env/context';
 import { ref } from '../e2e/controllers';
-import { installServiceCrds, startServiceController, type ServiceRun } from '../e2e/service-controller';
+import type { ServiceRun } from '../e2e/service-controller';
+import { withServiceController } from '../e2e/with-controllers';
 
 const API = { group: 'sns.services.k8s.aws', version: 'v1alpha1' };
 const TOPICS = ref(API, 'topics');
@@ -60,20 +61,13 @@ async function eventually(probe: () => Promise<boolean>, what: string, timeoutMs
   }
 }
 
-beforeAll(async () => {
-  installServiceCrds('sns');
-  kubectl(['create', 'namespace', ns]);
-  aws = await startTestAws();
-  sns = new SNSClient(aws.clientConfig({ maxAttempts: 3 }));
-  c = await startServiceController(service, undefined, aws, ns, ['--reconcile-default-resync-seconds', '2']);
-}, 120_000);
-
-afterAll(async () => {
-  await c?.stop();
-  sns?.destroy();
-  await aws?.stop();
-  kubectl(['delete', 'namespace', ns, '--wait=false']);
+const env = withServiceController({
+  service: 'sns',
+  descriptor: service,
+  ns,
+  client: (aws) => new SNSClient(aws.clientConfig({ maxAttempts: 3 })),
 });
+beforeAll(() => ({ aws, c, client: sns } = env));
 
 describe('sns Topic', () => {
   const name = uniqueName('alerts');

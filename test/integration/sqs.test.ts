@@ -4,10 +4,11 @@ import { GetQueueAttributesCommand, ListQueueTagsCommand, SetQueueAttributesComm
 import { stringify } from 'yaml';
 import { service } from '../../generated/sqs/src/service';
 import type { KubeObject } from '../../runtime/k8s/types';
-import { startTestAws, uniqueName, type TestAws } from '../env/aws/testing';
+import { uniqueName, type TestAws } from '../env/aws/testing';
 import { kubectl } from '../env/context';
 import { condition, ref } from '../e2e/controllers';
-import { installServiceCrds, startServiceController, type ServiceRun } from '../e2e/service-controller';
+import type { ServiceRun } from '../e2e/service-controller';
+import { withServiceController } from '../e2e/with-controllers';
 
 const QUEUES = ref({ group: 'sqs.services.k8s.aws', version: 'v1alpha1' }, 'queues');
 const ns = uniqueName('sqs');
@@ -37,21 +38,15 @@ const status = (o: KubeObject) => (o.status ?? {}) as Record<string, unknown>;
 const calls = async (operation: string, queue: string, since = 0) =>
   (await aws.control.calls({ operation, since })).filter((call) => call.resource === queue && call.status === 200);
 
-beforeAll(async () => {
-  installServiceCrds('sqs');
-  kubectl(['create', 'namespace', ns]);
-  aws = await startTestAws();
-  sqs = new SQSClient(aws.clientConfig({ maxAttempts: 3 }));
+const env = withServiceController({
+  service: 'sqs',
+  descriptor: service,
+  ns,
+  client: (aws) => new SQSClient(aws.clientConfig({ maxAttempts: 3 })),
   // A short resync, so drift made out of band is corrected within the test.
-  c = await startServiceController(service, undefined, aws, ns, ['--reconcile-default-resync-seconds', '2']);
-}, 120_000);
-
-afterAll(async () => {
-  await c?.stop();
-  sqs?.destroy();
-  await aws?.stop();
-  kubectl(['delete', 'namespace', ns, '--wait=false']);
+  flags: ['--reconcile-default-resync-seconds', '2'],
 });
+beforeAll(() => ({ aws, c, client: sqs } = env));
 
 describe('sqs Queue', () => {
   const name = uniqueName('orders');

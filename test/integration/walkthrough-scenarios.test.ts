@@ -5,7 +5,8 @@ import { spawn } from 'node:child_process';
 import { DeleteModelCommand, DescribeEndpointCommand, DescribeTrainingJobCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { resolve } from 'node:path';
 import { statusHold, trainingJobInProgress } from '../env/aws/hold-presets';
-import { startTestAws, uniqueName, type TestAws } from '../env/aws/testing';
+import { uniqueName, type TestAws } from '../env/aws/testing';
+import { withControllers } from '../e2e/with-controllers';
 import { kubectl, testContext } from '../env/context';
 import { endpointConfigManifest, endpointManifest, modelManifest, trainingJobManifest } from '../support/manifests';
 import { AUTOSCALING, SAGEMAKER, condition, gone, installCrds, ref, startControllers, synced, until, waitFor, type Controllers } from '../e2e/controllers';
@@ -31,21 +32,17 @@ async function create(r: { group: string; version: string; plural: string }, bod
   await c.kube.create(r, ns, body);
 }
 
-beforeAll(async () => {
-  installCrds();
-  kubectl(['create', 'namespace', ns]);
-  aws = await startTestAws();
-  sm = new SageMakerClient(aws.clientConfig());
-  c = await startControllers(aws, ns);
-}, 120_000);
-
-afterAll(async () => {
-  await c?.stop();
-  await aws?.control.clearHolds();
-  await aws?.control.clearFaults();
-  await aws?.stop();
-  kubectl(['delete', 'namespace', ns, '--wait=false']);
+const env = withControllers({
+  ns,
+  crds: installCrds,
+  client: (aws) => new SageMakerClient(aws.clientConfig()),
+  start: (aws, ns) => startControllers(aws, ns),
+  after: async (aws) => {
+    await aws.control.clearHolds();
+    await aws.control.clearFaults();
+  },
 });
+beforeAll(() => ({ aws, c, client: sm } = env));
 
 describe('jobs in progress', () => {
   it('a TrainingJob held InProgress is requeued, shows InProgress in kubectl get, then becomes Synced', async () => {

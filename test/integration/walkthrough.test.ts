@@ -14,7 +14,8 @@ import {
   SageMakerClient,
 } from '@aws-sdk/client-sagemaker';
 import { join, resolve } from 'node:path';
-import { startTestAws, uniqueName, type TestAws } from '../env/aws/testing';
+import { uniqueName } from '../env/aws/testing';
+import { withControllers } from '../e2e/with-controllers';
 import { kubectl } from '../env/context';
 import { AUTOSCALING, SAGEMAKER, condition, gone, installCrds, ref, startControllers, synced, until, waitFor, type Controllers } from '../e2e/controllers';
 
@@ -30,7 +31,6 @@ const TARGET = ref(AUTOSCALING, 'scalabletargets');
 const POLICY = ref(AUTOSCALING, 'scalingpolicies');
 const VARIANT = 'endpoint/xgboost-abalone-endpoint/variant/AllTraffic';
 
-let aws: TestAws;
 let c: Controllers;
 let sm: SageMakerClient;
 let aas: ApplicationAutoScalingClient;
@@ -40,22 +40,15 @@ function apply(name: string): void {
   if (r.status !== 0) throw new Error(`kubectl apply ${name}: ${r.stderr}`);
 }
 
-beforeAll(async () => {
-  installCrds();
-  kubectl(['create', 'namespace', ns]);
-  aws = await startTestAws();
+const env = withControllers({
+  ns,
+  crds: installCrds,
+  client: (aws) => [new SageMakerClient(aws.clientConfig()), new ApplicationAutoScalingClient(aws.clientConfig())] as const,
   // The walkthrough's AWS names are fixed; start from an empty moto (test files run one at a time).
-  await aws.control.reset({ moto: true });
-  sm = new SageMakerClient(aws.clientConfig());
-  aas = new ApplicationAutoScalingClient(aws.clientConfig());
-  c = await startControllers(aws, ns);
-}, 120_000);
-
-afterAll(async () => {
-  await c?.stop();
-  await aws?.stop();
-  kubectl(['delete', 'namespace', ns, '--wait=false']);
+  before: (aws) => aws.control.reset({ moto: true }),
+  start: (aws, ns) => startControllers(aws, ns),
 });
+beforeAll(() => ({ c, client: [sm, aas] } = env));
 
 describe('walkthrough: train, deploy, autoscale, clean up', () => {
   it('training.yaml: the TrainingJob completes and reports its artifacts and identity', async () => {
