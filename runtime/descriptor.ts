@@ -200,6 +200,11 @@ export interface ResourceDescriptor {
   readonly deletable?: GuardRule;
   /** ACK update_operation.omit_unchanged_fields: the update input carries identifiers and only the spec fields that differ. */
   readonly omitUnchangedFields?: true;
+  /**
+   * Top-level spec fields (JSON) the read reports in another shape (ACK `set: ReadOne ignore`): not
+   * taken from it, so judged against the spec last applied like fields the read leaves out.
+   */
+  readonly readIgnored?: readonly string[];
   readonly requeueOnSuccessSeconds?: number;
   /** The kind's tags field (spec path) and its shape in the service, when the kind has tags. */
   readonly tags?: TagsBinding;
@@ -266,7 +271,10 @@ export interface AttributeMapBinding {
 export interface SubResourceBinding {
   /** The spec field (JSON name), e.g. "versioning". */
   readonly field: string;
-  /** Writes it; `member` is the input member taking the value (one item, for a keyed list). */
+  /**
+   * Writes it; `member` is the input member taking the value (one item, for a keyed list), or `.`:
+   * the value's members are the input's own (ACK `from.path: .`), beside the resource's identifiers.
+   */
   readonly put: OperationBinding & { readonly member: string };
   /**
    * Reads it; `member` is the output member holding it (the list, for a keyed list); absent: the

@@ -106,6 +106,8 @@ export function toServiceDescriptor(model: ServiceModel, sdk: SdkNames): Service
       immutable: r.immutable,
       lateInitialize: r.lateInitialize,
       compareIgnored: r.compareIgnored,
+      ...(r.readIgnored.length > 0 ? { readIgnored: r.readIgnored } : {}),
+      ...(r.updateable ? { updateable: r.updateable } : {}),
       ...(r.createOnly.length > 0 ? { createOnly: r.createOnly } : {}),
       ...(r.customSynced?.length ? { customSynced: r.customSynced } : {}),
       ...(r.synced.length > 0 ? { synced: r.synced } : {}),

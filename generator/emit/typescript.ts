@@ -36,7 +36,18 @@ export interface TypeScriptInput {
   readonly hooksModule?: string;
 }
 
-export const descriptorConst = (r: Resource) => names(r.kind).camelLower.replace(/_$/, '');
+/** Words JavaScript reserves as identifiers (a kind named Function, Class, Default, …). */
+const RESERVED = new Set(
+  ('break case catch class const continue debugger default delete do else enum export extends false finally for function if ' +
+    'implements import in instanceof interface let new null package private protected public return static super switch this ' +
+    'throw true try typeof var void while with yield await arguments eval').split(' '),
+);
+
+/** The descriptor's constant: the kind in lower camel case, `<name>Kind` where JavaScript reserves the word. */
+export const descriptorConst = (r: Resource) => {
+  const name = names(r.kind).camelLower.replace(/_$/, '');
+  return RESERVED.has(name) ? `${name}Kind` : name;
+};
 
 export function typescriptFiles(input: TypeScriptInput): Map<string, string> {
   const { model, descriptor } = input;

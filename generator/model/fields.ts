@@ -5,6 +5,7 @@ import { names } from '../names';
 import type { ShapeTypes } from './shape-types';
 import { resolveShapeName } from './ignore';
 import type { Field, ResourceField, TypeRef } from './types';
+import { htmlToText } from './docs';
 
 /** How a kind's fields are found: wrapper paths, `from:` fields, `type:` fields, config paths → JSON paths. */
 
@@ -54,6 +55,13 @@ export function fieldFrom(
 ): Field {
   const op = index.operations().find((o) => o.name === from.operation);
   if (!op) throw new GeneratorError(loc, `names no operation "${from.operation}"`);
+  // ACK's `path: .`: the field is the operation's whole input (Lambda's FunctionEventInvokeConfig
+  // from PutFunctionEventInvokeConfig), a structure of that shape.
+  if (from.path === '.') {
+    if (!op.input) throw new GeneratorError(loc, `${from.operation} has no input to take as the field's type`);
+    const doc = index.get(op.input)?.traits.documentation;
+    return { json: names(fieldName).camelLower, member: fieldName, type: types.typeOf(op.input), required: false, sensitive: false, ...(doc ? { doc: htmlToText(doc) } : {}) };
+  }
   const segs = from.path.split('.');
   for (const root of [op.output, op.input]) {
     if (!root) continue;

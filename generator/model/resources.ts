@@ -312,6 +312,7 @@ function inferResource(r: ResourceInput): Resource {
     ...flagged((fc) => fc.is_immutable === true),
   ]);
   const compareIgnored = sortedUnique(flagged((fc) => fc.compare?.is_ignored === true));
+  const readIgnored = sortedUnique(flagged((fc) => (fc.set ?? []).some((x) => x.method === 'ReadOne' && (x.ignore === true || x.ignore === 'all'))));
   const idempotencyToken = r.create.input
     ? structMembers(index, r.create.input).find((m) => m.traits.idempotencyToken)?.name
     : undefined;
@@ -337,6 +338,7 @@ function inferResource(r: ResourceInput): Resource {
     opRef: ref,
     at,
     readReports: readReports(index, shapeTypes, r.readOne, r.readMany),
+    readIgnored: new Set(readIgnored),
   });
   const collections = inferCollections({
     spec,
@@ -395,6 +397,7 @@ function inferResource(r: ResourceInput): Resource {
     immutable,
     lateInitialize: sortedUnique(flagged((fc) => fc.late_initialize !== undefined)),
     compareIgnored,
+    readIgnored,
     createOnly: sortedUnique(createOnly),
     ...(customSynced.size ? { customSynced: [...customSynced].sort() } : {}),
     ...(idempotencyToken ? { idempotencyToken } : {}),

@@ -30,6 +30,11 @@ export interface SubResourceInput {
   readonly at: (path: string) => { file: string; at: string };
   /** Members the kind's own read reports (lower-cased): such a part needs no read of its own. */
   readonly readReports?: ReadonlySet<string>;
+  /**
+   * Spec fields (JSON) not taken from the kind's read (`set: ReadOne ignore`): a part among them has no
+   * read at all and is judged against the spec last applied (a Lambda Function's code).
+   */
+  readonly readIgnored?: ReadonlySet<string>;
 }
 
 export function inferSubResources(r: SubResourceInput): SubResource[] {
@@ -52,10 +57,11 @@ export function inferSubResources(r: SubResourceInput): SubResource[] {
       const put = named(fc.from.operation, 'from.operation')!;
       const noun = put.name.replace(WRITE_VERB, '');
       const last = fc.from.path.split('.').pop()!;
-      // ACK's paths use Go casing (RetentionInDays for the model's retentionInDays).
-      const putMember = (put.input ? r.types.members(put.input).find((m) => m.member.toLowerCase() === last.toLowerCase())?.member : undefined) ?? last;
-      const read = named(sc?.read, 'sub_resource.read') ?? ops.get(`Get${noun}`) ?? ops.get(`Describe${noun}`);
-      if (!read && r.readReports?.has(field.member.toLowerCase())) {
+      // ACK's paths use Go casing (RetentionInDays for the model's retentionInDays); `.` is the whole input.
+      const putMember = fc.from.path === '.' ? '.' : (put.input ? r.types.members(put.input).find((m) => m.member.toLowerCase() === last.toLowerCase())?.member : undefined) ?? last;
+      const unread = r.readIgnored?.has(field.json) === true;
+      const read = unread ? undefined : named(sc?.read, 'sub_resource.read') ?? ops.get(`Get${noun}`) ?? ops.get(`Describe${noun}`);
+      if (!read && (unread || r.readReports?.has(field.member.toLowerCase()))) {
         // CloudWatch Logs' retention: PutRetentionPolicy writes what DescribeLogGroups reports.
         const del = named(sc?.delete, 'sub_resource.delete') ?? ops.get(`Delete${noun}`);
         out.push(entry(field.json, put, putMember, undefined, undefined, del, undefined, sc, r));
@@ -64,7 +70,7 @@ export function inferSubResources(r: SubResourceInput): SubResource[] {
       if (!read) {
         throw new GeneratorError(at('from'), `no Get${noun} or Describe${noun} reads what ${put.name} writes`, 'name the read operation in sub_resource.read');
       }
-      const target = put.input ? r.types.members(put.input).find((m) => m.member === putMember)?.type.shape : undefined;
+      const target = putMember === '.' ? put.input : put.input ? r.types.members(put.input).find((m) => m.member === putMember)?.type.shape : undefined;
       const readFields = sc?.read_fields ? resolveReadFields(sc.read_fields, field.type, read, r, (k) => at(`sub_resource.read_fields.${k}`)) : undefined;
       const readMember = readFields || !read.output ? undefined : r.types.members(read.output).find((m) => m.member === putMember || (target !== undefined && m.type.shape === target))?.member;
       const del = named(sc?.delete, 'sub_resource.delete') ?? ops.get(`Delete${noun}`);

@@ -168,6 +168,12 @@ export interface Resource {
   readonly lateInitialize: readonly string[];
   readonly compareIgnored: readonly string[];
   /**
+   * Top-level spec fields (JSON) not taken from the read (ACK `set: [{method: ReadOne, ignore: true}]`):
+   * the read reports them in another shape (a Function's code location, a layer's content), so they are
+   * judged against the spec last applied, as fields the read leaves out.
+   */
+  readonly readIgnored: readonly string[];
+  /**
    * Dotted JSON paths under spec that the update operation cannot carry (its input has no member
    * for them): a change there is refused, never sent. Empty when the kind has no update operation
    * (then every change is refused). Paths already in `immutable` or `compareIgnored` are left out.
@@ -219,7 +225,10 @@ export interface SubResource {
   /** The spec field holding it (JSON name). */
   readonly field: string;
   readonly put: OperationRef;
-  /** Input member of `put` taking the field's value (one item, for a keyed list). */
+  /**
+   * Input member of `put` taking the field's value (one item, for a keyed list); `.` (ACK's `from.path: .`):
+   * the value's members are the input's own, spread into it beside the resource's identifiers.
+   */
   readonly putMember: string;
   /** Absent: the kind's own read reports the field. */
   readonly read?: OperationRef;

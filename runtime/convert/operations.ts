@@ -85,14 +85,26 @@ export function observe(d: ResourceDescriptor, shapes: ShapeTable, output: SdkOb
 }
 
 export function observeOutput(op: OperationBinding, d: ResourceDescriptor, shapes: ShapeTable, output: SdkObject): Observed {
-  const observed = observe(d, shapes, unwrap(op, output) ?? {});
+  const observed = withoutReadIgnored(d, observe(d, shapes, unwrap(op, output) ?? {}));
   const outputMembers = op.output && !op.outputWrapper ? shapes[op.output] : undefined;
   if (!outputMembers) return observed;
   const sdkNames = new Set(outputMembers.map((m) => m.sdk));
+  for (const f of shapes[d.specShape] ?? []) if (d.readIgnored?.includes(f.json)) sdkNames.delete(f.sdk);
   // An attribute map reports every attribute: one AWS leaves out is unset there.
   if (d.attributes && sdkNames.has(d.attributes.member)) for (const f of d.attributes.fields) sdkNames.add(f);
   const reported = new Set((shapes[d.specShape] ?? []).filter((f) => sdkNames.has(f.sdk)).map((f) => f.json));
   return { ...observed, reported };
+}
+
+/**
+ * Fields the read reports in another shape (ACK `set: ReadOne ignore`: a Lambda function's code
+ * location for its code) are not read at all: judged against the spec last applied instead.
+ */
+function withoutReadIgnored(d: ResourceDescriptor, o: Observed): Observed {
+  if (!d.readIgnored?.length) return o;
+  const spec = { ...o.spec };
+  for (const f of d.readIgnored) delete spec[f];
+  return { ...o, spec };
 }
 
 /**

@@ -53,6 +53,16 @@ export function withoutUnreportedUnchanged(delta: readonly DeltaEntry[], desired
   });
 }
 
+/**
+ * Whether the user changed a top-level field since it was applied. Without a record (an adopted
+ * resource) nothing says it changed.
+ */
+export function changedSinceApplied(desired: JsonObject, field: string, applied: AppliedSpec | undefined): boolean {
+  if (!applied) return false;
+  const now = desired[field];
+  return (now === undefined || now === null ? undefined : digest(now)) !== applied[field];
+}
+
 function digest(v: unknown): string {
   return createHash('sha256').update(canonical(v)).digest('base64url').slice(0, 12);
 }

@@ -1,4 +1,4 @@
-import type { OperationBinding, SdkObject, SubResourceBinding } from '../../descriptor';
+import type { FieldSpec, OperationBinding, SdkObject, ShapeTable, SubResourceBinding } from '../../descriptor';
 import { errorCode } from '../../aws/errors';
 import { buildInput, latestSpec, type Observed } from '../../convert/operations';
 import { getPath, type JsonObject } from '../../convert/paths';
@@ -21,6 +21,8 @@ import {
   withDefaultPartTags,
 } from '../sub-resources';
 import { failure } from './failures';
+import { APPLIED_SPEC_ANNOTATION, changedSinceApplied, parseAppliedSpec } from '../applied-spec';
+import { recordApplied, updateBlocked, updatePending } from './update';
 
 export type SubResourcesResult = { readonly kind: 'synced'; readonly fields: string[] } | { readonly kind: 'outcome'; readonly outcome: Outcome };
 
@@ -54,8 +56,15 @@ export async function syncSubResources(s: RunState, desired: JsonObject, latest?
   const plan = planParts(parts, desired, recorded);
   await record(s, plan.recordBefore);
   const fields: string[] = [];
+  let unreadPut = false;
   try {
-    for (const p of plan.sync) if (await syncPart(s, p, desired, latest)) fields.push(`spec.${p.field}`);
+    for (const p of plan.sync) {
+      const answer = await syncPart(s, p, desired, latest);
+      if (answer === 'blocked') return { kind: 'outcome', outcome: await updatePending(s, updateBlocked(s, desired, latest!)!, latest!) };
+      if (answer === 'unchanged') continue;
+      fields.push(`spec.${p.field}`);
+      if (answer === 'put-unread') unreadPut = true;
+    }
     for (const p of plan.remove) {
       await removePart(s, p, desired);
       fields.push(`spec.${p.field}`);
@@ -66,6 +75,8 @@ export async function syncSubResources(s: RunState, desired: JsonObject, latest?
     return { kind: 'outcome', outcome: await failure(s, err.named(), err.call) };
   }
   await record(s, plan.recordAfter);
+  // A part no read reports is judged against the spec last applied: record what was just put.
+  if (unreadPut) await recordApplied(s, desired);
   if (fields.length) s.env.log.info('updated sub-resources', { fields });
   return { kind: 'synced', fields };
 }
@@ -101,19 +112,46 @@ async function readPart(s: RunState, p: SubResourceBinding, desired: JsonObject)
   }
 }
 
-async function syncPart(s: RunState, p: SubResourceBinding, desired: JsonObject, latest: Observed | undefined): Promise<boolean> {
+/** What syncing one part did: nothing, a put (of a part no read reports), or nothing yet because an update is in flight. */
+type PartAnswer = 'unchanged' | 'put' | 'put-unread' | 'blocked';
+
+async function syncPart(s: RunState, p: SubResourceBinding, desired: JsonObject, latest: Observed | undefined): Promise<PartAnswer> {
   const f = partField(s.shapes, s.d.specShape, p);
   let observed: unknown;
-  if (!p.read) observed = latest ? getPath(latestSpec(desired, latest), p.field) : undefined;
-  else {
+  let unread = false;
+  if (!p.read) {
+    observed = latest ? getPath(latestSpec(desired, latest), p.field) : undefined;
+    // Not reported by any read (ACK `set: ReadOne ignore`: a function's code): changed only if the user changed it.
+    unread = s.d.readIgnored?.includes(p.field) === true || (latest?.reported !== undefined && !latest.reported.has(p.field));
+    if (unread && !changedSinceApplied(desired, p.field, parseAppliedSpec(s.annotations[APPLIED_SPEC_ANNOTATION]))) return 'unchanged';
+  } else {
     const output = await readPart(s, p, desired);
     observed = output ? observedPart(p, f, output, s.shapes) : undefined;
   }
-  if (p.key) return syncKeyed(s, p, desired, observed);
-  const want = withDefaultPartTags(p, f, desired[p.field], s.shapes, s.env.defaultTags);
-  if (f.jsonDocument ? sameJsonText(want, observed) : partMatches(want, observed, f.type, s.shapes)) return false;
-  await call(s, p, 'write', p.put, { ...identity(s, p.put, desired), [p.put.member]: putValue(p, f, want, s.shapes) });
-  return true;
+  if (p.key) return (await syncKeyed(s, p, desired, observed)) ? 'put' : 'unchanged';
+  const id = identity(s, p.put, desired);
+  const want = withoutIdentity(p, f, withDefaultPartTags(p, f, desired[p.field], s.shapes, s.env.defaultTags), id, s.shapes);
+  if (!unread && (f.jsonDocument ? sameJsonText(want, observed) : partMatches(want, observed, f.type, s.shapes))) return 'unchanged';
+  if (latest && updateBlocked(s, desired, latest)) return 'blocked';
+  await call(s, p, 'write', p.put, putInput(p, id, putValue(p, f, want, s.shapes)));
+  return unread ? 'put-unread' : 'put';
+}
+
+/** The put's input: the value in its member, or (member `.`) the value's members spread beside the identifiers. */
+function putInput(p: SubResourceBinding, id: SdkObject, value: unknown): SdkObject {
+  if (p.put.member !== '.') return { ...id, [p.put.member]: value };
+  return { ...(typeof value === 'object' && value !== null ? (value as SdkObject) : {}), ...id };
+}
+
+/**
+ * A part that is a whole input (`.`: PutFunctionEventInvokeConfig's FunctionName, Qualifier, …): its
+ * identifier members are the resource's, filled from it, so they are neither compared nor taken from the value.
+ */
+function withoutIdentity(p: SubResourceBinding, f: FieldSpec, want: unknown, id: SdkObject, shapes: ShapeTable): unknown {
+  if (p.put.member !== '.' || typeof want !== 'object' || want === null || typeof f.type !== 'object' || !('struct' in f.type)) return want;
+  const out = { ...(want as JsonObject) };
+  for (const m of shapes[f.type.struct] ?? []) if (m.sdk in id) delete out[m.json];
+  return out;
 }
 
 async function syncKeyed(s: RunState, p: SubResourceBinding, desired: JsonObject, observed: unknown): Promise<boolean> {
@@ -149,7 +187,7 @@ async function removePart(s: RunState, p: SubResourceBinding, desired: JsonObjec
     return;
   }
   const f = partField(s.shapes, s.d.specShape, p);
-  await call(s, p, 'write', p.put, { ...identity(s, p.put, desired), [p.put.member]: putValue(p, f, undefined, s.shapes) });
+  await call(s, p, 'write', p.put, putInput(p, identity(s, p.put, desired), putValue(p, f, undefined, s.shapes)));
 }
 
 async function readKeyedForRemoval(s: RunState, p: SubResourceBinding, desired: JsonObject): Promise<unknown> {

@@ -81,8 +81,17 @@ export async function update(s: RunState, desired: JsonObject, latest: Observed)
   return { kind: 'updated', fields, ...(after ? { latest: after } : {}), ...(effects ? { effects } : {}) };
 }
 
+/**
+ * ACK's `updateable` for writes beside the update operation (sub-resources put by their own operations:
+ * a Lambda function's UpdateFunctionCode is refused with ResourceConflictException while
+ * LastUpdateStatus is InProgress, like UpdateFunctionConfiguration).
+ */
+export function updateBlocked(s: RunState, desired: JsonObject, latest: Observed): RequeueRequest | undefined {
+  return guardWait(s.d.updateable, { spec: desired, status: { ...s.status, ...latest.status } }, 'update');
+}
+
 /** As ACK, the postponement records this read's status (and the hook's fields) with its reason. */
-function updatePending(s: RunState, r: RequeueRequest, latest: Observed): Promise<Outcome> {
+export function updatePending(s: RunState, r: RequeueRequest, latest: Observed): Promise<Outcome> {
   s.setObserved(latest);
   if (r.status) s.status = overStatus(s.status, r.status);
   s.env.log.info('update postponed', { reason: r.reason, requeueAfterMs: r.requeueAfterMs });

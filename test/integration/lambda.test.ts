@@ -1,0 +1,279 @@
+// Lambda end to end through the generated controller against moto: ACK's manifests applied with
+// kubectl. A Function's configuration goes through UpdateFunctionConfiguration and its code through
+// UpdateFunctionCode (a sub-resource no read reports, judged against the spec last applied); reserved
+// concurrency and asynchronous invocation are sub-resources with their own Get/Put/Delete; map tags go
+// through TagResource/UntagResource (GetFunction reports them: no ListTags). A Version and a
+// LayerVersion are keyed by the number AWS makes; an EventSourceMapping by its UUID.
+import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
+import {
+  GetAliasCommand,
+  GetEventSourceMappingCommand,
+  GetFunctionCommand,
+  GetFunctionConcurrencyCommand,
+  GetFunctionConfigurationCommand,
+  GetFunctionEventInvokeConfigCommand,
+  GetFunctionUrlConfigCommand,
+  GetLayerVersionCommand,
+  LambdaClient,
+  PutFunctionConcurrencyCommand,
+  TagResourceCommand,
+  UpdateAliasCommand,
+  UpdateEventSourceMappingCommand,
+  UpdateFunctionConfigurationCommand,
+} from '@aws-sdk/client-lambda';
+import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { stringify } from 'yaml';
+import { service } from '../../generated/lambda/src/service';
+import type { KubeObject } from '../../runtime/k8s/types';
+import { startTestAws, uniqueName, type TestAws } from '../env/aws/testing';
+import { kubectl } from '../env/context';
+import { condition, ref, waitFor } from '../e2e/controllers';
+import { installServiceCrds, startServiceController, type ServiceRun } from '../e2e/service-controller';
+
+const LAMBDA = { group: 'lambda.services.k8s.aws', version: 'v1alpha1' };
+const FUNCTIONS = ref(LAMBDA, 'functions');
+const VERSIONS = ref(LAMBDA, 'versions');
+const ALIASES = ref(LAMBDA, 'aliases');
+const LAYERS = ref(LAMBDA, 'layerversions');
+const MAPPINGS = ref(LAMBDA, 'eventsourcemappings');
+const URLS = ref(LAMBDA, 'functionurlconfigs');
+const ns = uniqueName('lambda');
+const fnName = uniqueName('fn');
+const zip = (text: string) => Buffer.from(`PK\u0003\u0004${text}`).toString('base64');
+
+let aws: TestAws;
+let c: ServiceRun;
+let lambda: LambdaClient;
+let roleArn = '';
+
+function apply(kind: string, name: string, spec: Record<string, unknown>, annotations: Record<string, string> = {}): void {
+  const manifest = { apiVersion: 'lambda.services.k8s.aws/v1alpha1', kind, metadata: { name, annotations }, spec };
+  const r = kubectl(['apply', '-n', ns, '-f', '-'], { input: stringify(manifest) });
+  if (r.status !== 0) throw new Error(r.stderr);
+}
+
+const status = (o: KubeObject) => (o.status ?? {}) as Record<string, any>;
+const fn = () => lambda.send(new GetFunctionCommand({ FunctionName: fnName }));
+const writes = async (since: number) =>
+  (await aws.control.calls({ since })).filter((x) => x.service === 'lambda' && !x.operation.startsWith('GET ')).map((x) => x.operation);
+
+function functionSpec(over: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    name: fnName,
+    role: roleArn,
+    runtime: 'python3.12',
+    handler: 'index.handler',
+    code: { zipFile: zip('v1') },
+    description: 'scores models',
+    memorySize: 256,
+    timeout: 30,
+    environment: { variables: { STAGE: 'test' } },
+    tags: { team: 'ml' },
+    reservedConcurrentExecutions: 5,
+    functionEventInvokeConfig: { maximumRetryAttempts: 1, maximumEventAgeInSeconds: 600 },
+    ...over,
+  };
+}
+
+beforeAll(async () => {
+  installServiceCrds('lambda');
+  kubectl(['create', 'namespace', ns]);
+  aws = await startTestAws();
+  lambda = new LambdaClient(aws.clientConfig({ maxAttempts: 3 }));
+  const iam = new IAMClient(aws.clientConfig({ maxAttempts: 3 }));
+  // moto's CreateFunction requires a role that exists in its IAM.
+  const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
+  roleArn = (await iam.send(new CreateRoleCommand({ RoleName: uniqueName('lambda-role'), AssumeRolePolicyDocument: JSON.stringify(trust) }))).Role!.Arn!;
+  iam.destroy();
+  c = await startServiceController(service, undefined, aws, ns, ['--reconcile-default-resync-seconds', '2']);
+}, 120_000);
+
+afterAll(async () => {
+  await c?.stop();
+  lambda?.destroy();
+  await aws?.stop();
+  kubectl(['delete', 'namespace', ns, '--wait=false']);
+});
+
+describe('lambda Function', () => {
+  let firstSha = '';
+
+  it('creates the function once with its code, configuration, tags, concurrency and async config; ARN and state in status', async () => {
+    const mark = await aws.control.mark();
+    apply('Function', 'scorer', functionSpec());
+    const o = await c.synced(FUNCTIONS, ns, 'scorer');
+    expect(status(o).ackResourceMetadata.arn).toBe(`arn:aws:lambda:us-east-1:123456789012:function:${fnName}`);
+    expect(status(o)).toMatchObject({ state: 'Active', lastUpdateStatus: 'Successful' });
+    firstSha = status(o).codeSHA256;
+    expect(firstSha).toBeTruthy();
+    const got = await fn();
+    expect(got.Configuration).toMatchObject({ Description: 'scores models', MemorySize: 256, Timeout: 30, Runtime: 'python3.12', Environment: { Variables: { STAGE: 'test' } } });
+    expect(got.Tags).toMatchObject({ team: 'ml' });
+    expect((await lambda.send(new GetFunctionConcurrencyCommand({ FunctionName: fnName }))).ReservedConcurrentExecutions).toBe(5);
+    expect(await lambda.send(new GetFunctionEventInvokeConfigCommand({ FunctionName: fnName }))).toMatchObject({ MaximumRetryAttempts: 1, MaximumEventAgeInSeconds: 600 });
+    await new Promise((r) => setTimeout(r, 3_000)); // resyncs: no second create, no code update
+    const made = await writes(mark);
+    expect(made.filter((op) => op === 'POST /2015-03-31/functions')).toHaveLength(1);
+    expect(made.some((op) => op.endsWith('/code'))).toBe(false);
+  });
+
+  it('an idle resync reads and writes nothing', async () => {
+    const mark = await aws.control.mark();
+    await new Promise((r) => setTimeout(r, 4_500));
+    expect(await writes(mark)).toEqual([]);
+    const reads = (await aws.control.calls({ since: mark })).filter((x) => x.service === 'lambda').map((x) => x.operation);
+    expect(reads.length).toBeGreaterThan(0);
+    expect(reads.some((op) => op.includes('/tags/'))).toBe(false); // GetFunction reports the tags
+  });
+
+  it('updates configuration (UpdateFunctionConfiguration), code (UpdateFunctionCode), tags, concurrency and async config', async () => {
+    apply('Function', 'scorer', functionSpec({
+      code: { zipFile: zip('v2') },
+      description: 'scores models, v2',
+      memorySize: 512,
+      environment: { variables: { STAGE: 'prod' } },
+      tags: { team: 'research', tier: 'gold' },
+      reservedConcurrentExecutions: 7,
+      functionEventInvokeConfig: { maximumRetryAttempts: 2, maximumEventAgeInSeconds: 600 },
+    }));
+    await waitFor(async () => {
+      const got = await fn();
+      const conc = (await lambda.send(new GetFunctionConcurrencyCommand({ FunctionName: fnName }))).ReservedConcurrentExecutions;
+      const inv = await lambda.send(new GetFunctionEventInvokeConfigCommand({ FunctionName: fnName }));
+      return got.Configuration?.Description === 'scores models, v2' &&
+        got.Configuration.MemorySize === 512 &&
+        got.Configuration.Environment?.Variables?.STAGE === 'prod' &&
+        got.Configuration.CodeSha256 !== firstSha &&
+        got.Tags?.team === 'research' && got.Tags?.tier === 'gold' &&
+        conc === 7 && inv.MaximumRetryAttempts === 2
+        ? true
+        : undefined;
+    }, 30_000, 'function updated', c.logs);
+    const o = await c.synced(FUNCTIONS, ns, 'scorer');
+    expect(status(o).codeSHA256).not.toBe(firstSha);
+  });
+
+  it('drift made out of band is corrected on resync (configuration, a stray tag, concurrency)', async () => {
+    await lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: fnName, Description: 'hijacked', MemorySize: 128 }));
+    await lambda.send(new TagResourceCommand({ Resource: `arn:aws:lambda:us-east-1:123456789012:function:${fnName}`, Tags: { stray: 'x', team: 'other' } }));
+    await lambda.send(new PutFunctionConcurrencyCommand({ FunctionName: fnName, ReservedConcurrentExecutions: 1 }));
+    await waitFor(async () => {
+      const got = await fn();
+      const conc = (await lambda.send(new GetFunctionConcurrencyCommand({ FunctionName: fnName }))).ReservedConcurrentExecutions;
+      return got.Configuration?.Description === 'scores models, v2' && got.Configuration.MemorySize === 512 && got.Tags?.stray === undefined && got.Tags?.team === 'research' && conc === 7 ? true : undefined;
+    }, 30_000, 'drift corrected', c.logs);
+  });
+
+  it('removing concurrency and async config from the spec deletes them in AWS', async () => {
+    const spec = functionSpec({ code: { zipFile: zip('v2') }, description: 'scores models, v2', memorySize: 512, environment: { variables: { STAGE: 'prod' } }, tags: { team: 'research', tier: 'gold' } });
+    delete spec.reservedConcurrentExecutions;
+    delete spec.functionEventInvokeConfig;
+    apply('Function', 'scorer', spec);
+    await waitFor(async () => {
+      const conc = (await lambda.send(new GetFunctionConcurrencyCommand({ FunctionName: fnName }))).ReservedConcurrentExecutions;
+      const inv = await lambda.send(new GetFunctionEventInvokeConfigCommand({ FunctionName: fnName })).then(() => 'set', (e: { name?: string }) => e.name);
+      return conc === undefined && inv === 'ResourceNotFoundException' ? true : undefined;
+    }, 30_000, 'parts removed', c.logs);
+  });
+
+  it('renaming the function is refused at admission', () => {
+    const r = kubectl(['patch', 'function', 'scorer', '-n', ns, '--type=merge', '-p', JSON.stringify({ spec: { name: 'other' } })]);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/immutable/i);
+  });
+});
+
+describe('lambda Version, Alias, FunctionURLConfig', () => {
+  it('publishes a version of the function named by functionRef; keyed by the version number AWS made', async () => {
+    apply('Version', 'v1', { functionRef: { from: { name: 'scorer' } }, description: 'first' });
+    const o = await c.synced(VERSIONS, ns, 'v1');
+    expect(status(o).version).toBe('1');
+    expect(status(o).functionARN).toBe(`arn:aws:lambda:us-east-1:123456789012:function:${fnName}:1`);
+    const got = await lambda.send(new GetFunctionConfigurationCommand({ FunctionName: fnName, Qualifier: '1' }));
+    expect(got.Version).toBe('1');
+  });
+
+  it('an Alias points at the version; updated with UpdateAlias; an out-of-band change is corrected', async () => {
+    apply('Alias', 'live', { name: 'live', functionRef: { from: { name: 'scorer' } }, functionVersion: '1', description: 'live traffic' });
+    await c.synced(ALIASES, ns, 'live');
+    expect(await lambda.send(new GetAliasCommand({ FunctionName: fnName, Name: 'live' }))).toMatchObject({ FunctionVersion: '1', Description: 'live traffic' });
+    apply('Alias', 'live', { name: 'live', functionRef: { from: { name: 'scorer' } }, functionVersion: '$LATEST', description: 'latest traffic' });
+    await waitFor(async () => {
+      const a = await lambda.send(new GetAliasCommand({ FunctionName: fnName, Name: 'live' }));
+      return a.FunctionVersion === '$LATEST' && a.Description === 'latest traffic' ? true : undefined;
+    }, 30_000, 'alias updated', c.logs);
+    await lambda.send(new UpdateAliasCommand({ FunctionName: fnName, Name: 'live', Description: 'hijacked' }));
+    await waitFor(async () => ((await lambda.send(new GetAliasCommand({ FunctionName: fnName, Name: 'live' }))).Description === 'latest traffic' ? true : undefined), 30_000, 'alias drift corrected', c.logs);
+  });
+
+  it('a FunctionURLConfig is created, updated and deleted', async () => {
+    apply('FunctionURLConfig', 'url', { functionRef: { from: { name: 'scorer' } }, authType: 'NONE', cors: { allowOrigins: ['https://example.com'] } });
+    const o = await c.synced(URLS, ns, 'url');
+    expect(status(o).functionURL).toMatch(/^https:\/\//);
+    apply('FunctionURLConfig', 'url', { functionRef: { from: { name: 'scorer' } }, authType: 'AWS_IAM', cors: { allowOrigins: ['https://example.com'] } });
+    await waitFor(async () => ((await lambda.send(new GetFunctionUrlConfigCommand({ FunctionName: fnName }))).AuthType === 'AWS_IAM' ? true : undefined), 30_000, 'url updated', c.logs);
+    kubectl(['delete', 'functionurlconfig', 'url', '-n', ns, '--wait=false']);
+    await c.gone(URLS, ns, 'url');
+    await expect(lambda.send(new GetFunctionUrlConfigCommand({ FunctionName: fnName }))).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
+  });
+
+  it('deleting the Alias and the Version removes them in AWS', async () => {
+    kubectl(['delete', 'alias', 'live', '-n', ns, '--wait=false']);
+    kubectl(['delete', 'version', 'v1', '-n', ns, '--wait=false']);
+    await c.gone(ALIASES, ns, 'live');
+    await c.gone(VERSIONS, ns, 'v1');
+    await expect(lambda.send(new GetAliasCommand({ FunctionName: fnName, Name: 'live' }))).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
+    await expect(lambda.send(new GetFunctionConfigurationCommand({ FunctionName: fnName, Qualifier: '1' }))).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
+  });
+});
+
+describe('lambda LayerVersion', () => {
+  const layerName = uniqueName('layer');
+  it('publishes the layer version; keyed by the version number; a change no API can make is refused; delete', async () => {
+    apply('LayerVersion', 'deps', { layerName, content: { zipFile: zip('deps') }, description: 'shared deps', compatibleRuntimes: ['python3.12'] });
+    const o = await c.synced(LAYERS, ns, 'deps');
+    expect(status(o).versionNumber).toBe(1);
+    expect(status(o).ackResourceMetadata.arn).toBe(`arn:aws:lambda:us-east-1:123456789012:layer:${layerName}:1`);
+    expect(await lambda.send(new GetLayerVersionCommand({ LayerName: layerName, VersionNumber: 1 }))).toMatchObject({ Description: 'shared deps', CompatibleRuntimes: ['python3.12'] });
+    apply('LayerVersion', 'deps', { layerName, content: { zipFile: zip('deps') }, description: 'other', compatibleRuntimes: ['python3.12'] });
+    await c.until(LAYERS, ns, 'deps', (x) => condition(x, 'ACK.Terminal')?.status === 'True', 'Terminal');
+    kubectl(['delete', 'layerversion', 'deps', '-n', ns, '--wait=false']);
+    await c.gone(LAYERS, ns, 'deps');
+    await expect(lambda.send(new GetLayerVersionCommand({ LayerName: layerName, VersionNumber: 1 }))).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
+  });
+});
+
+describe('lambda EventSourceMapping', () => {
+  it('maps an SQS queue to the function; keyed by its UUID; batch size updated and drift corrected; deleted', async () => {
+    const sqs = new SQSClient(aws.clientConfig({ maxAttempts: 3 }));
+    const url = (await sqs.send(new CreateQueueCommand({ QueueName: uniqueName('events') }))).QueueUrl!;
+    const queueArn = (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['QueueArn'] }))).Attributes!.QueueArn!;
+    sqs.destroy();
+    apply('EventSourceMapping', 'events', { functionRef: { from: { name: 'scorer' } }, eventSourceARN: queueArn, batchSize: 5 });
+    const o = await c.synced(MAPPINGS, ns, 'events');
+    const uuid = status(o).uuid as string;
+    expect(uuid).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await lambda.send(new GetEventSourceMappingCommand({ UUID: uuid }))).toMatchObject({ EventSourceArn: queueArn, BatchSize: 5 });
+    apply('EventSourceMapping', 'events', { functionRef: { from: { name: 'scorer' } }, eventSourceARN: queueArn, batchSize: 7 });
+    await waitFor(async () => ((await lambda.send(new GetEventSourceMappingCommand({ UUID: uuid }))).BatchSize === 7 ? true : undefined), 30_000, 'batch size updated', c.logs);
+    await lambda.send(new UpdateEventSourceMappingCommand({ UUID: uuid, BatchSize: 3 }));
+    await waitFor(async () => ((await lambda.send(new GetEventSourceMappingCommand({ UUID: uuid }))).BatchSize === 7 ? true : undefined), 30_000, 'batch size drift corrected', c.logs);
+    kubectl(['delete', 'eventsourcemapping', 'events', '-n', ns, '--wait=false']);
+    await c.gone(MAPPINGS, ns, 'events');
+    await expect(lambda.send(new GetEventSourceMappingCommand({ UUID: uuid }))).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
+  });
+});
+
+describe('lambda Function delete', () => {
+  it('deletes the function; deletion-policy retain keeps another', async () => {
+    kubectl(['delete', 'function', 'scorer', '-n', ns, '--wait=false']);
+    await c.gone(FUNCTIONS, ns, 'scorer');
+    await expect(fn()).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
+    const kept = uniqueName('kept');
+    apply('Function', 'kept', { ...functionSpec({ name: kept }), reservedConcurrentExecutions: undefined, functionEventInvokeConfig: undefined }, { 'services.k8s.aws/deletion-policy': 'retain' });
+    await c.synced(FUNCTIONS, ns, 'kept');
+    kubectl(['delete', 'function', 'kept', '-n', ns, '--wait=false']);
+    await c.gone(FUNCTIONS, ns, 'kept');
+    expect((await lambda.send(new GetFunctionCommand({ FunctionName: kept }))).Configuration?.FunctionName).toBe(kept);
+  });
+});
