@@ -131,7 +131,7 @@ export function inferServiceModel(input: ModelInput): ServiceModel {
     alsoNeeds: new Map(Object.entries(config.operations ?? {}).flatMap(([op, o]) => (o.also_needs?.length ? [[op, [...o.also_needs]] as const] : []))),
     resources,
     skipped,
-    members: shapeTypes.members,
+    members: shapeTypes.schemaMembers,
   };
 }
 

@@ -11,6 +11,8 @@ import type { Field, TypeRef } from './types';
 export interface ShapeTypes {
   typeOf(id: ShapeId, from?: ShapeId): TypeRef;
   members(id: ShapeId): readonly Field[];
+  /** `members`, as a CRD shows them: an operation input's members are not required at admission. */
+  schemaMembers(id: ShapeId): readonly Field[];
   field(member: Member, owner: ShapeId, rename?: string): Field;
 }
 
@@ -25,6 +27,18 @@ export interface IgnoreRules {
 export function createShapeTypes(index: ShapeIndex, ignore: IgnoreRules, jsonNames: ReadonlyMap<string, string> = new Map()): ShapeTypes {
   const types = new Map<ShapeId, TypeRef>();
   const memberCache = new Map<ShapeId, readonly Field[]>();
+  // An operation's input as a field's type (ACK `from.path: .`, `custom_field: {list_of: AddPermissionInput}`)
+  // is not the create's input: its members are required by that operation, not at admission, and its
+  // identifier members (FunctionName, Qualifier) are filled from the resource.
+  const inputs = new Set(index.operations().flatMap((o) => (o.input ? [o.input] : [])));
+  const schemaCache = new Map<ShapeId, readonly Field[]>();
+  function schemaMembers(id: ShapeId): readonly Field[] {
+    const hit = schemaCache.get(id);
+    if (hit) return hit;
+    const fields = inputs.has(id) ? members(id).map((f) => (f.required ? { ...f, required: false } : f)) : members(id);
+    schemaCache.set(id, fields);
+    return fields;
+  }
 
   function typeOf(id: ShapeId, from?: ShapeId): TypeRef {
     const hit = types.get(id);
@@ -109,7 +123,7 @@ export function createShapeTypes(index: ShapeIndex, ignore: IgnoreRules, jsonNam
     return fields;
   }
 
-  return { typeOf, members, field };
+  return { typeOf, members, schemaMembers, field };
 }
 
 /**

@@ -16,6 +16,7 @@ const shapes: Record<string, Field[]> = {
 const types: ShapeTypes = {
   typeOf: () => str,
   members: (id) => shapes[id] ?? [],
+  schemaMembers: (id) => shapes[id] ?? [],
   field: () => f('X'),
 };
 

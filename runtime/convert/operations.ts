@@ -67,6 +67,18 @@ export function buildInput(
   return { ...input, ...(op.overrideValues ?? {}) };
 }
 
+/**
+ * The wrapped structure, with the output's other members beside it: a read may report a field next to
+ * the wrapper (Lambda's GetFunction: `Tags` beside `Configuration`). The wrapper's members win.
+ */
+function withSiblings(op: OperationBinding, output: SdkObject): SdkObject {
+  const inner = unwrap(op, output);
+  if (!op.outputWrapper) return output;
+  const siblings: SdkObject = { ...output };
+  delete siblings[op.outputWrapper.split('.')[0]!];
+  return { ...siblings, ...(inner ?? {}) };
+}
+
 function unwrap(op: OperationBinding, output: SdkObject): SdkObject | undefined {
   if (!op.outputWrapper) return output;
   const inner = getPath(output, op.outputWrapper);
@@ -85,7 +97,7 @@ export function observe(d: ResourceDescriptor, shapes: ShapeTable, output: SdkOb
 }
 
 export function observeOutput(op: OperationBinding, d: ResourceDescriptor, shapes: ShapeTable, output: SdkObject): Observed {
-  const observed = withoutReadIgnored(d, observe(d, shapes, unwrap(op, output) ?? {}));
+  const observed = withoutReadIgnored(d, observe(d, shapes, withSiblings(op, output)));
   const outputMembers = op.output && !op.outputWrapper ? shapes[op.output] : undefined;
   if (!outputMembers) return observed;
   const sdkNames = new Set(outputMembers.map((m) => m.sdk));

@@ -22,6 +22,21 @@ export function appliedSpec(spec: JsonObject): AppliedSpec {
   return out;
 }
 
+/**
+ * `next`, except that the fields in `notApplied` keep the digest `previous` recorded (or stay absent):
+ * an update that did not write them (a part put by its own operation later) must not mark them applied.
+ */
+export function keepRecorded(next: AppliedSpec, previous: AppliedSpec | undefined, notApplied: readonly string[]): AppliedSpec {
+  if (!notApplied.length) return next;
+  const out: Record<string, string> = { ...next };
+  for (const f of notApplied) {
+    const before = previous?.[f];
+    if (before === undefined) delete out[f];
+    else out[f] = before;
+  }
+  return Object.fromEntries(Object.keys(out).sort().map((k) => [k, out[k]!]));
+}
+
 export function formatAppliedSpec(a: AppliedSpec): string {
   return JSON.stringify(a);
 }

@@ -22,6 +22,7 @@ import {
   UpdateFunctionConfigurationCommand,
 } from '@aws-sdk/client-lambda';
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { writeFileSync } from 'node:fs';
 import { stringify } from 'yaml';
 import { service } from '../../generated/lambda/src/service';
 import type { KubeObject } from '../../runtime/k8s/types';
@@ -89,6 +90,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  if (process.env.ACK_TS_TEST_LOG) writeFileSync(process.env.ACK_TS_TEST_LOG, (c?.logs ?? []).join('\n'));
   await c?.stop();
   lambda?.destroy();
   await aws?.stop();

@@ -13,13 +13,13 @@ export interface AddPermissionRequest {
    *
    * You can append a version number or alias to any of the formats. The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length.
    */
-  functionName: string;
+  functionName?: string;
   /** A statement identifier that differentiates the statement from others in the same policy. */
-  statementID: string;
+  statementID?: string;
   /** The action that the principal can use on the function. For example, lambda:InvokeFunction or lambda:GetFunction. */
-  action: string;
+  action?: string;
   /** The Amazon Web Services service, Amazon Web Services account, IAM user, or IAM role that invokes the function. If you specify a service, use SourceArn or SourceAccount to limit who can invoke the function through that service. */
-  principal: string;
+  principal?: string;
   /**
    * For Amazon Web Services services, the ARN of the Amazon Web Services resource that invokes the function. For example, an Amazon S3 bucket or Amazon SNS topic.
    *
@@ -243,7 +243,7 @@ export interface PutFunctionEventInvokeConfigRequest {
    *
    * You can append a version number or alias to any of the formats. The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length.
    */
-  functionName: string;
+  functionName?: string;
   /** A version number or alias name. */
   qualifier?: string;
   /** The maximum number of times to retry when the function returns an error. */
@@ -284,11 +284,11 @@ export interface PutProvisionedConcurrencyConfigRequest {
    *
    * The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length.
    */
-  functionName: string;
+  functionName?: string;
   /** The version number or alias name. */
-  qualifier: string;
+  qualifier?: string;
   /** The amount of provisioned concurrency to allocate for the version or alias. */
-  provisionedConcurrentExecutions: number;
+  provisionedConcurrentExecutions?: number;
 }
 
 export interface ScalingConfig {

@@ -3,7 +3,7 @@ import { buildInput, latestSpec, observeOutput, type Observed } from '../../conv
 import type { JsonObject } from '../../convert/paths';
 import { attributeWrites } from '../../convert/attributes';
 import { toSdkStruct } from '../../convert/shapes';
-import { APPLIED_SPEC_ANNOTATION, appliedSpec, formatAppliedSpec, parseAppliedSpec, withoutUnreportedUnchanged } from '../applied-spec';
+import { APPLIED_SPEC_ANNOTATION, appliedSpec, formatAppliedSpec, keepRecorded, parseAppliedSpec, withoutUnreportedUnchanged } from '../applied-spec';
 import { computeDelta, immutableViolations } from '../delta';
 import type { Outcome } from '../outcome';
 import { overStatus, type RunState } from '../run-state';
@@ -69,7 +69,8 @@ export async function update(s: RunState, desired: JsonObject, latest: Observed)
     return { kind: 'outcome', outcome: await failure(s, err, 'write') };
   }
   env.log.info('updated resource', { fields });
-  await recordApplied(s, desired);
+  // Parts and collections are applied by their own phases: their record stays until those write them.
+  await recordApplied(s, desired, [...(d.subResources ?? []).map((p) => p.field), ...(d.collections ?? []).map((c) => c.field)]);
   let after: Observed | undefined;
   try {
     after = await read(s, desired);
@@ -134,8 +135,8 @@ export async function applyEffects(s: RunState, effects: UpdateEffects): Promise
 }
 
 /** Records the spec just applied to AWS (see applied-spec.ts); no write when it is already recorded. */
-export async function recordApplied(s: RunState, desired: JsonObject): Promise<void> {
-  const value = formatAppliedSpec(appliedSpec(desired));
+export async function recordApplied(s: RunState, desired: JsonObject, notApplied: readonly string[] = []): Promise<void> {
+  const value = formatAppliedSpec(keepRecorded(appliedSpec(desired), parseAppliedSpec(s.annotations[APPLIED_SPEC_ANNOTATION]), notApplied));
   if (s.annotations[APPLIED_SPEC_ANNOTATION] === value) return;
   await s.patchObject(() => ({ metadata: { annotations: { [APPLIED_SPEC_ANNOTATION]: value } } }));
 }

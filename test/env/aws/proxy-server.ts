@@ -25,7 +25,7 @@ import {
 import { correctTableDescription, recordTableCall } from "./dynamodb-corrections";
 import { decideFaults } from "./faults";
 import { fillGap, type GapFillerContext } from "./gap-fillers";
-import { correctRequest } from "./request-corrections";
+import { clearedBeforePut, correctRequest } from "./request-corrections";
 import { armAfter, dropStale, hasPendingAfter, holdKey, newHold, patchBody, serveDescribe, type Body, type HoldPhase } from "./holds";
 import { emptyState, nextSeq, type ProxyState } from "./proxy-state";
 import { correctS3 } from "./s3-corrections";
@@ -143,6 +143,8 @@ async function handle(state: ProxyState, upstream: URL, req: IncomingMessage, re
     reply = toReply(await correct(state, upstream, call, req.headers));
   } else {
     const rewritten = await correctRequest(call, body.toString("utf8"), (operation, input) => readJson(upstream, req.headers, operation, input));
+    const cleared = clearedBeforePut(call, req.method, req.url);
+    if (cleared) await send0(upstream, { method: "DELETE", path: cleared, headers: req.headers.authorization ? { authorization: req.headers.authorization } : {}, body: Buffer.alloc(0) });
     const moto = await forward(upstream, req, rewritten === undefined ? body : Buffer.from(rewritten));
     const gap = await fillGap(state.gaps, call, { status: moto.status, body: moto.body.toString("utf8") }, gapContext(upstream, req.headers, call));
     gapFilled = gap !== undefined && !("overlaid" in gap);

@@ -1,5 +1,5 @@
 import { parseAwsCall } from "./aws-call";
-import { correctRequest, type MotoRead } from "./request-corrections";
+import { clearedBeforePut, correctRequest, type MotoRead } from "./request-corrections";
 
 const noRead: MotoRead = () => Promise.reject(new Error("no read expected"));
 const sqsCall = (input: Record<string, unknown>) =>
@@ -63,5 +63,15 @@ describe("request corrections", () => {
     expect(JSON.parse((await correctRequest(kms("GetKeyPolicy", { KeyId: "k" }), '{"KeyId":"k"}', noRead))!)).toEqual({ KeyId: "k", PolicyName: "default" });
     expect(await correctRequest(kms("GetKeyPolicy", { KeyId: "k", PolicyName: "default" }), "{}", noRead)).toBeUndefined();
     expect(await correctRequest(kms("DescribeKey", { KeyId: "k" }), "{}", noRead)).toBeUndefined();
+  });
+
+  it("Lambda PutFunctionEventInvokeConfig clears moto's list first so the put replaces, as AWS does; nothing else does", () => {
+    const lambda = (method: string, path: string) =>
+      parseAwsCall({ method, path, headers: { authorization: "AWS4-HMAC-SHA256 Credential=AKID/20260101/us-east-1/lambda/aws4_request" }, body: "{}" });
+    const put = "/2019-09-25/functions/scorer/event-invoke-config?Qualifier=live";
+    expect(clearedBeforePut(lambda("PUT", put), "PUT", put)).toBe(put);
+    expect(clearedBeforePut(lambda("GET", put), "GET", put)).toBeUndefined();
+    expect(clearedBeforePut(lambda("PUT", "/2017-10-31/functions/scorer/concurrency"), "PUT", "/2017-10-31/functions/scorer/concurrency")).toBeUndefined();
+    expect(clearedBeforePut(sqsCall({}), "PUT", put)).toBeUndefined();
   });
 });

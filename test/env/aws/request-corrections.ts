@@ -57,3 +57,17 @@ function platformEndpointUserData(call: AwsCall, body: string): string | undefin
   params.append(`Attributes.entry.${n}.value`, data);
   return params.toString();
 }
+
+/**
+ * Lambda PutFunctionEventInvokeConfig replaces a function's asynchronous invocation configuration on AWS
+ * ("If a configuration already exists for a function, version, or alias, this operation overwrites it",
+ * https://docs.aws.amazon.com/lambda/latest/api/API_PutFunctionEventInvokeConfig.html). moto 5.2.5 appends
+ * it to a list and GetFunctionEventInvokeConfig answers the first (awslambda/models.py
+ * put_function_event_invoke_config / get_function_event_invoke_config), so a second put never shows.
+ * The path to DELETE at moto first, so the put replaces; undefined for any other call.
+ */
+export function clearedBeforePut(call: AwsCall, method: string | undefined, url: string | undefined): string | undefined {
+  if (call.service !== "lambda" || method !== "PUT" || !url) return undefined;
+  const path = url.split("?")[0]!;
+  return /^\/2019-09-25\/functions\/[^/]+\/event-invoke-config$/.test(path) ? url : undefined;
+}
