@@ -13,6 +13,22 @@ export const service: ServiceDescriptor = {
   group: 'lambda.services.k8s.aws',
   version: 'v1alpha1',
   sdk: { package: '@aws-sdk/client-lambda', client: 'LambdaClient' },
+  tagging: {
+    tag: { name: 'TagResource', input: 'TagResourceRequest', arnInput: 'Resource', tagsMember: 'Tags' },
+    untag: {
+      name: 'UntagResource',
+      input: 'UntagResourceRequest',
+      arnInput: 'Resource',
+      keysMember: 'TagKeys',
+    },
+    list: {
+      name: 'ListTags',
+      input: 'ListTagsRequest',
+      output: 'ListTagsResponse',
+      arnInput: 'Resource',
+      tagsMember: 'Tags',
+    },
+  },
   shapes: {
     AddPermissionRequest: [
       { sdk: 'FunctionName', json: 'functionName', type: 'string' },
@@ -73,18 +89,6 @@ export const service: ServiceDescriptor = {
     AmazonManagedKafkaEventSourceConfig: [
       { sdk: 'ConsumerGroupId', json: 'consumerGroupID', type: 'string' },
     ],
-    CodeSigningConfig: [
-      { sdk: 'CodeSigningConfigId', json: 'codeSigningConfigID', type: 'string' },
-      { sdk: 'CodeSigningConfigArn', json: 'codeSigningConfigARN', type: 'string' },
-      { sdk: 'Description', json: 'description', type: 'string' },
-      { sdk: 'AllowedPublishers', json: 'allowedPublishers', type: { struct: 'AllowedPublishers' } },
-      {
-        sdk: 'CodeSigningPolicies',
-        json: 'codeSigningPolicies',
-        type: { struct: 'CodeSigningPolicies' },
-      },
-      { sdk: 'LastModified', json: 'lastModified', type: 'string' },
-    ],
     'CodeSigningConfig.Spec': [
       { sdk: 'AllowedPublishers', json: 'allowedPublishers', type: { struct: 'AllowedPublishers' } },
       {
@@ -134,9 +138,7 @@ export const service: ServiceDescriptor = {
       },
       { sdk: 'Tags', json: 'tags', type: { map: 'string' } },
     ],
-    CreateCodeSigningConfigResponse: [
-      { sdk: 'CodeSigningConfig', json: 'codeSigningConfig', type: { struct: 'CodeSigningConfig' } },
-    ],
+    CreateCodeSigningConfigResponse: [],
     CreateEventSourceMappingRequest: [
       { sdk: 'EventSourceArn', json: 'eventSourceARN', type: 'string' },
       { sdk: 'FunctionName', json: 'functionName', type: 'string' },
@@ -266,11 +268,6 @@ export const service: ServiceDescriptor = {
       { sdk: 'OnSuccess', json: 'onSuccess', type: { struct: 'OnSuccess' } },
       { sdk: 'OnFailure', json: 'onFailure', type: { struct: 'OnFailure' } },
     ],
-    DocumentDBEventSourceConfig: [
-      { sdk: 'DatabaseName', json: 'databaseName', type: 'string' },
-      { sdk: 'CollectionName', json: 'collectionName', type: 'string' },
-      { sdk: 'FullDocument', json: 'fullDocument', type: 'string' },
-    ],
     Environment: [
       { sdk: 'Variables', json: 'variables', type: { map: 'string' }, sensitive: true },
     ],
@@ -386,9 +383,6 @@ export const service: ServiceDescriptor = {
       },
       { sdk: 'ScalingConfig', json: 'scalingConfig', type: { struct: 'ScalingConfig' } },
       { sdk: 'EventSourceMappingArn', json: 'eventSourceMappingARN', type: 'string' },
-    ],
-    EventSourceMappingMetricsConfig: [
-      { sdk: 'Metrics', json: 'metrics', type: { list: 'string' } },
     ],
     FileSystemConfig: [
       { sdk: 'Arn', json: 'arn', type: 'string' },
@@ -519,9 +513,6 @@ export const service: ServiceDescriptor = {
     FunctionEventInvokeConfig: [
       { sdk: 'LastModified', json: 'lastModified', type: 'timestamp' },
       { sdk: 'FunctionArn', json: 'functionARN', type: 'string' },
-      { sdk: 'MaximumRetryAttempts', json: 'maximumRetryAttempts', type: 'integer' },
-      { sdk: 'MaximumEventAgeInSeconds', json: 'maximumEventAgeInSeconds', type: 'integer' },
-      { sdk: 'DestinationConfig', json: 'destinationConfig', type: { struct: 'DestinationConfig' } },
     ],
     'FunctionURLConfig.Spec': [
       { sdk: 'AuthType', json: 'authType', type: 'string' },
@@ -541,9 +532,7 @@ export const service: ServiceDescriptor = {
     GetCodeSigningConfigRequest: [
       { sdk: 'CodeSigningConfigArn', json: 'codeSigningConfigARN', type: 'string' },
     ],
-    GetCodeSigningConfigResponse: [
-      { sdk: 'CodeSigningConfig', json: 'codeSigningConfig', type: { struct: 'CodeSigningConfig' } },
-    ],
+    GetCodeSigningConfigResponse: [],
     GetEventSourceMappingRequest: [
       { sdk: 'UUID', json: 'uuid', type: 'string' },
     ],
@@ -563,14 +552,10 @@ export const service: ServiceDescriptor = {
     ],
     GetFunctionRequest: [
       { sdk: 'FunctionName', json: 'functionName', type: 'string' },
-      { sdk: 'Qualifier', json: 'qualifier', type: 'string' },
     ],
     GetFunctionResponse: [
-      { sdk: 'Configuration', json: 'configuration', type: { struct: 'FunctionConfiguration' } },
       { sdk: 'Code', json: 'code', type: { struct: 'FunctionCodeLocation' } },
       { sdk: 'Tags', json: 'tags', type: { map: 'string' } },
-      { sdk: 'TagsError', json: 'tagsError', type: { struct: 'TagsError' } },
-      { sdk: 'Concurrency', json: 'concurrency', type: { struct: 'Concurrency' } },
     ],
     GetFunctionUrlConfigRequest: [
       { sdk: 'FunctionName', json: 'functionName', type: 'string' },
@@ -582,8 +567,6 @@ export const service: ServiceDescriptor = {
       { sdk: 'AuthType', json: 'authType', type: 'string' },
       { sdk: 'Cors', json: 'cors', type: { struct: 'Cors' } },
       { sdk: 'CreationTime', json: 'creationTime', type: 'string' },
-      { sdk: 'LastModifiedTime', json: 'lastModifiedTime', type: 'string' },
-      { sdk: 'InvokeMode', json: 'invokeMode', type: 'string' },
     ],
     GetLayerVersionRequest: [
       { sdk: 'LayerName', json: 'layerName', type: 'string' },
@@ -605,23 +588,6 @@ export const service: ServiceDescriptor = {
       { sdk: 'Qualifier', json: 'qualifier', type: 'string' },
     ],
     GetProvisionedConcurrencyConfigResponse: [
-      {
-        sdk: 'RequestedProvisionedConcurrentExecutions',
-        json: 'requestedProvisionedConcurrentExecutions',
-        type: 'integer',
-      },
-      {
-        sdk: 'AvailableProvisionedConcurrentExecutions',
-        json: 'availableProvisionedConcurrentExecutions',
-        type: 'integer',
-      },
-      {
-        sdk: 'AllocatedProvisionedConcurrentExecutions',
-        json: 'allocatedProvisionedConcurrentExecutions',
-        type: 'integer',
-      },
-      { sdk: 'Status', json: 'status', type: 'string' },
-      { sdk: 'StatusReason', json: 'statusReason', type: 'string' },
       { sdk: 'LastModified', json: 'lastModified', type: 'string' },
     ],
     ImageConfig: [
@@ -687,10 +653,6 @@ export const service: ServiceDescriptor = {
     OnSuccess: [
       { sdk: 'Destination', json: 'destination', type: 'string' },
     ],
-    ProvisionedPollerConfig: [
-      { sdk: 'MinimumPollers', json: 'minimumPollers', type: 'integer' },
-      { sdk: 'MaximumPollers', json: 'maximumPollers', type: 'integer' },
-    ],
     PublishLayerVersionRequest: [
       { sdk: 'LayerName', json: 'layerName', type: 'string' },
       { sdk: 'Description', json: 'description', type: 'string' },
@@ -737,23 +699,6 @@ export const service: ServiceDescriptor = {
       },
     ],
     PutProvisionedConcurrencyConfigResponse: [
-      {
-        sdk: 'RequestedProvisionedConcurrentExecutions',
-        json: 'requestedProvisionedConcurrentExecutions',
-        type: 'integer',
-      },
-      {
-        sdk: 'AvailableProvisionedConcurrentExecutions',
-        json: 'availableProvisionedConcurrentExecutions',
-        type: 'integer',
-      },
-      {
-        sdk: 'AllocatedProvisionedConcurrentExecutions',
-        json: 'allocatedProvisionedConcurrentExecutions',
-        type: 'integer',
-      },
-      { sdk: 'Status', json: 'status', type: 'string' },
-      { sdk: 'StatusReason', json: 'statusReason', type: 'string' },
       { sdk: 'LastModified', json: 'lastModified', type: 'string' },
     ],
     ScalingConfig: [
@@ -779,10 +724,6 @@ export const service: ServiceDescriptor = {
     TagResourceRequest: [
       { sdk: 'Resource', json: 'resource', type: 'string' },
       { sdk: 'Tags', json: 'tags', type: { map: 'string' } },
-    ],
-    TagsError: [
-      { sdk: 'ErrorCode', json: 'errorCode', type: 'string' },
-      { sdk: 'Message', json: 'message', type: 'string' },
     ],
     TracingConfig: [
       { sdk: 'Mode', json: 'mode', type: 'string' },
@@ -812,9 +753,7 @@ export const service: ServiceDescriptor = {
         type: { struct: 'CodeSigningPolicies' },
       },
     ],
-    UpdateCodeSigningConfigResponse: [
-      { sdk: 'CodeSigningConfig', json: 'codeSigningConfig', type: { struct: 'CodeSigningConfig' } },
-    ],
+    UpdateCodeSigningConfigResponse: [],
     UpdateEventSourceMappingRequest: [
       { sdk: 'UUID', json: 'uuid', type: 'string' },
       { sdk: 'FunctionName', json: 'functionName', type: 'string' },
@@ -839,35 +778,12 @@ export const service: ServiceDescriptor = {
       { sdk: 'TumblingWindowInSeconds', json: 'tumblingWindowInSeconds', type: 'integer' },
       { sdk: 'FunctionResponseTypes', json: 'functionResponseTypes', type: { list: 'string' } },
       { sdk: 'ScalingConfig', json: 'scalingConfig', type: { struct: 'ScalingConfig' } },
-      {
-        sdk: 'DocumentDBEventSourceConfig',
-        json: 'documentDBEventSourceConfig',
-        type: { struct: 'DocumentDBEventSourceConfig' },
-      },
-      { sdk: 'KMSKeyArn', json: 'kmsKeyARN', type: 'string' },
-      {
-        sdk: 'MetricsConfig',
-        json: 'metricsConfig',
-        type: { struct: 'EventSourceMappingMetricsConfig' },
-      },
-      {
-        sdk: 'ProvisionedPollerConfig',
-        json: 'provisionedPollerConfig',
-        type: { struct: 'ProvisionedPollerConfig' },
-      },
     ],
     UpdateFunctionCodeRequest: [
       { sdk: 'FunctionName', json: 'functionName', type: 'string' },
-      { sdk: 'ZipFile', json: 'zipFile', type: 'blob', sensitive: true },
-      { sdk: 'S3Bucket', json: 's3Bucket', type: 'string' },
-      { sdk: 'S3Key', json: 's3Key', type: 'string' },
-      { sdk: 'S3ObjectVersion', json: 's3ObjectVersion', type: 'string' },
-      { sdk: 'ImageUri', json: 'imageURI', type: 'string' },
       { sdk: 'Publish', json: 'publish', type: 'boolean' },
-      { sdk: 'DryRun', json: 'dryRun', type: 'boolean' },
       { sdk: 'RevisionId', json: 'revisionID', type: 'string' },
       { sdk: 'Architectures', json: 'architectures', type: { list: 'string' } },
-      { sdk: 'SourceKMSKeyArn', json: 'sourceKMSKeyARN', type: 'string' },
     ],
     UpdateFunctionConfigurationRequest: [
       { sdk: 'FunctionName', json: 'functionName', type: 'string' },
@@ -899,7 +815,6 @@ export const service: ServiceDescriptor = {
       { sdk: 'Qualifier', json: 'qualifier', type: 'string' },
       { sdk: 'AuthType', json: 'authType', type: 'string' },
       { sdk: 'Cors', json: 'cors', type: { struct: 'Cors' } },
-      { sdk: 'InvokeMode', json: 'invokeMode', type: 'string' },
     ],
     UpdateFunctionUrlConfigResponse: [
       { sdk: 'FunctionUrl', json: 'functionURL', type: 'string' },
@@ -907,8 +822,6 @@ export const service: ServiceDescriptor = {
       { sdk: 'AuthType', json: 'authType', type: 'string' },
       { sdk: 'Cors', json: 'cors', type: { struct: 'Cors' } },
       { sdk: 'CreationTime', json: 'creationTime', type: 'string' },
-      { sdk: 'LastModifiedTime', json: 'lastModifiedTime', type: 'string' },
-      { sdk: 'InvokeMode', json: 'invokeMode', type: 'string' },
     ],
     'Version.Spec': [
       { sdk: 'CodeSha256', json: 'codeSHA256', type: 'string' },

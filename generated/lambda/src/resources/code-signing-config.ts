@@ -62,25 +62,4 @@ export const codeSigningConfig: ResourceDescriptor = {
   lateInitialize: [],
   compareIgnored: [],
   tags: { path: 'tags', shape: 'map' },
-  tagging: {
-    tag: {
-      name: 'TagResource',
-      input: 'TagResourceRequest',
-      renames: { CodeSigningConfigArn: 'Resource' },
-      tagsMember: 'Tags',
-    },
-    untag: {
-      name: 'UntagResource',
-      input: 'UntagResourceRequest',
-      renames: { CodeSigningConfigArn: 'Resource' },
-      keysMember: 'TagKeys',
-    },
-    list: {
-      name: 'ListTags',
-      input: 'ListTagsRequest',
-      output: 'ListTagsResponse',
-      renames: { CodeSigningConfigArn: 'Resource' },
-      tagsMember: 'Tags',
-    },
-  },
 };

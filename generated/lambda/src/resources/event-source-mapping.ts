@@ -182,27 +182,6 @@ export const eventSourceMapping: ResourceDescriptor = {
     'topics',
   ],
   tags: { path: 'tags', shape: 'map' },
-  tagging: {
-    tag: {
-      name: 'TagResource',
-      input: 'TagResourceRequest',
-      renames: { EventSourceMappingArn: 'Resource' },
-      tagsMember: 'Tags',
-    },
-    untag: {
-      name: 'UntagResource',
-      input: 'UntagResourceRequest',
-      renames: { EventSourceMappingArn: 'Resource' },
-      keysMember: 'TagKeys',
-    },
-    list: {
-      name: 'ListTags',
-      input: 'ListTagsRequest',
-      output: 'ListTagsResponse',
-      renames: { EventSourceMappingArn: 'Resource' },
-      tagsMember: 'Tags',
-    },
-  },
   references: [
     {
       field: 'eventSourceRef',
