@@ -107,7 +107,6 @@ export function toServiceDescriptor(model: ServiceModel, sdk: SdkNames): Service
       lateInitialize: r.lateInitialize,
       compareIgnored: r.compareIgnored,
       ...(r.readIgnored.length > 0 ? { readIgnored: r.readIgnored } : {}),
-      ...(r.updateable ? { updateable: r.updateable } : {}),
       ...(r.createOnly.length > 0 ? { createOnly: r.createOnly } : {}),
       ...(r.customSynced?.length ? { customSynced: r.customSynced } : {}),
       ...(r.synced.length > 0 ? { synced: r.synced } : {}),

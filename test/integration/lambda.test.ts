@@ -151,8 +151,9 @@ describe('lambda Function', () => {
         ? true
         : undefined;
     }, 30_000, 'function updated', c.logs);
-    const o = await c.synced(FUNCTIONS, ns, 'scorer');
-    expect(status(o).codeSHA256).not.toBe(firstSha);
+    // The code is put after the resource's own update and read: status shows the new digest from the next read.
+    const sha = (await fn()).Configuration?.CodeSha256;
+    await c.until(FUNCTIONS, ns, 'scorer', (o) => status(o).codeSHA256 === sha, 'new code digest in status');
   });
 
   it('drift made out of band is corrected on resync (configuration, a stray tag, concurrency)', async () => {

@@ -44,12 +44,15 @@ ack-lambda-controller
 - apiGroups: [""]
   resources: ["namespaces"]
   verbs: ["get","list","watch"]
+- apiGroups: ["services.k8s.aws"]
+  resources: ["iamroleselectors"]
+  verbs: ["list","watch"]
 {{- end -}}
 
 {{- define "ack.rules.system" -}}
 - apiGroups: [""]
   resources: ["configmaps"]
-  verbs: ["get","list","watch"]
+  verbs: ["get"]
 {{- end -}}
 
 {{- define "ack.rules.leaderElection" -}}

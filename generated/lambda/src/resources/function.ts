@@ -158,16 +158,16 @@ export const functionKind: ResourceDescriptor = {
   lateInitialize: [],
   compareIgnored: [],
   readIgnored: ['code', 'layers'],
+  createOnly: ['architectures', 'codeSigningConfigARN', 'packageType', 'publish'],
+  synced: [
+    { path: 'status.state', in: ['Active', 'Inactive'] },
+  ],
   updateable: {
     when: [
       { path: 'status.lastUpdateStatus', in: ['Successful', 'Failed'] },
     ],
     requeueAfterSeconds: 5,
   },
-  createOnly: ['architectures', 'codeSigningConfigARN', 'packageType', 'publish'],
-  synced: [
-    { path: 'status.state', in: ['Active', 'Inactive'] },
-  ],
   tags: { path: 'tags', shape: 'map' },
   tagging: {
     tag: { name: 'TagResource', input: 'TagResourceRequest', arnInput: 'Resource', tagsMember: 'Tags' },
