@@ -139,8 +139,12 @@ export interface FilterCriteria {
 }
 
 export interface FunctionCode {
-  /** URI of a container image in the Amazon ECR registry. */
-  imageURI?: string;
+  /**
+   * The base64-encoded contents of the deployment package. Amazon Web Services SDK and CLI clients handle the encoding for you.
+   *
+   * Base64-encoded.
+   */
+  zipFile?: string;
   /** An Amazon S3 bucket in the same Amazon Web Services Region as your function. The bucket can be in a different Amazon Web Services account. */
   s3Bucket?: string;
   /** Fills s3Bucket from the spec.name of a Bucket (s3.services.k8s.aws); use one or the other. */
@@ -149,12 +153,8 @@ export interface FunctionCode {
   s3Key?: string;
   /** For versioned objects, the version of the deployment package object to use. */
   s3ObjectVersion?: string;
-  /**
-   * The base64-encoded contents of the deployment package. Amazon Web Services SDK and CLI clients handle the encoding for you.
-   *
-   * Base64-encoded.
-   */
-  zipFile?: string;
+  /** URI of a container image in the Amazon ECR registry. */
+  imageURI?: string;
 }
 
 export interface ImageConfig {
@@ -360,14 +360,14 @@ export interface TracingConfigResponse {
 }
 
 export interface VpcConfig {
-  /** A list of VPC security group IDs. */
-  securityGroupIDs?: string[];
-  /** Fills securityGroupIDs from the status.id of a SecurityGroup (ec2.services.k8s.aws); use one or the other. */
-  securityGroupRefs?: AWSResourceReferenceWrapper[];
   /** A list of VPC subnet IDs. */
   subnetIDs?: string[];
   /** Fills subnetIDs from the status.subnetID of a Subnet (ec2.services.k8s.aws); use one or the other. */
   subnetRefs?: AWSResourceReferenceWrapper[];
+  /** A list of VPC security group IDs. */
+  securityGroupIDs?: string[];
+  /** Fills securityGroupIDs from the status.id of a SecurityGroup (ec2.services.k8s.aws); use one or the other. */
+  securityGroupRefs?: AWSResourceReferenceWrapper[];
 }
 
 export interface VpcConfigResponse {
