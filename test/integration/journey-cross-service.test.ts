@@ -8,6 +8,7 @@
 // resolves, and the job is woken when the Role and Key become Synced.
 import { DescribeTrainingJobCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { ListAttachedRolePoliciesCommand, IAMClient } from '@aws-sdk/client-iam';
+import { GetBucketEncryptionCommand, S3Client } from '@aws-sdk/client-s3';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
@@ -42,6 +43,7 @@ const WOKEN = 'referenced resource changed; reconciling the resource that waits 
 let aws: TestAws;
 let sm: SageMakerClient;
 let iam: IAMClient;
+let s3: S3Client;
 const runs: Record<'s3' | 'iam' | 'kms' | 'sagemaker', ServiceRun> = {} as never;
 
 /** The sample manifests, with this run's unique names and namespaces. */
@@ -69,6 +71,7 @@ beforeAll(async () => {
   aws = await startTestAws();
   sm = new SageMakerClient(aws.clientConfig({ maxAttempts: 3 }));
   iam = new IAMClient(aws.clientConfig({ maxAttempts: 3 }));
+  s3 = new S3Client({ ...aws.clientConfig({ maxAttempts: 3 }), forcePathStyle: true });
   const watched = `${ns},${keyNs}`;
   runs.s3 = await startServiceController(s3Service, s3Hooks, aws, watched);
   runs.iam = await startServiceController(iamService, iamHooks, aws, watched);
@@ -80,6 +83,7 @@ afterAll(async () => {
   await Promise.all(Object.values(runs).map((r) => r.stop()));
   sm?.destroy();
   iam?.destroy();
+  s3?.destroy();
   await aws?.stop();
   kubectl(['delete', 'namespace', ns, keyNs, '--wait=false']);
 });
@@ -113,7 +117,7 @@ describe('cross-service journey: TrainingJob → s3 Bucket, iam Role (+ Policy),
       const r = apply(doc, doc.metadata.namespace ?? ns);
       if (r.status !== 0) throw new Error(`${doc.kind}: ${r.stderr}`);
     }
-    const bucket = await runs.s3.synced(BUCKETS, ns, 'abalone-data');
+    const bucket = await runs.s3.synced(BUCKETS, ns, 'abalone-data', 60_000);
     const policy = await runs.iam.synced(POLICIES, ns, 'artifact-access');
     const role = await runs.iam.synced(ROLES, ns, 'sagemaker-execution', 60_000);
     const key = await runs.kms.synced(KEYS, keyNs, 'artifacts');
@@ -123,6 +127,13 @@ describe('cross-service journey: TrainingJob → s3 Bucket, iam Role (+ Policy),
     const policyArn = (policy.status as any).ackResourceMetadata.arn as string;
     expect(roleArn).toMatch(new RegExp(`^arn:aws:iam::\\d{12}:role/${roleName}$`));
     expect(keyArn).toMatch(/^arn:aws:kms:/);
+
+    // ACK's nested reference in a list item, across services and namespaces: the Bucket's
+    // encryption.rules[0].applyServerSideEncryptionByDefault.kmsMasterKeyRef → the Key's ARN.
+    expect(condition(bucket, 'ACK.ReferencesResolved')?.status).toBe('True');
+    const enc = await s3.send(new GetBucketEncryptionCommand({ Bucket: bucketName }));
+    expect(enc.ServerSideEncryptionConfiguration?.Rules?.[0]?.ApplyServerSideEncryptionByDefault).toMatchObject({ SSEAlgorithm: 'aws:kms', KMSMasterKeyID: keyArn });
+    expect((bucket.spec as any).encryption.rules[0].applyServerSideEncryptionByDefault).not.toHaveProperty('kmsMasterKeyID');
 
     // A *Refs list: the Role's policyRefs resolved to the Policy CR's ARN and attached in IAM.
     expect(condition(role, 'ACK.ReferencesResolved')?.status).toBe('True');

@@ -257,6 +257,18 @@ export const table: ResourceDescriptor = {
       pageToken: { input: 'NextToken', output: 'NextToken' },
     },
   },
+  references: [
+    {
+      field: 'kmsMasterKeyRef',
+      target: 'kmsMasterKeyID',
+      at: ['sseSpecification'],
+      group: 'kms.services.k8s.aws',
+      version: 'v1alpha1',
+      kind: 'Key',
+      plural: 'keys',
+      path: 'status.ackResourceMetadata.arn',
+    },
+  ],
   subResources: [
     {
       field: 'continuousBackups',

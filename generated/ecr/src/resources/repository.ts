@@ -96,6 +96,18 @@ export const repository: ResourceDescriptor = {
       tagsMember: 'tags',
     },
   },
+  references: [
+    {
+      field: 'kmsKeyRef',
+      target: 'kmsKey',
+      at: ['encryptionConfiguration'],
+      group: 'kms.services.k8s.aws',
+      version: 'v1alpha1',
+      kind: 'Key',
+      plural: 'keys',
+      path: 'status.ackResourceMetadata.arn',
+    },
+  ],
   subResources: [
     {
       field: 'imageScanningConfiguration',

@@ -143,6 +143,18 @@ export const bucket: ResourceDescriptor = {
   immutable: ['name'],
   lateInitialize: [],
   compareIgnored: [],
+  references: [
+    {
+      field: 'kmsMasterKeyRef',
+      target: 'kmsMasterKeyID',
+      at: ['encryption', 'rules', 'applyServerSideEncryptionByDefault'],
+      group: 'kms.services.k8s.aws',
+      version: 'v1alpha1',
+      kind: 'Key',
+      plural: 'keys',
+      path: 'status.ackResourceMetadata.arn',
+    },
+  ],
   subResources: [
     {
       field: 'accelerate',
