@@ -31,6 +31,8 @@ export interface EncryptionConfigurationForRepositoryCreationTemplate {
   encryptionType: 'AES256' | 'KMS' | 'KMS_DSSE';
   /** If you use the KMS encryption type, specify the KMS key to use for encryption. The full ARN of the KMS key must be specified. The key must exist in the same Region as the repository. If no key is specified, the default Amazon Web Services managed KMS key for Amazon ECR will be used. */
   kmsKey?: string;
+  /** Fills kmsKey from the status.ackResourceMetadata.arn of a Key (kms.services.k8s.aws); use one or the other. */
+  kmsKeyRef?: AWSResourceReferenceWrapper;
 }
 
 export interface ImageScanningConfiguration {

@@ -97,5 +97,15 @@ export const repositoryCreationTemplate: ResourceDescriptor = {
       plural: 'roles',
       path: 'status.ackResourceMetadata.arn',
     },
+    {
+      field: 'kmsKeyRef',
+      target: 'kmsKey',
+      at: ['encryptionConfiguration'],
+      group: 'kms.services.k8s.aws',
+      version: 'v1alpha1',
+      kind: 'Key',
+      plural: 'keys',
+      path: 'status.ackResourceMetadata.arn',
+    },
   ],
 };
