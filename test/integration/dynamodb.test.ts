@@ -83,6 +83,48 @@ afterAll(async () => {
   kubectl(['delete', 'namespace', ns, '--wait=false']);
 });
 
+describe('manifests written for ACK apply unchanged', () => {
+  // The shapes of ACK's dynamodb-controller e2e manifests (a forums table with a local secondary index and
+  // provisioned throughput; GSIs, replicas, class, insights, on-demand throughput, TTL, PITR, SSE by key,
+  // a resource policy, tags; a backup; a global table), every field of ACK's CRDs, checked by the API server.
+  const docs = [
+    { kind: 'Table', metadata: { name: 'forums' }, spec: {
+      tableName: 'forums',
+      attributeDefinitions: [{ attributeName: 'ForumName', attributeType: 'S' }, { attributeName: 'Subject', attributeType: 'S' }, { attributeName: 'LastPostDateTime', attributeType: 'S' }],
+      keySchema: [{ attributeName: 'ForumName', keyType: 'HASH' }, { attributeName: 'Subject', keyType: 'RANGE' }],
+      localSecondaryIndexes: [{ indexName: 'LastPostIndex', keySchema: [{ attributeName: 'ForumName', keyType: 'HASH' }, { attributeName: 'LastPostDateTime', keyType: 'RANGE' }], projection: { projectionType: 'KEYS_ONLY' } }],
+      provisionedThroughput: { readCapacityUnits: 5, writeCapacityUnits: 5 },
+      streamSpecification: { streamEnabled: true, streamViewType: 'NEW_AND_OLD_IMAGES' },
+    } },
+    { kind: 'Table', metadata: { name: 'everything' }, spec: {
+      tableName: 'everything',
+      tableClass: 'STANDARD',
+      billingMode: 'PAY_PER_REQUEST',
+      attributeDefinitions: [{ attributeName: 'PK', attributeType: 'S' }, { attributeName: 'GSI1PK', attributeType: 'S' }],
+      keySchema: [{ attributeName: 'PK', keyType: 'HASH' }],
+      globalSecondaryIndexes: [{ indexName: 'GSI1', keySchema: [{ attributeName: 'GSI1PK', keyType: 'HASH' }], projection: { projectionType: 'INCLUDE', nonKeyAttributes: ['a'] }, onDemandThroughput: { maxReadRequestUnits: 10, maxWriteRequestUnits: 10 } }],
+      onDemandThroughput: { maxReadRequestUnits: 100, maxWriteRequestUnits: 100 },
+      tableReplicas: [{ regionName: 'us-west-2', kmsMasterKeyID: 'k', tableClassOverride: 'STANDARD' }],
+      contributorInsights: 'ENABLE',
+      deletionProtectionEnabled: false,
+      timeToLive: { enabled: true, attributeName: 'ttl' },
+      continuousBackups: { pointInTimeRecoveryEnabled: true },
+      sseSpecification: { enabled: true, sseType: 'KMS', kmsMasterKeyID: 'arn:aws:kms:us-east-1:123456789012:key/k' },
+      resourcePolicy: '{"Version":"2012-10-17","Statement":[]}',
+      tags: [{ key: 'k', value: 'v' }],
+    } },
+    { kind: 'Backup', metadata: { name: 'nightly' }, spec: { backupName: 'nightly', tableName: 'forums' } },
+    { kind: 'GlobalTable', metadata: { name: 'g' }, spec: { globalTableName: 'forums', replicationGroup: [{ regionName: 'us-east-1' }, { regionName: 'us-west-2' }] } },
+  ];
+
+  it.each(docs.map((d) => [`${d.kind}/${d.metadata.name}`, d] as const))('%s: accepted by a strict server-side dry run', (_n, doc) => {
+    const manifest = { apiVersion: 'dynamodb.services.k8s.aws/v1alpha1', ...doc };
+    const r = kubectl(['apply', '-n', ns, '--dry-run=server', '--validate=strict', '-f', '-'], { input: stringify(manifest) });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+});
+
 describe('dynamodb Table', () => {
   let arn = '';
 
