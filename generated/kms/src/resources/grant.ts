@@ -104,7 +104,7 @@ export const grant: ResourceDescriptor = {
     delete: { name: 'RevokeGrant', input: 'RevokeGrantRequest' },
   },
   notFound: [
-    { code: 'NotFound' },
+    { code: 'NotFoundException' },
   ],
   terminalCodes: ['DisabledException', 'InvalidArnException', 'ValidationException'],
   immutable: [],
