@@ -8,6 +8,7 @@ import { isSynced, sleep, withBenchEnv, type BenchEnv } from './harness';
 type BenchControl = BenchEnv['control'];
 import { formatIdleCost, idleCost, type BenchKind } from './idle-resync';
 import { HeapProbe, mib, resetPeak, rss, type HeapSizes } from './memory';
+import { exportAll } from './field-exports';
 
 /**
  * `npm run bench:controller [-- flags]`: the generated SageMaker controller, as its own process
@@ -20,7 +21,9 @@ import { HeapProbe, mib, resetPeak, rss, type HeapSizes } from './memory';
  * controller's --reconcile-tag-resync-seconds; its default unless given), --heap (live heap per
  * resource from two V8 heap snapshots; the RSS peak is then counted from after the first),
  * --references (TrainingJobs name one of ROLES iam Roles by roleRef, made by the iam controller
- * running beside; each EndpointConfig names its Model by productionVariants[].modelRef).
+ * running beside; each EndpointConfig names its Model by productionVariants[].modelRef),
+ * --field-exports (one FieldExport per resource, into 10 ConfigMaps the exports create, held
+ * through the idle resyncs: time until all are exported, and the RSS with them).
  */
 const { values: opts } = parseArgs({
   options: {
@@ -31,6 +34,7 @@ const { values: opts } = parseArgs({
     heap: { type: 'boolean', default: false },
     /** TrainingJobs name their Role by roleRef (iam Roles made by the iam controller), EndpointConfigs their Model by modelRef. */
     references: { type: 'boolean', default: false },
+    'field-exports': { type: 'boolean', default: false },
   },
 });
 const BATCH = positive('batch');
@@ -53,6 +57,12 @@ const TRAINING: Kind = { kind: 'TrainingJob', plural: 'trainingjobs', readOp: 'D
 const MODEL: Kind = { kind: 'Model', plural: 'models', readOp: 'DescribeModel', namePrefix: 'bench-model-' };
 const CONFIG: Kind = { kind: 'EndpointConfig', plural: 'endpointconfigs', readOp: 'DescribeEndpointConfig', namePrefix: 'bench-epc-' };
 const KINDS = [TRAINING, MODEL, CONFIG];
+/** What --field-exports exports of each kind: a status field AWS fills, the ARN, a spec field. */
+const EXPORTED: Record<string, string> = {
+  TrainingJob: '.status.modelArtifacts.s3ModelArtifacts',
+  Model: '.status.ackResourceMetadata.arn',
+  EndpointConfig: '.spec.productionVariants[0].modelName',
+};
 const heap = opts.heap ? new HeapProbe() : undefined;
 const IAM = { group: 'iam.services.k8s.aws', version: 'v1alpha1', plural: 'roles' };
 /** Roles the TrainingJobs share under --references: a few roles, many jobs. */
@@ -176,6 +186,10 @@ async function main(): Promise<void> {
     }));
     await createAll(kube, ns, [...models, ...configs]);
     await untilAllSynced(kube, ns, [...jobs, ...models, ...configs], 15 * 60_000);
+    const exportMs = opts['field-exports']
+      ? await exportAll(kube, ns, [...jobs, ...models, ...configs].map((m) => ({ group: SM.group, kind: m.kind.kind, name: m.body.metadata.name, path: EXPORTED[m.kind.kind]! })), 15 * 60_000)
+      : undefined;
+    const loadAtExport = load();
 
     // 3. Idle resyncs: a window of one period and a half, charged per kind (see idle-resync.ts).
     await sleep(5000);
@@ -190,9 +204,10 @@ async function main(): Promise<void> {
     const lines = [
       `${BATCH} TrainingJobs applied at once (${(applyMs / 1000).toFixed(1)} s to create them): all Synced after ${(syncedMs / 1000).toFixed(1)} s; load average (1/5/15 min) ${loadAtCreate}`,
       `AWS calls per resource during creation: mean ${creation.mean.toFixed(2)}, max ${creation.max} (CreateTrainingJob: mean ${creationWrites.mean.toFixed(2)}, max ${creationWrites.max})`,
+      ...(exportMs !== undefined ? [`${total} FieldExports (one per resource, 10 ConfigMaps) all exported after ${(exportMs / 1000).toFixed(1)} s; load average ${loadAtExport}`] : []),
       `idle resyncs over ${total} resources (${RESYNC_SECONDS} s resync, tag resync ${opts['tag-resync'] ?? 'default'}), per kind — target 1 read, 0 writes; load average ${loadAtResync}`,
       ...costs.map((c) => `  ${formatIdleCost(c)}`),
-      `controller RSS: idle ${idle.now.toFixed(0)} MiB; holding ${total} resources ${held.now.toFixed(0)} MiB, peak ${held.peak.toFixed(0)} MiB — target ≤ 128 MiB; ${(((held.now - idle.now) * 1024) / total).toFixed(1)} KiB per resource over idle`,
+      `controller RSS: idle ${idle.now.toFixed(0)} MiB; holding ${total} resources${exportMs !== undefined ? ` and ${total} FieldExports` : ''} ${held.now.toFixed(0)} MiB, peak ${held.peak.toFixed(0)} MiB — target ≤ 128 MiB; ${(((held.now - idle.now) * 1024) / total).toFixed(1)} KiB per resource over idle`,
     ];
     if (inUse) lines.push(`references in use: ${inUse.jobs}/${jobs.length} CreateTrainingJob calls carried a bench Role's ARN from roleRef, ${inUse.configs}/${configs.length} CreateEndpointConfig calls a bench Model from modelRef`);
     for (const l of lines) console.log(l);
