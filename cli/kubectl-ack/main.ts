@@ -1,10 +1,10 @@
 import { KubeApiError } from '../../runtime/k8s/http';
 import { parseArgs, UsageError, USAGE, type LogsArgs } from './args';
-import { ANNOTATION } from '../../runtime/reconcile/annotations';
 import { describeAwsFailure, PluginError } from './errors';
 import { follow, type JobState } from './follow';
 import { SAGEMAKER } from './kinds';
 import { retryThrottled } from './retry';
+import { roleHint } from './role';
 import { resolveJobTarget, type JobTarget } from './target';
 
 /** `kubectl ack …` / `npx ack-ts …`. Resolves to the exit code; only this module touches process I/O. */
@@ -72,9 +72,10 @@ async function logs(args: LogsArgs, env: NodeJS.ProcessEnv): Promise<number> {
 }
 
 /**
- * Reads the custom resource and its namespace with the user's kubeconfig, and, for a namespace
- * annotated with an owner account, the role the controller assumes for it (CARM's
- * ack-role-account-map in ACK_SYSTEM_NAMESPACE). Without a mapping the user's own credentials are used.
+ * Reads the custom resource and its namespace with the user's kubeconfig, and the role the
+ * controller assumes for it: the IAMRoleSelector's (named in the resource's ACK.IAMRoleSelected),
+ * else the team's (ack-role-team-map) or owner account's (ack-role-account-map) in
+ * ACK_SYSTEM_NAMESPACE. Without a mapping the user's own credentials are used.
  */
 async function findTarget(args: LogsArgs, env: NodeJS.ProcessEnv): Promise<{ target: JobTarget; roleArn?: string }> {
   const { loadConnection } = await import('../../runtime/k8s/kubeconfig');
@@ -94,10 +95,14 @@ async function findTarget(args: LogsArgs, env: NodeJS.ProcessEnv): Promise<{ tar
     const ns = await kube.get(CORE.namespaces, undefined, namespace).catch(() => undefined);
     const namespaceAnnotations = ns?.metadata.annotations ?? {};
     const target = resolveJobTarget({ args, namespace, resource, namespaceAnnotations, defaultRegion: env.AWS_REGION || env.AWS_DEFAULT_REGION });
-    const owner = namespaceAnnotations[ANNOTATION.ownerAccountId];
-    if (!owner) return { target };
-    const { RoleMap, ACCOUNT_ROLE_MAP } = await import('../../runtime/aws/carm');
-    const roleArn = await new RoleMap(kube, env.ACK_SYSTEM_NAMESPACE || 'ack-system', ACCOUNT_ROLE_MAP).roleFor(owner).catch(() => undefined);
+    const hint = roleHint(resource, namespaceAnnotations);
+    if (!hint) return { target };
+    if ('selected' in hint) return { target, roleArn: hint.selected };
+    const { RoleMap, ACCOUNT_ROLE_MAP, TEAM_ROLE_MAP } = await import('../../runtime/aws/carm');
+    const system = env.ACK_SYSTEM_NAMESPACE || 'ack-system';
+    const [map, id] = 'team' in hint ? ([TEAM_ROLE_MAP, hint.team] as const) : ([ACCOUNT_ROLE_MAP, hint.account] as const);
+    // A map the user cannot read (or without the key) means the user's own credentials, as before.
+    const roleArn = await new RoleMap(kube, system, map).roleFor(id).catch(() => undefined);
     return roleArn ? { target, roleArn } : { target };
   } finally {
     http.close();
