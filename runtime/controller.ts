@@ -5,7 +5,8 @@ import { ACCOUNT_ROLE_MAP, CarmError, RoleMap, TEAM_ROLE_MAP } from './aws/carm'
 import { callerIdentity, type CallerIdentity } from './aws/identity';
 import { SelectorCache } from './aws/iam-role-selector-cache';
 import { RoleAssumptionError, RoleCredentials, stsAssumeRole } from './aws/role-credentials';
-import { describeChoice, resolveRole, RoleSelectionError, type RoleChoice } from './aws/role-resolution';
+import { RoleSelectionError } from './aws/role-resolution';
+import { IdentityResolver } from './aws/resource-identity';
 import { AwsClientCache, loadSdkModule, type SdkModule } from './aws/sdk-clients';
 import { classifyAwsError } from './aws/errors';
 import { scrub, sensitiveValues } from './convert/shapes';
@@ -363,10 +364,18 @@ export async function runController(service: ServiceDescriptor, argv: readonly s
     kindLog.info('controller started', { workers: concurrencyFor(d.kind, cfg), resyncSeconds: resyncMs / 1000, namespaces: cfg.watchNamespaces.length ? cfg.watchNamespaces : 'all' });
   };
 
-  /**
-   * Region, account and role of one resource. A role is assumed here (or its cached keys reused), so
-   * a role that cannot be assumed is reported with the resource's namespace before any AWS call.
-   */
+  const identities = new IdentityResolver({
+    ownAccountId: identity.accountId,
+    service,
+    enableCarm: cfg.enableCarm,
+    gates: cfg.featureGates,
+    ...(selectors ? { selectors } : {}),
+    teamMap,
+    accountMap,
+    roles,
+  });
+
+  /** Region, account and role of one resource. */
   const resolveTarget = async (
     obj: KubeObject,
     d: ResourceDescriptor,
@@ -375,39 +384,7 @@ export async function runController(service: ServiceDescriptor, argv: readonly s
     const nsAnnotations = ns.annotations;
     const desiredRegion = resolveRegion(obj.metadata.annotations, nsAnnotations, cfg.awsRegion) ?? cfg.awsRegion;
     const region = effectiveRegion((obj.status?.ackResourceMetadata as { region?: unknown } | undefined)?.region, obj.metadata.annotations, nsAnnotations, desiredRegion) ?? desiredRegion;
-    const namespace = obj.metadata.namespace ?? '';
-    const choice: RoleChoice = await resolveRole({
-      ownAccountId: identity.accountId,
-      service: service.service,
-      namespaceAnnotations: nsAnnotations,
-      enableCarm: cfg.enableCarm,
-      gates: cfg.featureGates,
-      ...(selectors
-        ? {
-            selectors: {
-              all: selectors.all(),
-              subject: { namespace, namespaceLabels: ns.labels, group: service.group, version: service.version, kind: d.kind, labels: obj.metadata.labels ?? {} },
-            },
-          }
-        : {}),
-      teamMap,
-      accountMap,
-    });
-    const base = { region, desiredRegion, accountId: choice.accountId, partition: identity.partition };
-    if (choice.via === 'own') return base;
-    try {
-      await roles.get(choice.roleArn);
-    } catch (err) {
-      if (!(err instanceof RoleAssumptionError)) throw err;
-      throw new RoleAssumptionError(choice.roleArn, err.cause, `for namespace ${namespace} (${describeChoice(choice)})`);
-    }
-    return {
-      ...base,
-      roleArn: choice.roleArn,
-      ...(choice.via === 'selector'
-        ? { roleSelection: { roleArn: choice.roleArn, selectorName: choice.selector.name, selectorResourceVersion: choice.selector.resourceVersion } }
-        : {}),
-    };
+    return { region, desiredRegion, partition: identity.partition, ...(await identities.resolve(obj, d.kind, ns)) };
   };
 
   const begin = async () => {
