@@ -39,7 +39,8 @@ export function iamRoleSelectorCrd(): Schema {
             openAPIV3Schema: {
               description:
                 'IAMRoleSelector chooses the IAM role ACK controllers assume for the resources it selects ' +
-                '(feature gate IAMRoleSelector). Selectors are ANDed; exactly one matching selector is required.',
+                '(feature gate IAMRoleSelector). Its selectors are ANDed. A resource no IAMRoleSelector matches uses ' +
+                'CARM or the controller\'s own credentials; one that several match is not reconciled.',
               type: 'object',
               properties: {
                 apiVersion: { type: 'string' },
