@@ -1,6 +1,7 @@
 /** What the proxy knows about one AWS request, derived from its wire form alone. Pure. */
+import { lambdaOperation } from "./lambda-call";
 
-export type Protocol = "awsJson1_1" | "awsQuery" | "restXml" | "unknown";
+export type Protocol = "awsJson1_1" | "awsQuery" | "restXml" | "restJson1" | "unknown";
 
 export interface AwsCall {
   service: string;
@@ -63,6 +64,8 @@ export function parseAwsCall(req: RawRequest): AwsCall {
     return withResource({ service, operation, protocol: "awsQuery", input });
   }
   if (scoped === "s3") return withResource({ service: "s3", operation: s3Operation(req), protocol: "restXml", input: s3Input(req.path) }, s3Resource(req.path));
+  const lambda = scoped === "lambda" ? lambdaOperation(req.method, req.path, req.body) : undefined;
+  if (lambda) return { service: "lambda", operation: lambda.operation, protocol: "restJson1", input: lambda.input };
   return { service: scoped ?? "unknown", operation: `${req.method} ${req.path.split("?")[0]}`, protocol: "unknown", input: {} };
 }
 

@@ -18,6 +18,13 @@ export function awsError(protocol: Protocol, status: number, code: string, messa
         headers: { "content-type": "application/x-amz-json-1.1", "x-amzn-requestid": REQUEST_ID, "x-amzn-errortype": code },
         body: JSON.stringify({ __type: code, message }),
       };
+    case "restJson1":
+      // Lambda's wire form: the code in X-Amzn-ErrorType, {Type, Message} in the body.
+      return {
+        status,
+        headers: { "content-type": "application/json", "x-amzn-requestid": REQUEST_ID, "x-amzn-errortype": code },
+        body: JSON.stringify({ Type: status >= 500 ? "Service" : "User", Message: message, message }),
+      };
     case "awsQuery":
       return {
         status,
@@ -39,6 +46,7 @@ export function awsError(protocol: Protocol, status: number, code: string, messa
 export function throttlingError(protocol: Protocol): SyntheticResponse {
   if (protocol === "awsJson1_1") return awsError(protocol, 400, "ThrottlingException", "Rate exceeded");
   if (protocol === "awsQuery") return awsError(protocol, 400, "Throttling", "Rate exceeded");
+  if (protocol === "restJson1") return awsError(protocol, 429, "TooManyRequestsException", "Rate exceeded");
   return awsError(protocol, 503, "SlowDown", "Please reduce your request rate.");
 }
 
@@ -86,4 +94,13 @@ function cleanCode(code: string): string {
 
 function escapeXml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/** A REST-JSON answer (Lambda): the status AWS documents for the operation, a JSON body or none. */
+export function restJsonOk(status: number, body?: unknown): SyntheticResponse {
+  return {
+    status,
+    headers: { "content-type": "application/json", "x-amzn-requestid": REQUEST_ID },
+    body: body === undefined ? "" : JSON.stringify(body),
+  };
 }

@@ -5,6 +5,8 @@ import { ecrPullThroughCacheRules } from "./ecr-pull-through-cache-rules";
 import { ecrRepositoryCreationTemplates } from "./ecr-repository-creation-templates";
 import { iamInstanceProfileTags } from "./iam-instance-profile-tags";
 import { iamOidcClientIds } from "./iam-oidc-client-ids";
+import { lambdaCodeSigningConfigs } from "./lambda-code-signing-configs";
+import { lambdaProvisionedConcurrency } from "./lambda-provisioned-concurrency";
 import type { GapFiller, GapFillerContext, GapFillerFactory } from "./types";
 
 export type { GapFiller, GapFillerContext, GapFillerFactory } from "./types";
@@ -16,15 +18,20 @@ export const GAP_FILLERS: readonly GapFillerFactory[] = [
   ecrRepositoryCreationTemplates,
   iamInstanceProfileTags,
   iamOidcClientIds,
+  lambdaCodeSigningConfigs,
+  lambdaProvisionedConcurrency,
 ];
 
 export function createGapFillers(factories: readonly GapFillerFactory[] = GAP_FILLERS): GapFiller[] {
   return factories.map((f) => f());
 }
 
-/** moto's answer to an operation it does not implement: an HTML 500 page ("… has not been implemented"). */
+/**
+ * moto's answer to an operation it does not implement: an HTML 500 page ("… has not been implemented"),
+ * or, for a REST path it has no route for (Lambda's code signing configs), an HTML 404 page.
+ */
 export function motoLacks(reply: { status: number; body: string }): boolean {
-  return reply.status === 500 && /^\s*<!doctype html/i.test(reply.body);
+  return (reply.status === 500 || reply.status === 404) && /^\s*<!doctype html/i.test(reply.body);
 }
 
 export interface MotoReply {
@@ -38,8 +45,9 @@ export interface MotoReply {
  */
 export async function fillGap(fillers: readonly GapFiller[], call: AwsCall, moto: MotoReply, ctx: GapFillerContext): Promise<SyntheticResponse | { overlaid: string } | undefined> {
   const ours = fillers.filter((f) => f.service === call.service);
-  const answer = ours.map((f) => f.operations[call.operation]).find((a) => a !== undefined);
-  if (answer && motoLacks(moto)) return answer(call, ctx);
+  const lacks = motoLacks(moto);
+  const answer = ours.find((f) => f.operations[call.operation] !== undefined && (lacks || f.owns?.(call) === true))?.operations[call.operation];
+  if (answer) return answer(call, ctx);
   if (moto.status >= 300) return undefined;
   let body = moto.body;
   for (const f of ours) body = f.overlay?.(call, body) ?? body;

@@ -21,6 +21,11 @@ export interface GapFiller {
   readonly service: string;
   /** What moto lacks and where AWS documents the operations (cited in the README). */
   readonly gap: string;
+  /**
+   * Calls about resources only this filler keeps (the tags of a Lambda code signing config ARN, which
+   * moto answers as an unknown function): answered here whatever moto said.
+   */
+  owns?(call: AwsCall): boolean;
   /** Operations moto does not know, answered here. */
   readonly operations: Readonly<Record<string, GapAnswer>>;
   /**
