@@ -319,6 +319,11 @@ export interface ServiceDescriptor {
   readonly shapes: ShapeTable;
   /** The tagging API the service's kinds with tags share (SageMaker's AddTags/DeleteTags/ListTags). */
   readonly tagging?: TaggingBinding;
+  /**
+   * Operations hooks call besides the bound ones (generator.yaml `called_by_hooks`): in the IAM
+   * policy, and the only others a hook may call (runtime/bound-operations.ts).
+   */
+  readonly hookOperations?: readonly string[];
   readonly resources: readonly ResourceDescriptor[];
 }
 

@@ -176,7 +176,8 @@ export function toServiceDescriptor(model: ServiceModel, sdk: SdkNames): Service
   drain();
   const sorted: Record<string, readonly FieldSpec[]> = {};
   for (const k of Object.keys(shapes).sort()) sorted[k] = shapes[k]!;
-  return { service: model.service, group: model.group, version: model.version, sdk, ...(tagging ? { tagging } : {}), shapes: sorted as ShapeTable, resources };
+  const hookOperations = model.hookOperations;
+  return { service: model.service, group: model.group, version: model.version, sdk, ...(tagging ? { tagging } : {}), ...(hookOperations.length > 0 ? { hookOperations } : {}), shapes: sorted as ShapeTable, resources };
 }
 
 /**

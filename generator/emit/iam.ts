@@ -1,6 +1,6 @@
 import type { ServiceDescriptor } from '../../runtime/descriptor';
 import { resolveKind } from '../../runtime/kind-tagging';
-import { operationBindings } from './operation-shapes';
+import { operationBindings } from '../../runtime/bound-operations';
 
 /** What generator.yaml adds to the bound operations: those the hooks call and further actions per operation. */
 export interface IamExtras {

@@ -1,5 +1,6 @@
 import type { ResourceDescriptor } from '../../runtime/descriptor';
-import { operationBindings, operationShapeUses } from './operation-shapes';
+import { operationBindings } from '../../runtime/bound-operations';
+import { operationShapeUses } from './operation-shapes';
 
 const bucket: ResourceDescriptor = {
   kind: 'Bucket',

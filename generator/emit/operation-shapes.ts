@@ -1,15 +1,5 @@
 import type { OperationBinding, ResourceDescriptor } from '../../runtime/descriptor';
-
-/** Every SDK call a kind's descriptor binds: its operations, tagging, sub-resources and collections. */
-export function operationBindings(d: ResourceDescriptor): OperationBinding[] {
-  const ops: (OperationBinding | undefined)[] = [
-    ...Object.values(d.operations),
-    ...(d.tagging ? [d.tagging.tag, d.tagging.untag, d.tagging.list] : []),
-    ...(d.subResources ?? []).flatMap((s) => [s.put, s.read, s.delete]),
-    ...(d.collections ?? []).flatMap((c) => [c.add, c.remove, c.list, c.get]),
-  ];
-  return ops.filter((o): o is OperationBinding => o !== undefined);
-}
+import { operationBindings } from '../../runtime/bound-operations';
 
 /** Members a binding names besides the resource's fields: the tags, keys, items, paging token, … */
 function namedMembers(b: OperationBinding): string[] {

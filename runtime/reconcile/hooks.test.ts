@@ -190,6 +190,18 @@ describe('hooks', () => {
     expect(t.aws.writes()).toEqual(['CreateNotebookInstanceLifecycleConfig', 'StartSomething']);
   });
 
+  it('a hook may call only what its kind binds or generator.yaml marks called_by_hooks: the IAM policy lists no other', async () => {
+    const t = await created({ afterObserve: async (_l, ctx) => void (await ctx.call('DeleteEverything', {})) });
+    changeSpec(t);
+    const out = await t.run();
+    expect(JSON.stringify(out)).toContain('called DeleteEverything, which the kind does not bind and generator.yaml does not mark called_by_hooks');
+    expect(t.aws.calls.map((c) => c.operation)).not.toContain('DeleteEverything');
+    const bound = await created({ afterObserve: async (_l, ctx) => void (await ctx.call('DescribeNotebookInstanceLifecycleConfig', { NotebookInstanceLifecycleConfigName: 'cfg' })) });
+    changeSpec(bound);
+    await bound.run();
+    expect(bound.aws.calls.filter((c) => c.operation === 'DescribeNotebookInstanceLifecycleConfig').length).toBeGreaterThan(2);
+  });
+
   it('afterObserve does not run on delete', async () => {
     const afterObserve = jest.fn(() => undefined);
     const t = await created({ afterObserve });

@@ -1,5 +1,6 @@
 import type { HookContext, ResourceView } from '../descriptor';
 import { resolveKind, type ResolvedKind } from '../kind-tagging';
+import { hookCallable } from '../bound-operations';
 import { classifyAwsError, type ClassifiedError } from '../aws/errors';
 import type { Observed } from '../convert/operations';
 import { getPath, isObject, type JsonObject } from '../convert/paths';
@@ -135,7 +136,12 @@ export class RunState {
 
   hookContext(): HookContext {
     return {
-      call: (operation, input) => this.env.aws.call('UPDATE', operation, input),
+      call: (operation, input) => {
+        if (!hookCallable(this.env.service, this.d).has(operation)) {
+          throw new Error(`a ${this.d.kind} hook called ${operation}, which the kind does not bind and generator.yaml does not mark called_by_hooks (the recommended IAM policy lacks it)`);
+        }
+        return this.env.aws.call('UPDATE', operation, input);
+      },
       region: this.env.target.region,
       accountId: this.env.target.accountId,
       log: (message, fields) => this.env.log.info(message, fields),

@@ -56,6 +56,7 @@ export const sagemakerFixture: ServiceDescriptor = {
   group: 'sagemaker.services.k8s.aws',
   version: 'v1alpha1',
   sdk: { package: '@aws-sdk/client-sagemaker', client: 'SageMakerClient' },
+  hookOperations: ['StartSomething', 'StopSomething'],
   shapes: {
     NotebookInstanceLifecycleHook: hook,
     NotebookInstanceLifecycleConfigSpec: lifecycleSpec,

@@ -13,6 +13,12 @@ export const service: ServiceDescriptor = {
   group: 'iam.services.k8s.aws',
   version: 'v1alpha1',
   sdk: { package: '@aws-sdk/client-iam', client: 'IAMClient' },
+  hookOperations: [
+    'DeletePolicyVersion',
+    'GetPolicyVersion',
+    'GetServiceLinkedRoleDeletionStatus',
+    'ListPolicyVersions',
+  ],
   shapes: {
     AddClientIDToOpenIDConnectProviderRequest: [
       { sdk: 'OpenIDConnectProviderArn', json: 'openIDConnectProviderARN', type: 'string' },

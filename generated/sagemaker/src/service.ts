@@ -90,6 +90,7 @@ export const service: ServiceDescriptor = {
       pageToken: { input: 'NextToken', output: 'NextToken' },
     },
   },
+  hookOperations: ['StartNotebookInstance', 'StopCompilationJob', 'StopNotebookInstance', 'StopOptimizationJob'],
   shapes: {
     'Action.Spec': [
       { sdk: 'ActionName', json: 'actionName', type: 'string' },
