@@ -4,6 +4,7 @@
 import {
   DescribeBackupCommand,
   DescribeContinuousBackupsCommand,
+  DescribeContributorInsightsCommand,
   DescribeGlobalTableCommand,
   DescribeTableCommand,
   DescribeTimeToLiveCommand,
@@ -62,6 +63,7 @@ const table = async () => {
   }
 };
 const ttl = async () => (await ddb.send(new DescribeTimeToLiveCommand({ TableName: name }))).TimeToLiveDescription;
+const insights = async () => (await ddb.send(new DescribeContributorInsightsCommand({ TableName: name }))).ContributorInsightsStatus;
 const pitr = async () => (await ddb.send(new DescribeContinuousBackupsCommand({ TableName: name }))).ContinuousBackupsDescription?.PointInTimeRecoveryDescription?.PointInTimeRecoveryStatus;
 const tagsOf = async (arn: string) => Object.fromEntries(((await ddb.send(new ListTagsOfResourceCommand({ ResourceArn: arn }))).Tags ?? []).map((t) => [t.Key, t.Value]));
 const status = (o: KubeObject) => (o.status ?? {}) as Record<string, any>;
@@ -128,7 +130,7 @@ describe('manifests written for ACK apply unchanged', () => {
 describe('dynamodb Table', () => {
   let arn = '';
 
-  it('creates the table with its index, stream, SSE, TTL, point-in-time recovery and tags; status from the read', async () => {
+  it('creates the table with its index, stream, SSE, TTL, point-in-time recovery, contributor insights and tags; status from the read', async () => {
     apply('Table', 'orders', {
       ...key,
       attributeDefinitions: attrs('g'),
@@ -138,6 +140,7 @@ describe('dynamodb Table', () => {
       sseSpecification: { enabled: true, sseType: 'KMS' },
       timeToLive: { enabled: true, attributeName: 'expires' },
       continuousBackups: { pointInTimeRecoveryEnabled: true },
+      contributorInsights: 'ENABLE',
       tags: [{ key: 'team', value: 'ml' }],
     });
     const o = await c.synced(TABLES, ns, 'orders');
@@ -149,7 +152,7 @@ describe('dynamodb Table', () => {
     const t = await table();
     expect(t).toMatchObject({ BillingModeSummary: { BillingMode: 'PAY_PER_REQUEST' }, StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_IMAGE' }, SSEDescription: { Status: 'ENABLED', SSEType: 'KMS' } });
     expect(t?.GlobalSecondaryIndexes?.map((g) => g.IndexName)).toEqual(['byG']);
-    await waitFor(async () => ((await ttl())?.TimeToLiveStatus === 'ENABLED' && (await pitr()) === 'ENABLED' ? true : undefined), 20_000, 'TTL and PITR on', c.logs);
+    await waitFor(async () => ((await ttl())?.TimeToLiveStatus === 'ENABLED' && (await pitr()) === 'ENABLED' && (await insights()) === 'ENABLED' ? true : undefined), 20_000, 'TTL, PITR and contributor insights on', c.logs);
     expect((await ttl())?.AttributeName).toBe('expires');
     expect(await tagsOf(arn)).toMatchObject({ team: 'ml', 'services.k8s.aws/namespace': ns });
     const creates = (await aws.control.calls({ operation: 'CreateTable' })).filter((x) => x.status === 200 && x.input.TableName === name);
@@ -162,7 +165,7 @@ describe('dynamodb Table', () => {
     const calls = (await aws.control.calls()).filter((x) => x.seq > since);
     const writes = calls.filter((x) => !/^(Describe|List|Get)/.test(x.operation));
     expect(writes.map((x) => x.operation)).toEqual([]);
-    expect(new Set(calls.map((x) => x.operation))).toEqual(new Set(['DescribeTable', 'ListTagsOfResource', 'DescribeTimeToLive', 'DescribeContinuousBackups']));
+    expect(new Set(calls.map((x) => x.operation))).toEqual(new Set(['DescribeTable', 'ListTagsOfResource', 'DescribeTimeToLive', 'DescribeContinuousBackups', 'DescribeContributorInsights']));
   });
 
   it('updates billing mode and throughput, table class, SSE, resource policy, stream, deletion protection, indexes, TTL, PITR and tags; UpdateTable one change per call', async () => {
@@ -180,14 +183,15 @@ describe('dynamodb Table', () => {
       resourcePolicy: policy,
       timeToLive: { enabled: false, attributeName: 'expires' },
       continuousBackups: { pointInTimeRecoveryEnabled: false },
+      contributorInsights: 'DISABLE',
       tags: [{ key: 'team', value: 'research' }],
     });
     await waitFor(async () => {
       const t = await table();
       const names = t?.GlobalSecondaryIndexes?.map((g) => g.IndexName) ?? [];
       const tags = await tagsOf(arn);
-      const seen = { policy: await policySid(), tableClass: t?.TableClassSummary?.TableClass, sse: t?.SSEDescription?.Status ?? 'default', billing: t?.BillingModeSummary?.BillingMode, rcu: t?.ProvisionedThroughput?.ReadCapacityUnits, stream: t?.StreamSpecification?.StreamEnabled ?? false, protection: t?.DeletionProtectionEnabled, indexes: names.join(), ttl: (await ttl())?.TimeToLiveStatus, pitr: await pitr(), team: tags.team };
-      const want = { policy: 'read', tableClass: 'STANDARD_INFREQUENT_ACCESS', sse: 'default', billing: 'PROVISIONED', rcu: 5, stream: false, protection: true, indexes: 'byH', ttl: 'DISABLED', pitr: 'DISABLED', team: 'research' };
+      const seen = { insights: await insights(), policy: await policySid(), tableClass: t?.TableClassSummary?.TableClass, sse: t?.SSEDescription?.Status ?? 'default', billing: t?.BillingModeSummary?.BillingMode, rcu: t?.ProvisionedThroughput?.ReadCapacityUnits, stream: t?.StreamSpecification?.StreamEnabled ?? false, protection: t?.DeletionProtectionEnabled, indexes: names.join(), ttl: (await ttl())?.TimeToLiveStatus, pitr: await pitr(), team: tags.team };
+      const want = { insights: 'DISABLED', policy: 'read', tableClass: 'STANDARD_INFREQUENT_ACCESS', sse: 'default', billing: 'PROVISIONED', rcu: 5, stream: false, protection: true, indexes: 'byH', ttl: 'DISABLED', pitr: 'DISABLED', team: 'research' };
       if (JSON.stringify(seen) !== JSON.stringify(want)) throw new Error(`AWS has ${JSON.stringify(seen)}`);
       return true;
     }, 60_000, 'table follows the spec', c.logs);

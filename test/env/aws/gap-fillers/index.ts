@@ -1,5 +1,6 @@
 import type { AwsCall } from "../aws-call";
 import type { SyntheticResponse } from "../aws-errors";
+import { dynamodbContributorInsights } from "./dynamodb-contributor-insights";
 import { dynamodbGlobalTables } from "./dynamodb-global-tables";
 import { ecrPullThroughCacheRules } from "./ecr-pull-through-cache-rules";
 import { ecrRepositoryCreationTemplates } from "./ecr-repository-creation-templates";
@@ -13,6 +14,7 @@ export type { GapFiller, GapFillerContext, GapFillerFactory } from "./types";
 
 /** Every gap filler the proxy runs. Add a factory here to fill another of moto's gaps. */
 export const GAP_FILLERS: readonly GapFillerFactory[] = [
+  dynamodbContributorInsights,
   dynamodbGlobalTables,
   ecrPullThroughCacheRules,
   ecrRepositoryCreationTemplates,
