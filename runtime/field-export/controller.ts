@@ -105,6 +105,7 @@ export class FieldExportController {
     metrics.queueDepth.track(labels, () => this.queue.depth);
     metrics.queueDelayed.track(labels, () => this.queue.delayed);
     metrics.inFlight.track(labels, () => this.queue.inFlight);
+    metrics.watchRestarts.track(labels, () => this.informer.stats.relistsOnGone + this.informer.stats.watchdogRestarts + this.informer.stats.errors);
     this.informer.start();
     this.workers = runWorkers(this.queue, this.o.concurrency, (key) => this.handle(key), (key, err) => this.o.log.error('worker error', { key, error: String(err) }));
   }

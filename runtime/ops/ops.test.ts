@@ -47,6 +47,11 @@ describe('flags', () => {
     expect(parseFlags([...base, ...short], kinds).leaderElection).toEqual({ leaseDurationMs: 3_000, renewDeadlineMs: 2_000, retryPeriodMs: 500 });
     expect(() => parseFlags([...base, '--leader-election-renew-deadline', '20s'], kinds)).toThrow('retry period < renew deadline < lease duration');
   });
+  it('reconciles FieldExports by default, as ACK does, and not with --enable-field-export-reconciler=false', () => {
+    expect(parseFlags(base, kinds).enableFieldExportReconciler).toBe(true);
+    expect(parseFlags([...base, '--enable-field-export-reconciler=false'], kinds).enableFieldExportReconciler).toBe(false);
+  });
+
   it('allows cross-namespace references by default, as ACK does, and not with --enable-cross-namespace=false', () => {
     expect(parseFlags(base, kinds).enableCrossNamespace).toBe(true);
     expect(parseFlags([...base, '--enable-cross-namespace=false'], kinds).enableCrossNamespace).toBe(false);

@@ -1,5 +1,8 @@
+// The FieldExport controller's pure parts: the source index, the requeue decision, the CRD probe.
 import type { KubeObject } from '../k8s/types';
-import { fieldExportAction } from './controller';
+import type { KubeClient } from '../k8s/client';
+import { KubeApiError } from '../k8s/http';
+import { fieldExportAction, FieldExportController } from './controller';
 import { SourceIndex } from './source-index';
 
 const fe = (name: string, kind: string, source: string, namespace = 'team-a'): KubeObject => ({
@@ -42,5 +45,19 @@ describe('fieldExportAction', () => {
     expect(fieldExportAction({ kind: 'retry', reason: 'TargetForbidden' }, 60_000)).toEqual({ kind: 'backoff' });
     for (const kind of ['waiting', 'terminal'] as const) expect(fieldExportAction({ kind, reason: 'x' }, 60_000)).toEqual({ kind: 'awaitChange' });
     expect(fieldExportAction({ kind: 'deleted' }, 60_000)).toEqual({ kind: 'awaitChange' });
+  });
+});
+
+describe('FieldExportController.crdServed', () => {
+  const kube = (answer: () => Promise<unknown>) => ({ http: { request: answer } }) as unknown as KubeClient;
+
+  it('is true only when discovery lists fieldexports in services.k8s.aws/v1alpha1', async () => {
+    expect(await FieldExportController.crdServed(kube(async () => ({ resources: [{ name: 'iamroleselectors' }, { name: 'fieldexports' }] })))).toBe(true);
+    expect(await FieldExportController.crdServed(kube(async () => ({ resources: [{ name: 'iamroleselectors' }] })))).toBe(false);
+    expect(await FieldExportController.crdServed(kube(async () => Promise.reject(new KubeApiError(404, 'NotFound', 'the server could not find the requested resource'))))).toBe(false);
+  });
+
+  it('an API server that cannot answer is an error, not "not installed"', async () => {
+    await expect(FieldExportController.crdServed(kube(async () => Promise.reject(new KubeApiError(503, 'ServiceUnavailable', 'down'))))).rejects.toThrow('down');
   });
 });
