@@ -410,7 +410,10 @@ export async function runController(service: ServiceDescriptor, argv: readonly s
   };
   void begin().catch((err) => {
     log.error('controller failed to start', { error: String(err) });
-    void stop();
+    // As a process (not embedded in a test), a start that failed is an exit status, not a quiet exit 0.
+    void stop().then(() => {
+      if (opts.handleSignals !== false) process.exit(1);
+    });
   });
 
   const addressPort = (s: Server | undefined) => {

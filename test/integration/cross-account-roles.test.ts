@@ -17,6 +17,10 @@ import type { Condition } from "../../runtime/reconcile/conditions";
 import { startTestAws, uniqueName, type TestAws } from "../env/aws/testing";
 import { kubectl, testContext } from "../env/context";
 import { awsFlags, installCrds, startControllerProcess, type ControllerProcess } from "./controller-process";
+import { runController } from "../../runtime/controller";
+import { createLogger } from "../../runtime/ops/logger";
+import { autoscalingFixture } from "../../runtime/testing/fixtures";
+import { startKubeProxy } from "./runtime-kube-proxy";
 import { waitFor } from "../support/wait";
 
 const TARGETS: ResourceRef = { group: "applicationautoscaling.services.k8s.aws", version: "v1alpha1", plural: "scalabletargets" };
@@ -261,4 +265,25 @@ describe("cross-account roles through the SageMaker controller", () => {
       for (const c of [team, other, teamWest]) c.destroy();
     }
   }, 240_000);
+});
+
+describe("the IAMRoleSelector gate without its CRD", () => {
+  it("stops the controller at startup with one line naming the CRD to apply", async () => {
+    const proxy = await startKubeProxy(testContext().kubeconfig);
+    proxy.hidePath("/apis/services.k8s.aws/v1alpha1/iamroleselectors");
+    const logs: string[] = [];
+    try {
+      const c = await runController(
+        autoscalingFixture,
+        [...awsFlags(aws, "default", "kube-public"), "--metrics-addr", "127.0.0.1:0", "--healthz-addr", "127.0.0.1:0", ...GATES],
+        { handleSignals: false, connection: { server: proxy.url, insecureSkipTlsVerify: false }, log: createLogger("info", { write: (l) => logs.push(l) }) },
+      );
+      await Promise.race([c.stopped, new Promise((_, reject) => setTimeout(() => reject(new Error(`controller did not stop:\n${logs.join("\n")}`)), 20_000))]);
+      expect(c.isReady()).toBe(false);
+      const failed = logs.map((l) => JSON.parse(l) as { msg: string; error?: string }).find((l) => l.msg === "controller failed to start");
+      expect(failed?.error).toContain("the IAMRoleSelector feature gate is on, but the CRD iamroleselectors.services.k8s.aws is not installed: apply the chart's crds/services.k8s.aws_iamroleselectors.yaml");
+    } finally {
+      await proxy.close();
+    }
+  }, 60_000);
 });

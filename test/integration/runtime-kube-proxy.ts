@@ -14,6 +14,8 @@ export interface KubeProxy {
   expireNextWatches(n?: number): void;
   /** The next watch request is accepted and then never sends anything. */
   silenceNextWatch(): void;
+  /** Requests whose path starts with this answer 404, as for a CRD that is not installed. */
+  hidePath(prefix: string): void;
   close(): Promise<void>;
 }
 
@@ -24,6 +26,7 @@ export async function startKubeProxy(kubeconfig: string): Promise<KubeProxy> {
   let watches = 0;
   let expire = 0;
   let silence = false;
+  const hidden: string[] = [];
   const open = new Set<ServerResponse>();
   const activeWatches = new Set<ServerResponse>();
   const endActiveWatches = () => {
@@ -32,6 +35,11 @@ export async function startKubeProxy(kubeconfig: string): Promise<KubeProxy> {
   };
 
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    if (hidden.some((p) => (req.url ?? "").startsWith(p))) {
+      res.writeHead(404, { "Content-Type": "application/json" });
+      res.end(JSON.stringify({ kind: "Status", apiVersion: "v1", status: "Failure", message: "the server could not find the requested resource", reason: "NotFound", code: 404 }));
+      return;
+    }
     const isWatch = /[?&]watch=(true|1)/.test(req.url ?? "");
     if (isWatch) {
       watches++;
@@ -78,6 +86,7 @@ export async function startKubeProxy(kubeconfig: string): Promise<KubeProxy> {
       // End the watches now open, so the controller's next watch meets the 410.
       endActiveWatches();
     },
+    hidePath: (prefix) => hidden.push(prefix),
     silenceNextWatch: () => {
       silence = true;
       endActiveWatches();
