@@ -1,5 +1,5 @@
 import type { CollectionBinding } from '../descriptor';
-import { desiredElements, listedNames, nextPage, planCollection } from './collections';
+import { collectionTarget, desiredElements, listedNames, nextPage, planCollection } from './collections';
 
 const set: CollectionBinding = {
   field: 'policies',
@@ -32,6 +32,16 @@ describe('collections', () => {
     expect(nextPage(set, { Marker: 'm' })).toBe('m');
     expect(nextPage(set, {})).toBeUndefined();
     expect(listedNames(map, { PolicyNames: ['p', 'q'] })).toEqual(['p', 'q']);
+  });
+
+  it('a field dropped from the spec after it was applied is emptied; one never applied is left alone', () => {
+    expect(collectionTarget(set, ['a'], undefined)).toEqual(new Map([['a', 'a']]));
+    expect(collectionTarget(set, undefined, { policies: 'digest', name: 'n' })).toEqual(new Map());
+    expect(collectionTarget(map, null, { inlinePolicies: 'digest' })).toEqual(new Map());
+    expect(collectionTarget(set, undefined, { name: 'n' })).toBeUndefined();
+    expect(collectionTarget(set, undefined, undefined)).toBeUndefined();
+    const plan = planCollection(set, collectionTarget(set, undefined, { policies: 'd' })!, new Map([['a', 'a'], ['b', 'b']]));
+    expect(plan).toEqual({ add: [], remove: ['a', 'b'] });
   });
 
   it('a set adds what is missing and removes what the spec does not name', () => {

@@ -29,6 +29,17 @@ export function desiredElements(c: CollectionBinding, value: unknown): Map<strin
   return new Map(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string'));
 }
 
+/**
+ * The elements a collection should hold this reconcile, or undefined when nobody manages it: a
+ * field the spec sets is the target; a field the spec no longer sets but that was applied (the
+ * applied-spec record names it) is emptied, as ACK detaches every policy when `policies` is
+ * dropped; a field never set is left alone (an adopted role keeps the policies it had).
+ */
+export function collectionTarget(c: CollectionBinding, value: unknown, applied: Readonly<Record<string, string>> | undefined): Map<string, string> | undefined {
+  if (value !== undefined && value !== null) return desiredElements(c, value);
+  return applied?.[c.field] !== undefined ? new Map() : undefined;
+}
+
 export interface CollectionPlan {
   /** Elements to add (set) or put (map), with their values. */
   readonly add: ReadonlyArray<readonly [string, string]>;

@@ -176,6 +176,28 @@ describe('iam Role', () => {
     }, 30_000, 'drift corrected', c.logs);
   });
 
+  it('policies and inline policies dropped from the spec are detached and deleted (they were applied), once', async () => {
+    apply({
+      name,
+      path: '/ml/',
+      assumeRolePolicyDocument: trust('ec2.amazonaws.com'),
+      description: 'trains more models',
+      maxSessionDuration: 7200,
+      tags: [{ key: 'team', value: 'research' }],
+    });
+    await waitFor(async () => ((await attached()).length === 0 && (await inline()).length === 0 ? true : undefined), 30_000, 'dropped collections emptied', c.logs);
+    const o = await c.synced(ROLES, ns, 'trainer');
+    const applied = JSON.parse(o.metadata.annotations?.['ack-ts.services.k8s.aws/applied-spec'] ?? '{}');
+    expect(applied).not.toHaveProperty('policies');
+    expect(applied).not.toHaveProperty('inlinePolicies');
+    // No longer managed: a policy attached by hand now stays.
+    await iam.send(new AttachRolePolicyCommand({ RoleName: name, PolicyArn: managed.read }));
+    const since = await aws.control.mark();
+    await new Promise((r) => setTimeout(r, (2 * RESYNC_SECONDS + 1) * 1000));
+    expect((await okIamCalls(since)).filter((x) => x === 'DetachRolePolicy' || x === 'ListAttachedRolePolicies')).toEqual([]);
+    expect(await attached()).toEqual([managed.read]);
+  }, 60_000);
+
   it('delete: policies detached and inline policies deleted, then the role; retain keeps it', async () => {
     kubectl(['delete', 'role.iam.services.k8s.aws', 'trainer', '-n', ns, '--wait=false']);
     await c.gone(ROLES, ns, 'trainer');

@@ -1,8 +1,10 @@
 import type { CollectionBinding, OperationBinding, SdkObject } from '../../descriptor';
 import { buildInput } from '../../convert/operations';
 import type { JsonObject } from '../../convert/paths';
-import { desiredElements, listedNames, nextPage, planCollection, readValue } from '../collections';
+import { APPLIED_SPEC_ANNOTATION, parseAppliedSpec } from '../applied-spec';
+import { collectionTarget, listedNames, nextPage, planCollection, readValue } from '../collections';
 import type { RunState } from '../run-state';
+import { recordApplied } from './update';
 
 /** At most this many list pages per collection and reconcile (IAM pages 100 by default). */
 const MAX_PAGES = 50;
@@ -40,15 +42,16 @@ async function observe(s: RunState, c: CollectionBinding, spec: JsonObject, want
 
 /**
  * Brings each collection the spec sets to the spec: adds (or puts) what is missing or differs,
- * removes what the spec does not name. A field the spec leaves out is not looked at.
- * Returns the spec paths changed.
+ * removes what the spec does not name. A field dropped from the spec since it was applied is
+ * emptied; one never set is not looked at. A change is recorded as applied, so a dropped field is
+ * emptied once. Returns the spec paths changed.
  */
 export async function syncCollections(s: RunState, desired: JsonObject): Promise<string[]> {
   const changed: string[] = [];
+  const applied = parseAppliedSpec(s.annotations[APPLIED_SPEC_ANNOTATION]);
   for (const c of s.d.collections ?? []) {
-    const value = desired[c.field];
-    if (value === undefined || value === null) continue;
-    const wanted = desiredElements(c, value);
+    const wanted = collectionTarget(c, desired[c.field], applied);
+    if (!wanted) continue;
     const plan = planCollection(c, wanted, await observe(s, c, desired, wanted));
     // Removals first: a collection with a limit (an instance profile's one role) has room for the new element.
     for (const name of plan.remove) await s.env.aws.call('UPDATE', c.remove.name, { ...identity(s, c.remove, desired), [c.remove.member]: name });
@@ -61,6 +64,7 @@ export async function syncCollections(s: RunState, desired: JsonObject): Promise
     }
     if (plan.add.length + plan.remove.length > 0) changed.push(`spec.${c.field}`);
   }
+  if (changed.length > 0 || (applied && (s.d.collections ?? []).some((c) => applied[c.field] !== undefined && desired[c.field] == null))) await recordApplied(s, desired);
   return changed;
 }
 
