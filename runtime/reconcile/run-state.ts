@@ -1,4 +1,4 @@
-import type { HookContext, ResourceView } from '../descriptor';
+import type { HookContext, ResourceView, SdkObject } from '../descriptor';
 import { resolveKind, type ResolvedKind } from '../kind-tagging';
 import { hookCallable } from '../bound-operations';
 import { classifyAwsError, type ClassifiedError } from '../aws/errors';
@@ -32,6 +32,11 @@ export class RunState {
   resolved: readonly Fill[] = [];
   /** Values read from Kubernetes Secrets (is_secret fields) this reconcile: masked wherever text leaves it. */
   readonly secretValues: string[] = [];
+  /**
+   * The last ReadOne output of this reconcile, as AWS sent it: a collection listed by the same
+   * operation (GetInstanceProfile's roles, GetOpenIDConnectProvider's client IDs) reads it from here.
+   */
+  lastRead?: { readonly operation: string; readonly output: SdkObject };
   /** ReferencesResolved and advisories, kept on every status this sync writes. */
   referenceConditions: Pick<ConditionInput, 'referencesResolved' | 'advisories'> = {};
 

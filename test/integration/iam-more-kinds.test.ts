@@ -110,6 +110,16 @@ describe('iam InstanceProfile', () => {
     expect(r.stderr).toMatch(/immutable/i);
   });
 
+  it('an idle resync is one GetInstanceProfile (its roles read from it) and one ListInstanceProfileTags, no write', async () => {
+    const mark = await aws.control.mark();
+    await new Promise((r) => setTimeout(r, 4_500));
+    const ops = (await aws.control.calls({ since: mark })).filter((x) => x.service === 'iam' && inputOf(x).InstanceProfileName === profileName).map((x) => x.operation);
+    const count = (op: string) => ops.filter((x) => x === op).length;
+    expect(count('GetInstanceProfile')).toBeGreaterThan(0);
+    expect(count('GetInstanceProfile')).toBe(count('ListInstanceProfileTags'));
+    expect(new Set(ops)).toEqual(new Set(['GetInstanceProfile', 'ListInstanceProfileTags']));
+  });
+
   it('a role swapped and a tag changed out of band are corrected on resync', async () => {
     await iam.send(new RemoveRoleFromInstanceProfileCommand({ InstanceProfileName: profileName, RoleName: batch }));
     await iam.send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: profileName, RoleName: web }));
@@ -150,8 +160,10 @@ describe('iam OpenIDConnectProvider', () => {
     expect([p.ClientIDList, p.ThumbprintList, tagMap(p.Tags).cluster]).toEqual([['sts.amazonaws.com'], [thumb('a')], 'ml']);
     await new Promise((r) => setTimeout(r, 3_000)); // resyncs read by the ARN; the scheme-less URL IAM reports is no drift
     expect(await aws.control.calls({ operation: 'CreateOpenIDConnectProvider', since: mark })).toHaveLength(1);
-    const ops = (await aws.control.calls({ since: mark })).filter((x) => x.service === 'iam' && x.status < 300).map((x) => x.operation);
+    const ops = (await aws.control.calls({ since: mark })).filter((x) => x.service === 'iam' && x.status < 300 && inputOf(x).OpenIDConnectProviderArn === arn).map((x) => x.operation);
     expect(ops.filter((x) => /^(Update|Add|Remove|Tag|Untag)/.test(x))).toEqual([]);
+    // Client IDs, thumbprints and tags all come from the one read: an idle resync is one call.
+    expect(new Set(ops)).toEqual(new Set(['GetOpenIDConnectProvider']));
   });
 
   it('updates client IDs (Add/RemoveClientID…, served by the gap filler), thumbprints and tags; the URL is immutable', async () => {

@@ -14,8 +14,9 @@ function identity(s: RunState, op: OperationBinding, spec: JsonObject): SdkObjec
   return buildInput(op, s.d, s.shapes, { spec, status: s.status, arn: s.arn });
 }
 
-/** Element names AWS holds, every page. */
+/** Element names AWS holds, every page. A list operation that is the kind's read (unpaged) is not called again. */
 async function listAll(s: RunState, c: CollectionBinding, spec: JsonObject): Promise<string[]> {
+  if (!c.list.pageToken && s.lastRead?.operation === c.list.name) return listedNames(c, s.lastRead.output);
   const names: string[] = [];
   let token: string | undefined;
   for (let page = 0; page < MAX_PAGES; page++) {

@@ -14,6 +14,7 @@ export async function read(s: RunState, desired: JsonObject): Promise<Observed |
   try {
     if (readOne) {
       let output = await env.aws.call('READ_ONE', readOne.name, buildInput(readOne, d, shapes, source));
+      s.lastRead = { operation: readOne.name, output };
       if (env.hooks?.afterReadOne) output = await env.hooks.afterReadOne(output, s.view(desired), s.hookContext());
       return observeOutput(readOne, d, shapes, output);
     }
