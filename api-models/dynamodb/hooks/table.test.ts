@@ -1,5 +1,5 @@
 import type { ResourceView } from '../../../runtime/descriptor';
-import { nextIndexAction, nextUpdate, table, toSdk } from './table';
+import { indexesInProgress, nextIndexAction, nextUpdate, table, toSdk } from './table';
 
 const view = (spec: Record<string, unknown>, status: Record<string, unknown> = {}): ResourceView => ({ namespace: 'ns', name: 't', generation: 1, annotations: {}, spec, status });
 const gsi = (name: string, attr: string, extra: Record<string, unknown> = {}) => ({ indexName: name, keySchema: [{ attributeName: attr, keyType: 'HASH' }], projection: { projectionType: 'ALL' }, ...extra });
@@ -37,6 +37,15 @@ describe('Table UpdateTable steps', () => {
     const desired = { globalSecondaryIndexes: [gsi('byG', 'h')] };
     expect(nextIndexAction(desired, { globalSecondaryIndexes: [gsi('byG', 'g')] })).toEqual({ Delete: { IndexName: 'byG' } });
     expect(nextIndexAction(desired, {})).toMatchObject({ Create: { IndexName: 'byG' } });
+  });
+
+  it('an index change waits while an index is not ACTIVE; other changes do not', () => {
+    const latest: ResourceView = { ...view({}), status: { globalSecondaryIndexesDescriptions: [{ indexName: 'a', indexStatus: 'ACTIVE' }, { indexName: 'b', indexStatus: 'CREATING' }] } };
+    expect(indexesInProgress(latest.status)).toEqual(['b']);
+    const indexOnly = [{ path: 'globalSecondaryIndexes', desired: [], latest: [] }];
+    expect(table.checkUpdate!(indexOnly, view({}), latest)).toEqual({ requeueAfterMs: 10_000, reason: 'index b is not ACTIVE yet; the next index change waits' });
+    expect(table.checkUpdate!([...indexOnly, { path: 'deletionProtectionEnabled', desired: true, latest: false }], view({}), latest)).toBeUndefined();
+    expect(table.checkUpdate!(indexOnly, view({}), { ...view({}), status: {} })).toBeUndefined();
   });
 
   it('nothing to send is a later look, never an empty UpdateTable', () => {

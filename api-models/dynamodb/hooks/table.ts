@@ -20,6 +20,18 @@ export const UPDATE_GROUPS: readonly (readonly string[])[] = [
 export const NEXT_STEP_MS = 2_000;
 
 type Json = Record<string, unknown>;
+
+/** The look again while an index is being built (ACK: 10 s). */
+export const INDEX_WAIT_MS = 10_000;
+
+/** Indexes AWS reports in a state other than ACTIVE (CREATING, UPDATING, DELETING). */
+export function indexesInProgress(status: Readonly<Record<string, unknown>>): string[] {
+  const list = Array.isArray(status.globalSecondaryIndexesDescriptions) ? status.globalSecondaryIndexesDescriptions : [];
+  return list
+    .filter((g): g is Record<string, unknown> => typeof g === 'object' && g !== null)
+    .filter((g) => typeof g.indexStatus === 'string' && g.indexStatus !== 'ACTIVE')
+    .map((g) => String(g.indexName));
+}
 const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** JSON (ACK names) of the index and key structures → SDK members: all are the member names with a lower first letter. */
@@ -137,6 +149,17 @@ export const table: ResourceHooks = {
       if (e.path.startsWith('provisionedThroughput') && desired.spec.billingMode === 'PAY_PER_REQUEST') return false;
       return true;
     });
+  },
+
+  /**
+   * An index action waits while an index is still being built or removed (AWS allows one at a time;
+   * ACK's requeueWaitGSIReady). Other changes go first; they may be made while an index backfills.
+   */
+  checkUpdate(delta: readonly DeltaEntry[], _desired: ResourceView, latest: ResourceView): RequeueRequest | undefined {
+    const onlyIndexes = delta.every((e) => e.path === 'globalSecondaryIndexes' || e.path.startsWith('globalSecondaryIndexes.'));
+    const busy = indexesInProgress(latest.status);
+    if (!onlyIndexes || !busy.length) return undefined;
+    return { requeueAfterMs: INDEX_WAIT_MS, reason: `index ${busy.join(', ')} is not ACTIVE yet; the next index change waits` };
   },
 
   beforeUpdate(input: SdkObject, _delta: readonly DeltaEntry[], desired: ResourceView, latest: ResourceView): SdkObject | RequeueRequest {
