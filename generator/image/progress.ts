@@ -1,4 +1,4 @@
-import { heartbeat } from '../../test/env/heartbeat';
+import { heartbeat } from '../heartbeat';
 
 export type Progress = (line: string) => void;
 

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { userPath } from "../../../runtime/user-path";
-import { HEARTBEAT_MS, heartbeat } from "../heartbeat";
+import { HEARTBEAT_MS, heartbeat } from "../../../generator/heartbeat";
 import { cacheRoot } from "../kube/paths";
 import { isAlive, sleep } from "./process-group";
 

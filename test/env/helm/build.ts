@@ -4,7 +4,7 @@ import * as path from "node:path";
 import { type Progress, cacheKey, goBuildEnv } from "../kube/build";
 import { cacheRoot } from "../kube/paths";
 import { MissingToolError, requireTool } from "../kube/tools";
-import { heartbeat } from "../heartbeat";
+import { heartbeat } from "../../../generator/heartbeat";
 
 /**
  * The helm CLI, built from the Go module proxy by the wrapper module in ./go (go.mod pins

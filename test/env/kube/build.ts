@@ -4,7 +4,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { GO_MODULE_DIR, cacheRoot } from "./paths";
 import { MissingToolError, requireTool } from "./tools";
-import { heartbeat } from "../heartbeat";
+import { heartbeat } from "../../../generator/heartbeat";
 
 export const BINARIES = ["kube-apiserver", "kubectl", "etcd"] as const;
 export type BinaryName = (typeof BINARIES)[number];

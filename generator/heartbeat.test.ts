@@ -1,5 +1,5 @@
 import { heartbeat } from "./heartbeat";
-import { sleep } from "./kube/process";
+import { setTimeout as sleep } from "node:timers/promises";
 
 describe("heartbeat", () => {
   it("reports the elapsed time on every beat until stopped", async () => {

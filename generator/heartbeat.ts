@@ -1,4 +1,4 @@
-/** How often a long step of the test environment (Go builds, the moto install) says it is still working. */
+/** How often a long step (image layers, the test environment's Go builds and moto install) says it is still working. */
 export const HEARTBEAT_MS = 15_000;
 
 /**
