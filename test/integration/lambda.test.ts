@@ -14,6 +14,7 @@ import {
   GetFunctionEventInvokeConfigCommand,
   GetFunctionUrlConfigCommand,
   GetCodeSigningConfigCommand,
+  GetFunctionCodeSigningConfigCommand,
   GetLayerVersionCommand,
   GetProvisionedConcurrencyConfigCommand,
   LambdaClient,
@@ -303,6 +304,16 @@ describe("lambda CodeSigningConfig (the proxy's gap filler: moto lacks the whole
     }, 30_000, 'code signing config updated', c.logs);
     await lambda.send(new TagResourceCommand({ Resource: arn, Tags: { stray: 'x' } }));
     await waitFor(async () => ((await tags()).stray === undefined ? true : undefined), 30_000, 'stray tag removed', c.logs);
+
+    // A Function takes it after create through codeSigningConfigRef (PutFunctionCodeSigningConfig) and drops it (Delete…).
+    const fnNow = functionSpec({ code: { zipFile: zip('v2') }, description: 'scores models, v2', memorySize: 512, environment: { variables: { STAGE: 'prod' } }, tags: { team: 'research', tier: 'gold' } });
+    delete fnNow.reservedConcurrentExecutions;
+    delete fnNow.functionEventInvokeConfig;
+    const signedBy = async () => (await lambda.send(new GetFunctionCodeSigningConfigCommand({ FunctionName: fnName }))).CodeSigningConfigArn ?? 'none';
+    apply('Function', 'scorer', { ...fnNow, codeSigningConfigRef: { from: { name: 'signing' } } });
+    await waitFor(async () => ((await signedBy()) === arn ? true : undefined), 30_000, 'function signed by the config', c.logs);
+    apply('Function', 'scorer', fnNow);
+    await waitFor(async () => ((await signedBy()) === 'none' ? true : undefined), 30_000, "function's signing config removed", c.logs);
     kubectl(['delete', 'codesigningconfig', 'signing', '-n', ns, '--wait=false']);
     await c.gone(CSCS, ns, 'signing');
     await expect(get()).rejects.toMatchObject({ name: 'ResourceNotFoundException' });

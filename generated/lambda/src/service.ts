@@ -241,6 +241,9 @@ export const service: ServiceDescriptor = {
     DeleteEventSourceMappingRequest: [
       { sdk: 'UUID', json: 'uuid', type: 'string' },
     ],
+    DeleteFunctionCodeSigningConfigRequest: [
+      { sdk: 'FunctionName', json: 'functionName', type: 'string' },
+    ],
     DeleteFunctionConcurrencyRequest: [
       { sdk: 'FunctionName', json: 'functionName', type: 'string' },
     ],
@@ -536,6 +539,13 @@ export const service: ServiceDescriptor = {
     GetEventSourceMappingRequest: [
       { sdk: 'UUID', json: 'uuid', type: 'string' },
     ],
+    GetFunctionCodeSigningConfigRequest: [
+      { sdk: 'FunctionName', json: 'functionName', type: 'string' },
+    ],
+    GetFunctionCodeSigningConfigResponse: [
+      { sdk: 'CodeSigningConfigArn', json: 'codeSigningConfigARN', type: 'string' },
+      { sdk: 'FunctionName', json: 'functionName', type: 'string' },
+    ],
     GetFunctionConcurrencyRequest: [
       { sdk: 'FunctionName', json: 'functionName', type: 'string' },
     ],
@@ -677,6 +687,14 @@ export const service: ServiceDescriptor = {
       { sdk: 'CodeSha256', json: 'codeSHA256', type: 'string' },
       { sdk: 'Description', json: 'description', type: 'string' },
       { sdk: 'RevisionId', json: 'revisionID', type: 'string' },
+    ],
+    PutFunctionCodeSigningConfigRequest: [
+      { sdk: 'CodeSigningConfigArn', json: 'codeSigningConfigARN', type: 'string' },
+      { sdk: 'FunctionName', json: 'functionName', type: 'string' },
+    ],
+    PutFunctionCodeSigningConfigResponse: [
+      { sdk: 'CodeSigningConfigArn', json: 'codeSigningConfigARN', type: 'string' },
+      { sdk: 'FunctionName', json: 'functionName', type: 'string' },
     ],
     PutFunctionConcurrencyRequest: [
       { sdk: 'FunctionName', json: 'functionName', type: 'string' },

@@ -1,6 +1,6 @@
 /**
  * Lambda's REST-JSON requests by operation name, for the operations the scenario proxy answers itself
- * (gap fillers: code signing configs, provisioned concurrency, tags of code signing configs). Other
+ * (gap fillers: code signing configs and a function's, provisioned concurrency, tags of code signing configs). Other
  * Lambda requests keep the `METHOD /path` name. Members as the Lambda API reference names them. Pure.
  */
 interface Route {
@@ -19,6 +19,9 @@ const ROUTES: readonly Route[] = [
   { method: "PUT", path: /^\/2019-09-30\/functions\/([^/]+)\/provisioned-concurrency$/, operation: "PutProvisionedConcurrencyConfig", params: ["FunctionName"] },
   { method: "GET", path: /^\/2019-09-30\/functions\/([^/]+)\/provisioned-concurrency$/, operation: "GetProvisionedConcurrencyConfig", params: ["FunctionName"] },
   { method: "DELETE", path: /^\/2019-09-30\/functions\/([^/]+)\/provisioned-concurrency$/, operation: "DeleteProvisionedConcurrencyConfig", params: ["FunctionName"] },
+  { method: "PUT", path: /^\/2020-06-30\/functions\/([^/]+)\/code-signing-config$/, operation: "PutFunctionCodeSigningConfig", params: ["FunctionName"] },
+  { method: "GET", path: /^\/2020-06-30\/functions\/([^/]+)\/code-signing-config$/, operation: "GetFunctionCodeSigningConfig", params: ["FunctionName"] },
+  { method: "DELETE", path: /^\/2020-06-30\/functions\/([^/]+)\/code-signing-config$/, operation: "DeleteFunctionCodeSigningConfig", params: ["FunctionName"] },
   { method: "GET", path: /^\/2017-03-31\/tags\/(.+)$/, operation: "ListTags", params: ["Resource"] },
   { method: "POST", path: /^\/2017-03-31\/tags\/(.+)$/, operation: "TagResource", params: ["Resource"] },
   { method: "DELETE", path: /^\/2017-03-31\/tags\/(.+)$/, operation: "UntagResource", params: ["Resource"] },

@@ -158,7 +158,7 @@ export const functionKind: ResourceDescriptor = {
   lateInitialize: [],
   compareIgnored: [],
   readIgnored: ['code', 'layers'],
-  createOnly: ['architectures', 'codeSigningConfigARN', 'packageType', 'publish'],
+  createOnly: ['architectures', 'packageType', 'publish'],
   synced: [
     { path: 'status.state', in: ['Active', 'Inactive'] },
   ],
@@ -249,6 +249,25 @@ export const functionKind: ResourceDescriptor = {
         member: '.',
       },
       notFound: [],
+    },
+    {
+      field: 'codeSigningConfigARN',
+      put: {
+        name: 'PutFunctionCodeSigningConfig',
+        input: 'PutFunctionCodeSigningConfigRequest',
+        output: 'PutFunctionCodeSigningConfigResponse',
+        member: 'CodeSigningConfigArn',
+      },
+      read: {
+        name: 'GetFunctionCodeSigningConfig',
+        input: 'GetFunctionCodeSigningConfigRequest',
+        output: 'GetFunctionCodeSigningConfigResponse',
+        member: 'CodeSigningConfigArn',
+      },
+      delete: { name: 'DeleteFunctionCodeSigningConfig', input: 'DeleteFunctionCodeSigningConfigRequest' },
+      notFound: [
+        { code: 'ResourceNotFoundException' },
+      ],
     },
     {
       field: 'functionEventInvokeConfig',

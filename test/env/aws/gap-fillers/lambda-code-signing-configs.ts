@@ -21,14 +21,28 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 
 export function lambdaCodeSigningConfigs(now: () => Date = () => new Date()): GapFiller {
   const configs = new Map<string, { config: Config; tags: Record<string, string> }>();
+  /** A function's code signing config set or removed here (null) since moto created it; moto keeps the create's. */
+  const functions = new Map<string, string | null>();
   const lastModified = () => now().toISOString().replace("Z", "+0000");
   const owned = (call: AwsCall) => (str(call, "Resource") ?? "").includes(ARN_KIND);
   const get = (call: AwsCall, member: string) => configs.get(str(call, member) ?? "");
 
   return {
     service: "lambda",
-    gap: `moto 5.2.5 has no code signing config operations; ${API}/API_CreateCodeSigningConfig.html and siblings, ${API}/API_TagResource.html`,
+    gap: `moto 5.2.5 has no code signing config operations, nor Put/DeleteFunctionCodeSigningConfig; ${API}/API_CreateCodeSigningConfig.html and siblings, ${API}/API_PutFunctionCodeSigningConfig.html, ${API}/API_TagResource.html`,
     owns: owned,
+    overlay: (call, body) => {
+      // moto answers GetFunctionCodeSigningConfig with what CreateFunction set; a later put or delete is kept here.
+      if (call.operation !== "GetFunctionCodeSigningConfig") return undefined;
+      const name = str(call, "FunctionName") ?? "";
+      if (!functions.has(name)) return undefined;
+      const arn = functions.get(name);
+      const parsed = JSON.parse(body) as Record<string, unknown>;
+      const out: Record<string, unknown> = { ...parsed };
+      if (arn) out.CodeSigningConfigArn = arn;
+      else delete out.CodeSigningConfigArn;
+      return JSON.stringify(out);
+    },
     operations: {
       CreateCodeSigningConfig: (call: AwsCall, ctx: GapFillerContext) => {
         const publishers = call.input.AllowedPublishers;
@@ -63,6 +77,17 @@ export function lambdaCodeSigningConfigs(now: () => Date = () => new Date()): Ga
       DeleteCodeSigningConfig: (call) => {
         const arn = str(call, "CodeSigningConfigArn") ?? "";
         if (!configs.delete(arn)) return notFound(arn);
+        return restJsonOk(204);
+      },
+      PutFunctionCodeSigningConfig: (call) => {
+        const arn = str(call, "CodeSigningConfigArn") ?? "";
+        if (!configs.has(arn)) return notFound(arn);
+        const name = str(call, "FunctionName") ?? "";
+        functions.set(name, arn);
+        return restJsonOk(200, { CodeSigningConfigArn: arn, FunctionName: name });
+      },
+      DeleteFunctionCodeSigningConfig: (call) => {
+        functions.set(str(call, "FunctionName") ?? "", null);
         return restJsonOk(204);
       },
       ListTags: (call) => {

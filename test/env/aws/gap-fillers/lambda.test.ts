@@ -45,6 +45,20 @@ describe("Lambda code signing configs (moto lacks them)", () => {
     expect(await json(f.operations.CreateCodeSigningConfig!(lambda("POST", "/2020-04-22/code-signing-configs", { AllowedPublishers: {} }), ctx))).toMatchObject({ status: 400, code: "InvalidParameterValueException" });
   });
 
+  it("a function's code signing config put and deleted here is laid over moto's GetFunctionCodeSigningConfig", async () => {
+    const f = lambdaCodeSigningConfigs();
+    const created = await json(f.operations.CreateCodeSigningConfig!(lambda("POST", "/2020-04-22/code-signing-configs", { AllowedPublishers: { SigningProfileVersionArns: ["arn:p"] } }), ctx));
+    const arn = created.body!.CodeSigningConfig.CodeSigningConfigArn as string;
+    const at = "/2020-06-30/functions/fn/code-signing-config";
+    const moto = JSON.stringify({ CodeSigningConfigArn: null, FunctionName: "fn" });
+    expect(f.overlay!(lambda("GET", at), moto)).toBeUndefined(); // nothing set here: moto's answer stands
+    expect(await json(f.operations.PutFunctionCodeSigningConfig!(lambda("PUT", at, { CodeSigningConfigArn: "arn:nope" }), ctx))).toMatchObject({ status: 404, code: "ResourceNotFoundException" });
+    expect((await json(f.operations.PutFunctionCodeSigningConfig!(lambda("PUT", at, { CodeSigningConfigArn: arn }), ctx))).body).toEqual({ CodeSigningConfigArn: arn, FunctionName: "fn" });
+    expect(JSON.parse(f.overlay!(lambda("GET", at), moto)!)).toEqual({ CodeSigningConfigArn: arn, FunctionName: "fn" });
+    expect((await json(f.operations.DeleteFunctionCodeSigningConfig!(lambda("DELETE", at), ctx))).status).toBe(204);
+    expect(JSON.parse(f.overlay!(lambda("GET", at), JSON.stringify({ CodeSigningConfigArn: arn, FunctionName: "fn" }))!)).toEqual({ FunctionName: "fn" });
+  });
+
   it("answers where moto has no route (HTML 404), and a code signing config's tags whatever moto said; a function's tags stay moto's", async () => {
     const fillers = createGapFillers();
     const created = await fillGap(fillers, lambda("POST", "/2020-04-22/code-signing-configs", { AllowedPublishers: { SigningProfileVersionArns: ["arn:p"] } }), HTML_404, ctx);
