@@ -61,7 +61,8 @@ const KINDS = [TRAINING, MODEL, CONFIG];
 const EXPORTED: Record<string, string> = {
   TrainingJob: '.status.modelArtifacts.s3ModelArtifacts',
   Model: '.status.ackResourceMetadata.arn',
-  EndpointConfig: '.spec.productionVariants[0].modelName',
+  // Present with modelName or modelRef (--references) alike.
+  EndpointConfig: '.spec.productionVariants[0].instanceType',
 };
 const heap = opts.heap ? new HeapProbe() : undefined;
 const IAM = { group: 'iam.services.k8s.aws', version: 'v1alpha1', plural: 'roles' };
