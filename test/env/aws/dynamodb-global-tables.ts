@@ -1,9 +1,9 @@
 /**
  * Gap filler: DynamoDB global tables, version 2017.11.29 (CreateGlobalTable, DescribeGlobalTable,
  * UpdateGlobalTable), which moto 5.2.5 lacks entirely (../shared/reference/moto-coverage.md §8: its
- * dispatcher raises NotImplementedError, which reaches the client as an HTML HTTP 500). The proxy
- * answers these three operations itself, and only after moto has answered one of them that way, so a
- * moto that implements them is used as is. Kept here, as AWS documents them:
+ * dispatcher raises NotImplementedError, which reaches the client as an HTML HTTP 500). Plugged in as a
+ * gap filler (gap-fillers/dynamodb-global-tables.ts), so the proxy answers these three operations only
+ * after moto has answered one of them that way, and a moto that implements them is used as is. Kept here, as AWS documents them:
  * - https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_CreateGlobalTable.html
  *   a global table of that name must not exist (GlobalTableAlreadyExistsException); each replica is a
  *   table of the same name in its Region, with DynamoDB Streams enabled showing new and old images
@@ -59,11 +59,6 @@ const json = (status: number, body: unknown): SyntheticResponse => ({
   body: JSON.stringify(body),
 });
 const error = (code: string, message: string): SyntheticResponse => json(400, { __type: `com.amazonaws.dynamodb.v20120810#${code}`, message });
-
-/** moto's answer for an operation it does not implement: an HTML (not JSON) HTTP 500. */
-export function motoLacksOperation(status: number, body: string): boolean {
-  return status === 500 && /^\s*<(!doctype|html)/i.test(body);
-}
 
 function describe(t: GlobalTable, status: Status = t.pending ?? "ACTIVE"): Record<string, unknown> {
   return {
