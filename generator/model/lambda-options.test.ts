@@ -48,6 +48,14 @@ describe('Lambda: generator options', () => {
     expect(fn.createOnly).not.toContain('code');
   });
 
+  it("ACK's custom nested field Code.SHA256 (type: string) is added to the structure the create takes", () => {
+    const code = kind('Function').spec.find((x) => x.json === 'code')!;
+    const shape = code.type.kind === 'struct' ? code.type.shape : '';
+    expect(model.members(shape).find((m) => m.member === 'SHA256')).toMatchObject({ json: 'sha256', type: { kind: 'string' } });
+    const bad: GeneratorConfig = { ...config, resources: { ...config.resources, Function: { ...config.resources!['Function'], fields: { 'Nope.SHA256': { type: 'string' } } } } };
+    expect(where(() => infer(bad))).toBe('generator.yaml: resources.Function.fields.Nope.SHA256');
+  });
+
   it("set: [{method: ReadOne, ignore: true}] lists the field as not read", () => {
     expect(kind('Function').readIgnored).toEqual(['code', 'layers']);
     expect(kind('LayerVersion').readIgnored).toEqual(['content']);

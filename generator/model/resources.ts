@@ -16,6 +16,7 @@ import { inferTagging } from './tagging';
 import { inferCollections } from './collections';
 import { inferSubResources } from './sub-resources';
 import { goTagJsonNames } from './go-tags';
+import { customNestedFields } from './custom-nested';
 import { guardOf, notFoundOf, primaryKeyOf, printerColumnsOf, readManyOf, syncedOf } from './rules';
 import type {
   Field,
@@ -75,7 +76,8 @@ export function inferServiceModel(input: ModelInput): ServiceModel {
   const ignoredOps = new Set(config.ignore?.operations ?? []);
   const ignoredResources = new Set(config.ignore?.resource_names ?? []);
   const ignore = resolveIgnoreRules(index, config, configFile);
-  const shapeTypes = createShapeTypes(index, ignore, goTagJsonNames(index, createShapeTypes(index, ignore), config, configFile));
+  const bare = createShapeTypes(index, ignore);
+  const shapeTypes = createShapeTypes(index, ignore, goTagJsonNames(index, bare, config, configFile), customNestedFields(index, bare, config, configFile));
   const group = apiGroup(input.service, config.controller_name);
   const alias = group.split('.')[0]!;
 

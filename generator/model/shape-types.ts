@@ -24,7 +24,13 @@ export interface IgnoreRules {
 }
 
 /** `jsonNames`: memberKey(shape, member) → a JSON name pinned by config (ACK's go_tag). */
-export function createShapeTypes(index: ShapeIndex, ignore: IgnoreRules, jsonNames: ReadonlyMap<string, string> = new Map()): ShapeTypes {
+export function createShapeTypes(
+  index: ShapeIndex,
+  ignore: IgnoreRules,
+  jsonNames: ReadonlyMap<string, string> = new Map(),
+  /** Members added to structures by config (ACK's custom nested fields, `Code.SHA256: {type: string}`). */
+  added: ReadonlyMap<ShapeId, readonly Field[]> = new Map(),
+): ShapeTypes {
   const types = new Map<ShapeId, TypeRef>();
   const memberCache = new Map<ShapeId, readonly Field[]>();
   // An operation's input as a field's type (ACK `from.path: .`, `custom_field: {list_of: AddPermissionInput}`)
@@ -118,7 +124,8 @@ export function createShapeTypes(index: ShapeIndex, ignore: IgnoreRules, jsonNam
     }
     const fields = shape.members
       .filter((m) => !ignore.shapes.has(m.target) && !ignore.members.has(`${id}$${m.name}`))
-      .map((m) => field(m, id));
+      .map((m) => field(m, id))
+      .concat(added.get(id) ?? []);
     memberCache.set(id, fields);
     return fields;
   }

@@ -161,6 +161,16 @@ describe('lambda Function', () => {
     await c.until(FUNCTIONS, ns, 'scorer', (o) => status(o).codeSHA256 === sha, 'new code digest in status');
   });
 
+  it("a new code.sha256 (ACK's way to redeploy the same code) is one UpdateFunctionCode; an unchanged spec none", async () => {
+    const spec = functionSpec({ code: { zipFile: zip('v2'), sha256: 'second-build' }, description: 'scores models, v2', memorySize: 512, environment: { variables: { STAGE: 'prod' } }, tags: { team: 'research', tier: 'gold' }, reservedConcurrentExecutions: 7, functionEventInvokeConfig: { maximumRetryAttempts: 2, maximumEventAgeInSeconds: 600 } });
+    const mark = await aws.control.mark();
+    apply('Function', 'scorer', spec);
+    const codePuts = async () => (await writes(mark)).filter((op) => op === `PUT /2015-03-31/functions/${fnName}/code`);
+    await waitFor(async () => ((await codePuts()).length === 1 ? true : undefined), 30_000, 'code redeployed', c.logs);
+    await new Promise((r) => setTimeout(r, 3_000));
+    expect(await codePuts()).toHaveLength(1);
+  });
+
   it('drift made out of band is corrected on resync (configuration, a stray tag, concurrency)', async () => {
     await lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: fnName, Description: 'hijacked', MemorySize: 128 }));
     await lambda.send(new TagResourceCommand({ Resource: `arn:aws:lambda:us-east-1:123456789012:function:${fnName}`, Tags: { stray: 'x', team: 'other' } }));

@@ -461,6 +461,7 @@ export const service: ServiceDescriptor = {
       { sdk: 'S3Key', json: 's3Key', type: 'string' },
       { sdk: 'S3ObjectVersion', json: 's3ObjectVersion', type: 'string' },
       { sdk: 'ImageUri', json: 'imageURI', type: 'string' },
+      { sdk: 'SHA256', json: 'sha256', type: 'string' },
     ],
     FunctionCodeLocation: [
       { sdk: 'RepositoryType', json: 'repositoryType', type: 'string' },

@@ -155,6 +155,7 @@ export interface FunctionCode {
   s3ObjectVersion?: string;
   /** URI of a container image in the Amazon ECR registry. */
   imageURI?: string;
+  sha256?: string;
 }
 
 export interface ImageConfig {
