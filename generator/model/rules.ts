@@ -7,6 +7,7 @@ import { lookup } from './config-lookup';
 import { singularize } from './inflect';
 import type { ShapeTypes } from './shape-types';
 import type { ErrorMatcher, Field, Guard, PrinterColumn, ResourceField, SyncedRule } from './types';
+import { wireErrorCode } from './error-codes';
 
 /** A kind's rules from its config and model: identifiers, not-found, synced, printer columns, ReadMany picking. */
 
@@ -33,7 +34,7 @@ const NOT_FOUND_NAME = /NotFound|^NoSuch|DoesNotExist|NonExistent/;
 export function notFoundOf(rc: ResourceConfig, index: ShapeIndex, reads: readonly (OperationShape | undefined)[]): ErrorMatcher[] {
   const configured = rc.exceptions?.errors?.['404'];
   const declared = reads.flatMap((op) => (op?.errors ?? []).map((e) => index.get(e))).filter((s) => s !== undefined);
-  const code = (s: (typeof declared)[number]) => s.traits.awsQueryErrorCode ?? s.name;
+  const code = (s: (typeof declared)[number]) => wireErrorCode(index, s);
   if (!configured) {
     // JSON-protocol models often leave out @httpError (EventBridge's ResourceNotFoundException): then the name says it.
     const first = declared.find((s) => s.traits.httpError === 404) ?? declared.find((s) => s.traits.httpError === undefined && NOT_FOUND_NAME.test(s.name));

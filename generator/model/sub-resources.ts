@@ -5,6 +5,7 @@ import { names } from '../names';
 import { resolveShapeName } from './ignore';
 import type { ShapeTypes } from './shape-types';
 import type { ErrorMatcher, OperationRef, ReadField, ResourceField, SubResource, TypeRef } from './types';
+import { wireErrorCode } from './error-codes';
 
 /**
  * Sub-resources, from ACK's own config options: a spec field `from:` a Put/Update/Set operation that
@@ -180,9 +181,9 @@ function notFoundOf(read: OperationShape, configured: readonly string[] | undefi
   const codes = new Set(configured ?? []);
   for (const e of read.errors) {
     const s = index.get(e);
-    if (s?.traits.httpError === 404) codes.add(s.traits.awsQueryErrorCode ?? s.name);
+    if (s?.traits.httpError === 404) codes.add(wireErrorCode(index, s));
     // JSON protocols without @httpError: the part's own not-found (ECR LifecyclePolicyNotFoundException).
-    else if (s && s.name.startsWith(noun) && /NotFound/.test(s.name)) codes.add(s.traits.awsQueryErrorCode ?? s.name);
+    else if (s && s.name.startsWith(noun) && /NotFound/.test(s.name)) codes.add(wireErrorCode(index, s));
   }
   return [...codes].sort().map((code) => ({ code }));
 }

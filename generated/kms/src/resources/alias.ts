@@ -54,7 +54,7 @@ export const alias: ResourceDescriptor = {
     delete: { name: 'DeleteAlias', input: 'DeleteAliasRequest' },
   },
   notFound: [
-    { code: 'NotFound' },
+    { code: 'NotFoundException' },
   ],
   terminalCodes: ['ValidationException'],
   immutable: ['name'],

@@ -284,7 +284,7 @@ export const key: ResourceDescriptor = {
         member: 'Policy',
       },
       notFound: [
-        { code: 'NotFound' },
+        { code: 'NotFoundException' },
       ],
     },
   ],
