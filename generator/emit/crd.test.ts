@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadSmithyModel } from '../smithy/load';
 import { inferServiceModel } from '../model/resources';
-import { toCrd, type Schema } from './crd';
+import { clearableWithEmpty, toCrd, type Schema } from './crd';
 import { structuralProblems } from './structural';
 
 const FILE = join(__dirname, '../../test/fixtures/widgets.smithy.json');
@@ -109,5 +109,13 @@ describe('bounds that say nothing', () => {
     const name = at(toCrd(m.resources[0]!, m), 'spec', 'versions', '0', 'schema', 'openAPIV3Schema', 'properties', 'spec', 'properties', 'thingName');
     expect(name).toMatchObject({ type: 'string', minLength: 1, 'x-kubernetes-validations': [{ rule: 'self == oldSelf' }] });
     expect(name['maxLength']).toBeUndefined();
+  });
+});
+
+describe('optional string parts (sub-resources)', () => {
+  it('admit "" (how ACK manifests clear one) besides the pattern; other types are left alone', () => {
+    expect(clearableWithEmpty({ type: 'string', minLength: 20, maxLength: 200, pattern: '^arn:[a-z]+$' })).toEqual({ type: 'string', maxLength: 200, pattern: '^$|(?:^arn:[a-z]+$)' });
+    expect(clearableWithEmpty({ type: 'string', minLength: 1 })).toEqual({ type: 'string' });
+    expect(clearableWithEmpty({ type: 'object', minProperties: 1 })).toEqual({ type: 'object', minProperties: 1 });
   });
 });

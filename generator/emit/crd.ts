@@ -142,9 +142,21 @@ function specSchema(r: Resource, b: SchemaBuilder, trim: Trim): Schema {
   const own = objectOf(r.spec as ResourceField[], 'spec', b, [], '');
   const secrets = Object.fromEntries(r.spec.filter((f) => f.secret).map((f) => [f.json, { ...secretKeyReference, ...(describe(f) ? { description: describe(f) } : {}) }]));
   const merged: Schema = { ...(own.properties as Schema), ...secrets, ...Object.fromEntries(r.references.filter((f) => f.at.length === 0).map((f) => [f.json, referenceSchema(f)])) };
+  const required = new Set((own.required as string[] | undefined) ?? []);
+  for (const part of r.subResources) if (merged[part.field] && !required.has(part.field)) merged[part.field] = clearableWithEmpty(merged[part.field] as Schema);
   const properties = Object.fromEntries(Object.keys(merged).sort().map((k) => [k, merged[k]]));
   const rules = oneOfRules(r.references.filter((f) => f.at.length === 0 && f.targetRequired));
   return { description: `${r.kind}Spec defines the desired state of ${r.kind}.${doc}`, ...own, properties, ...(rules.length > 0 ? { 'x-kubernetes-validations': rules } : {}) };
+}
+
+/**
+ * An optional string part (sub-resource) also admits "": ACK's manifests clear one that way (a Function's
+ * `codeSigningConfigARN: ""`), and the runtime takes "" as unset, so it never reaches AWS.
+ */
+export function clearableWithEmpty(s: Schema): Schema {
+  if (s.type !== 'string') return s;
+  const { minLength: _min, pattern, ...rest } = s;
+  return { ...rest, ...(typeof pattern === 'string' ? { pattern: `^$|(?:${pattern})` } : {}) };
 }
 
 /** ACK's AWSResourceReferenceWrapper {from: {name, namespace}}, or a list of them. */

@@ -159,6 +159,13 @@ describe('sub-resource plans', () => {
     expect(planParts(parts, {}, new Set()).sync).toEqual([]);
   });
 
+  it('takes an empty string as unset: a recorded part is removed, an unrecorded one left alone', () => {
+    const policy = planParts(parts, { policy: '' }, recordedParts('policy'));
+    expect(policy.sync).toEqual([]);
+    expect(policy.remove.map((p) => p.field)).toEqual(['policy']);
+    expect(planParts(parts, { policy: '' }, new Set()).remove).toEqual([]);
+  });
+
   it('compares tag-like lists (items with a key) in any order; other lists keep theirs', () => {
     const shapes = {
       Tagging: [{ sdk: 'TagSet', json: 'tagSet', type: { list: { struct: 'Tag' } } }],

@@ -35,7 +35,8 @@ export interface PartPlan {
 }
 
 export function planParts(parts: readonly SubResourceBinding[], desired: JsonObject, recorded: ReadonlySet<string>): PartPlan {
-  const set = (p: SubResourceBinding) => desired[p.field] !== undefined && desired[p.field] !== null;
+  // "" is how ACK's manifests clear a string part (a Function's codeSigningConfigARN: "").
+  const set = (p: SubResourceBinding) => desired[p.field] !== undefined && desired[p.field] !== null && desired[p.field] !== '';
   const sync = parts.filter(set);
   const remove = parts.filter((p) => !set(p) && recorded.has(p.field));
   const inSpec = new Set(sync.map((p) => p.field));

@@ -322,6 +322,15 @@ describe("lambda CodeSigningConfig (the proxy's gap filler: moto lacks the whole
     const signedBy = async () => (await lambda.send(new GetFunctionCodeSigningConfigCommand({ FunctionName: fnName }))).CodeSigningConfigArn ?? 'none';
     apply('Function', 'scorer', { ...fnNow, codeSigningConfigRef: { from: { name: 'signing' } } });
     await waitFor(async () => ((await signedBy()) === arn ? true : undefined), 30_000, 'function signed by the config', c.logs);
+    // ACK's e2e clears it with an empty string: admitted, taken as unset, never sent to AWS.
+    const clearMark = await aws.control.mark();
+    apply('Function', 'scorer', { ...fnNow, codeSigningConfigARN: '' });
+    await waitFor(async () => ((await signedBy()) === 'none' ? true : undefined), 30_000, "function's signing config removed by ''", c.logs);
+    const signingCalls = (await writes(clearMark)).filter((op) => /FunctionCodeSigningConfig$/.test(op));
+    expect(signingCalls).toContain('DeleteFunctionCodeSigningConfig');
+    expect(signingCalls).not.toContain('PutFunctionCodeSigningConfig');
+    apply('Function', 'scorer', { ...fnNow, codeSigningConfigRef: { from: { name: 'signing' } } });
+    await waitFor(async () => ((await signedBy()) === arn ? true : undefined), 30_000, 'function signed again', c.logs);
     apply('Function', 'scorer', fnNow);
     await waitFor(async () => ((await signedBy()) === 'none' ? true : undefined), 30_000, "function's signing config removed", c.logs);
     kubectl(['delete', 'codesigningconfig', 'signing', '-n', ns, '--wait=false']);
