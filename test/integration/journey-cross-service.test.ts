@@ -61,7 +61,9 @@ function apply(doc: object, namespace: string, ...extra: string[]) {
   return kubectl(['apply', '-n', namespace, ...extra, '-f', '-'], { input: stringify(doc) });
 }
 
-const ok = async (operation: string, since = 0) => (await aws.control.calls({ operation, since })).filter((c) => c.status === 200);
+// Calls of this file only: moto and the proxy outlive each test file in a run of the whole suite.
+let fileStart = 0;
+const ok = async (operation: string, since?: number) => (await aws.control.calls({ operation, since: since ?? fileStart })).filter((c) => c.status === 200);
 const allLogs = () => Object.values(runs).flatMap((r) => r.logs);
 
 beforeAll(async () => {
@@ -69,6 +71,7 @@ beforeAll(async () => {
   kubectl(['create', 'namespace', ns]);
   kubectl(['create', 'namespace', keyNs]);
   aws = await startTestAws();
+  fileStart = await aws.control.mark();
   sm = new SageMakerClient(aws.clientConfig({ maxAttempts: 3 }));
   iam = new IAMClient(aws.clientConfig({ maxAttempts: 3 }));
   s3 = new S3Client({ ...aws.clientConfig({ maxAttempts: 3 }), forcePathStyle: true });

@@ -35,13 +35,16 @@ function apply(doc: object, namespace: string) {
   if (r.status !== 0) throw new Error(r.stderr);
 }
 
-const ok = async (operation: string, since = 0) => (await aws.control.calls({ operation, since })).filter((x) => x.status === 200);
+// Calls of this file only: moto and the proxy outlive each test file in a run of the whole suite.
+let fileStart = 0;
+const ok = async (operation: string, since?: number) => (await aws.control.calls({ operation, since: since ?? fileStart })).filter((x) => x.status === 200);
 
 beforeAll(async () => {
   installServiceCrds('sagemaker');
   kubectl(['create', 'namespace', ns]);
   kubectl(['create', 'namespace', strictNs]);
   aws = await startTestAws();
+  fileStart = await aws.control.mark();
   c = await startServiceController(service, hooks, aws, ns);
   strict = await startServiceController(service, hooks, aws, strictNs, ['--enable-cross-namespace=false']);
 }, 120_000);
