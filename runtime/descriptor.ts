@@ -291,6 +291,11 @@ export interface SubResourceBinding {
   /** Removes it when it leaves the spec; without one, `unset` (else an empty value) is put. */
   readonly delete?: OperationBinding;
   readonly unset?: Readonly<Record<string, unknown>>;
+  /**
+   * Members of the unset put copied from the part as `read` reports it (SDK names): UpdateTimeToLive
+   * disables TTL only when told the attribute name. The read reporting none of them: already unset, no put.
+   */
+  readonly unsetFromRead?: readonly string[];
   /** A keyed list, put and deleted item by item: the item member naming each, also the input member. */
   readonly key?: string;
   /** The kind's tags live in this part: the list member and its key/value members (SDK names); default tags join them. */

@@ -29,7 +29,7 @@ const everything: DeepRequired<GeneratorConfig> = {
           late_initialize: { min_backoff_seconds: 5, max_backoff_seconds: 60, skip_incomplete_check: {} },
           references: { resource: 'Other', path: 'Status.ID', service_name: 'ec2', skip_resource_state_validations: true },
           custom_sync: {},
-          sub_resource: { read: 'GetThingPart', delete: 'DeleteThingPart', unset: { Status: 'Off' }, not_found: ['NoSuchPart'], read_fields: { Enabled: { path: 'Part.Status', map: { ON: true } } } },
+          sub_resource: { read: 'GetThingPart', delete: 'DeleteThingPart', unset: { Status: 'Off' }, unset_from_read: ['Name'], not_found: ['NoSuchPart'], read_fields: { Enabled: { path: 'Part.Status', map: { ON: true } } } },
           collection: { add: 'AttachThingPolicy', remove: 'DetachThingPolicy', list: 'ListThingPolicies', get: 'GetThingPolicy' },
         },
       },

@@ -153,6 +153,7 @@ export const generatorConfigSchema: Schema = {
         read: str,
         delete: str,
         unset: mapOf({ type: ['string', 'number', 'boolean'] }),
+        unset_from_read: strList,
         not_found: strList,
         read_fields: mapOf(obj({ path: str, map: mapOf({ type: ['string', 'number', 'boolean'] }) }, ['path'])),
       }),

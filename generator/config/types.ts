@@ -190,6 +190,11 @@ export interface SubResourceConfig {
   read?: string;
   delete?: string;
   unset?: Record<string, string | number | boolean>;
+  /**
+   * Members of the unset put taken from what the read reports (ack-ts key): DynamoDB's UpdateTimeToLive
+   * disables TTL only when told the attribute name, which DescribeTimeToLive reports.
+   */
+  unset_from_read?: string[];
   /** Error codes of the read meaning "not set" (besides any HTTP 404 other than the resource's own not-found). */
   not_found?: string[];
   /**

@@ -128,6 +128,7 @@ export function toServiceDescriptor(model: ServiceModel, sdk: SdkNames): Service
               ...(s.read ? { read: { ...op(s.read)!, ...(s.readMember ? { member: s.readMember } : {}), ...(s.readFields ? { fields: s.readFields } : {}) } } : {}),
               ...(s.delete ? { delete: op(s.delete)! } : {}),
               ...(s.unset ? { unset: s.unset } : {}),
+              ...(s.unsetFromRead ? { unsetFromRead: s.unsetFromRead } : {}),
               ...(s.key ? { key: s.key } : {}),
               ...(s.tags ? { tags: s.tags } : {}),
               notFound: s.notFound,

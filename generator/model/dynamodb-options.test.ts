@@ -55,6 +55,24 @@ describe('sub_resource.read_fields', () => {
   });
 });
 
+describe('sub_resource.unset_from_read', () => {
+  const ttlWith = (sub_resource: Record<string, unknown>) =>
+    withTable((t) => ({ ...t, fields: { ...t.fields, TimeToLive: { ...t.fields!.TimeToLive!, sub_resource: { ...t.fields!.TimeToLive!.sub_resource, ...sub_resource } } } }));
+
+  it('TTL is disabled with the attribute name the read reports: members resolved to SDK names', () => {
+    const ttl = table(ttlWith({ unset_from_read: ['attributeName'] })).subResources.find((s) => s.field === 'timeToLive')!;
+    expect([ttl.unset, ttl.unsetFromRead]).toEqual([{ Enabled: false }, ['AttributeName']]);
+  });
+
+  it('a member the part lacks, or a part that is not a structure, is an error naming the key', () => {
+    expect(failure(ttlWith({ unset_from_read: ['Attribute'] }))).toBe(
+      'generator.yaml: resources.Table.fields.TimeToLive.sub_resource.unset_from_read: the part has no member "Attribute" (members: Enabled, AttributeName)',
+    );
+    const ci = withTable((t) => ({ ...t, fields: { ...t.fields, ContributorInsights: { ...t.fields!.ContributorInsights!, sub_resource: { ...t.fields!.ContributorInsights!.sub_resource, unset_from_read: ['X'] } } } }));
+    expect(failure(ci)).toMatch(/ContributorInsights\.sub_resource\.unset_from_read: the part is not a structure/);
+  });
+});
+
 describe('updateable, deletable, omit_unchanged_fields, custom_sync', () => {
   it("ACK's updateable becomes a guard on status paths, with ACK's default requeue when unset", () => {
     expect(table().updateable).toEqual({ when: [{ path: 'status.tableStatus', in: ['ACTIVE'] }], requeueAfterSeconds: 10 });

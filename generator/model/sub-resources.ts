@@ -64,6 +64,7 @@ export function inferSubResources(r: SubResourceInput): SubResource[] {
       const read = unread ? undefined : named(sc?.read, 'sub_resource.read') ?? ops.get(`Get${noun}`) ?? ops.get(`Describe${noun}`);
       if (!read && (unread || r.readReports?.has(field.member.toLowerCase()))) {
         // CloudWatch Logs' retention: PutRetentionPolicy writes what DescribeLogGroups reports.
+        if (sc?.unset_from_read) throw new GeneratorError(at('sub_resource.unset_from_read'), 'the part has no read of its own to take members from', 'remove unset_from_read');
         const del = named(sc?.delete, 'sub_resource.delete') ?? ops.get(`Delete${noun}`);
         out.push(entry(field.json, put, putMember, undefined, undefined, del, undefined, sc, r));
         continue;
@@ -76,7 +77,8 @@ export function inferSubResources(r: SubResourceInput): SubResource[] {
       const readMember = readFields || !read.output ? undefined : r.types.members(read.output).find((m) => m.member === putMember || (target !== undefined && m.type.shape === target))?.member;
       const del = named(sc?.delete, 'sub_resource.delete') ?? ops.get(`Delete${noun}`);
       const part = entry(field.json, put, putMember, read, readMember, del, undefined, sc, r);
-      out.push(readFields ? { ...part, readFields } : part);
+      const unsetFromRead = sc?.unset_from_read ? resolveUnsetFromRead(sc.unset_from_read, field.type, r, at('sub_resource.unset_from_read')) : undefined;
+      out.push({ ...part, ...(readFields ? { readFields } : {}), ...(unsetFromRead ? { unsetFromRead } : {}) });
     } else if (fc.custom_field?.list_of && field) {
       const item = resolveShapeName(r.index, fc.custom_field.list_of) ?? `${r.index.namespace}#${fc.custom_field.list_of}`;
       const takes = (o: OperationShape) => (o.input ? r.types.members(o.input).find((m) => m.type.kind === 'struct' && m.type.shape === item) : undefined);
@@ -131,6 +133,22 @@ export function resolveReadFields(
     out[member] = { path: path.join('.'), ...(rf.map ? { map: { ...rf.map } } : {}) };
   }
   return out;
+}
+
+/** `sub_resource.unset_from_read`: members of the part (any casing) → SDK names; a name the part lacks is an error. */
+export function resolveUnsetFromRead(
+  configured: readonly string[],
+  partType: TypeRef,
+  r: Pick<SubResourceInput, 'types'>,
+  at: { file: string; at: string },
+): string[] {
+  const partMembers = partType.kind === 'struct' ? r.types.members(partType.shape) : [];
+  if (!partMembers.length) throw new GeneratorError(at, 'the part is not a structure: there are no members to take from the read');
+  return configured.map((name) => {
+    const m = partMembers.find((x) => x.member.toLowerCase() === name.toLowerCase());
+    if (!m) throw new GeneratorError(at, `the part has no member "${name}"`, `members: ${partMembers.map((x) => x.member).join(', ')}`);
+    return m.member;
+  });
 }
 
 /** ACK's `tags.path: Tagging.TagSet`: the part named by the first segment holds the tags in the list named by the second. */

@@ -237,6 +237,8 @@ export interface SubResource {
   readonly delete?: OperationRef;
   /** Put when the field leaves the spec and there is no delete operation (SDK member names). */
   readonly unset?: Readonly<Record<string, unknown>>;
+  /** Members of the unset put copied from the part as the read reports it (SDK names). */
+  readonly unsetFromRead?: readonly string[];
   /** Keyed list: the item member naming each item, also the put/delete input member taking it. */
   readonly key?: string;
   /** The kind's tags live in this part (ACK `tags.path: Tagging.TagSet`): list member and key/value members (SDK names). */

@@ -4,7 +4,7 @@ import { FakeS3, S3Error, bucketDescriptor, s3Fixture } from '../testing/fake-s3
 import type { Condition } from './conditions';
 import type { ReconcileEnv } from './ports';
 import { reconcile } from './reconcile';
-import { SUB_RESOURCES_ANNOTATION, keyedPlan, meansUnset, observedPart, partMatches, planParts, recordedParts, withDefaultPartTags } from './sub-resources';
+import { SUB_RESOURCES_ANNOTATION, keyedPlan, meansUnset, observedPart, partMatches, planParts, recordedParts, unsetFromRead, withDefaultPartTags } from './sub-resources';
 
 const POLICY = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"}]}';
 
@@ -230,6 +230,14 @@ describe('observedPart with read.fields (a part the read spells otherwise)', () 
   it('a value the map does not list reads as unset (an ENABLING state is not a setting); nothing reported is no part', () => {
     expect(observedPart(ttl, f, { TimeToLiveDescription: { TimeToLiveStatus: 'ENABLING' } }, shapes)).toBeUndefined();
     expect(observedPart(ttl, f, {}, shapes)).toBeUndefined();
+  });
+
+  it('unset_from_read: the unset put takes the attribute name the read reports; nothing to put when already unset', () => {
+    const p = { ...ttl, unset: { Enabled: false }, unsetFromRead: ['AttributeName'] };
+    expect(unsetFromRead(p, { TimeToLiveDescription: { TimeToLiveStatus: 'ENABLED', AttributeName: 'expires' } })).toEqual({ Enabled: false, AttributeName: 'expires' });
+    expect(unsetFromRead(p, { TimeToLiveDescription: { TimeToLiveStatus: 'DISABLED' } })).toBeUndefined();
+    expect(unsetFromRead(p, { TimeToLiveDescription: { TimeToLiveStatus: 'DISABLED', AttributeName: 'expires' } })).toBeUndefined();
+    expect(unsetFromRead(p, undefined)).toBeUndefined();
   });
 
   it('"." is the part itself, for a part that is a string', () => {

@@ -52,9 +52,29 @@ export function partField(shapes: ShapeTable, specShape: string, p: SubResourceB
 
 /** A read's answer as the spec would write it: the output member holding it, or the output itself. */
 export function observedPart(p: SubResourceBinding, f: FieldSpec, output: SdkObject, shapes: ShapeTable): unknown {
+  return fromSdkValue(observedSdkPart(p, output), f.type, shapes);
+}
+
+/** A read's answer as the put would send it (SDK member names). */
+function observedSdkPart(p: SubResourceBinding, output: SdkObject): unknown {
   const fields = p.read?.fields;
-  const value = fields ? projected(fields, output) : p.read?.member !== undefined ? output[p.read.member] : output;
-  return fromSdkValue(value, f.type, shapes);
+  return fields ? projected(fields, output) : p.read?.member !== undefined ? output[p.read.member] : output;
+}
+
+/**
+ * The put that unsets a dropped part: the binding's unset value, with the `unsetFromRead` members as
+ * the read reports them (UpdateTimeToLive needs the attribute name DescribeTimeToLive reports).
+ * Undefined: the read reports none of them, or reports the unset value already, so there is nothing to put
+ * (AWS refuses to disable a TTL that is disabled).
+ */
+export function unsetFromRead(p: SubResourceBinding, output: SdkObject | undefined): SdkObject | undefined {
+  const members = p.unsetFromRead ?? [];
+  const part = output ? observedSdkPart(p, output) : undefined;
+  if (!isObject(part)) return undefined;
+  const taken = members.filter((m) => part[m] !== undefined && part[m] !== null);
+  const unset = Object.entries(p.unset ?? {});
+  if (!taken.length || (unset.length && unset.every(([k, v]) => part[k] === v))) return undefined;
+  return { ...(p.unset ?? {}), ...Object.fromEntries(taken.map((m) => [m, part[m]])) };
 }
 
 /**

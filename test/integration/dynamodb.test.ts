@@ -67,6 +67,22 @@ const insights = async () => (await ddb.send(new DescribeContributorInsightsComm
 const pitr = async () => (await ddb.send(new DescribeContinuousBackupsCommand({ TableName: name }))).ContinuousBackupsDescription?.PointInTimeRecoveryDescription?.PointInTimeRecoveryStatus;
 const tagsOf = async (arn: string) => Object.fromEntries(((await ddb.send(new ListTagsOfResourceCommand({ ResourceArn: arn }))).Tags ?? []).map((t) => [t.Key, t.Value]));
 const status = (o: KubeObject) => (o.status ?? {}) as Record<string, any>;
+// The spec after the update test (TTL aside): billing switched, index replaced, stream, SSE, PITR and insights off.
+const updated = {
+  ...key,
+  attributeDefinitions: attrs('h'),
+  billingMode: 'PROVISIONED',
+  provisionedThroughput: { readCapacityUnits: 5, writeCapacityUnits: 5 },
+  globalSecondaryIndexes: [{ ...index('byH', 'h'), provisionedThroughput: { readCapacityUnits: 1, writeCapacityUnits: 1 } }],
+  streamSpecification: { streamEnabled: false },
+  sseSpecification: { enabled: false },
+  tableClass: 'STANDARD_INFREQUENT_ACCESS',
+  deletionProtectionEnabled: true,
+  resourcePolicy: policy,
+  continuousBackups: { pointInTimeRecoveryEnabled: false },
+  contributorInsights: 'DISABLE',
+  tags: [{ key: 'team', value: 'research' }],
+};
 const updateTableCalls = async (since = 0) => (await aws.control.calls({ operation: 'UpdateTable' })).filter((x) => x.seq > since && x.status === 200 && x.input.TableName === name);
 const lastSeq = async () => Math.max(0, ...(await aws.control.calls()).map((x) => x.seq));
 
@@ -170,22 +186,7 @@ describe('dynamodb Table', () => {
 
   it('updates billing mode and throughput, table class, SSE, resource policy, stream, deletion protection, indexes, TTL, PITR and tags; UpdateTable one change per call', async () => {
     const since = await lastSeq();
-    apply('Table', 'orders', {
-      ...key,
-      attributeDefinitions: attrs('h'),
-      billingMode: 'PROVISIONED',
-      provisionedThroughput: { readCapacityUnits: 5, writeCapacityUnits: 5 },
-      globalSecondaryIndexes: [{ ...index('byH', 'h'), provisionedThroughput: { readCapacityUnits: 1, writeCapacityUnits: 1 } }],
-      streamSpecification: { streamEnabled: false },
-      sseSpecification: { enabled: false },
-      tableClass: 'STANDARD_INFREQUENT_ACCESS',
-      deletionProtectionEnabled: true,
-      resourcePolicy: policy,
-      timeToLive: { enabled: false, attributeName: 'expires' },
-      continuousBackups: { pointInTimeRecoveryEnabled: false },
-      contributorInsights: 'DISABLE',
-      tags: [{ key: 'team', value: 'research' }],
-    });
+    apply('Table', 'orders', { ...updated, timeToLive: { enabled: false, attributeName: 'expires' } });
     await waitFor(async () => {
       const t = await table();
       const names = t?.GlobalSecondaryIndexes?.map((g) => g.IndexName) ?? [];
@@ -217,6 +218,25 @@ describe('dynamodb Table', () => {
       const tags = await tagsOf(arn);
       return t?.ProvisionedThroughput?.ReadCapacityUnits === 5 && t.TableClassSummary?.TableClass === 'STANDARD_INFREQUENT_ACCESS' && (await ttl())?.TimeToLiveStatus === 'DISABLED' && tags.stray === undefined ? true : undefined;
     }, 30_000, 'drift corrected', c.logs);
+  });
+
+  it('timeToLive dropped from the spec disables TTL with the attribute name DescribeTimeToLive reports', async () => {
+    apply('Table', 'orders', { ...updated, timeToLive: { enabled: true, attributeName: 'expires' } });
+    await waitFor(async () => ((await ttl())?.TimeToLiveStatus === 'ENABLED' ? true : undefined), 20_000, 'TTL on', c.logs);
+    await c.synced(TABLES, ns, 'orders');
+    const since = await lastSeq();
+    apply('Table', 'orders', updated);
+    await waitFor(async () => ((await ttl())?.TimeToLiveStatus === 'DISABLED' ? true : undefined), 20_000, 'TTL off', c.logs);
+    const o = await c.synced(TABLES, ns, 'orders');
+    expect(o.spec?.timeToLive).toBeUndefined();
+    const puts = (await aws.control.calls({ operation: 'UpdateTimeToLive' })).filter((x) => x.seq > since && x.input.TableName === name);
+    expect(puts.map((x) => [x.status, x.input.TimeToLiveSpecification])).toEqual([[200, { Enabled: false, AttributeName: 'expires' }]]);
+    // Forgotten once removed: resyncs neither read TTL nor put it again.
+    const idle = await lastSeq();
+    await new Promise((r) => setTimeout(r, 5_000));
+    const later = (await aws.control.calls()).filter((x) => x.seq > idle && /TimeToLive/.test(x.operation));
+    expect(later.map((x) => x.operation)).toEqual([]);
+    expect((await ttl())?.TimeToLiveStatus).toBe('DISABLED');
   });
 
   it('a key schema change is refused at admission', () => {

@@ -18,6 +18,7 @@ import {
   planParts,
   putValue,
   recordedParts,
+  unsetFromRead,
   withDefaultPartTags,
 } from '../sub-resources';
 import { failure } from './failures';
@@ -184,6 +185,11 @@ async function removePart(s: RunState, p: SubResourceBinding, desired: JsonObjec
       const cause = err instanceof PartCallFailed ? err.cause : err;
       if (!meansUnset(cause, p, s.d.notFound)) throw err;
     }
+    return;
+  }
+  if (p.unsetFromRead?.length && p.read) {
+    const value = unsetFromRead(p, await readPart(s, p, desired));
+    if (value) await call(s, p, 'write', p.put, putInput(p, identity(s, p.put, desired), value));
     return;
   }
   const f = partField(s.shapes, s.d.specShape, p);

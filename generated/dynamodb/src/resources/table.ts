@@ -363,6 +363,8 @@ export const table: ResourceDescriptor = {
           },
         },
       },
+      unset: { Enabled: false },
+      unsetFromRead: ['AttributeName'],
       notFound: [],
     },
   ],
