@@ -233,8 +233,12 @@ export interface CollectionBinding {
   /** The spec field (JSON name), e.g. "policies". */
   readonly field: string;
   /** `one`: a string field holding at most one element (an instance profile's role). */
-  readonly shape: 'set' | 'map' | 'one';
-  /** Adds (or for a map, puts) one element; `member` names it, `valueMember` takes a map value. */
+  readonly shape: 'set' | 'map' | 'one' | 'objects';
+  /**
+   * Adds (or for a map, puts) one element; `member` names it, `valueMember` takes a map value.
+   * `objects` (a list of structures keyed by `member`: a Lambda alias's permissions): each element's
+   * members are the add's input, beside the resource's identifiers.
+   */
   readonly add: OperationBinding & { readonly member: string; readonly valueMember?: string };
   /** Removes one element, named by `member`. */
   readonly remove: OperationBinding & { readonly member: string };
@@ -243,7 +247,11 @@ export interface CollectionBinding {
     readonly member: string;
     readonly itemMember?: string;
     readonly pageToken?: { readonly input: string; readonly output: string };
+    /** `member` is a JSON document (GetPolicy's Policy): the names are `key` of each entry of its `items` array. */
+    readonly document?: { readonly items: string; readonly key: string };
   };
+  /** Input members the collection's calls never send (a RevisionId the status holds for the resource itself). */
+  readonly omit?: readonly string[];
   /** Map only: reads one value, taking the element's name in the add's `member`; `member` is the output value. */
   readonly get?: OperationBinding & { readonly member: string };
   /** Values compare as JSON documents (URL-decoded first, as IAM returns them). */

@@ -30,7 +30,10 @@ const everything: DeepRequired<GeneratorConfig> = {
           references: { resource: 'Other', path: 'Status.ID', service_name: 'ec2', skip_resource_state_validations: true },
           custom_sync: {},
           sub_resource: { read: 'GetThingPart', delete: 'DeleteThingPart', unset: { Status: 'Off' }, unset_from_read: ['Name'], not_found: ['NoSuchPart'], read_fields: { Enabled: { path: 'Part.Status', map: { ON: true } } } },
-          collection: { add: 'AttachThingPolicy', remove: 'DetachThingPolicy', list: 'ListThingPolicies', get: 'GetThingPolicy' },
+          collection: {
+            add: 'AttachThingPolicy', remove: 'DetachThingPolicy', list: 'ListThingPolicies', get: 'GetThingPolicy',
+            list_document: { member: 'Policy', items: 'Statement', key: 'Sid' }, omit: ['RevisionId'],
+          },
         },
       },
       renames: { operations: { CreateThing: { input_fields: { A: 'B' }, output_fields: { C: 'D' } } } },

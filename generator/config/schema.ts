@@ -157,7 +157,10 @@ export const generatorConfigSchema: Schema = {
         not_found: strList,
         read_fields: mapOf(obj({ path: str, map: mapOf({ type: ['string', 'number', 'boolean'] }) }, ['path'])),
       }),
-      collection: obj({ add: str, remove: str, list: str, get: str }, ['add', 'remove', 'list']),
+      collection: obj(
+        { add: str, remove: str, list: str, get: str, list_document: obj({ member: str, items: str, key: str }, ['member', 'items', 'key']), omit: strList },
+        ['add', 'remove', 'list'],
+      ),
     }),
     // ACK takes strings only; numbers and booleans are accepted for status fields of those types.
     condition: obj({ path: str, in: listOf({ type: ['string', 'number', 'boolean'] }) }, ['path', 'in']),

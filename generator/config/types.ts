@@ -184,6 +184,14 @@ export interface CollectionConfig {
   remove: string;
   list: string;
   get?: string;
+  /**
+   * The list operation reports the elements inside a JSON document: `member` of its output is a
+   * JSON string whose `items` array holds entries named by `key` (Lambda GetPolicy: Policy,
+   * Statement, Sid).
+   */
+  list_document?: { member: string; items: string; key: string };
+  /** Input members never sent by the collection's calls (a RevisionId the status holds for the resource itself). */
+  omit?: string[];
 }
 
 export interface SubResourceConfig {

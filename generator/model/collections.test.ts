@@ -48,7 +48,7 @@ describe('collections (IAM Role)', () => {
       /names no operation "AttachRolePolicyX"/,
     );
     expect(() => infer(roleWith({ Policies: { type: 'int64', collection: { add: 'AttachRolePolicy', remove: 'DetachRolePolicy', list: 'ListAttachedRolePolicies' } } }))).toThrow(
-      /a collection is a string, or a list or map of strings/,
+      /a collection is a string, a list or map of strings, or a list of structures/,
     );
   });
 });
@@ -80,5 +80,35 @@ describe('collections (IAM InstanceProfile, OpenIDConnectProvider)', () => {
       },
     };
     expect(() => infer(bad)).toThrow(/GetOpenIDConnectProvider returns several lists \(ClientIDList, ThumbprintList\) and none is named Extra/);
+  });
+});
+
+describe('collections (Lambda Alias permissions: structures listed in a JSON document)', () => {
+  const LFILE = join(modelsDirForTests(), 'lambda/service/2015-03-31/lambda-2015-03-31.json');
+  const lindex = loadSmithyModel(readFileSync(LFILE, 'utf8'), LFILE);
+  const LCONFIG = join(__dirname, '../../api-models/lambda/generator.yaml');
+  const lconfig = loadGeneratorConfig(readFileSync(LCONFIG, 'utf8'), LCONFIG);
+  const linfer = (c: GeneratorConfig) => inferServiceModel({ service: 'lambda', index: lindex, config: c, configFile: 'generator.yaml' });
+  const aliasWith = (fields: Record<string, FieldConfig>): GeneratorConfig => {
+    const alias = lconfig.resources!.Alias!;
+    return { ...lconfig, resources: { ...lconfig.resources, Alias: { ...alias, fields: { ...alias.fields, ...fields } } } };
+  };
+  const permissions = lconfig.resources!.Alias!.fields!.Permissions!;
+
+  it('a list of structures is keyed by the remove\'s member; the names are read from the list output\'s document', () => {
+    const c = linfer(lconfig).resources.find((r) => r.kind === 'Alias')!.collections.find((x) => x.field === 'permissions')!;
+    expect([c.shape, c.add.name, c.remove.name, c.list.name, c.keyMember, c.listMember, c.listItemMember, c.listDocument, c.omit]).toEqual([
+      'objects', 'AddPermission', 'RemovePermission', 'GetPolicy', 'StatementId', 'Policy', undefined, { items: 'Statement', key: 'Sid' }, ['RevisionId'],
+    ]);
+  });
+
+  it('refuses a document member the list does not return as a string, and a get; needs no omit where RevisionId is a status field', () => {
+    const coll = permissions.collection!;
+    expect(() => linfer(aliasWith({ Permissions: { ...permissions, collection: { ...coll, list_document: { member: 'Nope', items: 'Statement', key: 'Sid' } } } }))).toThrow(
+      /GetPolicy returns no string Nope/,
+    );
+    expect(() => linfer(aliasWith({ Permissions: { ...permissions, collection: { ...coll, get: 'GetPolicy' } } }))).toThrow(/takes no get/);
+    const { omit: _omit, ...noOmit } = coll;
+    expect(() => linfer(aliasWith({ Permissions: { ...permissions, collection: noOmit } }))).not.toThrow();
   });
 });

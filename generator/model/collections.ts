@@ -42,17 +42,21 @@ export function inferCollections(r: CollectionInput): Collection[] {
     const field = r.spec.find((f) => f.json === names(path).camelLower);
     if (!field) throw new GeneratorError(r.at(`fields.${path}`), 'collection: no spec field of this name', 'give it a type: []*string or map[string]*string');
     const t = field.type;
-    const shape = t.kind === 'list' && t.item.kind === 'string' ? 'set' : t.kind === 'map' && t.value.kind === 'string' ? 'map' : t.kind === 'string' ? 'one' : undefined;
-    if (!shape) throw new GeneratorError(r.at(`fields.${path}.type`), 'a collection is a string, or a list or map of strings', 'set type: string, []*string or map[string]*string');
+    const element = t.kind === 'list' && t.item.kind === 'struct' ? t.item.shape : undefined;
+    const shape = t.kind === 'list' && t.item.kind === 'string' ? 'set' : t.kind === 'map' && t.value.kind === 'string' ? 'map' : t.kind === 'string' ? 'one' : element ? 'objects' : undefined;
+    if (!shape) {
+      throw new GeneratorError(r.at(`fields.${path}.type`), 'a collection is a string, a list or map of strings, or a list of structures', 'set type: string, []*string or map[string]*string');
+    }
     const add = named('add');
     const remove = named('remove');
     const list = named('list');
     const get = cc.get !== undefined ? named('get') : undefined;
     if (shape === 'map' && !get) throw new GeneratorError(at('get'), 'a map collection needs get: the operation reading one value');
     const addRef = r.opRef(add);
+    const omit = new Set(cc.omit ?? []);
     const own = (op: OperationShape, ref: OperationRef) => {
       const renamed = new Set(Object.values(ref.inputRenames ?? {}));
-      return (op.input ? r.types.members(op.input) : []).filter((m) => !renamed.has(m.member) && !r.identifiers.has(m.member));
+      return (op.input ? r.types.members(op.input) : []).filter((m) => !renamed.has(m.member) && !r.identifiers.has(m.member) && !omit.has(m.member));
     };
     const removeOwn = own(remove, r.opRef(remove));
     if (removeOwn.length !== 1) {
@@ -63,11 +67,21 @@ export function inferCollections(r: CollectionInput): Collection[] {
     if (!own(add, addRef).some((m) => m.member === keyMember)) throw new GeneratorError(at('add'), `${add.name} takes no ${keyMember}`);
     const valueMember = shape === 'map' ? addOwn[0]?.member : undefined;
     if (shape === 'map' && !valueMember) throw new GeneratorError(at('add'), `${add.name} takes no value besides ${keyMember}`);
+    if (element) {
+      const es = r.index.require(element);
+      if (es.type !== 'structure' || !es.members.some((m) => m.name === keyMember)) throw new GeneratorError(r.at(`fields.${path}`), `the collection's elements have no ${keyMember}`);
+      if (get) throw new GeneratorError(at('get'), 'a list of structures is compared by name only: it takes no get');
+    }
     const listRef = r.opRef(list);
-    const listed = listedMember(r, list, listRef.outputWrapper, field.member, keyMember, at('list'));
-    const item = r.index.require(listed.item);
-    const listItemMember = item.type === 'structure' ? item.members.find((m) => m.name === keyMember)?.name : undefined;
-    if (item.type === 'structure' && !listItemMember) throw new GeneratorError(at('list'), `${list.name}'s items have no ${keyMember}`);
+    const doc = cc.list_document;
+    if (doc) {
+      const m = list.output ? structMembers(r.index, list.output).find((x) => x.name === doc.member) : undefined;
+      if (!m || r.index.require(m.target).type !== 'string') throw new GeneratorError(at('list_document.member'), `${list.name} returns no string ${doc.member}`);
+    }
+    const listed = doc ? { member: doc.member, item: undefined } : listedMember(r, list, listRef.outputWrapper, field.member, keyMember, at('list'));
+    const item = listed.item ? r.index.require(listed.item) : undefined;
+    const listItemMember = item?.type === 'structure' ? item.members.find((m) => m.name === keyMember)?.name : undefined;
+    if (item?.type === 'structure' && !listItemMember) throw new GeneratorError(at('list'), `${list.name}'s items have no ${keyMember}`);
     const listIn = new Set((list.input ? r.types.members(list.input) : []).map((m) => m.member));
     const outNames = new Set(list.output ? structMembers(r.index, list.output).map((m) => m.name) : []);
     const token = TOKENS.find(([i, o]) => listIn.has(i) && outNames.has(o));
@@ -87,6 +101,8 @@ export function inferCollections(r: CollectionInput): Collection[] {
       ...(listItemMember ? { listItemMember } : {}),
       ...(token ? { pageToken: { input: token[0], output: token[1] } } : {}),
       document: fc.is_iam_policy === true || fc.is_document === true,
+      ...(doc ? { listDocument: { items: doc.items, key: doc.key } } : {}),
+      ...(omit.size > 0 ? { omit: [...omit] } : {}),
     });
   }
   return out;

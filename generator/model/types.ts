@@ -200,8 +200,8 @@ export interface Resource {
 /** A set or map field kept element by element (generator.yaml `collection:`); see runtime CollectionBinding. */
 export interface Collection {
   readonly field: string;
-  /** `one`: a string field, a collection of at most one element. */
-  readonly shape: 'set' | 'map' | 'one';
+  /** `one`: a string field, a collection of at most one element; `objects`: a list of structures keyed by keyMember. */
+  readonly shape: 'set' | 'map' | 'one' | 'objects';
   readonly add: OperationRef;
   readonly remove: OperationRef;
   readonly list: OperationRef;
@@ -215,6 +215,9 @@ export interface Collection {
   readonly listItemMember?: string;
   readonly pageToken?: { readonly input: string; readonly output: string };
   readonly document: boolean;
+  /** listMember is a JSON document; the names are `key` of each entry of its `items` array. */
+  readonly listDocument?: { readonly items: string; readonly key: string };
+  readonly omit?: readonly string[];
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { CollectionBinding } from '../descriptor';
-import { collectionTarget, desiredElements, listedNames, nextPage, planCollection } from './collections';
+import { collectionTarget, desiredElements, elementShape, listedNames, nextPage, planCollection } from './collections';
 
 const set: CollectionBinding = {
   field: 'policies',
@@ -25,6 +25,43 @@ const one: CollectionBinding = {
   remove: { name: 'RemoveRoleFromInstanceProfile', member: 'RoleName' },
   list: { name: 'GetInstanceProfile', outputWrapper: 'InstanceProfile', member: 'InstanceProfile.Roles', itemMember: 'RoleName' },
 };
+
+const objects: CollectionBinding = {
+  field: 'permissions',
+  shape: 'objects',
+  add: { name: 'AddPermission', member: 'StatementId' },
+  remove: { name: 'RemovePermission', member: 'StatementId' },
+  list: { name: 'GetPolicy', member: 'Policy', document: { items: 'Statement', key: 'Sid' } },
+  omit: ['RevisionId'],
+};
+
+describe('collections of structures listed in a JSON document', () => {
+  it('names are the key of each entry of the document; no document or bad JSON holds none', () => {
+    const policy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 's3' }, { Effect: 'Allow' }, { Sid: 'sns' }] });
+    expect(listedNames(objects, { Policy: policy, RevisionId: 'r' })).toEqual(['s3', 'sns']);
+    expect(listedNames(objects, {})).toEqual([]);
+    expect(listedNames(objects, { Policy: 'not json' })).toEqual([]);
+    expect(listedNames(objects, { Policy: '{"Statement":"x"}' })).toEqual([]);
+  });
+
+  it('elements are keyed by their key member, valued by their JSON; one without a key is skipped', () => {
+    const want = desiredElements(objects, [{ statementID: 'a', action: 'lambda:InvokeFunction' }, { action: 'x' }, 'junk'], 'statementID');
+    expect([...want.keys()]).toEqual(['a']);
+    expect(JSON.parse(want.get('a')!)).toEqual({ statementID: 'a', action: 'lambda:InvokeFunction' });
+    // Compared by key: a held statement is kept, a missing one added, an unnamed one removed.
+    expect(planCollection(objects, want, new Map([['old', 'old']]))).toEqual({ add: [['a', want.get('a')]], remove: ['old'] });
+    expect(planCollection(objects, want, new Map([['a', 'a']]))).toEqual({ add: [], remove: [] });
+  });
+
+  it("the element's structure and key come from the spec's shape", () => {
+    const shapes = {
+      'Alias.Spec': [{ sdk: 'Permissions', json: 'permissions', type: { list: { struct: 'AddPermissionRequest' } } }],
+      AddPermissionRequest: [{ sdk: 'StatementId', json: 'statementID', type: 'string' as const }],
+    };
+    expect(elementShape(objects, 'Alias.Spec', shapes)).toEqual({ shape: 'AddPermissionRequest', key: 'statementID' });
+    expect(elementShape(objects, 'Other', shapes)).toBeUndefined();
+  });
+});
 
 describe('collections', () => {
   it('lists names from structure items or strings, and pages by the token', () => {

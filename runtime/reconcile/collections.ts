@@ -1,4 +1,4 @@
-import type { CollectionBinding, SdkObject } from '../descriptor';
+import type { CollectionBinding, SdkObject, ShapeTable } from '../descriptor';
 import { getPath, isObject } from '../convert/paths';
 import { sameJsonText } from './delta';
 
@@ -9,10 +9,35 @@ import { sameJsonText } from './delta';
 
 /** Element names from one page of the list operation (strings, or a structure member of each item). */
 export function listedNames(c: CollectionBinding, output: SdkObject): string[] {
+  if (c.list.document) return documentNames(getPath(output, c.list.member), c.list.document);
   const items = getPath(output, c.list.member);
   if (!Array.isArray(items)) return [];
   const item = c.list.itemMember;
   return items.map((i) => (item !== undefined && isObject(i) ? i[item] : i)).filter((n): n is string => typeof n === 'string');
+}
+
+/** Names inside a JSON document (a Lambda policy's Statement[].Sid); none when it is absent or not JSON. */
+function documentNames(text: unknown, d: { readonly items: string; readonly key: string }): string[] {
+  if (typeof text !== 'string') return [];
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    return [];
+  }
+  const items = getPath(doc, d.items);
+  return (Array.isArray(items) ? items : []).map((i) => (isObject(i) ? i[d.key] : undefined)).filter((n): n is string => typeof n === 'string');
+}
+
+/**
+ * An `objects` collection's element structure (from the spec's shape) and the JSON name of the
+ * member keying it (the add's `member`, e.g. statementID for StatementId).
+ */
+export function elementShape(c: CollectionBinding, specShape: string, shapes: ShapeTable): { shape: string; key: string } | undefined {
+  const t = shapes[specShape]?.find((f) => f.json === c.field)?.type;
+  const item = typeof t === 'object' && 'list' in t && typeof t.list === 'object' && 'struct' in t.list ? t.list.struct : undefined;
+  const key = item ? shapes[item]?.find((f) => f.sdk === c.add.member)?.json : undefined;
+  return item && key ? { shape: item, key } : undefined;
 }
 
 /** The token to ask for the next page; undefined on the last one. */
@@ -21,8 +46,15 @@ export function nextPage(c: CollectionBinding, output: SdkObject): string | unde
   return typeof t === 'string' && t !== '' ? t : undefined;
 }
 
-/** The spec's elements as names → values (a set's values are its names). */
-export function desiredElements(c: CollectionBinding, value: unknown): Map<string, string> {
+/**
+ * The spec's elements as names → values (a set's values are its names; an object's value is its
+ * JSON text, keyed by its `key` member; one without a key is skipped).
+ */
+export function desiredElements(c: CollectionBinding, value: unknown, objectKey?: string): Map<string, string> {
+  if (c.shape === 'objects') {
+    const items = (Array.isArray(value) ? value : []).filter(isObject);
+    return new Map(items.flatMap((o) => (objectKey && typeof o[objectKey] === 'string' ? [[o[objectKey] as string, JSON.stringify(o)] as [string, string]] : [])));
+  }
   if (c.shape === 'one') return new Map(typeof value === 'string' && value !== '' ? [[value, value]] : []);
   if (c.shape === 'set') return new Map((Array.isArray(value) ? value : []).filter((v): v is string => typeof v === 'string').map((v) => [v, v]));
   if (!isObject(value)) return new Map();
@@ -35,8 +67,13 @@ export function desiredElements(c: CollectionBinding, value: unknown): Map<strin
  * applied-spec record names it) is emptied, as ACK detaches every policy when `policies` is
  * dropped; a field never set is left alone (an adopted role keeps the policies it had).
  */
-export function collectionTarget(c: CollectionBinding, value: unknown, applied: Readonly<Record<string, string>> | undefined): Map<string, string> | undefined {
-  if (value !== undefined && value !== null) return desiredElements(c, value);
+export function collectionTarget(
+  c: CollectionBinding,
+  value: unknown,
+  applied: Readonly<Record<string, string>> | undefined,
+  objectKey?: string,
+): Map<string, string> | undefined {
+  if (value !== undefined && value !== null) return desiredElements(c, value, objectKey);
   return applied?.[c.field] !== undefined ? new Map() : undefined;
 }
 

@@ -16,10 +16,12 @@ import {
   GetCodeSigningConfigCommand,
   GetFunctionCodeSigningConfigCommand,
   GetLayerVersionCommand,
+  GetPolicyCommand,
   GetProvisionedConcurrencyConfigCommand,
   LambdaClient,
   ListTagsCommand,
   PutFunctionConcurrencyCommand,
+  RemovePermissionCommand,
   TagResourceCommand,
   UpdateAliasCommand,
   UpdateEventSourceMappingCommand,
@@ -224,6 +226,38 @@ describe('lambda Version, Alias, FunctionURLConfig', () => {
     }, 30_000, 'alias updated', c.logs);
     await lambda.send(new UpdateAliasCommand({ FunctionName: fnName, Name: 'live', Description: 'hijacked' }));
     await waitFor(async () => ((await lambda.send(new GetAliasCommand({ FunctionName: fnName, Name: 'live' }))).Description === 'latest traffic' ? true : undefined), 30_000, 'alias drift corrected', c.logs);
+  });
+
+  it("an Alias's permissions: added with AddPermission on the alias, removed with RemovePermission, re-added after an out-of-band removal", async () => {
+    const sids = async () => {
+      try {
+        const p = await lambda.send(new GetPolicyCommand({ FunctionName: fnName, Qualifier: 'live' }));
+        return (JSON.parse(p.Policy ?? '{}') as { Statement?: Array<{ Sid?: string }> }).Statement?.map((x) => x.Sid).sort().join(',') ?? '';
+      } catch (e) {
+        if ((e as { name?: string }).name === 'ResourceNotFoundException') return '';
+        throw e;
+      }
+    };
+    const s3 = { statementID: 's3-invoke', action: 'lambda:InvokeFunction', principal: 's3.amazonaws.com', sourceARN: 'arn:aws:s3:::ml-data' };
+    const sns = { statementID: 'sns-invoke', action: 'lambda:InvokeFunction', principal: 'sns.amazonaws.com' };
+    const alias = { name: 'live', functionRef: { from: { name: 'scorer' } }, functionVersion: '$LATEST', description: 'latest traffic' };
+    apply('Alias', 'live', { ...alias, permissions: [s3] });
+    await waitFor(async () => ((await sids()) === 's3-invoke' ? true : undefined), 30_000, 'first permission added', c.logs);
+    const policy = await lambda.send(new GetPolicyCommand({ FunctionName: fnName, Qualifier: 'live' }));
+    const statement = (JSON.parse(policy.Policy!) as { Statement: Array<Record<string, unknown>> }).Statement[0]!;
+    // Added on the alias, with the spec's members (moto records the qualified ARN as the statement's resource).
+    expect(statement).toMatchObject({ Sid: 's3-invoke', Action: 'lambda:InvokeFunction', Principal: { Service: 's3.amazonaws.com' }, Resource: `arn:aws:lambda:us-east-1:123456789012:function:${fnName}:live` });
+    apply('Alias', 'live', { ...alias, permissions: [s3, sns] });
+    await waitFor(async () => ((await sids()) === 's3-invoke,sns-invoke' ? true : undefined), 30_000, 'second permission added', c.logs);
+    const since = await aws.control.mark();
+    apply('Alias', 'live', { ...alias, permissions: [sns] });
+    await waitFor(async () => ((await sids()) === 'sns-invoke' ? true : undefined), 30_000, 'permission removed from the spec', c.logs);
+    const removed = await aws.control.calls({ operation: 'RemovePermission', since });
+    expect(removed.map((x) => [x.input?.StatementId, x.input?.Qualifier])).toContainEqual(['s3-invoke', 'live']);
+    await lambda.send(new RemovePermissionCommand({ FunctionName: fnName, Qualifier: 'live', StatementId: 'sns-invoke' }));
+    expect(await sids()).toBe('');
+    await waitFor(async () => ((await sids()) === 'sns-invoke' ? true : undefined), 60_000, 'permission re-added on resync', c.logs);
+    apply('Alias', 'live', alias);
   });
 
   it("an Alias's provisioned concurrency is put, changed and removed (the proxy's gap filler: moto lacks it)", async () => {

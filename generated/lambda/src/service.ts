@@ -43,6 +43,7 @@ export const service: ServiceDescriptor = {
       { sdk: 'PrincipalOrgID', json: 'principalOrgID', type: 'string' },
       { sdk: 'FunctionUrlAuthType', json: 'functionURLAuthType', type: 'string' },
     ],
+    AddPermissionResponse: [],
     'Alias.Spec': [
       { sdk: 'Description', json: 'description', type: 'string' },
       {
@@ -594,6 +595,14 @@ export const service: ServiceDescriptor = {
       { sdk: 'LicenseInfo', json: 'licenseInfo', type: 'string' },
       { sdk: 'CompatibleArchitectures', json: 'compatibleArchitectures', type: { list: 'string' } },
     ],
+    GetPolicyRequest: [
+      { sdk: 'FunctionName', json: 'functionName', type: 'string' },
+      { sdk: 'Qualifier', json: 'qualifier', type: 'string' },
+    ],
+    GetPolicyResponse: [
+      { sdk: 'Policy', json: 'policy', type: 'string' },
+      { sdk: 'RevisionId', json: 'revisionID', type: 'string' },
+    ],
     GetProvisionedConcurrencyConfigRequest: [
       { sdk: 'FunctionName', json: 'functionName', type: 'string' },
       { sdk: 'Qualifier', json: 'qualifier', type: 'string' },
@@ -719,6 +728,12 @@ export const service: ServiceDescriptor = {
     ],
     PutProvisionedConcurrencyConfigResponse: [
       { sdk: 'LastModified', json: 'lastModified', type: 'string' },
+    ],
+    RemovePermissionRequest: [
+      { sdk: 'FunctionName', json: 'functionName', type: 'string' },
+      { sdk: 'StatementId', json: 'statementID', type: 'string' },
+      { sdk: 'Qualifier', json: 'qualifier', type: 'string' },
+      { sdk: 'RevisionId', json: 'revisionID', type: 'string' },
     ],
     ScalingConfig: [
       { sdk: 'MaximumConcurrency', json: 'maximumConcurrency', type: 'integer' },

@@ -2,7 +2,9 @@ import type { CollectionBinding, OperationBinding, SdkObject } from '../../descr
 import { buildInput } from '../../convert/operations';
 import type { JsonObject } from '../../convert/paths';
 import { APPLIED_SPEC_ANNOTATION, parseAppliedSpec } from '../applied-spec';
-import { collectionTarget, listedNames, nextPage, planCollection, readValue } from '../collections';
+import { toSdkStruct } from '../../convert/shapes';
+import { classifyAwsError } from '../../aws/errors';
+import { collectionTarget, elementShape, listedNames, nextPage, planCollection, readValue } from '../collections';
 import type { RunState } from '../run-state';
 import { recordApplied } from './update';
 
@@ -10,17 +12,29 @@ import { recordApplied } from './update';
 const MAX_PAGES = 50;
 
 /** The operation's input with the resource's identifiers (a role's name, an ARN, …) filled in. */
-function identity(s: RunState, op: OperationBinding, spec: JsonObject): SdkObject {
-  return buildInput(op, s.d, s.shapes, { spec, status: s.status, arn: s.arn });
+function identity(s: RunState, op: OperationBinding, spec: JsonObject, c: CollectionBinding): SdkObject {
+  const input = buildInput(op, s.d, s.shapes, { spec, status: s.status, arn: s.arn });
+  for (const m of c.omit ?? []) delete input[m];
+  return input;
 }
 
 /** Element names AWS holds, every page. A list operation that is the kind's read (unpaged) is not called again. */
 async function listAll(s: RunState, c: CollectionBinding, spec: JsonObject): Promise<string[]> {
   if (!c.list.pageToken && s.lastRead?.operation === c.list.name) return listedNames(c, s.lastRead.output);
+  if (c.list.document) {
+    // No document (Lambda's GetPolicy answers 404 while nothing was added) holds no elements; the
+    // resource itself was just read, so this 404 is not the resource's.
+    try {
+      return listedNames(c, await s.env.aws.call('READ_ONE', c.list.name, identity(s, c.list, spec, c)));
+    } catch (err) {
+      if (classifyAwsError(err, { notFound: [], terminalCodes: [] }).httpStatus === 404) return [];
+      throw err;
+    }
+  }
   const names: string[] = [];
   let token: string | undefined;
   for (let page = 0; page < MAX_PAGES; page++) {
-    const input = { ...identity(s, c.list, spec), ...(token && c.list.pageToken ? { [c.list.pageToken.input]: token } : {}) };
+    const input = { ...identity(s, c.list, spec, c), ...(token && c.list.pageToken ? { [c.list.pageToken.input]: token } : {}) };
     const output = await s.env.aws.call('READ_ONE', c.list.name, input);
     names.push(...listedNames(c, output));
     token = nextPage(c, output);
@@ -34,7 +48,7 @@ async function observe(s: RunState, c: CollectionBinding, spec: JsonObject, want
   for (const name of await listAll(s, c, spec)) {
     // A map's value is read only where the spec names the element: the rest are removed unread.
     const value = c.get && wanted.has(name)
-      ? readValue(c, await s.env.aws.call('READ_ONE', c.get.name, { ...identity(s, c.get, spec), [c.add.member]: name }))
+      ? readValue(c, await s.env.aws.call('READ_ONE', c.get.name, { ...identity(s, c.get, spec, c), [c.add.member]: name }))
       : undefined;
     observed.set(name, c.shape === 'map' ? value : name);
   }
@@ -51,17 +65,22 @@ export async function syncCollections(s: RunState, desired: JsonObject): Promise
   const changed: string[] = [];
   const applied = parseAppliedSpec(s.annotations[APPLIED_SPEC_ANNOTATION]);
   for (const c of s.d.collections ?? []) {
-    const wanted = collectionTarget(c, desired[c.field], applied);
+    const element = c.shape === 'objects' ? elementShape(c, s.d.specShape, s.shapes) : undefined;
+    const wanted = collectionTarget(c, desired[c.field], applied, element?.key);
     if (!wanted) continue;
     const plan = planCollection(c, wanted, await observe(s, c, desired, wanted));
     // Removals first: a collection with a limit (an instance profile's one role) has room for the new element.
-    for (const name of plan.remove) await s.env.aws.call('UPDATE', c.remove.name, { ...identity(s, c.remove, desired), [c.remove.member]: name });
+    for (const name of plan.remove) await s.env.aws.call('UPDATE', c.remove.name, { ...identity(s, c.remove, desired, c), [c.remove.member]: name });
     for (const [name, v] of plan.add) {
-      await s.env.aws.call('UPDATE', c.add.name, {
-        ...identity(s, c.add, desired),
+      const input: SdkObject = {
+        // An object's own members first: the resource's identifiers (FunctionName, Qualifier) win.
+        ...(element ? toSdkStruct(JSON.parse(v) as JsonObject, element.shape, s.shapes) : {}),
+        ...identity(s, c.add, desired, c),
         [c.add.member]: name,
         ...(c.add.valueMember ? { [c.add.valueMember]: v } : {}),
-      });
+      };
+      for (const m of c.omit ?? []) delete input[m];
+      await s.env.aws.call('UPDATE', c.add.name, input);
     }
     if (plan.add.length + plan.remove.length > 0) changed.push(`spec.${c.field}`);
   }
@@ -73,7 +92,7 @@ export async function syncCollections(s: RunState, desired: JsonObject): Promise
 export async function emptyCollections(s: RunState, spec: JsonObject): Promise<void> {
   for (const c of s.d.collections ?? []) {
     for (const name of await listAll(s, c, spec)) {
-      await s.env.aws.call('UPDATE', c.remove.name, { ...identity(s, c.remove, spec), [c.remove.member]: name });
+      await s.env.aws.call('UPDATE', c.remove.name, { ...identity(s, c.remove, spec, c), [c.remove.member]: name });
     }
   }
 }

@@ -1,6 +1,7 @@
 /**
  * Lambda's REST-JSON requests by operation name, for the operations the scenario proxy answers itself
- * (gap fillers: code signing configs and a function's, provisioned concurrency, tags of code signing configs). Other
+ * (gap fillers: code signing configs and a function's, provisioned concurrency, tags of code signing configs) or
+ * corrects (a qualified GetPolicy; AddPermission and RemovePermission named for the call log). Other
  * Lambda requests keep the `METHOD /path` name. Members as the Lambda API reference names them. Pure.
  */
 interface Route {
@@ -22,6 +23,9 @@ const ROUTES: readonly Route[] = [
   { method: "PUT", path: /^\/2020-06-30\/functions\/([^/]+)\/code-signing-config$/, operation: "PutFunctionCodeSigningConfig", params: ["FunctionName"] },
   { method: "GET", path: /^\/2020-06-30\/functions\/([^/]+)\/code-signing-config$/, operation: "GetFunctionCodeSigningConfig", params: ["FunctionName"] },
   { method: "DELETE", path: /^\/2020-06-30\/functions\/([^/]+)\/code-signing-config$/, operation: "DeleteFunctionCodeSigningConfig", params: ["FunctionName"] },
+  { method: "POST", path: /^\/2015-03-31\/functions\/([^/]+)\/policy\/?$/, operation: "AddPermission", params: ["FunctionName"] },
+  { method: "GET", path: /^\/2015-03-31\/functions\/([^/]+)\/policy\/?$/, operation: "GetPolicy", params: ["FunctionName"] },
+  { method: "DELETE", path: /^\/2015-03-31\/functions\/([^/]+)\/policy\/([^/]+)$/, operation: "RemovePermission", params: ["FunctionName", "StatementId"] },
   { method: "GET", path: /^\/2017-03-31\/tags\/(.+)$/, operation: "ListTags", params: ["Resource"] },
   { method: "POST", path: /^\/2017-03-31\/tags\/(.+)$/, operation: "TagResource", params: ["Resource"] },
   { method: "DELETE", path: /^\/2017-03-31\/tags\/(.+)$/, operation: "UntagResource", params: ["Resource"] },

@@ -120,4 +120,32 @@ export const alias: ResourceDescriptor = {
       ],
     },
   ],
+  collections: [
+    {
+      field: 'permissions',
+      shape: 'objects',
+      add: {
+        name: 'AddPermission',
+        input: 'AddPermissionRequest',
+        output: 'AddPermissionResponse',
+        renames: { Name: 'Qualifier' },
+        member: 'StatementId',
+      },
+      remove: {
+        name: 'RemovePermission',
+        input: 'RemovePermissionRequest',
+        renames: { Name: 'Qualifier' },
+        member: 'StatementId',
+      },
+      list: {
+        name: 'GetPolicy',
+        input: 'GetPolicyRequest',
+        output: 'GetPolicyResponse',
+        renames: { Name: 'Qualifier' },
+        member: 'Policy',
+        document: { items: 'Statement', key: 'Sid' },
+      },
+      omit: ['RevisionId'],
+    },
+  ],
 };

@@ -8,6 +8,7 @@ import { iamInstanceProfileTags } from "./iam-instance-profile-tags";
 import { iamOidcClientIds } from "./iam-oidc-client-ids";
 import { lambdaCodeSigningConfigs } from "./lambda-code-signing-configs";
 import { lambdaProvisionedConcurrency } from "./lambda-provisioned-concurrency";
+import { lambdaQualifiedPolicies } from "./lambda-qualified-policies";
 import type { GapFiller, GapFillerContext, GapFillerFactory } from "./types";
 
 export type { GapFiller, GapFillerContext, GapFillerFactory } from "./types";
@@ -22,6 +23,7 @@ export const GAP_FILLERS: readonly GapFillerFactory[] = [
   iamOidcClientIds,
   lambdaCodeSigningConfigs,
   lambdaProvisionedConcurrency,
+  lambdaQualifiedPolicies,
 ];
 
 export function createGapFillers(factories: readonly GapFillerFactory[] = GAP_FILLERS): GapFiller[] {

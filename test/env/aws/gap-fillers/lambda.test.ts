@@ -2,6 +2,7 @@ import { parseAwsCall, type AwsCall } from "../aws-call";
 import { createGapFillers, fillGap, type GapFillerContext } from ".";
 import { lambdaCodeSigningConfigs } from "./lambda-code-signing-configs";
 import { lambdaProvisionedConcurrency } from "./lambda-provisioned-concurrency";
+import { qualifiedPolicy } from "./lambda-qualified-policies";
 
 const HTML_404 = { status: 404, body: "<!doctype html>\n<html lang=en>\n<title>404 Not Found</title>" };
 const ctx: GapFillerContext = { region: "us-east-1", accountId: "123456789012", moto: () => Promise.reject(new Error("no moto call expected")) };
@@ -81,5 +82,23 @@ describe("Lambda provisioned concurrency (moto lacks it)", () => {
     expect((await json(f.operations.PutProvisionedConcurrencyConfig!(lambda("PUT", at("%24LATEST"), { ProvisionedConcurrentExecutions: 3 }), ctx))).code).toBe("InvalidParameterValueException");
     expect((await json(f.operations.DeleteProvisionedConcurrencyConfig!(lambda("DELETE", at("live")), ctx))).status).toBe(204);
     expect((await json(f.operations.GetProvisionedConcurrencyConfig!(lambda("GET", at("live")), ctx))).status).toBe(404);
+  });
+});
+
+describe("Lambda policies per qualifier (moto keeps one per function)", () => {
+  const arn = "arn:aws:lambda:us-east-1:123456789012:function:fn";
+  const policy = (...resources: string[]) =>
+    JSON.stringify({ Policy: JSON.stringify({ Version: "2012-10-17", Statement: resources.map((r, i) => ({ Sid: `s${i}`, Resource: r })) }), RevisionId: "r" });
+  const sids = (body: string | undefined) => (JSON.parse((JSON.parse(body!) as { Policy: string }).Policy) as { Statement: Array<{ Sid: string }> }).Statement.map((s) => s.Sid);
+  it("AddPermission, GetPolicy and RemovePermission are named with their members; a qualified GetPolicy keeps its qualifier's statements", () => {
+    expect(lambda("POST", "/2015-03-31/functions/fn/policy?Qualifier=live", { StatementId: "a" })).toMatchObject({ operation: "AddPermission", input: { FunctionName: "fn", Qualifier: "live", StatementId: "a" } });
+    expect(lambda("DELETE", "/2015-03-31/functions/fn/policy/a?Qualifier=live")).toMatchObject({ operation: "RemovePermission", input: { FunctionName: "fn", StatementId: "a", Qualifier: "live" } });
+    const get = lambda("GET", "/2015-03-31/functions/fn/policy?Qualifier=live");
+    expect(get.operation).toBe("GetPolicy");
+    expect(sids(qualifiedPolicy(get, policy(`${arn}:live`, `${arn}:other`, arn, `${arn}:live`)))).toEqual(["s0", "s3"]);
+    expect(sids(qualifiedPolicy(get, policy(`${arn}:other`)))).toEqual([]);
+    expect(qualifiedPolicy(get, policy(`${arn}:live`))).toBeUndefined(); // already its own
+    expect(qualifiedPolicy(lambda("GET", "/2015-03-31/functions/fn/policy"), policy(`${arn}:live`))).toBeUndefined(); // unqualified: moto's
+    expect(qualifiedPolicy(get, "not json")).toBeUndefined();
   });
 });
