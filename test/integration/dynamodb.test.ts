@@ -239,6 +239,22 @@ describe('dynamodb Table', () => {
     expect((await ttl())?.TimeToLiveStatus).toBe('DISABLED');
   });
 
+  it('tableReplicas (global tables 2019.11.21): UpdateTable ReplicaUpdates, one Region per call; a dropped Region deleted (moto drops replicas: shown by the proxy correction)', async () => {
+    const since = await lastSeq();
+    const regions = async () => ((await table())?.Replicas ?? []).map((r) => r.RegionName).sort().join();
+    apply('Table', 'orders', { ...updated, tableReplicas: [{ regionName: 'us-west-2' }, { regionName: 'eu-west-1' }] });
+    await waitFor(async () => ((await regions()) === 'eu-west-1,us-west-2' ? true : undefined), 30_000, 'replicas created', c.logs);
+    await c.until(TABLES, ns, 'orders', (o) => (status(o).replicas ?? []).length === 2, 'status.replicas');
+    apply('Table', 'orders', { ...updated, tableReplicas: [{ regionName: 'eu-west-1' }] });
+    await waitFor(async () => ((await regions()) === 'eu-west-1' ? true : undefined), 30_000, 'replica removed', c.logs);
+    await c.until(TABLES, ns, 'orders', (o) => (status(o).replicas ?? []).length === 1, 'status.replicas after removal');
+    const steps = (await updateTableCalls(since)).map((x) => x.input.ReplicaUpdates);
+    expect(steps).toEqual([[{ Create: { RegionName: 'us-west-2' } }], [{ Create: { RegionName: 'eu-west-1' } }], [{ Delete: { RegionName: 'us-west-2' } }]]);
+    const idle = await lastSeq();
+    await new Promise((r) => setTimeout(r, 5_000));
+    expect(await updateTableCalls(idle)).toEqual([]);
+  });
+
   it('a key schema change is refused at admission', () => {
     const manifest = { apiVersion: 'dynamodb.services.k8s.aws/v1alpha1', kind: 'Table', metadata: { name: 'orders' }, spec: { ...key, attributeDefinitions: attrs('h'), keySchema: [{ attributeName: 'g', keyType: 'HASH' }] } };
     const r = kubectl(['apply', '-n', ns, '-f', '-'], { input: stringify(manifest) });

@@ -1,9 +1,37 @@
 import type { ResourceView } from '../../../runtime/descriptor';
-import { indexesInProgress, nextIndexAction, nextUpdate, table, toSdk } from './table';
+import { indexesInProgress, nextIndexAction, nextReplicaAction, nextUpdate, replicasInProgress, table, toSdk } from './table';
 
 const view = (spec: Record<string, unknown>, status: Record<string, unknown> = {}): ResourceView => ({ namespace: 'ns', name: 't', generation: 1, annotations: {}, spec, status });
 const gsi = (name: string, attr: string, extra: Record<string, unknown> = {}) => ({ indexName: name, keySchema: [{ attributeName: attr, keyType: 'HASH' }], projection: { projectionType: 'ALL' }, ...extra });
 const attrs = [{ attributeName: 'pk', attributeType: 'S' }, { attributeName: 'g', attributeType: 'S' }];
+
+describe('Table replicas (global tables version 2019.11.21)', () => {
+  const replicas = (...regions: string[]) => regions.map((regionName) => ({ regionName, replicaStatus: 'ACTIVE' }));
+
+  it('one ReplicaUpdates action per call, after every other change: a Region the spec adds, then one it dropped', () => {
+    const desired = { tableReplicas: [{ regionName: 'us-west-2' }, { regionName: 'eu-west-1', tableClassOverride: 'STANDARD' }] };
+    expect(nextUpdate({ TableName: 't' }, desired, {}, { replicas: replicas('us-west-2', 'ap-south-1') })).toEqual({ TableName: 't', ReplicaUpdates: [{ Create: { RegionName: 'eu-west-1', TableClassOverride: 'STANDARD' } }] });
+    expect(nextReplicaAction(desired, { replicas: replicas('us-west-2', 'eu-west-1', 'ap-south-1') })).toEqual({ Delete: { RegionName: 'ap-south-1' } });
+    expect(nextReplicaAction(desired, { replicas: replicas('eu-west-1', 'us-west-2') })).toBeUndefined();
+    expect(nextUpdate({ TableName: 't', DeletionProtectionEnabled: true }, desired, {}, {})).toEqual({ TableName: 't', DeletionProtectionEnabled: true });
+  });
+
+  it('a spec without tableReplicas leaves AWS replicas alone; an empty list removes them', () => {
+    expect(nextReplicaAction({}, { replicas: replicas('us-west-2') })).toBeUndefined();
+    expect(nextReplicaAction({ tableReplicas: [] }, { replicas: replicas('us-west-2') })).toEqual({ Delete: { RegionName: 'us-west-2' } });
+  });
+
+  it('the delta keeps tableReplicas only while a replica action is due; a replica change waits for every replica to be ACTIVE', () => {
+    const desired = view({ tableReplicas: [{ regionName: 'us-west-2' }] });
+    const entry = { path: 'tableReplicas', desired: [{ regionName: 'us-west-2' }], latest: undefined };
+    expect(table.customizeDelta!([entry], desired, view({}, { replicas: replicas('us-west-2') }))).toEqual([]);
+    expect(table.customizeDelta!([entry], desired, view({}, {}))).toEqual([entry]);
+    const creating = view({}, { replicas: [{ regionName: 'eu-west-1', replicaStatus: 'CREATING' }] });
+    expect(replicasInProgress(creating.status)).toEqual(['eu-west-1']);
+    expect(table.checkUpdate!([entry], desired, creating)).toMatchObject({ reason: expect.stringMatching(/replica eu-west-1 is not ACTIVE/) });
+    expect(table.checkUpdate!([entry], desired, view({}, { replicas: replicas('eu-west-1') }))).toBeUndefined();
+  });
+});
 
 describe('Table UpdateTable steps', () => {
   it('sends the first group of changed members only: fast fields before SSE, stream and throughput', () => {
@@ -70,8 +98,11 @@ describe('Table read and delta', () => {
         SSESpecification: { Enabled: false },
         GlobalSecondaryIndexes: [{ IndexName: 'byG', IndexStatus: 'ACTIVE' }],
         GlobalSecondaryIndexesDescriptions: [{ IndexName: 'byG', IndexStatus: 'ACTIVE' }],
+        TableReplicas: [],
       },
     });
+    const replicated = table.afterReadOne!({ Table: { Replicas: [{ RegionName: 'us-west-2', ReplicaStatus: 'ACTIVE' }] } }, view({}), undefined as never) as { Table: Record<string, unknown> };
+    expect(replicated.Table.TableReplicas).toEqual([{ RegionName: 'us-west-2' }]);
   });
 
   it('indexes compare by name, not order; an on-demand table reports 0/0 throughput, which is not drift', () => {

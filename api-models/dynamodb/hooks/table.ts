@@ -5,7 +5,8 @@ import type { DeltaEntry, RequeueRequest, ResourceHooks, ResourceView, SdkObject
  * allows one throughput change or one index creation/deletion at a time, and none while the table
  * is UPDATING; the `updateable` guard in generator.yaml waits for ACTIVE), so each reconcile sends
  * the first group of changes in this order and asks for another look; the next group goes then.
- * Global secondary indexes (custom_sync) become GlobalSecondaryIndexUpdates, one action per call.
+ * Global secondary indexes (custom_sync) become GlobalSecondaryIndexUpdates, one action per call; then
+ * replicas (`tableReplicas`, global tables 2019.11.21) become ReplicaUpdates, one Region per call.
  */
 
 /** Groups of UpdateTable members sent together, first differing group first (ACK's order: fast fields, then throughput, then indexes). */
@@ -86,8 +87,30 @@ export function nextIndexAction(desired: Readonly<Json>, latest: Readonly<Json>)
   return undefined;
 }
 
+const replicaList = (v: unknown): Json[] => (Array.isArray(v) ? v.filter(isObj) : []);
+
+/** Replicas AWS reports in a state other than ACTIVE (CREATING, UPDATING, DELETING, …). */
+export function replicasInProgress(status: Readonly<Json>): string[] {
+  return replicaList(status.replicas).filter((r) => typeof r.replicaStatus === 'string' && r.replicaStatus !== 'ACTIVE').map((r) => String(r.regionName));
+}
+
+/**
+ * The next replica action (global tables version 2019.11.21), as ACK's Table controller: one per call,
+ * a creation for a Region the spec names that AWS lacks, then a deletion of one the spec dropped.
+ * Undefined: in step, or the spec does not manage replicas.
+ */
+export function nextReplicaAction(desired: Readonly<Json>, status: Readonly<Json>): Json | undefined {
+  if (desired.tableReplicas === undefined) return undefined;
+  const want = replicaList(desired.tableReplicas);
+  const have = new Set(replicaList(status.replicas).map((r) => String(r.regionName)));
+  const wanted = new Set(want.map((r) => String(r.regionName)));
+  for (const r of want) if (!have.has(String(r.regionName))) return { Create: toSdk(r) };
+  for (const region of have) if (!wanted.has(region)) return { Delete: { RegionName: region } };
+  return undefined;
+}
+
 /** The UpdateTable input for the first group of changes: `input` holds only the members that differ (omit_unchanged_fields). */
-export function nextUpdate(input: SdkObject, desired: Readonly<Json>, latest: Readonly<Json>): SdkObject | undefined {
+export function nextUpdate(input: SdkObject, desired: Readonly<Json>, latest: Readonly<Json>, status: Readonly<Json> = {}): SdkObject | undefined {
   const base: SdkObject = { TableName: input.TableName };
   for (const group of UPDATE_GROUPS) {
     const present = group.filter((m) => input[m] !== undefined);
@@ -101,9 +124,10 @@ export function nextUpdate(input: SdkObject, desired: Readonly<Json>, latest: Re
     return out;
   }
   const action = nextIndexAction(desired, latest);
-  if (!action) return undefined;
   // A new index's key attributes must be defined in the same call.
-  return { ...base, GlobalSecondaryIndexUpdates: [action], ...(action.Create ? { AttributeDefinitions: toSdk(desired.attributeDefinitions) } : {}) };
+  if (action) return { ...base, GlobalSecondaryIndexUpdates: [action], ...(action.Create ? { AttributeDefinitions: toSdk(desired.attributeDefinitions) } : {}) };
+  const replica = nextReplicaAction(desired, status);
+  return replica ? { ...base, ReplicaUpdates: [replica] } : undefined;
 }
 
 /** A KMS key id, ARN or alias that the reported key ARN can be: the ARN itself, its key id, or an alias (not resolvable here). */
@@ -134,6 +158,8 @@ export const table: ResourceHooks = {
           ? { Enabled: sse.Status === 'ENABLED' || sse.Status === 'UPDATING', SSEType: sse.SSEType, ...(sse.KMSMasterKeyArn !== undefined ? { KMSMasterKeyId: sse.KMSMasterKeyArn } : {}) }
           : { Enabled: false },
         ...(t.GlobalSecondaryIndexes !== undefined ? { GlobalSecondaryIndexesDescriptions: t.GlobalSecondaryIndexes } : {}),
+        // No Replicas: none (reported as such, so a spec naming Regions sees them missing).
+        TableReplicas: replicaList(t.Replicas).map((r) => ({ RegionName: r.RegionName })),
       },
     };
   },
@@ -146,6 +172,7 @@ export const table: ResourceHooks = {
     return delta.filter((e) => {
       if (e.path === 'sseSpecification.kmsMasterKeyID') return !sameKey(e.desired, e.latest);
       if (e.path === 'globalSecondaryIndexes') return nextIndexAction(desired.spec, latest.spec) !== undefined;
+      if (e.path === 'tableReplicas' || e.path.startsWith('tableReplicas.')) return nextReplicaAction(desired.spec, latest.status) !== undefined;
       if (e.path.startsWith('provisionedThroughput') && desired.spec.billingMode === 'PAY_PER_REQUEST') return false;
       return true;
     });
@@ -158,12 +185,16 @@ export const table: ResourceHooks = {
   checkUpdate(delta: readonly DeltaEntry[], _desired: ResourceView, latest: ResourceView): RequeueRequest | undefined {
     const onlyIndexes = delta.every((e) => e.path === 'globalSecondaryIndexes' || e.path.startsWith('globalSecondaryIndexes.'));
     const busy = indexesInProgress(latest.status);
-    if (!onlyIndexes || !busy.length) return undefined;
-    return { requeueAfterMs: INDEX_WAIT_MS, reason: `index ${busy.join(', ')} is not ACTIVE yet; the next index change waits` };
+    if (onlyIndexes && busy.length) return { requeueAfterMs: INDEX_WAIT_MS, reason: `index ${busy.join(', ')} is not ACTIVE yet; the next index change waits` };
+    // A replica change waits for every replica to be ACTIVE (ACK: one replica update at a time).
+    const onlyReplicas = delta.every((e) => e.path === 'tableReplicas' || e.path.startsWith('tableReplicas.'));
+    const replicating = replicasInProgress(latest.status);
+    if (onlyReplicas && replicating.length) return { requeueAfterMs: INDEX_WAIT_MS, reason: `replica ${replicating.join(', ')} is not ACTIVE yet; the next replica change waits` };
+    return undefined;
   },
 
   beforeUpdate(input: SdkObject, _delta: readonly DeltaEntry[], desired: ResourceView, latest: ResourceView): SdkObject | RequeueRequest {
-    const next = nextUpdate(input, desired.spec, latest.spec);
+    const next = nextUpdate(input, desired.spec, latest.spec, latest.status);
     return next ?? { requeueAfterMs: NEXT_STEP_MS, reason: 'no UpdateTable change to send yet' };
   },
 

@@ -1,5 +1,5 @@
 import type { AwsCall } from './aws-call';
-import { correctTableDescription, emptyDynamoDbState, recordTableCall, sseDescriptionFor } from './dynamodb-corrections';
+import { applyReplicaUpdates, correctTableDescription, emptyDynamoDbState, recordTableCall, sseDescriptionFor } from './dynamodb-corrections';
 
 const call = (operation: string, input: Record<string, unknown>): AwsCall => ({ service: 'dynamodb', operation, protocol: 'awsJson1_1', input });
 const motoKey = 'arn:aws:kms:us-east-1:123456789012:key/moto';
@@ -33,6 +33,22 @@ describe('DynamoDB table settings moto drops or ignores', () => {
     expect(s.tables.has('t')).toBe(false);
     expect(correctTableDescription(s, { ...call('DescribeTable', {}), service: 'sagemaker' }, described())).toBeUndefined();
     expect(correctTableDescription(s, call('ListTables', {}), { TableNames: ['t'] })).toBeUndefined();
+  });
+
+  it('ReplicaUpdates (moto drops them): Create adds a Region, reported ACTIVE in DescribeTable; Update changes it; Delete removes it', () => {
+    const s = emptyDynamoDbState();
+    recordTableCall(s, call('CreateTable', { TableName: 't' }), undefined);
+    expect(correctTableDescription(s, call('DescribeTable', { TableName: 't' }), described())?.Table).not.toHaveProperty('Replicas');
+    recordTableCall(s, call('UpdateTable', { TableName: 't', ReplicaUpdates: [{ Create: { RegionName: 'us-west-2' } }] }), undefined);
+    recordTableCall(s, call('UpdateTable', { TableName: 't', ReplicaUpdates: [{ Create: { RegionName: 'eu-west-1', TableClassOverride: 'STANDARD' } }] }), undefined);
+    expect((correctTableDescription(s, call('DescribeTable', { TableName: 't' }), described())?.Table as Record<string, unknown>)?.Replicas).toEqual([
+      { RegionName: 'us-west-2', ReplicaStatus: 'ACTIVE' },
+      { RegionName: 'eu-west-1', ReplicaStatus: 'ACTIVE', ReplicaTableClassSummary: { TableClass: 'STANDARD' } },
+    ]);
+    recordTableCall(s, call('UpdateTable', { TableName: 't', ReplicaUpdates: [{ Delete: { RegionName: 'us-west-2' } }] }), undefined);
+    recordTableCall(s, call('UpdateTable', { TableName: 't', TableClass: 'STANDARD' }), undefined);
+    expect((correctTableDescription(s, call('DescribeTable', { TableName: 't' }), described())?.Table as Record<string, unknown>)?.Replicas).toEqual([{ RegionName: 'eu-west-1', ReplicaStatus: 'ACTIVE', ReplicaTableClassSummary: { TableClass: 'STANDARD' } }]);
+    expect(applyReplicaUpdates([], [{ Update: { RegionName: 'nowhere' } }])).toEqual([]);
   });
 
   it('sseDescriptionFor: a key id (not an ARN) keeps the key ARN AWS reports', () => {

@@ -7,6 +7,11 @@
  * - UpdateTable's `SSESpecification` is ignored, so DescribeTable keeps the SSEDescription of the create
  *   (AWS: https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateTable.html, "the new
  *   server-side encryption settings"; SSEDescription is absent for the default AWS-owned key).
+ * - UpdateTable's `ReplicaUpdates` (global tables version 2019.11.21) are accepted and dropped, so
+ *   DescribeTable has no `Replicas` (§8: "Replicas ... dropped"; AWS:
+ *   https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ReplicaDescription.html). The proxy
+ *   keeps the replicas Create/Update/Delete made and reports each ACTIVE at once (no data is copied and
+ *   no replica table is made in the other Region).
  * The proxy remembers what the last accepted CreateTable/UpdateTable said and shows it in the table
  * descriptions moto returns (DescribeTable, CreateTable, UpdateTable). Pure apart from `state`.
  */
@@ -18,6 +23,8 @@ interface TableSettings {
   readonly tableClass?: string;
   /** The SSEDescription to show; null: none (SSE disabled, AWS-owned key). */
   readonly sse?: Body | null;
+  /** The replicas UpdateTable's ReplicaUpdates made, as ReplicaDescriptions. */
+  readonly replicas?: readonly Body[];
 }
 
 export interface DynamoDbState {
@@ -34,6 +41,33 @@ export function sseDescriptionFor(spec: Body, current: Body | undefined): Body |
   if (spec.Enabled !== true) return null;
   const key = typeof spec.KMSMasterKeyId === "string" && spec.KMSMasterKeyId.startsWith("arn:") ? spec.KMSMasterKeyId : current?.KMSMasterKeyArn;
   return { Status: "ENABLED", SSEType: typeof spec.SSEType === "string" ? spec.SSEType : "KMS", ...(typeof key === "string" ? { KMSMasterKeyArn: key } : {}) };
+}
+
+/** The replicas after one UpdateTable's ReplicaUpdates: Create adds a Region, Update changes it, Delete removes it. */
+export function applyReplicaUpdates(replicas: readonly Body[], updates: unknown): Body[] {
+  let out = [...replicas];
+  for (const u of Array.isArray(updates) ? updates.filter(isObj) : []) {
+    const [action, spec] = Object.entries(u)[0] ?? [];
+    if (!isObj(spec) || typeof spec.RegionName !== "string") continue;
+    const rest = out.filter((r) => r.RegionName !== spec.RegionName);
+    const current = out.find((r) => r.RegionName === spec.RegionName);
+    if (action === "Delete") out = rest;
+    else if (action === "Create" || (action === "Update" && current)) out = [...rest, replicaDescription({ ...current, ...spec })];
+  }
+  return out;
+}
+
+function replicaDescription(spec: Body): Body {
+  const { RegionName, KMSMasterKeyId, ProvisionedThroughputOverride, OnDemandThroughputOverride, GlobalSecondaryIndexes, TableClassOverride } = spec;
+  return {
+    RegionName,
+    ReplicaStatus: "ACTIVE",
+    ...(KMSMasterKeyId !== undefined ? { KMSMasterKeyId } : {}),
+    ...(ProvisionedThroughputOverride !== undefined ? { ProvisionedThroughputOverride } : {}),
+    ...(OnDemandThroughputOverride !== undefined ? { OnDemandThroughputOverride } : {}),
+    ...(GlobalSecondaryIndexes !== undefined ? { GlobalSecondaryIndexes } : {}),
+    ...(TableClassOverride !== undefined ? { ReplicaTableClassSummary: { TableClass: TableClassOverride } } : {}),
+  };
 }
 
 /** Records what an accepted call set (call it only for a 200 answer), and forgets a deleted table. */
@@ -54,6 +88,7 @@ export function recordTableCall(state: DynamoDbState, call: AwsCall, answer: Bod
     ...(call.operation === "UpdateTable" && isObj(call.input.SSESpecification)
       ? { sse: sseDescriptionFor(call.input.SSESpecification, isObj(before.sse) ? before.sse : isObj(description?.SSEDescription) ? description.SSEDescription : undefined) }
       : {}),
+    ...(call.operation === "UpdateTable" && call.input.ReplicaUpdates !== undefined ? { replicas: applyReplicaUpdates(before.replicas ?? [], call.input.ReplicaUpdates) } : {}),
   };
   state.tables.set(name, next);
 }
@@ -68,5 +103,6 @@ export function correctTableDescription(state: DynamoDbState, call: AwsCall, out
   const patched: Body = { ...table, TableClassSummary: { TableClass: settings?.tableClass ?? "STANDARD" } };
   if (settings?.sse === null) delete patched.SSEDescription;
   else if (settings?.sse) patched.SSEDescription = settings.sse;
+  if (settings?.replicas?.length) patched.Replicas = settings.replicas;
   return { ...output, [member]: patched };
 }

@@ -227,8 +227,8 @@ export const table: ResourceDescriptor = {
   terminalCodes: ['InvalidParameter', 'ValidationException'],
   immutable: ['keySchema', 'localSecondaryIndexes', 'tableName'],
   lateInitialize: [],
-  compareIgnored: ['attributeDefinitions', 'tableReplicas'],
-  customSynced: ['globalSecondaryIndexes'],
+  compareIgnored: ['attributeDefinitions'],
+  customSynced: ['globalSecondaryIndexes', 'tableReplicas'],
   synced: [
     { path: 'status.tableStatus', in: ['ACTIVE', 'ARCHIVED'] },
   ],
