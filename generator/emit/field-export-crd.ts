@@ -1,4 +1,5 @@
 import { CONDITIONS, type Schema } from './crd';
+import { runtimeCrd } from './runtime-crd';
 
 /**
  * ACK's `FieldExport` CRD (`services.k8s.aws/v1alpha1`, namespaced), the runtime's own kind: shipped
@@ -8,40 +9,26 @@ import { CONDITIONS, type Schema } from './crd';
  */
 export const FIELD_EXPORT_CRD_FILE = 'crds/services.k8s.aws_fieldexports.yaml';
 
-const GROUP = 'services.k8s.aws';
 const SYNCED = '.status.conditions[?(@.type=="ACK.ResourceSynced")].status';
 
 const str = (description?: string): Schema => ({ ...(description ? { description } : {}), type: 'string' });
 
 export function fieldExportCrd(): Schema {
-  return {
-    apiVersion: 'apiextensions.k8s.io/v1',
-    kind: 'CustomResourceDefinition',
-    metadata: { name: `fieldexports.${GROUP}` },
-    spec: {
-      group: GROUP,
-      names: { kind: 'FieldExport', listKind: 'FieldExportList', plural: 'fieldexports', singular: 'fieldexport', categories: ['aws'] },
-      scope: 'Namespaced',
-      versions: [
-        {
-          name: 'v1alpha1',
-          served: true,
-          storage: true,
-          subresources: { status: {} },
-          additionalPrinterColumns: [
-            { name: 'Kind', type: 'string', jsonPath: '.spec.from.resource.kind' },
-            { name: 'Source', type: 'string', jsonPath: '.spec.from.resource.name' },
-            { name: 'Path', type: 'string', jsonPath: '.spec.from.path', priority: 1 },
-            { name: 'To', type: 'string', jsonPath: '.spec.to.kind' },
-            { name: 'Target', type: 'string', jsonPath: '.spec.to.name' },
-            { name: 'Synced', type: 'string', jsonPath: SYNCED },
-            { name: 'Age', type: 'date', jsonPath: '.metadata.creationTimestamp' },
-          ],
-          schema: { openAPIV3Schema: schema() },
-        },
-      ],
-    },
-  };
+  return runtimeCrd({
+    kind: 'FieldExport',
+    plural: 'fieldexports',
+    scope: 'Namespaced',
+    columns: [
+      { name: 'Kind', type: 'string', jsonPath: '.spec.from.resource.kind' },
+      { name: 'Source', type: 'string', jsonPath: '.spec.from.resource.name' },
+      { name: 'Path', type: 'string', jsonPath: '.spec.from.path', priority: 1 },
+      { name: 'To', type: 'string', jsonPath: '.spec.to.kind' },
+      { name: 'Target', type: 'string', jsonPath: '.spec.to.name' },
+      { name: 'Synced', type: 'string', jsonPath: SYNCED },
+      { name: 'Age', type: 'date', jsonPath: '.metadata.creationTimestamp' },
+    ],
+    schema: schema(),
+  });
 }
 
 function schema(): Schema {

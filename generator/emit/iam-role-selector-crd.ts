@@ -1,4 +1,5 @@
 import type { Schema } from './crd';
+import { runtimeCrd } from './runtime-crd';
 
 /**
  * ACK's `IAMRoleSelector` CRD (`services.k8s.aws/v1alpha1`, cluster-scoped): the same group, kind and
@@ -17,75 +18,64 @@ const matchLabels = (description: string): Schema => ({
 });
 
 export function iamRoleSelectorCrd(): Schema {
+  return runtimeCrd({
+    kind: 'IAMRoleSelector',
+    plural: 'iamroleselectors',
+    scope: 'Cluster',
+    columns: [
+      { name: 'ARN', type: 'string', jsonPath: '.spec.arn' },
+      { name: 'Age', type: 'date', jsonPath: '.metadata.creationTimestamp' },
+    ],
+    schema: selectorSchema(),
+  });
+}
+
+function selectorSchema(): Schema {
   return {
-    apiVersion: 'apiextensions.k8s.io/v1',
-    kind: 'CustomResourceDefinition',
-    metadata: { name: 'iamroleselectors.services.k8s.aws' },
-    spec: {
-      group: 'services.k8s.aws',
-      names: { kind: 'IAMRoleSelector', listKind: 'IAMRoleSelectorList', plural: 'iamroleselectors', singular: 'iamroleselector', categories: ['aws'] },
-      scope: 'Cluster',
-      versions: [
-        {
-          name: 'v1alpha1',
-          served: true,
-          storage: true,
-          subresources: { status: {} },
-          additionalPrinterColumns: [
-            { name: 'ARN', type: 'string', jsonPath: '.spec.arn' },
-            { name: 'Age', type: 'date', jsonPath: '.metadata.creationTimestamp' },
-          ],
-          schema: {
-            openAPIV3Schema: {
-              description:
-                'IAMRoleSelector chooses the IAM role ACK controllers assume for the resources it selects ' +
-                '(feature gate IAMRoleSelector). Its selectors are ANDed. A resource no IAMRoleSelector matches uses ' +
-                'CARM or the controller\'s own credentials; one that several match is not reconciled.',
-              type: 'object',
-              properties: {
-                apiVersion: { type: 'string' },
-                kind: { type: 'string' },
-                metadata: { type: 'object' },
-                spec: {
-                  type: 'object',
-                  required: ['arn'],
-                  properties: {
-                    arn: {
-                      type: 'string',
-                      description: 'The IAM role to assume; its account is where the resources live.',
-                      pattern: ROLE_ARN_PATTERN,
-                      'x-kubernetes-validations': [{ rule: 'self == oldSelf', message: 'Value is immutable once set' }],
-                    },
-                    namespaceSelector: {
-                      type: 'object',
-                      description: 'Namespaces by name (any of names) and by labels (all of matchLabels).',
-                      required: ['names'],
-                      properties: {
-                        names: { type: 'array', items: { type: 'string', minLength: 1 }, 'x-kubernetes-list-type': 'set' },
-                        labelSelector: matchLabels('Labels of the namespace.'),
-                      },
-                    },
-                    resourceTypeSelector: {
-                      type: 'array',
-                      description: 'Resource types (any entry); an empty group, version or kind matches any.',
-                      items: {
-                        type: 'object',
-                        required: ['group', 'version', 'kind'],
-                        properties: { group: { type: 'string' }, version: { type: 'string' }, kind: { type: 'string' } },
-                        'x-kubernetes-validations': [
-                          { rule: "self.group != '' || self.version != '' || self.kind != ''", message: 'at least one of group, version or kind must be set' },
-                        ],
-                      },
-                    },
-                    resourceLabelSelector: matchLabels('Labels of the resource.'),
-                  },
-                },
-                status: { type: 'object' },
-              },
+    description:
+      'IAMRoleSelector chooses the IAM role ACK controllers assume for the resources it selects ' +
+      '(feature gate IAMRoleSelector). Its selectors are ANDed. A resource no IAMRoleSelector matches uses ' +
+      'CARM or the controller\'s own credentials; one that several match is not reconciled.',
+    type: 'object',
+    properties: {
+      apiVersion: { type: 'string' },
+      kind: { type: 'string' },
+      metadata: { type: 'object' },
+      spec: {
+        type: 'object',
+        required: ['arn'],
+        properties: {
+          arn: {
+            type: 'string',
+            description: 'The IAM role to assume; its account is where the resources live.',
+            pattern: ROLE_ARN_PATTERN,
+            'x-kubernetes-validations': [{ rule: 'self == oldSelf', message: 'Value is immutable once set' }],
+          },
+          namespaceSelector: {
+            type: 'object',
+            description: 'Namespaces by name (any of names) and by labels (all of matchLabels).',
+            required: ['names'],
+            properties: {
+              names: { type: 'array', items: { type: 'string', minLength: 1 }, 'x-kubernetes-list-type': 'set' },
+              labelSelector: matchLabels('Labels of the namespace.'),
             },
           },
+          resourceTypeSelector: {
+            type: 'array',
+            description: 'Resource types (any entry); an empty group, version or kind matches any.',
+            items: {
+              type: 'object',
+              required: ['group', 'version', 'kind'],
+              properties: { group: { type: 'string' }, version: { type: 'string' }, kind: { type: 'string' } },
+              'x-kubernetes-validations': [
+                { rule: "self.group != '' || self.version != '' || self.kind != ''", message: 'at least one of group, version or kind must be set' },
+              ],
+            },
+          },
+          resourceLabelSelector: matchLabels('Labels of the resource.'),
         },
-      ],
+      },
+      status: { type: 'object' },
     },
   };
 }
