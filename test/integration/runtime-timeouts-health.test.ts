@@ -126,11 +126,16 @@ describe("timeouts and health", () => {
       }
     })();
     await restartApiserver();
-    await waitFor(async () => (await readyz(controller)) === 200, 60_000, "ready again after the watches reconnect");
+    // Ready again, and it holds: a watch the restarted apiserver drops once more may take readiness
+    // down for a moment, which is what readiness is for; the end state is what counts.
+    let streak = 0;
+    await waitFor(async () => {
+      streak = (await readyz(controller)) === 200 ? streak + 1 : 0;
+      return streak >= 5 ? true : undefined;
+    }, 60_000, "ready again after the watches reconnect, five polls in a row");
     polling = false;
     await poller;
     expect(seen).toContain(503);
-    expect(seen[seen.length - 1]).toBe(200);
     // And the controller works again: a new resource syncs.
     const t = target("after-outage", ns);
     await kube.create(REF, ns, t.body);
