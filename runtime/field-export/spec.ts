@@ -1,3 +1,4 @@
+import { crossNamespacePlacement, type Advisory } from '../cross-namespace';
 import type { KubeObject } from '../k8s/types';
 
 /**
@@ -72,24 +73,12 @@ export function targetKey(fe: KubeObject, spec: FieldExportSpec): string {
 export interface TargetPlace {
   readonly namespace: string;
   /** ACK.Advisory when the target is in another namespace and that is allowed. */
-  readonly advisory?: { readonly reason: string; readonly message: string };
+  readonly advisory?: Advisory;
 }
 
 /** Cross-namespace targets follow --enable-cross-namespace (ACK §15): allowed with an advisory, or refused. */
 export function targetPlace(fe: KubeObject, spec: FieldExportSpec, enableCrossNamespace: boolean): TargetPlace | { readonly denied: string } {
-  const own = fe.metadata.namespace ?? '';
-  const ns = spec.to.namespace;
-  if (!ns || ns === own) return { namespace: own };
-  if (!enableCrossNamespace) {
-    return {
-      denied: `cross-namespace field export is not allowed. Set --enable-cross-namespace=true to allow it. sourceNamespace:${own},targetNamespace:${ns},name:${spec.to.name}`,
-    };
-  }
-  return {
-    namespace: ns,
-    advisory: {
-      reason: 'CrossNamespaceOptInRequired',
-      message: `Cross-namespace field export detected: resource in namespace "${own}" references "${spec.to.name}" in namespace "${ns}". Cross-namespace behavior will be disabled by default in a future release. Set --enable-cross-namespace=true to preserve this behavior.`,
-    },
-  };
+  const place = crossNamespacePlacement('field export', fe.metadata.namespace ?? '', spec.to, enableCrossNamespace);
+  if (!place.allowed) return { denied: place.refusal };
+  return { namespace: place.namespace, ...(place.advisory ? { advisory: place.advisory } : {}) };
 }

@@ -1,4 +1,5 @@
 import type { ReferenceBinding } from '../descriptor';
+import { crossNamespacePlacement, type Advisory } from '../cross-namespace';
 import { getPath, isObject, type JsonObject } from '../convert/paths';
 import type { KubeObject } from '../k8s/types';
 import { CONDITION, type Condition, type ConditionValue } from './conditions';
@@ -11,10 +12,6 @@ import type { ObjectReader } from './ports';
  * Resolved values live in memory only; they are never written back into the user's spec.
  */
 
-export interface Advisory {
-  readonly reason: string;
-  readonly message: string;
-}
 
 /** A step from spec down to a structure: a member name, or an index into a list. */
 export type Step = string | number;
@@ -125,21 +122,11 @@ export function referencesInSpec(spec: JsonObject, bindings: readonly ReferenceB
 
 /** ACK's ValidateCrossNamespaceReference: where to read the referenced object, and the advisory if it is elsewhere. */
 export function referenceNamespace(owner: string, ref: NamedRef, enableCrossNamespace: boolean): { namespace: string; advisory?: Advisory } {
-  if (!ref.namespace || ref.namespace === owner) return { namespace: owner };
-  if (!enableCrossNamespace) {
-    throw new ReferenceFailure(
-      `cross-namespace resource reference is not allowed. Set --enable-cross-namespace=true to allow it. sourceNamespace:${owner},targetNamespace:${ref.namespace},name:${ref.name}`,
-      'False',
-      `it names namespace "${ref.namespace}", and this controller runs with --enable-cross-namespace=false`,
-    );
+  const place = crossNamespacePlacement('resource reference', owner, ref, enableCrossNamespace);
+  if (!place.allowed) {
+    throw new ReferenceFailure(place.refusal, 'False', `it names namespace "${place.namespace}", and this controller runs with --enable-cross-namespace=false`);
   }
-  return {
-    namespace: ref.namespace,
-    advisory: {
-      reason: 'CrossNamespaceOptInRequired',
-      message: `Cross-namespace resource reference detected: resource in namespace "${owner}" references "${ref.name}" in namespace "${ref.namespace}". Cross-namespace behavior will be disabled by default in a future release. Set --enable-cross-namespace=true to preserve this behavior.`,
-    },
-  };
+  return { namespace: place.namespace, ...(place.advisory ? { advisory: place.advisory } : {}) };
 }
 
 /** The value a referenced object offers: it must be synced and not terminal (unless the binding skips that), and have the field. */

@@ -1,3 +1,4 @@
+import { crossNamespacePlacement } from '../../cross-namespace';
 import type { SecretKeyReference } from '../../descriptor';
 import { isObject, type JsonObject } from '../../convert/paths';
 import type { Outcome } from '../outcome';
@@ -22,11 +23,9 @@ export async function resolveSecrets(s: RunState, spec: JsonObject): Promise<Sec
     const ref = spec[f.json];
     if (!isObject(ref)) continue;
     const r = ref as unknown as SecretKeyReference;
-    const own = s.cur.metadata.namespace ?? '';
-    const namespace = r.namespace || own;
-    if (namespace !== own && s.env.enableCrossNamespace === false) {
-      return { kind: 'outcome', outcome: await terminal(s, 'CrossNamespaceSecretReference', `cross-namespace resource reference is not allowed. Set --enable-cross-namespace=true to allow it. sourceNamespace:${own},targetNamespace:${namespace},name:${r.name ?? ''}`) };
-    }
+    const place = crossNamespacePlacement('secret reference', s.cur.metadata.namespace ?? '', { name: r.name ?? '', namespace: r.namespace }, s.env.enableCrossNamespace !== false);
+    if (!place.allowed) return { kind: 'outcome', outcome: await terminal(s, 'CrossNamespaceSecretReference', place.refusal) };
+    const namespace = place.namespace;
     const secret = r.name ? ((await s.env.objects?.get(SECRETS, namespace, r.name)) as unknown as { type?: string; data?: Record<string, string> } | undefined) : undefined;
     if (secret && secret.type !== undefined && secret.type !== 'Opaque') {
       return { kind: 'outcome', outcome: await terminal(s, 'SecretTypeNotSupported', `only opaque secrets can be used: ${namespace}/${r.name}`) };
