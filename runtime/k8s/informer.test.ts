@@ -104,6 +104,43 @@ describe('informer', () => {
     expect(healthy).toBe(true);
   });
 
+  it('stays healthy through a quiet open watch: silence makes the watchdog reconnect, readiness does not drop meanwhile', async () => {
+    // One open watch that never sends anything, then reconnects the watchdog makes (each also quiet).
+    const { client } = fakeClient([[obj('a', '1')]], []);
+    const inf = new Informer({ client, ref: { group: 'g', version: 'v', plural: 'xs' }, namespaces: ['n1', 'n2'], log, silenceMs: 40, onEvent: () => undefined });
+    inf.start();
+    await until(() => inf.healthy);
+    const health: boolean[] = [];
+    const probe = setInterval(() => health.push(inf.healthy), 1);
+    await new Promise((r) => setTimeout(r, 400));
+    clearInterval(probe);
+    const restarts = inf.stats.watchdogRestarts;
+    await inf.stop();
+    expect(restarts).toBeGreaterThanOrEqual(4); // the watchdog did act on the silence, several times
+    expect(health.length).toBeGreaterThan(50);
+    expect(health.filter((h) => !h)).toEqual([]);
+  });
+
+  it('is unhealthy once a reconnect has neither opened nor failed for the silence window (a hanging API server)', async () => {
+    const { client } = fakeClient([[obj('a', '1')]], []);
+    let hang = false;
+    const watch = client.watch.bind(client);
+    (client as { watch: typeof client.watch }).watch = ((ref, ns, o) =>
+      hang
+        ? (async function* () {
+            await new Promise<void>((r) => o.signal?.addEventListener('abort', () => r()));
+          })()
+        : watch(ref, ns, o)) as typeof client.watch;
+    const inf = new Informer({ client, ref: { group: 'g', version: 'v', plural: 'xs' }, namespaces: [], log, silenceMs: 40, onEvent: () => undefined });
+    inf.start();
+    await until(() => inf.healthy);
+    hang = true; // the watchdog's next reconnect never opens
+    await until(() => !inf.healthy);
+    const healthy = inf.healthy;
+    await inf.stop();
+    expect(healthy).toBe(false);
+  });
+
   it('treats status-only writes as not worth a reconcile', () => {
     const a = fingerprint(obj('a', '1'));
     expect(isMeaningfulChange(a, { ...a, resourceVersion: '2' })).toBe(false);

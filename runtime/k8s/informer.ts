@@ -70,6 +70,8 @@ export class Informer {
   private readonly known = new Map<string, Fingerprint>();
   private readonly syncedScopes = new Set<string>();
   private readonly lastActivity = new Map<string, number>();
+  /** Scopes between (re)connecting and their watch opening: when that attempt began. */
+  private readonly connecting = new Map<string, number>();
   /** Scopes whose last list or watch failed and that have not been reconnected since (API server unreachable). */
   private readonly down = new Set<string>();
   private readonly aborts = new Map<string, AbortController>();
@@ -93,14 +95,20 @@ export class Informer {
   }
 
   /**
-   * Every scope is connected (its last list or watch succeeded, not failed) and its watch was active
-   * within the silence window. Each reconnect attempt counts as activity, so silence alone cannot
-   * see an API server that refuses connections: a failure marks the scope down until it reconnects.
+   * Every scope is connected: its last list or watch did not fail (a failure marks it down until a
+   * watch opens again), and its watch is open or a reconnect began less than the silence window ago.
+   * A quiet open watch is healthy: silence is the watchdog's cue to reconnect, not a fault, so
+   * readiness does not drop between a watch going quiet and the watchdog's next look at it; a
+   * reconnect that hangs (opens neither nor fails) is unhealthy once it outlasts the window.
    */
   get healthy(): boolean {
     const now = Date.now();
     const limit = this.o.silenceMs ?? 120_000;
-    return this.synced && this.down.size === 0 && this.scopes.every((s) => now - (this.lastActivity.get(s ?? '') ?? 0) < limit);
+    const connected = (s: string | undefined) => {
+      const since = this.connecting.get(s ?? '');
+      return since === undefined || now - since < limit;
+    };
+    return this.synced && this.down.size === 0 && this.scopes.every(connected);
   }
 
   get size(): number {
@@ -144,6 +152,7 @@ export class Informer {
     const timeout = this.o.watchTimeoutSeconds ?? 300;
     while (!this.stopped) {
       try {
+        this.connecting.set(scope, Date.now());
         if (rv === undefined) rv = await this.relist(namespace);
         const ctrl = new AbortController();
         this.aborts.set(scope, ctrl);
@@ -155,7 +164,10 @@ export class Informer {
           resourceVersion: rv,
           timeoutSeconds,
           signal: ctrl.signal,
-          onOpen: () => this.down.delete(scope),
+          onOpen: () => {
+            this.down.delete(scope);
+            this.connecting.delete(scope);
+          },
           ...(this.o.labelSelector ? { labelSelector: this.o.labelSelector } : {}),
         })) {
           this.lastActivity.set(scope, Date.now());
