@@ -23,6 +23,7 @@ import type { KubeObject } from '../../runtime/k8s/types';
 import { startTestAws, uniqueName, type TestAws } from '../env/aws/testing';
 import { kubectl } from '../env/context';
 import { ref, waitFor } from '../e2e/controllers';
+import { callsAfterReads, callsOnce, readOf } from '../support/calls';
 import { installServiceCrds, startServiceController, type ServiceRun } from '../e2e/service-controller';
 
 const API = { group: 'dynamodb.services.k8s.aws', version: 'v1alpha1' };
@@ -85,6 +86,8 @@ const updated = {
 };
 const updateTableCalls = async (since = 0) => (await aws.control.calls({ operation: 'UpdateTable' })).filter((x) => x.seq > since && x.status === 200 && x.input.TableName === name);
 const lastSeq = async () => Math.max(0, ...(await aws.control.calls()).map((x) => x.seq));
+/** The calls after `since` once `n` resyncs' DescribeTable of the table arrived after it: the window a negative assertion needs. */
+const afterResyncs = (since: number, n: number) => callsAfterReads(aws.control, since, readOf('DescribeTable', name), n, 'resync reads (DescribeTable) of the table', { logs: c.logs });
 
 beforeAll(async () => {
   installServiceCrds('dynamodb');
@@ -177,11 +180,12 @@ describe('dynamodb Table', () => {
 
   it('an idle resync reads and writes nothing', async () => {
     const since = await lastSeq();
-    await new Promise((r) => setTimeout(r, 5_000));
-    const calls = (await aws.control.calls()).filter((x) => x.seq > since);
+    const reads = ['DescribeTable', 'ListTagsOfResource', 'DescribeTimeToLive', 'DescribeContinuousBackups', 'DescribeContributorInsights'];
+    // Two DescribeTables and every read seen: at least one whole resync in the window.
+    const calls = await callsOnce(aws.control, since, (cs) => cs.filter(readOf('DescribeTable', name)).length >= 2 && reads.every((op) => cs.some((x) => x.operation === op)), 'a whole idle resync', { logs: c.logs });
     const writes = calls.filter((x) => !/^(Describe|List|Get)/.test(x.operation));
     expect(writes.map((x) => x.operation)).toEqual([]);
-    expect(new Set(calls.map((x) => x.operation))).toEqual(new Set(['DescribeTable', 'ListTagsOfResource', 'DescribeTimeToLive', 'DescribeContinuousBackups', 'DescribeContributorInsights']));
+    expect(new Set(calls.map((x) => x.operation))).toEqual(new Set(reads));
   });
 
   it('updates billing mode and throughput, table class, SSE, resource policy, stream, deletion protection, indexes, TTL, PITR and tags; UpdateTable one change per call', async () => {
@@ -233,8 +237,7 @@ describe('dynamodb Table', () => {
     expect(puts.map((x) => [x.status, x.input.TimeToLiveSpecification])).toEqual([[200, { Enabled: false, AttributeName: 'expires' }]]);
     // Forgotten once removed: resyncs neither read TTL nor put it again.
     const idle = await lastSeq();
-    await new Promise((r) => setTimeout(r, 5_000));
-    const later = (await aws.control.calls()).filter((x) => x.seq > idle && /TimeToLive/.test(x.operation));
+    const later = (await afterResyncs(idle, 2)).filter((x) => /TimeToLive/.test(x.operation));
     expect(later.map((x) => x.operation)).toEqual([]);
     expect((await ttl())?.TimeToLiveStatus).toBe('DISABLED');
   });
@@ -251,7 +254,7 @@ describe('dynamodb Table', () => {
     const steps = (await updateTableCalls(since)).map((x) => x.input.ReplicaUpdates);
     expect(steps).toEqual([[{ Create: { RegionName: 'us-west-2' } }], [{ Create: { RegionName: 'eu-west-1' } }], [{ Delete: { RegionName: 'us-west-2' } }]]);
     const idle = await lastSeq();
-    await new Promise((r) => setTimeout(r, 5_000));
+    await afterResyncs(idle, 2);
     expect(await updateTableCalls(idle)).toEqual([]);
   });
 

@@ -16,6 +16,7 @@ import { startTestAws, uniqueName, type TestAws } from '../env/aws/testing';
 import { kubectl } from '../env/context';
 import { ref, waitFor } from '../e2e/controllers';
 import { installServiceCrds, startServiceController, type ServiceRun } from '../e2e/service-controller';
+import { callsAfterReads, readOf } from '../support/calls';
 
 const ECR = { group: 'ecr.services.k8s.aws', version: 'v1alpha1' };
 const RULES = ref(ECR, 'pullthroughcacherules');
@@ -72,7 +73,7 @@ describe('ecr PullThroughCacheRule (served by the gap filler: moto lacks the API
     expect(status(o).createdAt).toEqual(expect.any(String));
     expect(o.spec?.registryID).toBe('123456789012');
     expect(await rule()).toMatchObject({ ecrRepositoryPrefix: prefix, upstreamRegistryUrl: 'registry-1.docker.io', upstreamRegistry: 'docker-hub', credentialArn: secret('hub') });
-    await new Promise((r) => setTimeout(r, 3_000));
+    await callsAfterReads(aws.control, await aws.control.mark(), readOf('DescribePullThroughCacheRules', prefix), 2, 'resync reads of the rule', { logs: c.logs });
     expect(await aws.control.calls({ operation: 'CreatePullThroughCacheRule', since: mark })).toHaveLength(1);
     const reads = await aws.control.calls({ operation: 'DescribePullThroughCacheRules', since: mark });
     expect(reads.length).toBeGreaterThan(1);
@@ -132,7 +133,7 @@ describe('ecr RepositoryCreationTemplate (served by the gap filler: moto lacks t
     const t = await template();
     expect(t).toMatchObject({ prefix, appliedFor: ['PULL_THROUGH_CACHE'], description: 'model images', imageTagMutability: 'IMMUTABLE', customRoleArn: roleArn('templater'), resourceTags: [{ Key: 'team', Value: 'ml' }] });
     expect(JSON.parse(t!.lifecyclePolicy!)).toEqual(JSON.parse(lifecycle(14)));
-    await new Promise((r) => setTimeout(r, 3_000)); // resyncs: reads only
+    await callsAfterReads(aws.control, await aws.control.mark(), readOf('DescribeRepositoryCreationTemplates', prefix), 2, 'resync reads of the template', { logs: c.logs }); // reads only
     expect(await aws.control.calls({ operation: 'CreateRepositoryCreationTemplate', since: mark })).toHaveLength(1);
     expect(await aws.control.calls({ operation: 'UpdateRepositoryCreationTemplate', since: mark })).toHaveLength(0);
   });

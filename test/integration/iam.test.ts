@@ -37,6 +37,7 @@ import type { KubeObject } from '../../runtime/k8s/types';
 import { uniqueName, type TestAws } from '../env/aws/testing';
 import { kubectl } from '../env/context';
 import { ref, waitFor } from '../e2e/controllers';
+import { callsAfterReads, readOf } from '../support/calls';
 import type { ServiceRun } from '../e2e/service-controller';
 import { withServiceController } from '../e2e/with-controllers';
 
@@ -121,7 +122,7 @@ describe('iam Role', () => {
   it('an idle resync reads and writes nothing', async () => {
     await c.synced(ROLES, ns, 'trainer');
     const since = await aws.control.mark();
-    await new Promise((r) => setTimeout(r, (3 * RESYNC_SECONDS + 1) * 1000));
+    await callsAfterReads(aws.control, since, readOf('GetRole', name), 3, 'resync reads (GetRole) of the role', { logs: c.logs });
     const ops = await okIamCalls(since);
     const reads = ['GetRole', 'ListRoleTags', 'ListAttachedRolePolicies', 'ListRolePolicies', 'GetRolePolicy'];
     expect(ops.filter((o) => !reads.includes(o))).toEqual([]);
@@ -130,7 +131,7 @@ describe('iam Role', () => {
     const whole = gets.slice(1).map((end, k) => ops.slice(gets[k], end));
     for (const resync of whole) expect([...resync].sort()).toEqual([...reads].sort());
     process.stdout.write(`iam Role idle resync: ${whole.length} whole resyncs of ${whole[0]!.length} calls (${whole[0]!.join(', ')}), 0 writes\n`);
-  }, 30_000);
+  }, 60_000);
 
   it('updates every updatable field: trust policy, description, session duration, boundary, policies, inline policies, tags', async () => {
     apply({
@@ -193,7 +194,7 @@ describe('iam Role', () => {
     // No longer managed: a policy attached by hand now stays.
     await iam.send(new AttachRolePolicyCommand({ RoleName: name, PolicyArn: managed.read }));
     const since = await aws.control.mark();
-    await new Promise((r) => setTimeout(r, (2 * RESYNC_SECONDS + 1) * 1000));
+    await callsAfterReads(aws.control, since, readOf('GetRole', name), 2, 'resync reads (GetRole) of the role', { logs: c.logs });
     expect((await okIamCalls(since)).filter((x) => x === 'DetachRolePolicy' || x === 'ListAttachedRolePolicies')).toEqual([]);
     expect(await attached()).toEqual([managed.read]);
   }, 60_000);
@@ -249,7 +250,7 @@ describe('iam Policy', () => {
 
   it('an idle resync reads the policy, its default version and its tags, and writes nothing', async () => {
     const since = await aws.control.mark();
-    await new Promise((r) => setTimeout(r, (3 * RESYNC_SECONDS + 1) * 1000));
+    await callsAfterReads(aws.control, since, readOf('GetPolicy', pname), 3, 'resync reads (GetPolicy) of the policy', { logs: c.logs });
     const ops = (await okIamCalls(since)).filter((o) => o.includes('Policy') && !o.includes('Role'));
     const reads = ['GetPolicy', 'GetPolicyVersion', 'ListPolicyTags'];
     expect(ops.filter((o) => !reads.includes(o))).toEqual([]);
@@ -258,7 +259,7 @@ describe('iam Policy', () => {
     const whole = gets.slice(1).map((end, k) => ops.slice(gets[k], end));
     for (const resync of whole) expect([...resync].sort()).toEqual([...reads].sort());
     process.stdout.write(`iam Policy idle resync: ${whole.length} whole resyncs of ${whole[0]!.length} calls (${whole[0]!.join(', ')}), 0 writes\n`);
-  }, 30_000);
+  }, 60_000);
 
   it('a changed document becomes the new default version; at five versions the oldest non-default goes; tags updated', async () => {
     for (const [i, action] of ['s3:ListBucket', 's3:PutObject', 's3:DeleteObject', 's3:GetBucketLocation', 's3:ListAllMyBuckets'].entries()) {

@@ -14,6 +14,7 @@ import { kubectl } from '../env/context';
 import { condition, ref, waitFor } from '../e2e/controllers';
 import type { ServiceRun } from '../e2e/service-controller';
 import { withServiceController } from '../e2e/with-controllers';
+import { callsAfterReads, readOf } from '../support/calls';
 
 const KMS = { group: 'kms.services.k8s.aws', version: 'v1alpha1' };
 const KEYS = ref(KMS, 'keys');
@@ -62,7 +63,8 @@ describe('kms Key', () => {
     expect((await kms.send(new DescribeKeyCommand({ KeyId: keyId }))).KeyMetadata?.Description).toBe('model artifacts');
     expect(await tagsOf(keyId)).toMatchObject({ team: 'ml', 'services.k8s.aws/namespace': ns });
     expect((await policyOf(keyId)).Statement[0].Sid).toBe('a');
-    await new Promise((r) => setTimeout(r, 3_000)); // a resync: it reads by the stored KeyId, never creates again
+    // Resyncs read by the stored KeyId, never create again.
+    await callsAfterReads(aws.control, await aws.control.mark(), readOf('DescribeKey', keyId), 2, 'resync reads of the key', { logs: c.logs });
     expect(await aws.control.calls({ operation: 'CreateKey', since: mark })).toHaveLength(1);
     expect((await aws.control.calls({ operation: 'DescribeKey', since: mark })).length).toBeGreaterThan(1);
   });
@@ -133,7 +135,8 @@ describe('kms Grant', () => {
     const keyId = await keyOf();
     const [g] = await grantsOf(keyId, grantId);
     expect(g).toMatchObject({ GrantId: grantId, Name: 'model-reader', GranteePrincipal: grantee, Operations: ['Decrypt', 'DescribeKey'], Constraints: { EncryptionContextSubset: { team: 'ml' } } });
-    await new Promise((r) => setTimeout(r, 3_000)); // a resync reads by the stored GrantId, never creates again
+    // Resyncs read by the stored GrantId, never create again.
+    await callsAfterReads(aws.control, await aws.control.mark(), readOf('ListGrants', grantId), 2, 'resync reads of the grant', { logs: c.logs });
     expect(await aws.control.calls({ operation: 'CreateGrant', since: mark })).toHaveLength(1);
     const reads = await aws.control.calls({ operation: 'ListGrants', since: mark });
     expect(reads.length).toBeGreaterThan(1);

@@ -36,6 +36,8 @@ import { startTestAws, uniqueName, type TestAws } from '../env/aws/testing';
 import { kubectl } from '../env/context';
 import { condition, ref, waitFor } from '../e2e/controllers';
 import { installServiceCrds, startServiceController, type ServiceRun } from '../e2e/service-controller';
+import type { CallRecord } from '../env/aws/call-log';
+import { callsAfterReads } from '../support/calls';
 
 const LAMBDA = { group: 'lambda.services.k8s.aws', version: 'v1alpha1' };
 const FUNCTIONS = ref(LAMBDA, 'functions');
@@ -62,6 +64,10 @@ function apply(kind: string, name: string, spec: Record<string, unknown>, annota
 
 const status = (o: KubeObject) => (o.status ?? {}) as Record<string, any>;
 const fn = () => lambda.send(new GetFunctionCommand({ FunctionName: fnName }));
+/** The controller's GetFunction of the function: one per resync (the test's own reads stay outside the windows awaited). */
+const getFunction = (x: CallRecord) =>
+  x.service === 'lambda' && /^GET \/2015-03-31\/functions\/[^/]+$/.test(x.operation) && decodeURIComponent(x.operation).split('/').pop()!.split(':').pop() === fnName;
+const resyncs = async (n: number) => callsAfterReads(aws.control, await aws.control.mark(), getFunction, n, 'resync reads (GetFunction) of the function', { logs: c.logs });
 const writes = async (since: number) =>
   (await aws.control.calls({ since })).filter((x) => x.service === 'lambda' && !x.operation.startsWith('GET ')).map((x) => x.operation);
 
@@ -120,7 +126,7 @@ describe('lambda Function', () => {
     expect(got.Tags).toMatchObject({ team: 'ml' });
     expect((await lambda.send(new GetFunctionConcurrencyCommand({ FunctionName: fnName }))).ReservedConcurrentExecutions).toBe(5);
     expect(await lambda.send(new GetFunctionEventInvokeConfigCommand({ FunctionName: fnName }))).toMatchObject({ MaximumRetryAttempts: 1, MaximumEventAgeInSeconds: 600 });
-    await new Promise((r) => setTimeout(r, 3_000)); // resyncs: no second create, no code update
+    await resyncs(2); // no second create, no code update
     const made = await writes(mark);
     expect(made.filter((op) => op === 'POST /2015-03-31/functions')).toHaveLength(1);
     expect(made.some((op) => op.endsWith('/code'))).toBe(false);
@@ -128,7 +134,7 @@ describe('lambda Function', () => {
 
   it('an idle resync reads and writes nothing', async () => {
     const mark = await aws.control.mark();
-    await new Promise((r) => setTimeout(r, 4_500));
+    await resyncs(2);
     expect(await writes(mark)).toEqual([]);
     const reads = (await aws.control.calls({ since: mark })).filter((x) => x.service === 'lambda').map((x) => x.operation);
     expect(reads.length).toBeGreaterThan(0);
@@ -169,7 +175,7 @@ describe('lambda Function', () => {
     apply('Function', 'scorer', spec);
     const codePuts = async () => (await writes(mark)).filter((op) => op === `PUT /2015-03-31/functions/${fnName}/code`);
     await waitFor(async () => ((await codePuts()).length === 1 ? true : undefined), 30_000, 'code redeployed', c.logs);
-    await new Promise((r) => setTimeout(r, 3_000));
+    await resyncs(2);
     expect(await codePuts()).toHaveLength(1);
   });
 

@@ -10,6 +10,7 @@ import { uniqueName, type TestAws } from '../env/aws/testing';
 import { kubectl } from '../env/context';
 import { ref } from '../e2e/controllers';
 import type { ServiceRun } from '../e2e/service-controller';
+import { callsAfterReads, readOf } from '../support/calls';
 import { withServiceController } from '../e2e/with-controllers';
 
 const BUCKETS = ref({ group: 's3.services.k8s.aws', version: 'v1alpha1' }, 'buckets');
@@ -46,6 +47,8 @@ const policyFor = (bucket: string, sid: string) =>
 const okCalls = async (bucket: string, since: number) =>
   (await aws.control.calls({ since })).filter((x) => x.service === 's3' && x.resource === bucket && x.status < 300).map((x) => x.operation);
 const count = (ops: string[], op: string) => ops.filter((o) => o === op).length;
+/** Waits for `n` resyncs' HeadBucket of the bucket after `since`: the window a negative assertion rests on. */
+const resyncs = (bucket: string, since: number, n: number) => callsAfterReads(aws.control, since, readOf('HeadBucket', bucket), n, `resync reads (HeadBucket) of ${bucket}`, { logs: c.logs });
 
 /** The AWS error name of a call, or 'ok'. */
 const outcome = (p: Promise<unknown>) => p.then(() => 'ok', (e: { name?: string }) => e.name ?? 'error');
@@ -95,7 +98,7 @@ describe('s3 Bucket', () => {
   it('an idle resync costs one HeadBucket plus one read per managed configuration, and writes nothing', async () => {
     await c.synced(BUCKETS, ns, 'data');
     const since = await aws.control.mark();
-    await new Promise((r) => setTimeout(r, (4 * RESYNC_SECONDS + 1) * 1000));
+    await resyncs(bucket, since, 4);
     const ops = await okCalls(bucket, since);
     const reads = ['GetBucketEncryption', 'GetBucketLifecycleConfiguration', 'GetBucketPolicy', 'GetPublicAccessBlock', 'GetBucketTagging', 'GetBucketVersioning'];
     expect(ops.filter((o) => !reads.includes(o) && o !== 'HeadBucket')).toEqual([]);
@@ -106,7 +109,7 @@ describe('s3 Bucket', () => {
     for (const resync of whole) expect([...resync].sort()).toEqual(['HeadBucket', ...reads].sort());
     // For the README: calls per idle resync of a bucket managing six configurations.
     process.stdout.write(`s3 idle resync: ${whole.length} whole resyncs of ${whole[0]!.length} calls (HeadBucket + ${reads.length} reads, 0 writes)\n`);
-  }, 30_000);
+  }, 60_000);
 
   it('drift made out of band (versioning suspended, policy deleted) is seen and corrected on the next resync', async () => {
     const since = await aws.control.mark();
@@ -156,7 +159,7 @@ describe('s3 Bucket', () => {
     expect(metrics.MetricsConfigurationList?.map((m) => m.Id)).toEqual(['all', 'logs']);
     // Settled: another resync writes nothing (moto's answers, defaults included, match the spec).
     const since = await aws.control.mark();
-    await new Promise((r) => setTimeout(r, (2 * RESYNC_SECONDS + 1) * 1000));
+    await resyncs(bucket, since, 2);
     expect((await okCalls(bucket, since)).filter((o) => /^(Put|Delete)/.test(o))).toEqual([]);
   }, 60_000);
 
@@ -173,7 +176,7 @@ describe('s3 Bucket', () => {
     const ops = await okCalls(bucket, since);
     expect(ops).toEqual(expect.arrayContaining(['DeleteBucketPolicy', 'DeleteBucketCors', 'DeleteBucketMetricsConfiguration', 'PutBucketRequestPayment']));
     const later = await aws.control.mark();
-    await new Promise((r) => setTimeout(r, (RESYNC_SECONDS + 1) * 1000));
+    await resyncs(bucket, later, 2);
     const idle = await okCalls(bucket, later);
     expect(idle.filter((o) => /Policy$|Cors$|Versioning$|Metrics|RequestPayment/.test(o))).toEqual([]);
   }, 60_000);

@@ -23,6 +23,7 @@ import { kubectl } from '../env/context';
 import { ref } from '../e2e/controllers';
 import type { ServiceRun } from '../e2e/service-controller';
 import { withServiceController } from '../e2e/with-controllers';
+import { callsAfterReads, readOf } from '../support/calls';
 
 const API = { group: 'sns.services.k8s.aws', version: 'v1alpha1' };
 const TOPICS = ref(API, 'topics');
@@ -92,9 +93,8 @@ describe('sns Topic', () => {
     // Settled, an idle resync is one attribute read plus one tag read (tags are managed), no writes.
     await c.synced(TOPICS, ns, 'alerts');
     const since = await aws.control.mark();
-    await new Promise((r) => setTimeout(r, 5_000));
-    const idle = (await aws.control.calls({ since })).filter((x) => x.resource === arn).map((x) => x.operation);
-    expect(idle.filter((op) => op === 'GetTopicAttributes').length).toBeGreaterThanOrEqual(2);
+    const window = await callsAfterReads(aws.control, since, readOf('GetTopicAttributes', arn), 2, 'resync reads of the topic', { logs: c.logs });
+    const idle = window.filter((x) => x.resource === arn).map((x) => x.operation);
     expect(new Set(idle)).toEqual(new Set(['GetTopicAttributes', 'ListTagsForResource']));
   });
 

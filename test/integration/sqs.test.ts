@@ -9,6 +9,7 @@ import { kubectl } from '../env/context';
 import { condition, ref } from '../e2e/controllers';
 import type { ServiceRun } from '../e2e/service-controller';
 import { withServiceController } from '../e2e/with-controllers';
+import { callsAfterReads, readOf, wholeResyncs } from '../support/calls';
 
 const QUEUES = ref({ group: 'sqs.services.k8s.aws', version: 'v1alpha1' }, 'queues');
 const ns = uniqueName('sqs');
@@ -71,12 +72,13 @@ describe('sqs Queue', () => {
     const attrs = await attributesOf(url);
     expect(q.spec).toMatchObject({ maximumMessageSize: attrs.MaximumMessageSize, messageRetentionPeriod: attrs.MessageRetentionPeriod, receiveMessageWaitTimeSeconds: '0' });
     const since = await aws.control.mark();
-    await new Promise((r) => setTimeout(r, 5_000)); // two resyncs
     // An idle resync is one attribute read plus one tag read (the spec manages tags), no writes.
-    const idle = (await aws.control.calls({ since })).filter((x) => x.resource === name).map((x) => x.operation);
-    expect(idle.filter((op) => op === 'GetQueueAttributes').length).toBeGreaterThanOrEqual(2);
-    expect(idle.filter((op) => op === 'GetQueueAttributes').length).toBe(idle.filter((op) => op === 'ListQueueTags').length);
+    const window = await callsAfterReads(aws.control, since, readOf('GetQueueAttributes', name), 3, 'resync reads of the queue', { logs: c.logs });
+    const idle = window.filter((x) => x.resource === name).map((x) => x.operation);
     expect(new Set(idle)).toEqual(new Set(['GetQueueAttributes', 'ListQueueTags']));
+    const resyncs = wholeResyncs(idle, 'GetQueueAttributes');
+    expect(resyncs.length).toBeGreaterThanOrEqual(2);
+    for (const r of resyncs) expect(r).toEqual(['GetQueueAttributes', 'ListQueueTags']);
     expect(condition(await c.synced(QUEUES, ns, 'orders'), 'ACK.ResourceSynced')?.status).toBe('True');
   });
 
@@ -160,7 +162,7 @@ describe('sqs Queue', () => {
     const q = await c.synced(QUEUES, ns, 'fifo');
     expect(await attributesOf(String(status(q).queueURL))).toMatchObject({ FifoQueue: 'true', DeduplicationScope: 'queue', FifoThroughputLimit: 'perQueue' });
     const since = await aws.control.mark();
-    await new Promise((r) => setTimeout(r, 4_500));
+    await callsAfterReads(aws.control, since, readOf('GetQueueAttributes', fifo), 2, 'resync reads of the FIFO queue', { logs: c.logs });
     expect(await calls('SetQueueAttributes', fifo, since)).toHaveLength(0);
     const r = kubectl(['patch', 'queue', 'fifo', '-n', ns, '--type=merge', '-p', JSON.stringify({ spec: { fifoQueue: 'false' } })]);
     expect(r.stderr).toMatch(/immutable/i);
