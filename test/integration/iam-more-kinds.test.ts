@@ -24,6 +24,8 @@ import type { KubeObject } from '../../runtime/k8s/types';
 import { startTestAws, uniqueName, type TestAws } from '../env/aws/testing';
 import { kubectl } from '../env/context';
 import { ref, waitFor } from '../e2e/controllers';
+import type { CallRecord } from '../env/aws/call-log';
+import { callsAfterReads, readOf, wholeResyncs } from '../support/calls';
 import { installServiceCrds, startServiceController, type ServiceRun } from '../e2e/service-controller';
 
 const IAM = { group: 'iam.services.k8s.aws', version: 'v1alpha1' };
@@ -112,17 +114,23 @@ describe('iam InstanceProfile', () => {
 
   it('an idle resync is one GetInstanceProfile (its roles read from it) and one ListInstanceProfileTags, no write', async () => {
     const mark = await aws.control.mark();
-    await new Promise((r) => setTimeout(r, 4_500));
-    const ops = (await aws.control.calls({ since: mark })).filter((x) => x.service === 'iam' && inputOf(x).InstanceProfileName === profileName).map((x) => x.operation);
-    const count = (op: string) => ops.filter((x) => x === op).length;
-    expect(count('GetInstanceProfile')).toBeGreaterThan(0);
-    expect(count('GetInstanceProfile')).toBe(count('ListInstanceProfileTags'));
+    const mine = (x: CallRecord) => x.service === 'iam' && inputOf(x).InstanceProfileName === profileName;
+    const calls = await callsAfterReads(aws.control, mark, (x) => mine(x) && x.operation === 'GetInstanceProfile', 3, 'GetInstanceProfile of the profile', { logs: c.logs });
+    const ops = calls.filter(mine).map((x) => x.operation);
     expect(new Set(ops)).toEqual(new Set(['GetInstanceProfile', 'ListInstanceProfileTags']));
+    const resyncs = wholeResyncs(ops, 'GetInstanceProfile');
+    expect(resyncs.length).toBeGreaterThanOrEqual(2);
+    for (const r of resyncs) expect(r).toEqual(['GetInstanceProfile', 'ListInstanceProfileTags']);
   });
 
   it('a role swapped and a tag changed out of band are corrected on resync', async () => {
-    await iam.send(new RemoveRoleFromInstanceProfileCommand({ InstanceProfileName: profileName, RoleName: batch }));
-    await iam.send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: profileName, RoleName: web }));
+    // A resync between our Remove and Add sees no role and puts batch back; a profile holds one role,
+    // so our Add then fails (LimitExceeded). Swap again until web is on it: the drift to be corrected.
+    await waitFor(async () => {
+      for (const r of await roleNames()) await iam.send(new RemoveRoleFromInstanceProfileCommand({ InstanceProfileName: profileName, RoleName: r! }));
+      await iam.send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: profileName, RoleName: web }));
+      return true;
+    }, 30_000, 'role swapped to web out of band', c.logs);
     await iam.send(new TagInstanceProfileCommand({ InstanceProfileName: profileName, Tags: [{ Key: 'owner', Value: 'hijacked' }, { Key: 'stray', Value: 'x' }] }));
     await waitFor(async () => {
       const t = tagMap((await profile()).Tags);
@@ -158,7 +166,9 @@ describe('iam OpenIDConnectProvider', () => {
     expect(status(o).ackResourceMetadata.arn).toBe(arn);
     const p = await provider();
     expect([p.ClientIDList, p.ThumbprintList, tagMap(p.Tags).cluster]).toEqual([['sts.amazonaws.com'], [thumb('a')], 'ml']);
-    await new Promise((r) => setTimeout(r, 3_000)); // resyncs read by the ARN; the scheme-less URL IAM reports is no drift
+    // Two resyncs after the sync: they read by the ARN; the scheme-less URL IAM reports is no drift.
+    const synced = await aws.control.mark();
+    await callsAfterReads(aws.control, synced, readOf('GetOpenIDConnectProvider', arn), 2, 'resync reads of the provider', { logs: c.logs });
     expect(await aws.control.calls({ operation: 'CreateOpenIDConnectProvider', since: mark })).toHaveLength(1);
     const ops = (await aws.control.calls({ since: mark })).filter((x) => x.service === 'iam' && x.status < 300 && inputOf(x).OpenIDConnectProviderArn === arn).map((x) => x.operation);
     expect(ops.filter((x) => /^(Update|Add|Remove|Tag|Untag)/.test(x))).toEqual([]);
@@ -218,7 +228,8 @@ describe('iam ServiceLinkedRole', () => {
     const r = (await role(roleName)).Role!;
     expect(status(o)).toMatchObject({ roleID: r.RoleId, path: r.Path, ackResourceMetadata: { arn: r.Arn } });
     expect(r.Description).toBe('for the model portal');
-    await new Promise((res) => setTimeout(res, 3_000));
+    const synced = await aws.control.mark();
+    await callsAfterReads(aws.control, synced, readOf('GetRole', roleName), 2, 'resync reads (GetRole) of the role', { logs: c.logs });
     expect(await aws.control.calls({ operation: 'CreateServiceLinkedRole', since: mark })).toHaveLength(1);
     const reads = await aws.control.calls({ operation: 'GetRole', since: mark });
     expect(reads.some((x) => inputOf(x).RoleName === roleName)).toBe(true);
