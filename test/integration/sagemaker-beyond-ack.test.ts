@@ -260,8 +260,13 @@ spec:
     const inAws = await sm.send(new DescribeClusterCommand({ ClusterName: n.cluster }));
     expect(inAws.InstanceGroups?.map((g) => [g.InstanceGroupName, g.TargetCount])).toEqual([['controller', 1], ['workers', 2]]);
     // A label edit wakes the controller: the read's TargetCount matches instanceCount, so nothing is updated.
-    kube(['label', 'clusters.sagemaker.services.k8s.aws', 'hyperpod', '-n', ns, 'team=ml']);
-    await waitFor(async () => (await calls('DescribeCluster')).length >= 3 || undefined, 15_000, 'a read after the label edit');
+    // A second edit's read ends the window: reconciles of one object run one at a time, so the first
+    // edit's reconcile (and any update it would send) is over by then.
+    for (const label of ['team=ml', 'tier=gold']) {
+      const reads = (await calls('DescribeCluster')).length;
+      kube(['label', 'clusters.sagemaker.services.k8s.aws', 'hyperpod', '-n', ns, label]);
+      await waitFor(async () => (await calls('DescribeCluster')).length > reads || undefined, 30_000, `a read after the label ${label}`);
+    }
     expect(await calls('UpdateCluster')).toEqual([]);
 
     remove('clusters.sagemaker.services.k8s.aws', 'hyperpod');

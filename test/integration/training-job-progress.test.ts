@@ -12,6 +12,7 @@ import { createLogger } from "../../runtime/ops/logger";
 import { trainingJobInProgress, SECONDARY_STATUS_MESSAGES } from "../env/aws/hold-presets";
 import { startTestAws, uniqueName, type TestAws } from "../env/aws/testing";
 import { kubectl, testContext } from "../env/context";
+import { callsAfterReads, readOf } from "../support/calls";
 
 const CRD = "generated/sagemaker/crds/sagemaker.services.k8s.aws_trainingjobs.yaml";
 const REF = { group: "sagemaker.services.k8s.aws", version: "v1alpha1", plural: "trainingjobs" };
@@ -131,12 +132,20 @@ it("one Event per secondary-status transition, none repeated by resyncs or a con
   expect(sortByOrder(progress(await eventsOf(name)))).toEqual(expected);
 
   // More reconciles (annotation changes), then a new controller process: nothing is reported again.
+  // Each window ends with a second poke's Describe: reconciles of one object run one at a time, so
+  // the reconcile the first poke woke (and any Event it would post) has finished by then.
+  const reconciled = async (first: number) => {
+    for (const i of [first, first + 1]) {
+      const mark = await aws.control.mark();
+      poke(name, i);
+      await callsAfterReads(aws.control, mark, readOf("DescribeTrainingJob", name), 1, `a reconcile (DescribeTrainingJob) after poke ${i}`, { logs });
+    }
+  };
   for (let i = 0; i < 3; i++) poke(name, 1000 + i);
-  await new Promise((res) => setTimeout(res, 2_000));
+  await reconciled(1003);
   await controller.stop();
   controller = await startController();
-  poke(name, 2000);
-  await new Promise((res) => setTimeout(res, 3_000));
+  await reconciled(2000);
   expect(sortByOrder(progress(await eventsOf(name)))).toEqual(expected);
 
   // kubectl shows the progress and the status columns.
