@@ -2,7 +2,7 @@
 // plugin (test/support/exec-credential-plugin.cjs) prints an ExecCredential holding a ServiceAccount
 // token minted by the test cluster. The runtime's KubeClient and a whole controller authenticate
 // through it; the plugin's run count shows the token cached, renewed on expiry and after a 401.
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync, existsSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { stringify } from "yaml";
@@ -49,6 +49,8 @@ interface ExecKubeconfig {
   file: string;
   user: string;
   runs(): number;
+  /** When the plugin last ran (the runs file's mtime; it computes expirationTimestamp just after). */
+  lastRunAt(): number;
 }
 
 /** A kubeconfig for the test cluster whose user is an exec plugin, as `aws eks update-kubeconfig` writes it. */
@@ -78,7 +80,8 @@ function execKubeconfig(o: { apiVersion?: string; args?: string[]; staleFirst?: 
     }),
   );
   const runs = () => (existsSync(join(dir, "runs")) ? readFileSync(join(dir, "runs"), "utf8").split("\n").filter(Boolean).length : 0);
-  return { file, user, runs };
+  const lastRunAt = () => statSync(join(dir, "runs")).mtimeMs;
+  return { file, user, runs, lastRunAt };
 }
 
 function clientFor(kc: ExecKubeconfig): KubeClient {
@@ -108,13 +111,14 @@ describe("kubeconfig exec users", () => {
   });
 
   it("client.authentication.k8s.io/v1: a token past its expirationTimestamp is replaced by a new run", async () => {
-    // 11 s ahead, and the loader renews 10 s early: stale after about a second.
-    const kc = execKubeconfig({ apiVersion: "client.authentication.k8s.io/v1", args: ["--expires-in", "11"] });
+    // 13 s ahead, and the loader renews 10 s early: stale 3 s after the run (room for two lists on a
+    // loaded machine; 1 s was not), and the wait for staleness counts from the run, not from now.
+    const kc = execKubeconfig({ apiVersion: "client.authentication.k8s.io/v1", args: ["--expires-in", "13"] });
     const kube = clientFor(kc);
     await kube.list(CONFIGMAPS, ns);
     await kube.list(CONFIGMAPS, ns);
     expect(kc.runs()).toBe(1);
-    await new Promise((r) => setTimeout(r, 1500));
+    await new Promise((r) => setTimeout(r, Math.max(0, kc.lastRunAt() + 3_300 - Date.now())));
     await kube.list(CONFIGMAPS, ns);
     expect(kc.runs()).toBe(2);
   });
