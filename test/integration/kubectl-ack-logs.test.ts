@@ -231,12 +231,13 @@ describe("kubectl ack logs: printing", () => {
 
   it("backs off when CloudWatch Logs throttles, and still prints everything", async () => {
     const job = await trainingJobWithLogs("tj-throttle");
+    const mark = await aws.control.mark();
     await aws.control.inject({ kind: "throttle", service: "logs", operation: "GetLogEvents", count: 3 });
     await aws.control.inject({ kind: "throttle", service: "logs", operation: "DescribeLogStreams", count: 1 });
     const r = await ackTs(["logs", `trainingjob/${job}`, "-n", ns]);
     expect(r.status).toBe(0);
     expect(lines(r.stdout)).toEqual(MERGED);
-    const throttled = (await aws.control.calls({ service: "logs" })).filter((c) => c.fault === "throttle");
+    const throttled = (await aws.control.calls({ service: "logs", since: mark })).filter((c) => c.fault === "throttle");
     expect(throttled).toHaveLength(4);
   });
 });
