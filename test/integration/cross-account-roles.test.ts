@@ -201,9 +201,9 @@ describe("cross-account roles through the Application Auto Scaling controller", 
       // The tenant selector names `claimed` too, but its label selector (ANDed) does not match that namespace.
       expect(claimed.message).toContain(`multiple (2) matching IAMRoleSelectors found: ${u}-claim-1, ${u}-claim-2;`);
 
-      await waitFor(() => warningEvents(n.denied, "IAMRoleNotAvailable").length > 0 || undefined, 15_000, "Warning event in the denied namespace", tail(p));
+      await waitFor(() => warningEvents(n.denied, "IAMRoleNotAvailable").length > 0 || undefined, 30_000, "Warning event in the denied namespace", tail(p));
       expect(warningEvents(n.denied, "IAMRoleNotAvailable")[0]).toContain(roles.denied);
-      await waitFor(() => warningEvents(n.claimed, "IAMRoleNotAvailable").length > 0 || undefined, 15_000, "Warning event in the claimed namespace", tail(p));
+      await waitFor(() => warningEvents(n.claimed, "IAMRoleNotAvailable").length > 0 || undefined, 30_000, "Warning event in the claimed namespace", tail(p));
       expect(warningEvents(n.claimed, "IAMRoleNotAvailable")[0]).toContain("multiple (2) matching IAMRoleSelectors");
 
       // The watch sees a selector go: with one claimant left, its role applies and the resource syncs.

@@ -171,7 +171,7 @@ describe('dynamodb Table', () => {
     const t = await table();
     expect(t).toMatchObject({ BillingModeSummary: { BillingMode: 'PAY_PER_REQUEST' }, StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_IMAGE' }, SSEDescription: { Status: 'ENABLED', SSEType: 'KMS' } });
     expect(t?.GlobalSecondaryIndexes?.map((g) => g.IndexName)).toEqual(['byG']);
-    await waitFor(async () => ((await ttl())?.TimeToLiveStatus === 'ENABLED' && (await pitr()) === 'ENABLED' && (await insights()) === 'ENABLED' ? true : undefined), 20_000, 'TTL, PITR and contributor insights on', c.logs);
+    await waitFor(async () => ((await ttl())?.TimeToLiveStatus === 'ENABLED' && (await pitr()) === 'ENABLED' && (await insights()) === 'ENABLED' ? true : undefined), 30_000, 'TTL, PITR and contributor insights on', c.logs);
     expect((await ttl())?.AttributeName).toBe('expires');
     expect(await tagsOf(arn)).toMatchObject({ team: 'ml', 'services.k8s.aws/namespace': ns });
     const creates = (await aws.control.calls({ operation: 'CreateTable' })).filter((x) => x.status === 200 && x.input.TableName === name);
@@ -226,11 +226,11 @@ describe('dynamodb Table', () => {
 
   it('timeToLive dropped from the spec disables TTL with the attribute name DescribeTimeToLive reports', async () => {
     apply('Table', 'orders', { ...updated, timeToLive: { enabled: true, attributeName: 'expires' } });
-    await waitFor(async () => ((await ttl())?.TimeToLiveStatus === 'ENABLED' ? true : undefined), 20_000, 'TTL on', c.logs);
+    await waitFor(async () => ((await ttl())?.TimeToLiveStatus === 'ENABLED' ? true : undefined), 30_000, 'TTL on', c.logs);
     await c.synced(TABLES, ns, 'orders');
     const since = await lastSeq();
     apply('Table', 'orders', updated);
-    await waitFor(async () => ((await ttl())?.TimeToLiveStatus === 'DISABLED' ? true : undefined), 20_000, 'TTL off', c.logs);
+    await waitFor(async () => ((await ttl())?.TimeToLiveStatus === 'DISABLED' ? true : undefined), 30_000, 'TTL off', c.logs);
     const o = await c.synced(TABLES, ns, 'orders');
     expect(o.spec?.timeToLive).toBeUndefined();
     const puts = (await aws.control.calls({ operation: 'UpdateTimeToLive' })).filter((x) => x.seq > since && x.input.TableName === name);

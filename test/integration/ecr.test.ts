@@ -69,7 +69,7 @@ describe('ecr Repository', () => {
     expect(o.spec?.registryID).toBe('123456789012'); // late-initialized, as ACK does
     const r = await repo();
     expect(r).toMatchObject({ imageTagMutability: 'IMMUTABLE', imageScanningConfiguration: { scanOnPush: true } });
-    await waitFor(async () => ((await policyOf()).Statement?.[0]?.Sid === 'a' ? true : undefined), 20_000, 'policy set', c.logs);
+    await waitFor(async () => ((await policyOf()).Statement?.[0]?.Sid === 'a' ? true : undefined), 30_000, 'policy set', c.logs);
     expect((await lifecycleOf()).rules[0].selection.countNumber).toBe(7);
     expect(await tagsOf(arn)).toMatchObject({ team: 'ml', 'services.k8s.aws/namespace': ns });
     const creates = (await aws.control.calls({ operation: 'CreateRepository' })).filter((x) => x.status === 200 && JSON.stringify(x).includes(name));

@@ -103,7 +103,7 @@ function start(file: string, args: string[], env: NodeJS.ProcessEnv): Running {
 
 const ackTsInBackground = (args: string[]): Running => start(resolve(BIN, "kubectl-ack"), args, pluginEnv());
 
-async function eventually(probe: () => boolean, what: string, ms = 20_000): Promise<void> {
+async function eventually(probe: () => boolean, what: string, ms = 30_000): Promise<void> {
   const deadline = Date.now() + ms;
   while (!probe()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);

@@ -78,7 +78,7 @@ describe("leader election (Lease)", () => {
     await kube.mergePatch(TARGETS, ns, "target", { spec: { maxCapacity: 5 } });
     const aas = new ApplicationAutoScalingClient(aws.clientConfig());
     try {
-      await waitFor(async () => (await aas.send(new DescribeScalableTargetsCommand({ ServiceNamespace: "sagemaker", ResourceIds: [resourceID] }))).ScalableTargets?.[0]?.MaxCapacity === 5, 20_000, "new leader applies the change", tail(b));
+      await waitFor(async () => (await aas.send(new DescribeScalableTargetsCommand({ ServiceNamespace: "sagemaker", ResourceIds: [resourceID] }))).ScalableTargets?.[0]?.MaxCapacity === 5, 30_000, "new leader applies the change", tail(b));
     } finally {
       aas.destroy();
     }

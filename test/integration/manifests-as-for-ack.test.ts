@@ -189,7 +189,7 @@ spec:
     const seen = c.logs.filter((l) => l.includes('no AWS call until the spec changes')).length;
     kube(['label', 'modelpackages', 'package', '-n', ns, 'team=ml']);
     kube(['annotate', 'modelpackages', 'package', '-n', ns, 'note=reviewed']);
-    await waitFor(() => c.logs.filter((l) => l.includes('no AWS call until the spec changes')).length >= seen + 2 || undefined, 15_000, 'two reconciles of the Terminal ModelPackage', c.logs);
+    await waitFor(() => c.logs.filter((l) => l.includes('no AWS call until the spec changes')).length >= seen + 2 || undefined, 30_000, 'two reconciles of the Terminal ModelPackage', c.logs);
     expect(await forPackage(quiet)).toEqual([]);
     expect(condition(await get('modelpackages', 'package'), 'ACK.Terminal')?.status).toBe('True');
 

@@ -65,7 +65,7 @@ beforeAll(async () => {
       watch: { silenceMs: 4_000, timeoutSeconds: 60 },
     },
   );
-  await waitFor(() => controller.isReady(), 20_000, "controller ready");
+  await waitFor(() => controller.isReady(), 60_000, "controller ready");
 });
 
 afterAll(async () => {
@@ -117,7 +117,7 @@ async function eventsFor(name: string, namespace = ns): Promise<{ reason: string
 const waitFor = <T>(probe: () => T | Promise<T>, timeoutMs: number, what: string) =>
   pollUntil(probe, timeoutMs, what, () => `\n--- controller log (tail) ---\n${logs.slice(-15).join("\n")}`);
 
-async function until(name: string, pred: (o: KubeObject) => boolean, what: string, namespace = ns, timeoutMs = 20_000): Promise<KubeObject> {
+async function until(name: string, pred: (o: KubeObject) => boolean, what: string, namespace = ns, timeoutMs = 30_000): Promise<KubeObject> {
   return waitFor(async () => {
     const o = await get(name, namespace);
     return o && pred(o) ? o : undefined;
@@ -143,8 +143,8 @@ describe("runtime on kube-apiserver + moto", () => {
     const rid = await create("update");
     await synced("update");
     await patchSpec("update", { maxCapacity: 7 });
-    await waitFor(async () => (await inAws(rid))?.MaxCapacity === 7, 15_000, "MaxCapacity 7 in AWS");
-    await waitFor(async () => (await eventsFor("update")).some((e) => e.reason === "Updated" && e.message.includes("spec.maxCapacity")), 10_000, "Updated event");
+    await waitFor(async () => (await inAws(rid))?.MaxCapacity === 7, 30_000, "MaxCapacity 7 in AWS");
+    await waitFor(async () => (await eventsFor("update")).some((e) => e.reason === "Updated" && e.message.includes("spec.maxCapacity")), 30_000, "Updated event");
   });
 
   it("resync: drift made in AWS is corrected; with no drift a resync writes nothing", async () => {
@@ -200,7 +200,7 @@ describe("runtime on kube-apiserver + moto", () => {
     const rid = await create("delete-me");
     await synced("delete-me");
     await kube.http.request("DELETE", `/apis/${REF.group}/${REF.version}/namespaces/${ns}/${REF.plural}/delete-me`);
-    await waitFor(async () => !(await get("delete-me")), 15_000, "object gone");
+    await waitFor(async () => !(await get("delete-me")), 30_000, "object gone");
     expect(await inAws(rid)).toBeUndefined();
   });
 
@@ -208,7 +208,7 @@ describe("runtime on kube-apiserver + moto", () => {
     const rid = await create("retain-me", { annotations: { "services.k8s.aws/deletion-policy": "retain" } });
     await synced("retain-me");
     await kube.http.request("DELETE", `/apis/${REF.group}/${REF.version}/namespaces/${ns}/${REF.plural}/retain-me`);
-    await waitFor(async () => !(await get("retain-me")), 15_000, "object gone");
+    await waitFor(async () => !(await get("retain-me")), 30_000, "object gone");
     expect(await inAws(rid)).toBeDefined();
   });
 
@@ -216,7 +216,7 @@ describe("runtime on kube-apiserver + moto", () => {
     const rid = await create("ns-retain", { namespace: nsRetain });
     await synced("ns-retain", nsRetain);
     await kube.http.request("DELETE", `/apis/${REF.group}/${REF.version}/namespaces/${nsRetain}/${REF.plural}/ns-retain`);
-    await waitFor(async () => !(await get("ns-retain", nsRetain)), 15_000, "object gone");
+    await waitFor(async () => !(await get("ns-retain", nsRetain)), 30_000, "object gone");
     expect(await inAws(rid)).toBeDefined();
   });
 
@@ -229,7 +229,7 @@ describe("runtime on kube-apiserver + moto", () => {
     const stuck = await until(name, (o) => condition(o, "ACK.Recoverable")?.status === "True", "delete failure condition");
     expect(stuck.metadata.finalizers).toEqual([FINALIZER]);
     expect(condition(stuck, "ACK.Recoverable")?.message).toMatch(/delete failed, will retry: /);
-    await waitFor(async () => (await eventsFor(name)).some((e) => e.reason === "DeleteFailed" && e.type === "Warning"), 10_000, "DeleteFailed event");
+    await waitFor(async () => (await eventsFor(name)).some((e) => e.reason === "DeleteFailed" && e.type === "Warning"), 30_000, "DeleteFailed event");
     await aws.control.clearFaults();
     await waitFor(async () => !(await get(name)), 30_000, "object gone after AWS accepts");
     expect(await inAws(rid)).toBeUndefined();
@@ -247,7 +247,7 @@ describe("runtime on kube-apiserver + moto", () => {
     expect(condition(obj, "ACK.Terminal")).toMatchObject({ reason: "RegionDrift", message: expect.stringContaining(aws.region) });
     // Deleting still goes to the region the resource lives in.
     await kube.http.request("DELETE", `/apis/${REF.group}/${REF.version}/namespaces/${ns}/${REF.plural}/${name}`);
-    await waitFor(async () => !(await get(name)), 15_000, "object gone");
+    await waitFor(async () => !(await get(name)), 30_000, "object gone");
     expect(await inAws(rid)).toBeUndefined();
   });
 
@@ -257,9 +257,9 @@ describe("runtime on kube-apiserver + moto", () => {
     await synced(name);
     const before = controller.informerStats().ScalableTarget!.relistsOnGone;
     proxy.expireNextWatches(1);
-    await waitFor(() => controller.informerStats().ScalableTarget!.relistsOnGone > before, 15_000, "relist after 410");
+    await waitFor(() => controller.informerStats().ScalableTarget!.relistsOnGone > before, 30_000, "relist after 410");
     await patchSpec(name, { maxCapacity: 6 });
-    await waitFor(async () => (await inAws(rid))?.MaxCapacity === 6, 15_000, "change after relist reaches AWS");
+    await waitFor(async () => (await inAws(rid))?.MaxCapacity === 6, 30_000, "change after relist reaches AWS");
   });
 
   it("a silent watch is restarted by the watchdog", async () => {
@@ -268,9 +268,9 @@ describe("runtime on kube-apiserver + moto", () => {
     await synced(name);
     const before = controller.informerStats().ScalableTarget!.watchdogRestarts;
     proxy.silenceNextWatch();
-    await waitFor(() => controller.informerStats().ScalableTarget!.watchdogRestarts > before, 20_000, "watchdog restart");
+    await waitFor(() => controller.informerStats().ScalableTarget!.watchdogRestarts > before, 30_000, "watchdog restart");
     await patchSpec(name, { maxCapacity: 5 });
-    await waitFor(async () => (await inAws(rid))?.MaxCapacity === 5, 15_000, "change after watchdog restart reaches AWS");
+    await waitFor(async () => (await inAws(rid))?.MaxCapacity === 5, 30_000, "change after watchdog restart reaches AWS");
   });
 
   it("kube-apiserver restart mid-run: the controller recovers and no change is lost", async () => {

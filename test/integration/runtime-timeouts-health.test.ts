@@ -58,7 +58,7 @@ beforeAll(async () => {
   kube = new KubeClient(new KubeHttp(loadConnection({ KUBECONFIG: ctx.kubeconfig })));
   aws = await startTestAws();
   controller = await startController(ns, { args: ["--http-client-timeout", `${HTTP_TIMEOUT_MS / 1000}s`] });
-  await waitFor(() => controller.isReady(), 20_000, "controller ready");
+  await waitFor(() => controller.isReady(), 60_000, "controller ready");
 });
 
 afterAll(async () => {
@@ -145,7 +145,7 @@ describe("timeouts and health", () => {
   it("graceful stop: no new AWS call from the moment it begins, in-flight calls cut off at the grace bound, nothing recorded after it", async () => {
     const graceMs = 1_500;
     const stopping = await startController(nsStop, { shutdownGraceMs: graceMs });
-    await waitFor(() => stopping.isReady(), 20_000, "second controller ready");
+    await waitFor(() => stopping.isReady(), 60_000, "second controller ready");
     const targets = ["stop-a", "stop-b", "stop-c"].map((n) => ({ name: n, ...target(n, nsStop) }));
     // Every call for these resources takes 2.5 s at the proxy, so reconciles are mid-call when the stop comes.
     for (const t of targets) await aws.control.inject({ kind: "latency", operation: "*", resource: t.resourceID, latencyMs: 2_500 });

@@ -111,7 +111,7 @@ spec:
     expect(arnIn(job)).toBe(arnOf('automl-job', n.automl));
     const inAws = await sm.send(new DescribeAutoMLJobV2Command({ AutoMLJobName: n.automl }));
     expect(inAws.AutoMLProblemTypeConfig?.TabularJobConfig?.TargetAttributeName).toBe('rings');
-    await waitFor(async () => (await eventsOf('abalone-automl')).find((e) => e.reason === 'InProgress'), 10_000, 'a progress Event');
+    await waitFor(async () => (await eventsOf('abalone-automl')).find((e) => e.reason === 'InProgress'), 30_000, 'a progress Event');
     expect(await calls('CreateAutoMLJobV2')).toEqual([n.automl]);
   });
 
@@ -189,7 +189,7 @@ spec:
     expect((await sm.send(new DescribeTrialCommand({ TrialName: n.trial }))).TrialArn).toBe(arnOf('experiment-trial', n.trial));
 
     patch('trialcomponents', 'abalone-preprocessing', { spec: { displayName: 'feature-engineering' } });
-    await waitFor(async () => (await sm.send(new DescribeTrialComponentCommand({ TrialComponentName: n.component }))).DisplayName === 'feature-engineering' || undefined, 15_000, 'UpdateTrialComponent');
+    await waitFor(async () => (await sm.send(new DescribeTrialComponentCommand({ TrialComponentName: n.component }))).DisplayName === 'feature-engineering' || undefined, 30_000, 'UpdateTrialComponent');
     expect(await calls('UpdateTrialComponent')).toEqual([n.component]);
     expect(await calls('CreateExperiment')).toEqual([n.experiment]);
   }, 60_000);

@@ -91,8 +91,8 @@ describe("npm run controller stops on SIGTERM and SIGINT, whichever process gets
     ];
     const env = { ...process.env, KUBECONFIG: testContext().kubeconfig, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" };
     const { child: npm, output } = npmRun("controller", flags, env);
-    const launcher = await waitFor(() => descendants(npm.pid!).find((p) => cmdline(p).includes("runtime/bin/controller.cjs")), 20_000, "the launcher", output);
-    const controller = await waitFor(() => descendants(launcher).find((p) => cmdline(p).includes("application-auto-scaling/src/main.ts")), 20_000, "the controller", output);
+    const launcher = await waitFor(() => descendants(npm.pid!).find((p) => cmdline(p).includes("runtime/bin/controller.cjs")), 60_000, "the launcher", output);
+    const controller = await waitFor(() => descendants(launcher).find((p) => cmdline(p).includes("application-auto-scaling/src/main.ts")), 60_000, "the controller", output);
     await waitFor(async () => (await holder()) === `${hostname()}_${controller}`, 30_000, "the controller to hold the Lease", output);
     const tree = [npm.pid!, ...descendants(npm.pid!)];
     expect(tree).toEqual(expect.arrayContaining([launcher, controller]));
@@ -100,7 +100,7 @@ describe("npm run controller stops on SIGTERM and SIGINT, whichever process gets
     process.kill({ npm: npm.pid!, launcher, controller }[target], signal);
 
     await waitFor(() => npm.exitCode !== null || npm.signalCode !== null, 30_000, "npm to exit", output);
-    await waitFor(() => tree.every((p) => !isAlive(p)), 15_000, "every process of the tree to exit", () => tree.filter(isAlive).map(cmdline).join("\n") + output());
+    await waitFor(() => tree.every((p) => !isAlive(p)), 30_000, "every process of the tree to exit", () => tree.filter(isAlive).map(cmdline).join("\n") + output());
     expect(await portFree(health)).toBe(true);
     expect(await portFree(metrics)).toBe(true);
     expect(await holder()).toBe("");
@@ -131,7 +131,7 @@ describe("an unfinished npm run testenv -- up, signalled", () => {
       process.kill(npm.pid!, signal);
 
       await waitFor(() => npm.exitCode !== null || npm.signalCode !== null, 30_000, "npm to exit", output);
-      await waitFor(() => tree.every((p) => !isAlive(p)), 15_000, "every process up started to exit", () => tree.filter(isAlive).map(cmdline).join("\n") + output());
+      await waitFor(() => tree.every((p) => !isAlive(p)), 30_000, "every process up started to exit", () => tree.filter(isAlive).map(cmdline).join("\n") + output());
       const after = {
         rootRemoved: !fs.existsSync(root!),
         noStateFile: !fs.existsSync(path.join(home, "state.json")),

@@ -125,7 +125,7 @@ describe('tags through the tagging API (SageMaker AddTags/DeleteTags/ListTags)',
     const now = await waitFor(async () => {
       const t = await awsTags(arn);
       return t.team === 'research' ? t : undefined;
-    }, 10_000, 'team tag restored', c.logs);
+    }, 30_000, 'team tag restored', c.logs);
     expect(now).not.toHaveProperty('stray');
     expect(now.env).toBe('prod');
   });

@@ -38,7 +38,7 @@ async function startController(): Promise<RunningController> {
     ],
     { hooks, handleSignals: false, log: createLogger("debug", { write: (l) => logs.push(l) }) },
   );
-  await waitFor(() => c.isReady(), 20_000, "controller ready");
+  await waitFor(() => c.isReady(), 60_000, "controller ready");
   return c;
 }
 
@@ -127,7 +127,7 @@ it("one Event per secondary-status transition, none repeated by resyncs or a con
   const expected = ["Starting", "Downloading", "Training", "Uploading", "Completed"].map((s) => `Normal ${s}: ${SECONDARY_STATUS_MESSAGES[s]}`);
   // Completed has no StatusMessage from the hold; the hook says what happened.
   expected[4] = "Normal Completed: Training job is now Completed";
-  await waitFor(async () => progress(await eventsOf(name)).length >= 5, 10_000, "five progress events");
+  await waitFor(async () => progress(await eventsOf(name)).length >= 5, 30_000, "five progress events");
   const sortByOrder = (xs: string[]) => [...xs].sort((a, b) => expected.indexOf(a) - expected.indexOf(b));
   expect(sortByOrder(progress(await eventsOf(name)))).toEqual(expected);
 

@@ -54,7 +54,7 @@ beforeAll(async () => {
     ],
     { hooks, handleSignals: false, log: createLogger("debug", { write: (l) => logs.push(l) }) },
   );
-  await waitFor(() => controller.isReady(), 20_000, "controller ready");
+  await waitFor(() => controller.isReady(), 60_000, "controller ready");
 });
 
 afterAll(async () => {

@@ -63,7 +63,7 @@ describe('jobs in progress', () => {
     await until(c, TRAINING, ns, name, (o) => (o.status as Record<string, unknown> | undefined)?.['trainingJobStatus'] === 'InProgress', 'InProgress');
     const mark = await aws.control.mark();
     kubectl(['delete', 'trainingjob', name, '-n', ns, '--wait=false']);
-    await waitFor(async () => (await aws.control.calls({ since: mark, operation: 'StopTrainingJob', resource: name })).length === 1, 20_000, 'StopTrainingJob', c.logs);
+    await waitFor(async () => (await aws.control.calls({ since: mark, operation: 'StopTrainingJob', resource: name })).length === 1, 30_000, 'StopTrainingJob', c.logs);
     // Stopping: the resource stays, with its finalizer, until SageMaker reports Stopped.
     const stopping = await c.kube.get(TRAINING, ns, name);
     expect(stopping?.metadata.finalizers).toEqual(['finalizers.sagemaker.services.k8s.aws/TrainingJob']);
@@ -112,7 +112,7 @@ describe('AWS errors', () => {
     expect(await aws.control.calls({ since: mark, operation: 'PutScalingPolicy' })).toEqual([]);
     // A spec change is a new generation: the controller tries again.
     await c.kube.mergePatch(POLICY, ns, name, { spec: { policyType: 'StepScaling' } });
-    await waitFor(async () => (await aws.control.calls({ since: mark, operation: 'PutScalingPolicy' })).length > 0, 20_000, 'a new PutScalingPolicy', c.logs);
+    await waitFor(async () => (await aws.control.calls({ since: mark, operation: 'PutScalingPolicy' })).length > 0, 30_000, 'a new PutScalingPolicy', c.logs);
   }, 60_000);
 });
 
