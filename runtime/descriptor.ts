@@ -247,8 +247,12 @@ export interface CollectionBinding {
     readonly member: string;
     readonly itemMember?: string;
     readonly pageToken?: { readonly input: string; readonly output: string };
-    /** `member` is a JSON document (GetPolicy's Policy): the names are `key` of each entry of its `items` array. */
-    readonly document?: { readonly items: string; readonly key: string };
+    /**
+     * `member` is a JSON document (GetPolicy's Policy): the names are `key` of each entry of its `items` array.
+     * `compare` (an `objects` collection): element members (JSON names) compared with where each entry keeps
+     * them; an element that differs is removed and added again. Without it elements compare by name only.
+     */
+    readonly document?: { readonly items: string; readonly key: string; readonly compare?: Readonly<Record<string, DocumentMember>> };
   };
   /** Input members the collection's calls never send (a RevisionId the status holds for the resource itself). */
   readonly omit?: readonly string[];
@@ -256,6 +260,13 @@ export interface CollectionBinding {
   readonly get?: OperationBinding & { readonly member: string };
   /** Values compare as JSON documents (URL-decoded first, as IAM returns them). */
   readonly document?: true;
+}
+
+/** Where a document entry keeps an element's member: a dotted `path` (Condition.ArnLike.AWS:SourceArn), read as `as` says. */
+export interface DocumentMember {
+  readonly path: string;
+  /** IAM policy principal: `{"Service": x}` is x, and an account's `arn:aws:iam::<id>:root` is <id>. */
+  readonly as?: 'iam_principal';
 }
 
 /**

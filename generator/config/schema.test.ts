@@ -32,7 +32,7 @@ const everything: DeepRequired<GeneratorConfig> = {
           sub_resource: { read: 'GetThingPart', delete: 'DeleteThingPart', unset: { Status: 'Off' }, unset_from_read: ['Name'], not_found: ['NoSuchPart'], read_fields: { Enabled: { path: 'Part.Status', map: { ON: true } } } },
           collection: {
             add: 'AttachThingPolicy', remove: 'DetachThingPolicy', list: 'ListThingPolicies', get: 'GetThingPolicy',
-            list_document: { member: 'Policy', items: 'Statement', key: 'Sid' }, omit: ['RevisionId'],
+            list_document: { member: 'Policy', items: 'Statement', key: 'Sid', compare: { Principal: { path: 'Principal', as: 'iam_principal' } } }, omit: ['RevisionId'],
           },
         },
       },

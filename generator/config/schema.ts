@@ -158,7 +158,12 @@ export const generatorConfigSchema: Schema = {
         read_fields: mapOf(obj({ path: str, map: mapOf({ type: ['string', 'number', 'boolean'] }) }, ['path'])),
       }),
       collection: obj(
-        { add: str, remove: str, list: str, get: str, list_document: obj({ member: str, items: str, key: str }, ['member', 'items', 'key']), omit: strList },
+        { add: str, remove: str, list: str, get: str, list_document: obj(
+            { member: str, items: str, key: str, compare: mapOf(obj({ path: str, as: { enum: ['iam_principal'] } }, ['path'])) },
+            ['member', 'items', 'key'],
+          ),
+          omit: strList,
+        },
         ['add', 'remove', 'list'],
       ),
     }),

@@ -189,7 +189,17 @@ export interface CollectionConfig {
    * JSON string whose `items` array holds entries named by `key` (Lambda GetPolicy: Policy,
    * Statement, Sid).
    */
-  list_document?: { member: string; items: string; key: string };
+  list_document?: {
+    member: string;
+    items: string;
+    key: string;
+    /**
+     * A list of structures: which element members (SDK names) to compare with the entry, and where the
+     * entry keeps each (a dotted path; `as: iam_principal` reads an IAM policy principal). An element that
+     * differs is removed and added again. Without it, elements compare by key only.
+     */
+    compare?: Record<string, { path: string; as?: 'iam_principal' }>;
+  };
   /** Input members never sent by the collection's calls (a RevisionId the status holds for the resource itself). */
   omit?: string[];
 }

@@ -98,8 +98,27 @@ describe('collections (Lambda Alias permissions: structures listed in a JSON doc
   it('a list of structures is keyed by the remove\'s member; the names are read from the list output\'s document', () => {
     const c = linfer(lconfig).resources.find((r) => r.kind === 'Alias')!.collections.find((x) => x.field === 'permissions')!;
     expect([c.shape, c.add.name, c.remove.name, c.list.name, c.keyMember, c.listMember, c.listItemMember, c.listDocument, c.omit]).toEqual([
-      'objects', 'AddPermission', 'RemovePermission', 'GetPolicy', 'StatementId', 'Policy', undefined, { items: 'Statement', key: 'Sid' }, ['RevisionId'],
+      'objects', 'AddPermission', 'RemovePermission', 'GetPolicy', 'StatementId', 'Policy', undefined, { items: 'Statement', key: 'Sid', compare: expect.any(Object) }, ['RevisionId'],
     ]);
+    // Compared members are keyed by the JSON names the spec's elements hold.
+    expect(c.listDocument!.compare).toMatchObject({
+      action: { path: 'Action' },
+      principal: { path: 'Principal', as: 'iam_principal' },
+      sourceARN: { path: 'Condition.ArnLike.AWS:SourceArn' },
+      functionURLAuthType: { path: 'Condition.StringEquals.lambda:FunctionUrlAuthType' },
+    });
+  });
+
+  it('compare: refuses a member the elements lack (naming where), the key, an omitted member, an empty path segment', () => {
+    const coll = permissions.collection!;
+    const withCompare = (compare: Record<string, { path: string }>) =>
+      aliasWith({ Permissions: { ...permissions, collection: { ...coll, list_document: { ...coll.list_document!, compare } } } });
+    expect(() => linfer(withCompare({ Nope: { path: 'X' } }))).toThrow(
+      expect.objectContaining({ at: 'resources.Alias.fields.Permissions.collection.list_document.compare.Nope', message: "the collection's elements have no Nope" }),
+    );
+    expect(() => linfer(withCompare({ StatementId: { path: 'Sid' } }))).toThrow(/StatementId is the key, compared by name/);
+    expect(() => linfer(withCompare({ RevisionId: { path: 'R' } }))).toThrow(/RevisionId is omitted from the calls/);
+    expect(() => linfer(withCompare({ Action: { path: 'Condition..Action' } }))).toThrow(/"Condition\.\.Action" is not a dotted path/);
   });
 
   it('refuses a document member the list does not return as a string, and a get; needs no omit where RevisionId is a status field', () => {

@@ -1,6 +1,7 @@
 import { GeneratorError } from '../errors';
 import type { FieldConfig } from '../config/types';
-import type { OperationShape, ShapeIndex } from '../smithy/types';
+import type { DocumentMember } from '../../runtime/descriptor';
+import type { OperationShape, ShapeId, ShapeIndex } from '../smithy/types';
 import { names } from '../names';
 import { structMembers } from './fields';
 import type { ShapeTypes } from './shape-types';
@@ -78,6 +79,7 @@ export function inferCollections(r: CollectionInput): Collection[] {
       const m = list.output ? structMembers(r.index, list.output).find((x) => x.name === doc.member) : undefined;
       if (!m || r.index.require(m.target).type !== 'string') throw new GeneratorError(at('list_document.member'), `${list.name} returns no string ${doc.member}`);
     }
+    const compare = doc?.compare ? comparedMembers(r, doc.compare, element, keyMember, omit, (k) => at(`list_document.compare${k ? `.${k}` : ''}`)) : undefined;
     const listed = doc ? { member: doc.member, item: undefined } : listedMember(r, list, listRef.outputWrapper, field.member, keyMember, at('list'));
     const item = listed.item ? r.index.require(listed.item) : undefined;
     const listItemMember = item?.type === 'structure' ? item.members.find((m) => m.name === keyMember)?.name : undefined;
@@ -101,9 +103,35 @@ export function inferCollections(r: CollectionInput): Collection[] {
       ...(listItemMember ? { listItemMember } : {}),
       ...(token ? { pageToken: { input: token[0], output: token[1] } } : {}),
       document: fc.is_iam_policy === true || fc.is_document === true,
-      ...(doc ? { listDocument: { items: doc.items, key: doc.key } } : {}),
+      ...(doc ? { listDocument: { items: doc.items, key: doc.key, ...(compare ? { compare } : {}) } } : {}),
       ...(omit.size > 0 ? { omit: [...omit] } : {}),
     });
+  }
+  return out;
+}
+
+/**
+ * `list_document.compare`: element members (SDK names, of the element's structure) → where a document
+ * entry keeps them, keyed by their JSON names as the spec holds them. The key is compared by name already,
+ * and an omitted member is never sent, so neither can be compared.
+ */
+function comparedMembers(
+  r: CollectionInput,
+  compare: Readonly<Record<string, DocumentMember>>,
+  element: ShapeId | undefined,
+  keyMember: string,
+  omit: ReadonlySet<string>,
+  at: (k?: string) => { file: string; at: string },
+): Record<string, DocumentMember> {
+  if (!element) throw new GeneratorError(at(), 'only a list of structures compares members', 'drop compare: a set or map compares its names (and values)');
+  const members = r.types.members(element);
+  const out: Record<string, DocumentMember> = {};
+  for (const [name, m] of Object.entries(compare)) {
+    const f = members.find((x) => x.member === name);
+    if (!f) throw new GeneratorError(at(name), `the collection's elements have no ${name}`, `members: ${members.map((x) => x.member).join(', ')}`);
+    if (name === keyMember || omit.has(name)) throw new GeneratorError(at(name), `${name} is ${name === keyMember ? 'the key, compared by name' : 'omitted from the calls'}: it cannot be compared`);
+    if (!m.path || m.path.split('.').some((seg) => seg === '')) throw new GeneratorError(at(`${name}.path`), `"${m.path}" is not a dotted path into the document's entry`);
+    out[f.json] = { path: m.path, ...(m.as ? { as: m.as } : {}) };
   }
   return out;
 }

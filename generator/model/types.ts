@@ -1,3 +1,4 @@
+import type { DocumentMember } from '../../runtime/descriptor';
 import type { ShapeId } from '../smithy/types';
 
 /**
@@ -216,7 +217,7 @@ export interface Collection {
   readonly pageToken?: { readonly input: string; readonly output: string };
   readonly document: boolean;
   /** listMember is a JSON document; the names are `key` of each entry of its `items` array. */
-  readonly listDocument?: { readonly items: string; readonly key: string };
+  readonly listDocument?: { readonly items: string; readonly key: string; readonly compare?: Readonly<Record<string, DocumentMember>> };
   readonly omit?: readonly string[];
 }
 

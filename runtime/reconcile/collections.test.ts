@@ -1,5 +1,7 @@
 import type { CollectionBinding } from '../descriptor';
-import { collectionTarget, desiredElements, elementShape, listedNames, nextPage, planCollection } from './collections';
+import { collectionTarget, desiredElements, elementShape, listedElements, nextPage, planCollection } from './collections';
+
+const listedNames = (c: CollectionBinding, output: Record<string, unknown>) => listedElements(c, output).map(([name]) => name);
 
 const set: CollectionBinding = {
   field: 'policies',
@@ -51,6 +53,30 @@ describe('collections of structures listed in a JSON document', () => {
     // Compared by key: a held statement is kept, a missing one added, an unnamed one removed.
     expect(planCollection(objects, want, new Map([['old', 'old']]))).toEqual({ add: [['a', want.get('a')]], remove: ['old'] });
     expect(planCollection(objects, want, new Map([['a', 'a']]))).toEqual({ add: [], remove: [] });
+  });
+
+  it('with list_document.compare, an element whose managed members differ is removed, then added again under its name', () => {
+    const compared: CollectionBinding = {
+      ...objects,
+      list: { ...objects.list, document: { items: 'Statement', key: 'Sid', compare: { principal: { path: 'Principal', as: 'iam_principal' }, sourceARN: { path: 'Condition.ArnLike.AWS:SourceArn' } } } },
+    };
+    const policy = JSON.stringify({
+      Statement: [
+        { Sid: 'same', Principal: { Service: 's3.amazonaws.com' }, Condition: { ArnLike: { 'AWS:SourceArn': 'arn:aws:s3:::b' } } },
+        { Sid: 'changed', Principal: { Service: 'sns.amazonaws.com' } },
+        { Sid: 'stray', Principal: '*' },
+      ],
+    });
+    const observed = new Map(listedElements(compared, { Policy: policy }));
+    expect(JSON.parse(observed.get('changed')!)).toEqual({ principal: 'sns.amazonaws.com' });
+    const want = desiredElements(compared, [
+      { statementID: 'same', principal: 's3.amazonaws.com', sourceARN: 'arn:aws:s3:::b' },
+      { statementID: 'changed', principal: 'events.amazonaws.com' },
+      { statementID: 'new', principal: 'events.amazonaws.com' },
+    ], 'statementID');
+    expect(planCollection(compared, want, observed)).toEqual({ add: [['changed', want.get('changed')], ['new', want.get('new')]], remove: ['changed', 'stray'] });
+    // Without compare (the same policy), only names count.
+    expect(planCollection(objects, want, new Map(listedElements(objects, { Policy: policy }).map(([n]) => [n, n])))).toEqual({ add: [['new', want.get('new')]], remove: ['stray'] });
   });
 
   it("the element's structure and key come from the spec's shape", () => {

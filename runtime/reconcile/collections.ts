@@ -1,5 +1,6 @@
 import type { CollectionBinding, SdkObject, ShapeTable } from '../descriptor';
-import { getPath, isObject } from '../convert/paths';
+import { getPath, isObject, type JsonObject } from '../convert/paths';
+import { documentValues, elementValues, sameValues, type ComparedValues } from './document-members';
 import { sameJsonText } from './delta';
 
 /**
@@ -7,17 +8,26 @@ import { sameJsonText } from './delta';
  * it to the spec. The phase (phases/collections.ts) makes the calls.
  */
 
-/** Element names from one page of the list operation (strings, or a structure member of each item). */
-export function listedNames(c: CollectionBinding, output: SdkObject): string[] {
-  if (c.list.document) return documentNames(getPath(output, c.list.member), c.list.document);
+/**
+ * Elements from one page of the list operation: names (strings, or a structure member of each item), and where a document's entries are compared by
+ * their members (`list.document.compare`), what each holds of them as JSON text.
+ */
+export function listedElements(c: CollectionBinding, output: SdkObject): Array<[string, string | undefined]> {
+  const d = c.list.document;
+  if (d) {
+    return documentEntries(getPath(output, c.list.member), d).map(([name, item]) => [name, d.compare ? JSON.stringify(documentValues(d.compare, item)) : undefined]);
+  }
   const items = getPath(output, c.list.member);
   if (!Array.isArray(items)) return [];
   const item = c.list.itemMember;
-  return items.map((i) => (item !== undefined && isObject(i) ? i[item] : i)).filter((n): n is string => typeof n === 'string');
+  return items
+    .map((i) => (item !== undefined && isObject(i) ? i[item] : i))
+    .filter((n): n is string => typeof n === 'string')
+    .map((n): [string, undefined] => [n, undefined]);
 }
 
-/** Names inside a JSON document (a Lambda policy's Statement[].Sid); none when it is absent or not JSON. */
-function documentNames(text: unknown, d: { readonly items: string; readonly key: string }): string[] {
+/** Named entries of a JSON document (a Lambda policy's Statement[] by Sid); none when it is absent or not JSON. */
+function documentEntries(text: unknown, d: { readonly items: string; readonly key: string }): Array<[string, JsonObject]> {
   if (typeof text !== 'string') return [];
   let doc: unknown;
   try {
@@ -26,7 +36,7 @@ function documentNames(text: unknown, d: { readonly items: string; readonly key:
     return [];
   }
   const items = getPath(doc, d.items);
-  return (Array.isArray(items) ? items : []).map((i) => (isObject(i) ? i[d.key] : undefined)).filter((n): n is string => typeof n === 'string');
+  return (Array.isArray(items) ? items : []).filter(isObject).flatMap((i): Array<[string, JsonObject]> => (typeof i[d.key] === 'string' ? [[i[d.key] as string, i]] : []));
 }
 
 /**
@@ -85,16 +95,21 @@ export interface CollectionPlan {
 }
 
 /**
- * What to change: desired elements missing or (for a map) holding another value, and observed
- * elements the spec does not name. `observed` maps names to values (undefined: value not read).
+ * What to change: desired elements missing or (for a map, or objects compared by their members)
+ * holding another value, and observed elements the spec does not name. `observed` maps names to
+ * values (undefined: value not read).
  */
 export function planCollection(c: CollectionBinding, desired: ReadonlyMap<string, string>, observed: ReadonlyMap<string, string | undefined>): CollectionPlan {
-  const same = (want: string, have: string | undefined) =>
-    c.shape !== 'map' || (have !== undefined && (c.document ? sameJsonText(want, have) : want === have));
-  return {
-    add: [...desired].filter(([k, v]) => !observed.has(k) || !same(v, observed.get(k))),
-    remove: [...observed.keys()].filter((k) => !desired.has(k)).sort(),
+  const compare = c.shape === 'objects' ? c.list.document?.compare : undefined;
+  const same = (want: string, have: string | undefined) => {
+    if (c.shape === 'map') return have !== undefined && (c.document ? sameJsonText(want, have) : want === have);
+    if (compare) return have !== undefined && sameValues(elementValues(compare, JSON.parse(want) as JsonObject), JSON.parse(have) as ComparedValues);
+    return true;
   };
+  const add = [...desired].filter(([k, v]) => !observed.has(k) || !same(v, observed.get(k)));
+  // An object that differs is replaced under its name, removed first: AWS refuses a name in use (a Sid).
+  const replaced = new Set(compare ? add.map(([k]) => k).filter((k) => observed.has(k)) : []);
+  return { add, remove: [...observed.keys()].filter((k) => !desired.has(k) || replaced.has(k)).sort() };
 }
 
 /** The value a get operation returned, URL-decoded where it is a document IAM encoded. */

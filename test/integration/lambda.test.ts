@@ -6,6 +6,7 @@
 // LayerVersion are keyed by the number AWS makes; an EventSourceMapping by its UUID.
 import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import {
+  AddPermissionCommand,
   GetAliasCommand,
   GetEventSourceMappingCommand,
   GetFunctionCommand,
@@ -234,19 +235,22 @@ describe('lambda Version, Alias, FunctionURLConfig', () => {
     await waitFor(async () => ((await lambda.send(new GetAliasCommand({ FunctionName: fnName, Name: 'live' }))).Description === 'latest traffic' ? true : undefined), 30_000, 'alias drift corrected', c.logs);
   });
 
+  /** The live alias's policy statements, by Sid (none while GetPolicy answers 404). */
+  const statements = async (): Promise<Map<string, Record<string, any>>> => {
+    try {
+      const p = await lambda.send(new GetPolicyCommand({ FunctionName: fnName, Qualifier: 'live' }));
+      return new Map(((JSON.parse(p.Policy ?? '{}') as { Statement?: Array<Record<string, any>> }).Statement ?? []).map((x) => [String(x.Sid), x]));
+    } catch (e) {
+      if ((e as { name?: string }).name === 'ResourceNotFoundException') return new Map();
+      throw e;
+    }
+  };
+  const sids = async () => [...(await statements()).keys()].sort().join(',');
+  const s3 = { statementID: 's3-invoke', action: 'lambda:InvokeFunction', principal: 's3.amazonaws.com', sourceARN: 'arn:aws:s3:::ml-data' };
+  const sns = { statementID: 'sns-invoke', action: 'lambda:InvokeFunction', principal: 'sns.amazonaws.com' };
+  const alias = { name: 'live', functionRef: { from: { name: 'scorer' } }, functionVersion: '$LATEST', description: 'latest traffic' };
+
   it("an Alias's permissions: added with AddPermission on the alias, removed with RemovePermission, re-added after an out-of-band removal", async () => {
-    const sids = async () => {
-      try {
-        const p = await lambda.send(new GetPolicyCommand({ FunctionName: fnName, Qualifier: 'live' }));
-        return (JSON.parse(p.Policy ?? '{}') as { Statement?: Array<{ Sid?: string }> }).Statement?.map((x) => x.Sid).sort().join(',') ?? '';
-      } catch (e) {
-        if ((e as { name?: string }).name === 'ResourceNotFoundException') return '';
-        throw e;
-      }
-    };
-    const s3 = { statementID: 's3-invoke', action: 'lambda:InvokeFunction', principal: 's3.amazonaws.com', sourceARN: 'arn:aws:s3:::ml-data' };
-    const sns = { statementID: 'sns-invoke', action: 'lambda:InvokeFunction', principal: 'sns.amazonaws.com' };
-    const alias = { name: 'live', functionRef: { from: { name: 'scorer' } }, functionVersion: '$LATEST', description: 'latest traffic' };
     apply('Alias', 'live', { ...alias, permissions: [s3] });
     await waitFor(async () => ((await sids()) === 's3-invoke' ? true : undefined), 30_000, 'first permission added', c.logs);
     const policy = await lambda.send(new GetPolicyCommand({ FunctionName: fnName, Qualifier: 'live' }));
@@ -264,6 +268,38 @@ describe('lambda Version, Alias, FunctionURLConfig', () => {
     expect(await sids()).toBe('');
     await waitFor(async () => ((await sids()) === 'sns-invoke' ? true : undefined), 60_000, 'permission re-added on resync', c.logs);
     apply('Alias', 'live', alias);
+  });
+
+  it("an Alias's permissions are compared whole (list_document.compare): a statement changed under its Sid, in the spec or out of band, is replaced; an idle resync writes none", async () => {
+    const permissionCalls = async (since: number) =>
+      (await aws.control.calls({ since })).filter((x) => x.operation === 'AddPermission' || x.operation === 'RemovePermission').map((x) => `${x.operation} ${String(x.input?.StatementId)}`);
+    await waitFor(async () => ((await sids()) === '' ? true : undefined), 30_000, 'permissions emptied by the previous test', c.logs);
+    apply('Alias', 'live', { ...alias, permissions: [s3, sns] });
+    await waitFor(async () => ((await sids()) === 's3-invoke,sns-invoke' ? true : undefined), 30_000, 'permissions added', c.logs);
+    // Every member the spec manages reads back equal (principal, action, source ARN): nothing is replaced.
+    const idle = await aws.control.mark();
+    await new Promise((r) => setTimeout(r, 4_500));
+    expect(await permissionCalls(idle)).toEqual([]);
+    expect((await aws.control.calls({ since: idle, operation: 'GetPolicy' })).length).toBeGreaterThan(0);
+
+    // Out of band: the same Sid, another principal (moto's RemovePermission ignores the Qualifier; its AddPermission keeps it).
+    await lambda.send(new RemovePermissionCommand({ FunctionName: fnName, Qualifier: 'live', StatementId: 'sns-invoke' }));
+    await lambda.send(new AddPermissionCommand({ FunctionName: fnName, Qualifier: 'live', StatementId: 'sns-invoke', Action: 'lambda:InvokeFunction', Principal: 'events.amazonaws.com' }));
+    expect((await statements()).get('sns-invoke')?.Principal).toEqual({ Service: 'events.amazonaws.com' });
+    const drift = await aws.control.mark();
+    await waitFor(async () => ((await statements()).get('sns-invoke')?.Principal?.Service === 'sns.amazonaws.com' ? true : undefined), 60_000, 'principal restored on resync', c.logs);
+    // Removed, then added again under the same Sid (AWS refuses a Sid in use); the other statement untouched.
+    await waitFor(async () => ((await permissionCalls(drift)).length >= 2 ? true : undefined), 10_000, 'the replacing calls recorded', c.logs);
+    expect(await permissionCalls(drift)).toEqual(['RemovePermission sns-invoke', 'AddPermission sns-invoke']);
+    expect((await statements()).get('s3-invoke')).toMatchObject({ Principal: { Service: 's3.amazonaws.com' }, Condition: { ArnLike: { 'AWS:SourceArn': 'arn:aws:s3:::ml-data' } } });
+
+    // In the spec: a new source ARN under the same statementID reaches AWS.
+    const edit = await aws.control.mark();
+    apply('Alias', 'live', { ...alias, permissions: [{ ...s3, sourceARN: 'arn:aws:s3:::ml-data-v2' }, sns] });
+    await waitFor(async () => ((await statements()).get('s3-invoke')?.Condition?.ArnLike?.['AWS:SourceArn'] === 'arn:aws:s3:::ml-data-v2' ? true : undefined), 30_000, 'source ARN changed in place', c.logs);
+    expect(await permissionCalls(edit)).toEqual(['RemovePermission s3-invoke', 'AddPermission s3-invoke']);
+    apply('Alias', 'live', alias);
+    await waitFor(async () => ((await sids()) === '' ? true : undefined), 30_000, 'permissions emptied', c.logs);
   });
 
   it("an Alias's provisioned concurrency is put, changed and removed (the proxy's gap filler: moto lacks it)", async () => {

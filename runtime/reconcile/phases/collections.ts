@@ -4,7 +4,7 @@ import type { JsonObject } from '../../convert/paths';
 import { APPLIED_SPEC_ANNOTATION, parseAppliedSpec } from '../applied-spec';
 import { toSdkStruct } from '../../convert/shapes';
 import { classifyAwsError } from '../../aws/errors';
-import { collectionTarget, elementShape, listedNames, nextPage, planCollection, readValue } from '../collections';
+import { collectionTarget, elementShape, listedElements, nextPage, planCollection, readValue } from '../collections';
 import type { RunState } from '../run-state';
 import { recordApplied } from './update';
 
@@ -18,39 +18,42 @@ function identity(s: RunState, op: OperationBinding, spec: JsonObject, c: Collec
   return input;
 }
 
-/** Element names AWS holds, every page. A list operation that is the kind's read (unpaged) is not called again. */
-async function listAll(s: RunState, c: CollectionBinding, spec: JsonObject): Promise<string[]> {
-  if (!c.list.pageToken && s.lastRead?.operation === c.list.name) return listedNames(c, s.lastRead.output);
+/**
+ * Elements AWS holds, every page: names, with what a compared document entry holds (listedElements).
+ * A list operation that is the kind's read (unpaged) is not called again.
+ */
+async function listAll(s: RunState, c: CollectionBinding, spec: JsonObject): Promise<Array<[string, string | undefined]>> {
+  if (!c.list.pageToken && s.lastRead?.operation === c.list.name) return listedElements(c, s.lastRead.output);
   if (c.list.document) {
     // No document (Lambda's GetPolicy answers 404 while nothing was added) holds no elements; the
     // resource itself was just read, so this 404 is not the resource's.
     try {
-      return listedNames(c, await s.env.aws.call('READ_ONE', c.list.name, identity(s, c.list, spec, c)));
+      return listedElements(c, await s.env.aws.call('READ_ONE', c.list.name, identity(s, c.list, spec, c)));
     } catch (err) {
       if (classifyAwsError(err, { notFound: [], terminalCodes: [] }).httpStatus === 404) return [];
       throw err;
     }
   }
-  const names: string[] = [];
+  const elements: Array<[string, string | undefined]> = [];
   let token: string | undefined;
   for (let page = 0; page < MAX_PAGES; page++) {
     const input = { ...identity(s, c.list, spec, c), ...(token && c.list.pageToken ? { [c.list.pageToken.input]: token } : {}) };
     const output = await s.env.aws.call('READ_ONE', c.list.name, input);
-    names.push(...listedNames(c, output));
+    elements.push(...listedElements(c, output));
     token = nextPage(c, output);
     if (!token) break;
   }
-  return names;
+  return elements;
 }
 
 async function observe(s: RunState, c: CollectionBinding, spec: JsonObject, wanted: ReadonlyMap<string, string>): Promise<Map<string, string | undefined>> {
   const observed = new Map<string, string | undefined>();
-  for (const name of await listAll(s, c, spec)) {
+  for (const [name, listed] of await listAll(s, c, spec)) {
     // A map's value is read only where the spec names the element: the rest are removed unread.
     const value = c.get && wanted.has(name)
       ? readValue(c, await s.env.aws.call('READ_ONE', c.get.name, { ...identity(s, c.get, spec, c), [c.add.member]: name }))
       : undefined;
-    observed.set(name, c.shape === 'map' ? value : name);
+    observed.set(name, c.shape === 'map' ? value : listed ?? name);
   }
   return observed;
 }
@@ -91,7 +94,7 @@ export async function syncCollections(s: RunState, desired: JsonObject): Promise
 /** Removes every element of every collection: AWS refuses to delete a role that still has policies. */
 export async function emptyCollections(s: RunState, spec: JsonObject): Promise<void> {
   for (const c of s.d.collections ?? []) {
-    for (const name of await listAll(s, c, spec)) {
+    for (const [name] of await listAll(s, c, spec)) {
       await s.env.aws.call('UPDATE', c.remove.name, { ...identity(s, c.remove, spec, c), [c.remove.member]: name });
     }
   }
