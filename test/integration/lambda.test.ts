@@ -289,7 +289,7 @@ describe('lambda Version, Alias, FunctionURLConfig', () => {
     const drift = await aws.control.mark();
     await waitFor(async () => ((await statements()).get('sns-invoke')?.Principal?.Service === 'sns.amazonaws.com' ? true : undefined), 60_000, 'principal restored on resync', c.logs);
     // Removed, then added again under the same Sid (AWS refuses a Sid in use); the other statement untouched.
-    await waitFor(async () => ((await permissionCalls(drift)).length >= 2 ? true : undefined), 10_000, 'the replacing calls recorded', c.logs);
+    await waitFor(async () => ((await permissionCalls(drift)).length >= 2 ? true : undefined), 30_000, 'the replacing calls recorded', c.logs);
     expect(await permissionCalls(drift)).toEqual(['RemovePermission sns-invoke', 'AddPermission sns-invoke']);
     expect((await statements()).get('s3-invoke')).toMatchObject({ Principal: { Service: 's3.amazonaws.com' }, Condition: { ArnLike: { 'AWS:SourceArn': 'arn:aws:s3:::ml-data' } } });
 
