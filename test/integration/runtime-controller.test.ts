@@ -167,7 +167,13 @@ describe("runtime on kube-apiserver + moto", () => {
     expect(condition(obj, "ACK.Terminal")?.message).toMatch(/^ValidationException: /);
     expect(condition(obj, "Ready")).toMatchObject({ status: "False", reason: "ACK.Terminal" });
     const mark = await aws.control.mark();
-    await new Promise((r) => setTimeout(r, (RESYNC_SECONDS + 2) * 1000));
+    // Later reconciles (a resync, an annotation edit) call nothing: two are awaited, not a sleep.
+    const terminalReconciles = () => logs.filter((l) => l.includes("no AWS call until the spec changes") && l.includes(`"name":"${name}"`)).length;
+    for (const note of ["a", "b"]) {
+      const seen = terminalReconciles();
+      await kube.mergePatch(REF, ns, name, { metadata: { annotations: { "example.com/note": note } } });
+      await waitFor(() => terminalReconciles() > seen, 30_000, `a reconcile of the Terminal target after annotation ${note}`);
+    }
     expect(await aws.control.calls({ since: mark, resource: t.resourceID })).toEqual([]);
     expect((await eventsFor(name)).some((e) => e.reason === "Terminal" && e.type === "Warning")).toBe(true);
     // Fixing the spec (a new generation) brings it back.

@@ -108,7 +108,13 @@ describe('AWS errors', () => {
     const obj = await until(c, POLICY, ns, name, (o) => condition(o, 'ACK.Terminal')?.status === 'True', 'Terminal');
     expect(condition(obj, 'ACK.Terminal')?.message).toMatch(/^ValidationException: .+/);
     const mark = await aws.control.mark();
-    await new Promise((r) => setTimeout(r, 5000));
+    // Two later reconciles (a label, then an annotation, each awaited so they cannot coalesce) call nothing.
+    const terminalReconciles = () => c.logs.filter((l) => l.includes('no AWS call until the spec changes') && l.includes(name)).length;
+    for (const [verb, arg] of [['label', 'team=ml'], ['annotate', 'note=reviewed']] as const) {
+      const seen = terminalReconciles();
+      expect(kubectl([verb, 'scalingpolicies.applicationautoscaling.services.k8s.aws', name, '-n', ns, arg]).status).toBe(0);
+      await waitFor(() => terminalReconciles() > seen || undefined, 30_000, `a reconcile of the Terminal ScalingPolicy after the ${verb}`, c.logs);
+    }
     expect(await aws.control.calls({ since: mark, operation: 'PutScalingPolicy' })).toEqual([]);
     // A spec change is a new generation: the controller tries again.
     await c.kube.mergePatch(POLICY, ns, name, { spec: { policyType: 'StepScaling' } });
