@@ -1,6 +1,7 @@
 import * as SM from "@aws-sdk/client-sagemaker";
 import * as STS from "@aws-sdk/client-sts";
 import { startTestAws, uniqueName, type TestAws } from "../env/aws/testing";
+import { waitFor } from "../support/wait";
 
 let aws: TestAws;
 let sm: SM.SageMakerClient;
@@ -50,6 +51,23 @@ describe("scenario proxy: fault injection", () => {
     const started = Date.now();
     await expect(describe1()).resolves.toMatchObject({ ModelName: model });
     expect(Date.now() - started).toBeGreaterThanOrEqual(400);
+  });
+
+  it("a call held by latency is listed in flight until answered, then recorded with its arrival time", async () => {
+    await aws.control.inject({ kind: "latency", operation: "DescribeModel", resource: model, latencyMs: 1_500, count: 1 });
+    const mark = await aws.control.mark();
+    const sent = Date.now();
+    const answer = describe1();
+    const [arrived] = await waitFor(async () => {
+      const f = await aws.control.inFlight({ operation: "DescribeModel", resource: model });
+      return f.length ? f : undefined;
+    }, 10_000, "the call in flight");
+    expect(arrived).toMatchObject({ service: "sagemaker", operation: "DescribeModel", resource: model });
+    expect(arrived!.time).toBeGreaterThanOrEqual(sent);
+    expect(await aws.control.calls({ since: mark, operation: "DescribeModel", resource: model })).toEqual([]);
+    await expect(answer).resolves.toMatchObject({ ModelName: model });
+    expect(await aws.control.inFlight({ resource: model })).toEqual([]);
+    expect(await aws.control.calls({ since: mark, operation: "DescribeModel", resource: model })).toMatchObject([{ time: arrived!.time, fault: "latency" }]);
   });
 
   it("resets the connection", async () => {

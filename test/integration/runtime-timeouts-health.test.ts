@@ -150,22 +150,23 @@ describe("timeouts and health", () => {
     // Every call for these resources takes 2.5 s at the proxy, so reconciles are mid-call when the stop comes.
     for (const t of targets) await aws.control.inject({ kind: "latency", operation: "*", resource: t.resourceID, latencyMs: 2_500 });
     for (const t of targets) await kube.create(REF, nsStop, t.body);
-    // The finalizer goes on right before RegisterScalableTarget: once all have it, those calls are in flight.
+    // Every create has reached the proxy (held there by the latency): the stop comes mid-call. Waiting
+    // for the finalizers alone left the requests possibly still on their way, and a loaded machine
+    // could deliver one after the stop began.
+    const ids = new Set(targets.map((t) => t.resourceID));
     await waitFor(async () => {
-      const objs = await Promise.all(targets.map((t) => get(t.name, nsStop)));
-      return objs.every((o) => (o?.metadata.finalizers ?? []).length > 0);
-    }, 30_000, "every resource past its read, its create in flight");
+      const arrived = (await aws.control.inFlight({ operation: "RegisterScalableTarget" })).filter((c) => c.resource !== undefined && ids.has(c.resource));
+      return new Set(arrived.map((c) => c.resource)).size === ids.size;
+    }, 30_000, "every resource's create in flight at the proxy");
     const t0 = Date.now();
     await stopping.stop();
     expect(await readyz(stopping)).toBe(0); // servers closed
-    // Anything the controller had sent arrives at the proxy within the latency; wait it out.
-    await new Promise((r) => setTimeout(r, 3_500));
-    const ids = new Set(targets.map((t) => t.resourceID));
+    // The in-flight calls are recorded when the proxy answers them (latency 2.5 s): wait for that.
+    await waitFor(async () => (await aws.control.inFlight()).every((c) => c.resource === undefined || !ids.has(c.resource)), 30_000, "the held calls answered");
     const calls = (await aws.control.calls()).filter((c) => c.resource !== undefined && ids.has(c.resource));
-    const late = calls.filter((c) => c.time > t0 + graceMs);
-    expect(late).toEqual([]);
-    // New calls were refused at once: nothing arrived after the stop began.
-    expect(calls.filter((c) => c.time > t0 + 200)).toEqual([]);
+    // New calls were refused at once: nothing for these resources arrived after the stop began.
+    expect(calls.filter((c) => c.time >= t0)).toEqual([]);
+    expect(calls.filter((c) => c.operation === "RegisterScalableTarget")).toHaveLength(ids.size);
     expect(logs.some((l) => l.includes("cutting off AWS calls still in flight"))).toBe(true);
   });
 });

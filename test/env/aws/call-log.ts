@@ -26,6 +26,15 @@ export interface CallRecord {
   input: Record<string, unknown>;
 }
 
+/** A call the proxy has received and not answered yet (recorded as a CallRecord once it is). */
+export interface InFlightCall {
+  /** ms since epoch when the call arrived. */
+  time: number;
+  service: string;
+  operation: string;
+  resource?: string;
+}
+
 export interface CallQuery {
   service?: string;
   operation?: string;

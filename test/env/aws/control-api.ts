@@ -38,6 +38,13 @@ export async function handleControl(state: ProxyState, deps: ControlDeps, method
       case "GET /calls":
         return { status: 200, body: filterCalls(state.calls, callQuery(url.searchParams)) };
       case "GET /calls/:id":
+        if (id === "in-flight") {
+          const q = callQuery(url.searchParams);
+          const arriving = [...state.arriving].filter(
+            (c) => (q.service === undefined || c.service === q.service) && (q.operation === undefined || c.operation === q.operation) && (q.resource === undefined || c.resource === q.resource),
+          );
+          return { status: 200, body: arriving };
+        }
         if (id !== "count") break;
         return {
           status: 200,

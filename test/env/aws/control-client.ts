@@ -1,5 +1,5 @@
 /** Typed client for the scenario proxy's control API. Tests use this; it only speaks HTTP. */
-import type { CallQuery, CallRecord, CountBy } from "./call-log";
+import type { CallQuery, CallRecord, CountBy, InFlightCall } from "./call-log";
 import type { FaultRule, FaultSpec } from "./faults";
 import type { Hold, HoldSpec } from "./holds";
 
@@ -15,6 +15,11 @@ export class ProxyControl {
   /** Calls per resource (default), operation or service, after the query's filters. */
   countCalls(query: CallQuery & { by?: CountBy } = {}): Promise<Record<string, number>> {
     return this.request("GET", `/calls/count${queryString(query)}`);
+  }
+
+  /** Calls the proxy has received and not answered yet (service, operation and resource filters apply). */
+  inFlight(query: Pick<CallQuery, "service" | "operation" | "resource"> = {}): Promise<InFlightCall[]> {
+    return this.request("GET", `/calls/in-flight${queryString(query)}`);
   }
 
   clearCalls(): Promise<void> {

@@ -6,7 +6,7 @@ import { createServer, request, type IncomingHttpHeaders, type IncomingMessage, 
 import type { AddressInfo } from "node:net";
 import { accessKeyFromAuthorization, parseAwsCall, regionFromAuthorization, type AwsCall } from "./aws-call";
 import { accessDeniedError, awsError, errorCodeOf, jsonOk, serverError, throttlingError, type SyntheticResponse } from "./aws-errors";
-import { trimInput, type CallRecord } from "./call-log";
+import { trimInput, type CallRecord, type InFlightCall } from "./call-log";
 import { CONTROL_PREFIX, handleControl } from "./control-api";
 import {
   CORRECTED_OPERATIONS,
@@ -95,6 +95,17 @@ async function handle(state: ProxyState, upstream: URL, req: IncomingMessage, re
 
   const started = Date.now();
   const call = parseAwsCall({ method: req.method ?? "GET", path, headers: req.headers, body: body.toString("utf8") });
+  // Visible as in flight until recorded, so a test can wait for a call to have reached AWS.
+  const arrival: InFlightCall = { time: started, service: call.service, operation: call.operation, ...(call.resource !== undefined ? { resource: call.resource } : {}) };
+  state.arriving.add(arrival);
+  try {
+    await handleAws(state, upstream, req, res, body, started, call);
+  } finally {
+    state.arriving.delete(arrival);
+  }
+}
+
+async function handleAws(state: ProxyState, upstream: URL, req: IncomingMessage, res: ServerResponse, body: Buffer, started: number, call: AwsCall): Promise<void> {
   const signer = accessKeyFromAuthorization(typeof req.headers.authorization === "string" ? req.headers.authorization : undefined);
   const record = (status: number, extra: Partial<CallRecord>): void => {
     state.calls.push({

@@ -1,4 +1,4 @@
-import type { CallRecord } from "./call-log";
+import type { CallRecord, InFlightCall } from "./call-log";
 import type { FaultRule } from "./faults";
 import type { Hold } from "./holds";
 import { createGapFillers, type GapFiller } from "./gap-fillers";
@@ -9,6 +9,8 @@ import { emptyS3State, type S3State } from "./s3-corrections";
 /** Everything a scenario proxy remembers. One per proxy; tests change it through the control API. */
 export interface ProxyState {
   calls: CallRecord[];
+  /** Calls received and not answered yet (a latency fault, moto still working). */
+  arriving: Set<InFlightCall>;
   faults: FaultRule[];
   holds: Hold[];
   /** Permanent Describe patches left by corrections, keyed by holdKey(describeOperation, resource). */
@@ -25,7 +27,7 @@ export interface ProxyState {
 }
 
 export function emptyState(): ProxyState {
-  return { calls: [], faults: [], holds: [], overlays: new Map(), s3: emptyS3State(), gaps: createGapFillers(), assumedKeys: new Map(), dynamodb: emptyDynamoDbState(), seq: 0 };
+  return { calls: [], arriving: new Set(), faults: [], holds: [], overlays: new Map(), s3: emptyS3State(), gaps: createGapFillers(), assumedKeys: new Map(), dynamodb: emptyDynamoDbState(), seq: 0 };
 }
 
 export function nextSeq(state: ProxyState): number {
