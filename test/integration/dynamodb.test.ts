@@ -258,6 +258,27 @@ describe('dynamodb Table', () => {
     expect(await updateTableCalls(idle)).toEqual([]);
   });
 
+  it("tableReplicas compared beyond the Region, as ACK's Table (KMS key, class and throughput overrides): a spec change is one Update; an out-of-band Update is corrected (shown by the proxy correction)", async () => {
+    const replica = async () => (await table())?.Replicas?.find((r) => r.RegionName === 'eu-west-1');
+    const key = 'arn:aws:kms:eu-west-1:123456789012:key/replica';
+    const since = await lastSeq();
+    apply('Table', 'orders', { ...updated, tableReplicas: [{ regionName: 'eu-west-1', kmsMasterKeyID: key, tableClassOverride: 'STANDARD_INFREQUENT_ACCESS', provisionedThroughputOverride: { readCapacityUnits: 3 } }] });
+    await waitFor(async () => ((await replica())?.ReplicaTableClassSummary?.TableClass === 'STANDARD_INFREQUENT_ACCESS' ? true : undefined), 30_000, 'replica updated', c.logs);
+    expect(await replica()).toMatchObject({ KMSMasterKeyId: key, ProvisionedThroughputOverride: { ReadCapacityUnits: 3 } });
+    const update = [{ Update: { RegionName: 'eu-west-1', KMSMasterKeyId: key, TableClassOverride: 'STANDARD_INFREQUENT_ACCESS', ProvisionedThroughputOverride: { ReadCapacityUnits: 3 } } }];
+    expect((await updateTableCalls(since)).map((x) => x.input.ReplicaUpdates)).toEqual([update]);
+    const idle = await lastSeq();
+    await afterResyncs(idle, 2);
+    expect(await updateTableCalls(idle)).toEqual([]);
+
+    await ddb.send(new UpdateTableCommand({ TableName: name, ReplicaUpdates: [{ Update: { RegionName: 'eu-west-1', TableClassOverride: 'STANDARD', ProvisionedThroughputOverride: { ReadCapacityUnits: 7 } } }] }));
+    const drift = await lastSeq();
+    expect((await replica())?.ReplicaTableClassSummary?.TableClass).toBe('STANDARD');
+    await waitFor(async () => ((await replica())?.ReplicaTableClassSummary?.TableClass === 'STANDARD_INFREQUENT_ACCESS' ? true : undefined), 30_000, 'replica drift corrected', c.logs);
+    expect((await replica())?.ProvisionedThroughputOverride).toEqual({ ReadCapacityUnits: 3 });
+    expect((await updateTableCalls(drift)).map((x) => x.input.ReplicaUpdates)).toEqual([update]);
+  });
+
   it('a key schema change is refused at admission', () => {
     const manifest = { apiVersion: 'dynamodb.services.k8s.aws/v1alpha1', kind: 'Table', metadata: { name: 'orders' }, spec: { ...key, attributeDefinitions: attrs('h'), keySchema: [{ attributeName: 'g', keyType: 'HASH' }] } };
     const r = kubectl(['apply', '-n', ns, '-f', '-'], { input: stringify(manifest) });

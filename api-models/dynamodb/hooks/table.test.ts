@@ -11,9 +11,53 @@ describe('Table replicas (global tables version 2019.11.21)', () => {
   it('one ReplicaUpdates action per call, after every other change: a Region the spec adds, then one it dropped', () => {
     const desired = { tableReplicas: [{ regionName: 'us-west-2' }, { regionName: 'eu-west-1', tableClassOverride: 'STANDARD' }] };
     expect(nextUpdate({ TableName: 't' }, desired, {}, { replicas: replicas('us-west-2', 'ap-south-1') })).toEqual({ TableName: 't', ReplicaUpdates: [{ Create: { RegionName: 'eu-west-1', TableClassOverride: 'STANDARD' } }] });
-    expect(nextReplicaAction(desired, { replicas: replicas('us-west-2', 'eu-west-1', 'ap-south-1') })).toEqual({ Delete: { RegionName: 'ap-south-1' } });
-    expect(nextReplicaAction(desired, { replicas: replicas('eu-west-1', 'us-west-2') })).toBeUndefined();
+    const [usWest2, euWest1, apSouth1] = replicas('us-west-2', 'eu-west-1', 'ap-south-1');
+    const standard = { ...euWest1, replicaTableClassSummary: { tableClass: 'STANDARD' } };
+    expect(nextReplicaAction(desired, { replicas: [usWest2, standard, apSouth1] })).toEqual({ Delete: { RegionName: 'ap-south-1' } });
+    expect(nextReplicaAction(desired, { replicas: [standard, usWest2] })).toBeUndefined();
     expect(nextUpdate({ TableName: 't', DeletionProtectionEnabled: true }, desired, {}, {})).toEqual({ TableName: 't', DeletionProtectionEnabled: true });
+  });
+
+  it("a replica whose KMS key, class or throughput overrides (its own or an index's) differ from the spec is updated, after creations, before deletions (ACK's order)", () => {
+    const want = {
+      regionName: 'eu-west-1',
+      kmsMasterKeyID: 'k1',
+      tableClassOverride: 'STANDARD_INFREQUENT_ACCESS',
+      provisionedThroughputOverride: { readCapacityUnits: 5 },
+      globalSecondaryIndexes: [{ indexName: 'byH', provisionedThroughputOverride: { readCapacityUnits: 2 } }],
+    };
+    const held = {
+      regionName: 'eu-west-1', replicaStatus: 'ACTIVE',
+      // AWS reports the key as an ARN: the spec's key id names it.
+      kmsMasterKeyID: 'arn:aws:kms:eu-west-1:123456789012:key/k1',
+      replicaTableClassSummary: { tableClass: 'STANDARD_INFREQUENT_ACCESS' },
+      provisionedThroughputOverride: { readCapacityUnits: 5 },
+      globalSecondaryIndexes: [{ indexName: 'byH', provisionedThroughputOverride: { readCapacityUnits: 2 } }, { indexName: 'other' }],
+    };
+    const desired = { tableReplicas: [want] };
+    expect(nextReplicaAction(desired, { replicas: [held] })).toBeUndefined();
+    const update = {
+      Update: {
+        RegionName: 'eu-west-1', KMSMasterKeyId: 'k1', TableClassOverride: 'STANDARD_INFREQUENT_ACCESS',
+        ProvisionedThroughputOverride: { ReadCapacityUnits: 5 }, GlobalSecondaryIndexes: [{ IndexName: 'byH', ProvisionedThroughputOverride: { ReadCapacityUnits: 2 } }],
+      },
+    };
+    for (const drift of [
+      { kmsMasterKeyID: 'arn:aws:kms:eu-west-1:123456789012:key/k2' },
+      { replicaTableClassSummary: { tableClass: 'STANDARD' } },
+      { provisionedThroughputOverride: { readCapacityUnits: 9 } },
+      { globalSecondaryIndexes: [{ indexName: 'byH', provisionedThroughputOverride: { readCapacityUnits: 1 } }] },
+      { globalSecondaryIndexes: [] },
+    ]) {
+      expect(nextReplicaAction(desired, { replicas: [{ ...held, ...drift }] })).toEqual(update);
+    }
+    // Members the spec leaves unset are AWS's to report.
+    expect(nextReplicaAction({ tableReplicas: [{ regionName: 'eu-west-1' }] }, { replicas: [held] })).toBeUndefined();
+    expect(nextReplicaAction({ tableReplicas: [{ regionName: 'eu-west-1', onDemandThroughputOverride: { maxReadRequestUnits: 4 } }] }, { replicas: [held] })).toMatchObject({ Update: { OnDemandThroughputOverride: { MaxReadRequestUnits: 4 } } });
+    // Order: a missing Region first, then the update, then a dropped Region.
+    const status = { replicas: [{ ...held, replicaTableClassSummary: { tableClass: 'STANDARD' } }, { regionName: 'ap-south-1', replicaStatus: 'ACTIVE' }] };
+    expect(nextReplicaAction({ tableReplicas: [want, { regionName: 'us-west-2' }] }, status)).toEqual({ Create: { RegionName: 'us-west-2' } });
+    expect(nextReplicaAction(desired, status)).toEqual(update);
   });
 
   it('a spec without tableReplicas leaves AWS replicas alone; an empty list removes them', () => {

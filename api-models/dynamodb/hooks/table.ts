@@ -35,11 +35,14 @@ export function indexesInProgress(status: Readonly<Record<string, unknown>>): st
 }
 const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** JSON (ACK names) of the index and key structures → SDK members: all are the member names with a lower first letter. */
+/** ACK names that are not the SDK member with a lower first letter. */
+const SDK_NAMES: Readonly<Record<string, string>> = { kmsMasterKeyID: 'KMSMasterKeyId' };
+
+/** JSON (ACK names) of the index, key and replica structures → SDK members: the member names with a lower first letter, but for SDK_NAMES. */
 export function toSdk(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(toSdk);
   if (!isObj(v)) return v;
-  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k.charAt(0).toUpperCase() + k.slice(1), toSdk(x)]));
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [SDK_NAMES[k] ?? k.charAt(0).toUpperCase() + k.slice(1), toSdk(x)]));
 }
 
 const gsis = (spec: Readonly<Json>): Json[] => (Array.isArray(spec.globalSecondaryIndexes) ? spec.globalSecondaryIndexes.filter(isObj) : []);
@@ -94,18 +97,47 @@ export function replicasInProgress(status: Readonly<Json>): string[] {
   return replicaList(status.replicas).filter((r) => typeof r.replicaStatus === 'string' && r.replicaStatus !== 'ACTIVE').map((r) => String(r.regionName));
 }
 
+/** A read-capacity or max-read-units override the spec sets, and AWS reports otherwise. */
+function overrideDiffers(want: Json, have: Json): boolean {
+  const member = (o: unknown, k: string) => (isObj(o) ? o[k] : undefined);
+  const pto = member(want.provisionedThroughputOverride, 'readCapacityUnits');
+  const odto = member(want.onDemandThroughputOverride, 'maxReadRequestUnits');
+  return (pto !== undefined && pto !== member(have.provisionedThroughputOverride, 'readCapacityUnits'))
+    || (odto !== undefined && odto !== member(have.onDemandThroughputOverride, 'maxReadRequestUnits'));
+}
+
+/**
+ * Whether AWS's replica (a status.replicas ReplicaDescription) has what the spec's says, as ACK's
+ * equalCreateReplicationGroupMemberActions compares it: KMS key, table class override, throughput
+ * overrides and each listed index's overrides. Members the spec leaves unset are AWS's (it reports
+ * a replica's default class and key), so they are not compared.
+ */
+export function replicaMatches(want: Readonly<Json>, have: Readonly<Json>): boolean {
+  if (want.kmsMasterKeyID !== undefined && !sameKey(want.kmsMasterKeyID, have.kmsMasterKeyID)) return false;
+  const haveClass = isObj(have.replicaTableClassSummary) ? have.replicaTableClassSummary.tableClass : undefined;
+  if (want.tableClassOverride !== undefined && want.tableClassOverride !== haveClass) return false;
+  if (overrideDiffers(want, have)) return false;
+  const indexes = byName(replicaList(have.globalSecondaryIndexes));
+  return replicaList(want.globalSecondaryIndexes).every((w) => {
+    const h = indexes.get(String(w.indexName));
+    return h !== undefined && !overrideDiffers(w, h);
+  });
+}
+
 /**
  * The next replica action (global tables version 2019.11.21), as ACK's Table controller: one per call,
- * a creation for a Region the spec names that AWS lacks, then a deletion of one the spec dropped.
+ * a creation for a Region the spec names that AWS lacks, then an update of one that differs from the
+ * spec (replicaMatches), then a deletion of one the spec dropped.
  * Undefined: in step, or the spec does not manage replicas.
  */
 export function nextReplicaAction(desired: Readonly<Json>, status: Readonly<Json>): Json | undefined {
   if (desired.tableReplicas === undefined) return undefined;
   const want = replicaList(desired.tableReplicas);
-  const have = new Set(replicaList(status.replicas).map((r) => String(r.regionName)));
+  const have = new Map(replicaList(status.replicas).map((r) => [String(r.regionName), r]));
   const wanted = new Set(want.map((r) => String(r.regionName)));
   for (const r of want) if (!have.has(String(r.regionName))) return { Create: toSdk(r) };
-  for (const region of have) if (!wanted.has(region)) return { Delete: { RegionName: region } };
+  for (const r of want) if (!replicaMatches(r, have.get(String(r.regionName))!)) return { Update: toSdk(r) };
+  for (const region of have.keys()) if (!wanted.has(region)) return { Delete: { RegionName: region } };
   return undefined;
 }
 
