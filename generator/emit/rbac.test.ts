@@ -27,7 +27,7 @@ describe('toRbacRules', () => {
       { apiGroups: [''], resources: ['events'], verbs: ['create', 'patch'] },
     ]);
     expect(rules.cluster).toEqual([
-      { apiGroups: [''], resources: ['namespaces'], verbs: ['get', 'list', 'watch'] },
+      { apiGroups: [''], resources: ['namespaces'], verbs: ['get'] },
       { apiGroups: ['services.k8s.aws'], resources: ['iamroleselectors'], verbs: ['list', 'watch'] },
     ]);
     expect(rules.system).toEqual([{ apiGroups: [''], resources: ['configmaps'], verbs: ['get'] }]);

@@ -60,7 +60,8 @@ export function toRbacRules(model: ServiceModel): RbacRules {
       { apiGroups: [''], resources: ['events'], verbs: ['create', 'patch'] },
     ],
     cluster: [
-      { apiGroups: [''], resources: ['namespaces'], verbs: ['get', 'list', 'watch'] },
+      // Read by name for their annotations and labels (runtime/k8s/namespace-cache.ts), never listed.
+      { apiGroups: [''], resources: ['namespaces'], verbs: ['get'] },
       // IAMRoleSelectors are cluster-scoped; the controller only watches them (it never writes their empty status).
       { apiGroups: ['services.k8s.aws'], resources: ['iamroleselectors'], verbs: ['list', 'watch'] },
     ],

@@ -74,6 +74,9 @@ describe("installScope namespace", () => {
 
   it("reads namespaces, the CARM ConfigMaps in its own namespace, watches IAMRoleSelectors, and holds its Lease there", () => {
     expect(allowed(sa, ["get", "namespace", watched])).toBe(true);
+    // Read by name only: namespaces are never listed or watched.
+    expect(canI(sa, "list", "namespaces")).toBe(false);
+    expect(canI(sa, "watch", "namespaces")).toBe(false);
     expect(allowed(sa, ["-n", system, "get", "configmap", "ack-role-account-map"])).toBe(true);
     expect(canI(sa, "get", "configmaps/ack-role-team-map", "-n", system)).toBe(true);
     // Read by name only: the CARM maps are never listed.

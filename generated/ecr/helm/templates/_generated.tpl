@@ -40,7 +40,7 @@ ack-ecr-controller
 {{- define "ack.rules.cluster" -}}
 - apiGroups: [""]
   resources: ["namespaces"]
-  verbs: ["get","list","watch"]
+  verbs: ["get"]
 - apiGroups: ["services.k8s.aws"]
   resources: ["iamroleselectors"]
   verbs: ["list","watch"]

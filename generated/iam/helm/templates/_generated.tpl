@@ -31,7 +31,7 @@ ack-iam-controller
 {{- define "ack.rules.cluster" -}}
 - apiGroups: [""]
   resources: ["namespaces"]
-  verbs: ["get","list","watch"]
+  verbs: ["get"]
 - apiGroups: ["services.k8s.aws"]
   resources: ["iamroleselectors"]
   verbs: ["list","watch"]

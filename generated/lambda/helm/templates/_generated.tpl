@@ -49,7 +49,7 @@ ack-lambda-controller
 {{- define "ack.rules.cluster" -}}
 - apiGroups: [""]
   resources: ["namespaces"]
-  verbs: ["get","list","watch"]
+  verbs: ["get"]
 - apiGroups: ["services.k8s.aws"]
   resources: ["iamroleselectors"]
   verbs: ["list","watch"]

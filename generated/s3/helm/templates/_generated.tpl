@@ -34,7 +34,7 @@ ack-s3-controller
 {{- define "ack.rules.cluster" -}}
 - apiGroups: [""]
   resources: ["namespaces"]
-  verbs: ["get","list","watch"]
+  verbs: ["get"]
 - apiGroups: ["services.k8s.aws"]
   resources: ["iamroleselectors"]
   verbs: ["list","watch"]

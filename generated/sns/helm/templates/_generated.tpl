@@ -37,7 +37,7 @@ ack-sns-controller
 {{- define "ack.rules.cluster" -}}
 - apiGroups: [""]
   resources: ["namespaces"]
-  verbs: ["get","list","watch"]
+  verbs: ["get"]
 - apiGroups: ["services.k8s.aws"]
   resources: ["iamroleselectors"]
   verbs: ["list","watch"]
