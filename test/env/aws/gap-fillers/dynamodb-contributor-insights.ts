@@ -1,4 +1,4 @@
-import type { SyntheticResponse } from "../aws-errors";
+import { dynamodbError, dynamodbJson } from "./dynamodb-common";
 import type { GapFiller } from "./types";
 
 /**
@@ -9,14 +9,6 @@ import type { GapFiller } from "./types";
  * DISABLED. A setting is dropped once moto no longer knows its table.
  */
 const API = "https://docs.aws.amazon.com/amazondynamodb/latest/APIReference";
-const REQUEST_ID = "00000000-0000-0000-0000-ack7e5700000";
-
-const json = (status: number, body: unknown): SyntheticResponse => ({
-  status,
-  headers: { "content-type": "application/x-amz-json-1.0", "x-amzn-requestid": REQUEST_ID },
-  body: JSON.stringify(body),
-});
-const error = (code: string, message: string): SyntheticResponse => json(400, { __type: `com.amazonaws.dynamodb.v20120810#${code}`, message });
 
 type Status = "ENABLING" | "ENABLED" | "DISABLING" | "DISABLED";
 interface Setting {
@@ -38,24 +30,24 @@ export function dynamodbContributorInsights(): GapFiller {
     operations: {
       UpdateContributorInsights: async (call, ctx) => {
         const action = call.input.ContributorInsightsAction;
-        if (action !== "ENABLE" && action !== "DISABLE") return error("ValidationException", "1 validation error detected: Value at 'contributorInsightsAction' failed to satisfy constraint: Member must satisfy enum value set: [ENABLE, DISABLE]");
+        if (action !== "ENABLE" && action !== "DISABLE") return dynamodbError("ValidationException", "1 validation error detected: Value at 'contributorInsightsAction' failed to satisfy constraint: Member must satisfy enum value set: [ENABLE, DISABLE]");
         if (!(await tableExists(ctx.moto, call.input))) {
           settings.delete(keyOf(call.input));
-          return error("ResourceNotFoundException", `Requested resource not found: Table: ${String(call.input.TableName)} not found`);
+          return dynamodbError("ResourceNotFoundException", `Requested resource not found: Table: ${String(call.input.TableName)} not found`);
         }
         const status: Status = action === "ENABLE" ? "ENABLING" : "DISABLING";
         settings.set(keyOf(call.input), { status, updatedSeconds: Math.floor(Date.now() / 1000) });
-        return json(200, { ...names(call.input), ContributorInsightsStatus: status });
+        return dynamodbJson(200, { ...names(call.input), ContributorInsightsStatus: status });
       },
       DescribeContributorInsights: async (call, ctx) => {
         if (!(await tableExists(ctx.moto, call.input))) {
           settings.delete(keyOf(call.input));
-          return error("ResourceNotFoundException", `Requested resource not found: Table: ${String(call.input.TableName)} not found`);
+          return dynamodbError("ResourceNotFoundException", `Requested resource not found: Table: ${String(call.input.TableName)} not found`);
         }
         const s = settings.get(keyOf(call.input));
         const status = s ? settled[s.status] : "DISABLED";
         if (s) settings.set(keyOf(call.input), { ...s, status });
-        return json(200, { ...names(call.input), ContributorInsightsRuleList: [], ContributorInsightsStatus: status, ...(s ? { LastUpdateDateTime: s.updatedSeconds } : {}) });
+        return dynamodbJson(200, { ...names(call.input), ContributorInsightsRuleList: [], ContributorInsightsStatus: status, ...(s ? { LastUpdateDateTime: s.updatedSeconds } : {}) });
       },
     },
   };

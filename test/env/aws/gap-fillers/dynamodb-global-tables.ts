@@ -21,6 +21,7 @@
  */
 import type { AwsCall } from "../aws-call";
 import type { SyntheticResponse } from "../aws-errors";
+import { dynamodbError, dynamodbJson } from "./dynamodb-common";
 import type { GapAnswer, GapFiller } from "./types";
 
 const GLOBAL_TABLE_OPERATIONS: ReadonlySet<string> = new Set(["CreateGlobalTable", "DescribeGlobalTable", "UpdateGlobalTable"]);
@@ -49,15 +50,7 @@ interface TableLookup {
   readonly nowSeconds: number;
 }
 
-const REQUEST_ID = "00000000-0000-0000-0000-ack7e5700000";
 const DEFAULT_ACCOUNT = "123456789012";
-
-const json = (status: number, body: unknown): SyntheticResponse => ({
-  status,
-  headers: { "content-type": "application/x-amz-json-1.0", "x-amzn-requestid": REQUEST_ID },
-  body: JSON.stringify(body),
-});
-const error = (code: string, message: string): SyntheticResponse => json(400, { __type: `com.amazonaws.dynamodb.v20120810#${code}`, message });
 
 function describe(t: GlobalTable, status: Status = t.pending ?? "ACTIVE"): Record<string, unknown> {
   return {
@@ -79,10 +72,10 @@ function regionsOf(v: unknown): string[] | undefined {
 async function checkLocalReplica(name: string, regions: readonly string[], lookup: TableLookup): Promise<SyntheticResponse | { account?: string }> {
   if (!regions.includes(lookup.region)) return {};
   const table = await lookup.describeTable(name);
-  if (!table) return error("TableNotFoundException", `Table not found: ${name} in region ${lookup.region}`);
+  if (!table) return dynamodbError("TableNotFoundException", `Table not found: ${name} in region ${lookup.region}`);
   const stream = table.StreamSpecification as Record<string, unknown> | undefined;
   if (stream?.StreamEnabled !== true || stream.StreamViewType !== "NEW_AND_OLD_IMAGES") {
-    return error("ValidationException", `Table ${name} in region ${lookup.region} must have DynamoDB Streams enabled with StreamViewType NEW_AND_OLD_IMAGES`);
+    return dynamodbError("ValidationException", `Table ${name} in region ${lookup.region} must have DynamoDB Streams enabled with StreamViewType NEW_AND_OLD_IMAGES`);
   }
   const account = typeof table.TableArn === "string" ? table.TableArn.split(":")[4] : undefined;
   return account ? { account } : {};
@@ -93,28 +86,28 @@ const isResponse = (v: unknown): v is SyntheticResponse => typeof v === "object"
 /** The proxy's answer to one of GLOBAL_TABLE_OPERATIONS; pure apart from `state` and the table lookup. */
 async function answerGlobalTable(state: GlobalTablesState, call: AwsCall, lookup: TableLookup): Promise<SyntheticResponse> {
   const name = call.input.GlobalTableName;
-  if (typeof name !== "string" || name === "") return error("ValidationException", "1 validation error detected: Value null at 'globalTableName' failed to satisfy constraint: Member must not be null");
+  if (typeof name !== "string" || name === "") return dynamodbError("ValidationException", "1 validation error detected: Value null at 'globalTableName' failed to satisfy constraint: Member must not be null");
   const existing = [...state.tables.entries()].find(([, t]) => t.name === name);
   switch (call.operation) {
     case "CreateGlobalTable": {
       const regions = regionsOf(call.input.ReplicationGroup);
-      if (!regions?.length) return error("ValidationException", "1 validation error detected: Value at 'replicationGroup' failed to satisfy constraint: Member must not be empty");
-      if (existing) return error("GlobalTableAlreadyExistsException", `Global table with this name already exists: ${name}`);
+      if (!regions?.length) return dynamodbError("ValidationException", "1 validation error detected: Value at 'replicationGroup' failed to satisfy constraint: Member must not be empty");
+      if (existing) return dynamodbError("GlobalTableAlreadyExistsException", `Global table with this name already exists: ${name}`);
       const local = await checkLocalReplica(name, regions, lookup);
       if (isResponse(local)) return local;
       const account = local.account ?? DEFAULT_ACCOUNT;
       const t: GlobalTable = { name, arn: `arn:aws:dynamodb::${account}:global-table/${name}`, createdSeconds: lookup.nowSeconds, regions: [...new Set(regions)], pending: "CREATING" };
       state.tables.set(`${account}|${name}`, t);
-      return json(200, { GlobalTableDescription: describe(t) });
+      return dynamodbJson(200, { GlobalTableDescription: describe(t) });
     }
     case "DescribeGlobalTable": {
-      if (!existing) return error("GlobalTableNotFoundException", `Global table not found: ${name}`);
+      if (!existing) return dynamodbError("GlobalTableNotFoundException", `Global table not found: ${name}`);
       const [key, t] = existing;
       if (t.pending) state.tables.set(key, { ...t, pending: undefined });
-      return json(200, { GlobalTableDescription: describe(t, "ACTIVE") });
+      return dynamodbJson(200, { GlobalTableDescription: describe(t, "ACTIVE") });
     }
     default: {
-      if (!existing) return error("GlobalTableNotFoundException", `Global table not found: ${name}`);
+      if (!existing) return dynamodbError("GlobalTableNotFoundException", `Global table not found: ${name}`);
       const [key, t] = existing;
       const updates = Array.isArray(call.input.ReplicaUpdates) ? (call.input.ReplicaUpdates as Record<string, unknown>[]) : [];
       let regions = [...t.regions];
@@ -122,22 +115,22 @@ async function answerGlobalTable(state: GlobalTablesState, call: AwsCall, lookup
         const add = (u?.Create as Record<string, unknown> | undefined)?.RegionName;
         const remove = (u?.Delete as Record<string, unknown> | undefined)?.RegionName;
         if (typeof add === "string") {
-          if (regions.includes(add)) return error("ReplicaAlreadyExistsException", `Replica already exists in region ${add}`);
+          if (regions.includes(add)) return dynamodbError("ReplicaAlreadyExistsException", `Replica already exists in region ${add}`);
           const local = await checkLocalReplica(name, [add], lookup);
           if (isResponse(local)) return local;
           regions.push(add);
         } else if (typeof remove === "string") {
-          if (!regions.includes(remove)) return error("ReplicaNotFoundException", `Replica not found in region ${remove}`);
+          if (!regions.includes(remove)) return dynamodbError("ReplicaNotFoundException", `Replica not found in region ${remove}`);
           regions = regions.filter((r) => r !== remove);
-        } else return error("ValidationException", "Each ReplicaUpdate must have exactly one of Create or Delete");
+        } else return dynamodbError("ValidationException", "Each ReplicaUpdate must have exactly one of Create or Delete");
       }
       if (!regions.length) {
         state.tables.delete(key);
-        return json(200, { GlobalTableDescription: describe({ ...t, regions }, "DELETING") });
+        return dynamodbJson(200, { GlobalTableDescription: describe({ ...t, regions }, "DELETING") });
       }
       const next: GlobalTable = { ...t, regions, pending: "UPDATING" };
       state.tables.set(key, next);
-      return json(200, { GlobalTableDescription: describe(next) });
+      return dynamodbJson(200, { GlobalTableDescription: describe(next) });
     }
   }
 }
