@@ -59,7 +59,7 @@ describe("leader election (Lease)", () => {
       const o = await kube.get<KubeObject>(TARGETS, ns, "target");
       return ((o?.status?.conditions ?? []) as Condition[]).some((c) => c.type === "ACK.ResourceSynced" && c.status === "True");
     }, 30_000, "synced by the leader", tail(a, b));
-    expect(a.hasLog((l) => l.msg === "created new resource")).toBe(true);
+    await waitFor(() => a.hasLog((l) => l.msg === "created new resource") || undefined, 30_000, "the leader's 'created new resource' log line", tail(a));
     expect(isLeader(b)).toBe(false);
     expect(reconciled(b)).toBe(false);
     const lease = await kube.get<{ spec: { holderIdentity: string; leaseTransitions: number } }>(CORE.leases, ns, LEASE);
@@ -82,6 +82,7 @@ describe("leader election (Lease)", () => {
     } finally {
       aas.destroy();
     }
-    expect(b.hasLog((l) => l.msg === "updated resource")).toBe(true);
+    // Its log line comes through the child's stdout pipe, which may trail the change seen in AWS.
+    await waitFor(() => b.hasLog((l) => l.msg === "updated resource") || undefined, 30_000, "the new leader's 'updated resource' log line", tail(b));
   });
 });
