@@ -2,7 +2,7 @@
 import { kubectl } from '../env/context';
 
 /**
- * Applies the CRDs in `dir` and waits for Established. `kubectl wait` fails rather than waits on a
+ * Applies the CRDs in `dir` (or the one CRD file `dir` names) and waits for Established. `kubectl wait` fails rather than waits on a
  * CRD created a moment ago whose status the apiserver has not written yet (".status.conditions
  * accessor error: <nil>"), so that answer is asked again.
  */

@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import { freePort } from "../env/aws/free-port";
 import type { TestAws } from "../env/aws/testing";
-import { kubectl } from "../env/context";
+import { installCrdDir } from "../e2e/crds";
 
 const LAUNCHER = join(__dirname, "..", "..", "runtime", "bin", "controller.cjs");
 
@@ -116,9 +116,5 @@ export function awsFlags(a: TestAws, ...namespaces: string[]): string[] {
 
 /** Both services' generated CRDs, applied and established. */
 export function installCrds(): void {
-  for (const dir of ["generated/application-auto-scaling/crds", "generated/sagemaker/crds"]) {
-    const r = kubectl(["apply", "--server-side", "--force-conflicts", "-f", dir]);
-    if (r.status !== 0) throw new Error(r.stderr);
-  }
-  kubectl(["wait", "--for=condition=Established", "crd/scalabletargets.applicationautoscaling.services.k8s.aws", "crd/models.sagemaker.services.k8s.aws", "--timeout=30s"]);
+  for (const dir of ["generated/application-auto-scaling/crds", "generated/sagemaker/crds"]) installCrdDir(dir);
 }

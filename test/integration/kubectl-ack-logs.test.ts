@@ -9,6 +9,7 @@ import * as SM from "@aws-sdk/client-sagemaker";
 import { trainingJobInProgress } from "../env/aws/hold-presets";
 import { startTestAws, uniqueName, type TestAws } from "../env/aws/testing";
 import { kubectl, testContext } from "../env/context";
+import { installCrdDir } from "../e2e/crds";
 
 const BIN = resolve(__dirname, "../../cli/kubectl-ack/bin");
 const CRDS = ["trainingjobs", "processingjobs", "hyperparametertuningjobs", "endpoints"].map(
@@ -25,11 +26,7 @@ let sm: SM.SageMakerClient;
 const ns = uniqueName("logs");
 
 beforeAll(async () => {
-  for (const f of CRDS) {
-    const r = kubectl(["apply", "--server-side", "--force-conflicts", "-f", f]);
-    if (r.status !== 0) throw new Error(r.stderr);
-  }
-  kubectl(["wait", "--for=condition=Established", "crd", "--all", "--timeout=60s"]);
+  for (const f of CRDS) installCrdDir(f);
   kubectl(["create", "namespace", ns]);
   aws = await startTestAws();
   logs = new CWL.CloudWatchLogsClient(aws.clientConfig());

@@ -19,6 +19,7 @@ import { kubectl, restartApiserver, testContext } from "../env/context";
 import { startKubeProxy, type KubeProxy } from "./runtime-kube-proxy";
 import { waitFor as pollUntil } from "../support/wait";
 import { callsAfterReads, readOf } from "../support/calls";
+import { installCrdDir } from "../e2e/crds";
 
 const CRD = "generated/application-auto-scaling/crds/applicationautoscaling.services.k8s.aws_scalabletargets.yaml";
 const REF = { group: "applicationautoscaling.services.k8s.aws", version: "v1alpha1", plural: "scalabletargets" };
@@ -36,9 +37,7 @@ const nsRetain = uniqueName("rt-retain");
 
 beforeAll(async () => {
   const ctx = testContext();
-  const applied = kubectl(["apply", "--server-side", "-f", CRD]);
-  if (applied.status !== 0) throw new Error(applied.stderr);
-  kubectl(["wait", "--for=condition=Established", "crd/scalabletargets.applicationautoscaling.services.k8s.aws", "--timeout=30s"]);
+  installCrdDir(CRD);
   kubectl(["create", "namespace", ns]);
   kubectl(["create", "namespace", nsRetain]);
   kubectl(["annotate", "namespace", nsRetain, "applicationautoscaling.services.k8s.aws/deletion-policy=retain"]);

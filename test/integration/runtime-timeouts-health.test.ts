@@ -12,6 +12,7 @@ import { autoscalingFixture } from "../../runtime/testing/fixtures";
 import { startTestAws, uniqueName, type TestAws } from "../env/aws/testing";
 import { kubectl, restartApiserver, testContext } from "../env/context";
 import { waitFor as pollUntil } from "../support/wait";
+import { installCrdDir } from "../e2e/crds";
 
 const CRD = "generated/application-auto-scaling/crds/applicationautoscaling.services.k8s.aws_scalabletargets.yaml";
 const REF = { group: "applicationautoscaling.services.k8s.aws", version: "v1alpha1", plural: "scalabletargets" };
@@ -50,9 +51,7 @@ function startController(namespace: string, extra: { shutdownGraceMs?: number; a
 
 beforeAll(async () => {
   const ctx = testContext();
-  const applied = kubectl(["apply", "--server-side", "-f", CRD]);
-  if (applied.status !== 0) throw new Error(applied.stderr);
-  kubectl(["wait", "--for=condition=Established", "crd/scalabletargets.applicationautoscaling.services.k8s.aws", "--timeout=30s"]);
+  installCrdDir(CRD);
   kubectl(["create", "namespace", ns]);
   kubectl(["create", "namespace", nsStop]);
   kube = new KubeClient(new KubeHttp(loadConnection({ KUBECONFIG: ctx.kubeconfig })));

@@ -9,6 +9,7 @@ import { kubectl } from '../env/context';
 import { condition, ref } from '../e2e/controllers';
 import type { ServiceRun } from '../e2e/service-controller';
 import { withServiceController } from '../e2e/with-controllers';
+import { installCrdDir } from '../e2e/crds';
 import { callsAfterReads, readOf, wholeResyncs } from '../support/calls';
 
 const QUEUES = ref({ group: 'sqs.services.k8s.aws', version: 'v1alpha1' }, 'queues');
@@ -124,9 +125,7 @@ describe('sqs Queue', () => {
 
   it('kmsMasterKeyRef names a kms Key; its status.keyID reaches SQS once the Key is synced, never the spec', async () => {
     // The kms controller's own Key CRD; the Key's status is written here as that controller would leave it.
-    const crd = kubectl(['apply', '--server-side', '--force-conflicts', '-f', 'generated/kms/crds/kms.services.k8s.aws_keys.yaml']);
-    expect(crd.stderr).toBe('');
-    kubectl(['wait', '--for=condition=Established', 'crd/keys.kms.services.k8s.aws', '--timeout=60s']);
+    installCrdDir('generated/kms/crds/kms.services.k8s.aws_keys.yaml');
     const keys = ref({ group: 'kms.services.k8s.aws', version: 'v1alpha1' }, 'keys');
     const encrypted = uniqueName('encrypted');
     apply(queueManifest('encrypted', { queueName: encrypted, kmsMasterKeyRef: { from: { name: 'queue-key' } }, kmsDataKeyReusePeriodSeconds: '600' }));

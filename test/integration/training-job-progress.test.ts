@@ -13,6 +13,7 @@ import { trainingJobInProgress, SECONDARY_STATUS_MESSAGES } from "../env/aws/hol
 import { startTestAws, uniqueName, type TestAws } from "../env/aws/testing";
 import { kubectl, testContext } from "../env/context";
 import { callsAfterReads, readOf } from "../support/calls";
+import { installCrdDir } from "../e2e/crds";
 
 const CRD = "generated/sagemaker/crds/sagemaker.services.k8s.aws_trainingjobs.yaml";
 const REF = { group: "sagemaker.services.k8s.aws", version: "v1alpha1", plural: "trainingjobs" };
@@ -44,9 +45,7 @@ async function startController(): Promise<RunningController> {
 
 beforeAll(async () => {
   const ctx = testContext();
-  const applied = kubectl(["apply", "--server-side", "--force-conflicts", "-f", CRD]);
-  if (applied.status !== 0) throw new Error(applied.stderr);
-  kubectl(["wait", "--for=condition=Established", "crd/trainingjobs.sagemaker.services.k8s.aws", "--timeout=30s"]);
+  installCrdDir(CRD);
   kubectl(["create", "namespace", ns]);
   kube = new KubeClient(new KubeHttp(loadConnection({ KUBECONFIG: ctx.kubeconfig })));
   aws = await startTestAws();

@@ -15,6 +15,7 @@ import type { Condition } from "../../runtime/reconcile/conditions";
 import { startTestAws, uniqueName, type TestAws } from "../env/aws/testing";
 import { kubectl, testContext } from "../env/context";
 import { waitFor as pollUntil } from "../support/wait";
+import { installCrdDir } from "../e2e/crds";
 
 const CRD = "generated/sagemaker/crds/sagemaker.services.k8s.aws_trainingjobs.yaml";
 const REF = { group: "sagemaker.services.k8s.aws", version: "v1alpha1", plural: "trainingjobs" };
@@ -32,9 +33,7 @@ const waitFor = <T>(probe: () => T | Promise<T>, timeoutMs: number, what: string
 
 beforeAll(async () => {
   const ctx = testContext();
-  const applied = kubectl(["apply", "--server-side", "--force-conflicts", "-f", CRD]);
-  if (applied.status !== 0) throw new Error(applied.stderr);
-  kubectl(["wait", "--for=condition=Established", "crd/trainingjobs.sagemaker.services.k8s.aws", "--timeout=30s"]);
+  installCrdDir(CRD);
   kubectl(["create", "namespace", ns]);
   kube = new KubeClient(new KubeHttp(loadConnection({ KUBECONFIG: ctx.kubeconfig })));
   aws = await startTestAws();
