@@ -58,7 +58,11 @@ export async function startScenarioProxy(opts: { upstream: string; port?: number
       } else res.destroy();
     });
   });
-  server.keepAliveTimeout = 5_000;
+  // Idle keep-alive sockets stay open until the client closes them. With a server-side idle timeout
+  // (Node's 5 s), a client reusing its pooled socket just as the proxy closes it gets ECONNRESET, and
+  // the tests' own SDK clients send once (maxAttempts 1, so injected faults surface): on a loaded
+  // machine, whose event loops see the FIN late, that failed kubectl-ack-logs' CreateLogStream.
+  server.keepAliveTimeout = 0;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(opts.port ?? 0, "127.0.0.1", () => resolve());
