@@ -38,7 +38,7 @@ import { kubectl } from '../env/context';
 import { condition, ref, waitFor } from '../e2e/controllers';
 import { installServiceCrds, startServiceController, type ServiceRun } from '../e2e/service-controller';
 import type { CallRecord } from '../env/aws/call-log';
-import { callsAfterReads } from '../support/calls';
+import { callsAfterReads, readOf } from '../support/calls';
 
 const LAMBDA = { group: 'lambda.services.k8s.aws', version: 'v1alpha1' };
 const FUNCTIONS = ref(LAMBDA, 'functions');
@@ -278,9 +278,8 @@ describe('lambda Version, Alias, FunctionURLConfig', () => {
     await waitFor(async () => ((await sids()) === 's3-invoke,sns-invoke' ? true : undefined), 30_000, 'permissions added', c.logs);
     // Every member the spec manages reads back equal (principal, action, source ARN): nothing is replaced.
     const idle = await aws.control.mark();
-    await new Promise((r) => setTimeout(r, 4_500));
+    await callsAfterReads(aws.control, idle, readOf('GetPolicy', fnName), 2, "resync reads (GetPolicy) of the alias's policy", { logs: c.logs });
     expect(await permissionCalls(idle)).toEqual([]);
-    expect((await aws.control.calls({ since: idle, operation: 'GetPolicy' })).length).toBeGreaterThan(0);
 
     // Out of band: the same Sid, another principal (moto's RemovePermission ignores the Qualifier; its AddPermission keeps it).
     await lambda.send(new RemovePermissionCommand({ FunctionName: fnName, Qualifier: 'live', StatementId: 'sns-invoke' }));
