@@ -82,6 +82,26 @@ describe('secrets-manager Secret', () => {
     expect((await sm.send(new GetSecretValueCommand({ SecretId: id }))).SecretString).toBe(VALUE);
   });
 
+  it("a Kubernetes Secret in another namespace is read there (ACK's default --enable-cross-namespace), with ACK's advisory", async () => {
+    const vault = uniqueName('vault');
+    const shared = uniqueName('shared');
+    kubectl(['create', 'namespace', vault]);
+    try {
+      const r = kubectl(['create', 'secret', 'generic', 'api-key', '-n', vault, `--from-literal=token=${VALUE}`]);
+      if (r.status !== 0) throw new Error(r.stderr);
+      const manifest = { apiVersion: 'secretsmanager.services.k8s.aws/v1alpha1', kind: 'Secret', metadata: { name: 'shared' }, spec: { name: shared, secretString: { name: 'api-key', namespace: vault, key: 'token' } } };
+      const applied = kubectl(['apply', '-n', ns, '-f', '-'], { input: stringify(manifest) });
+      if (applied.status !== 0) throw new Error(applied.stderr);
+      const o = await c.synced(SECRETS, ns, 'shared');
+      expect(condition(o, 'ACK.Advisory')).toMatchObject({ status: 'True', reason: 'CrossNamespaceOptInRequired', message: expect.stringMatching(/^Cross-namespace secret reference detected: .* references "api-key" in namespace "/) });
+      expect((await sm.send(new GetSecretValueCommand({ SecretId: status(o).id }))).SecretString).toBe(VALUE);
+      kubectl(['delete', 'secret.secretsmanager.services.k8s.aws', 'shared', '-n', ns, '--wait=false']);
+      await c.gone(SECRETS, ns, 'shared');
+    } finally {
+      kubectl(['delete', 'namespace', vault, '--wait=false']);
+    }
+  });
+
   it('delete: DeleteSecret (AWS keeps it for its recovery window), finalizer removed; retain deletes nothing', async () => {
     kubectl(['delete', 'secret.secretsmanager.services.k8s.aws', 'db', '-n', ns, '--wait=false']);
     await c.gone(SECRETS, ns, 'db');

@@ -49,4 +49,24 @@ describe('is_secret fields (SecretKeyReference)', () => {
     const other = state({ modelName: 'm', apiKey: { name: 'creds', namespace: 'team-b', key: 'token' } }, { 'team-b/creds': { type: 'Opaque', data: { token: b64('x') } } }, { enableCrossNamespace: false });
     expect(await resolveSecrets(other.s, other.s.cur.spec!)).toMatchObject({ kind: 'outcome', outcome: { kind: 'terminal', error: { code: 'CrossNamespaceSecretReference' } } });
   });
+
+  it("another namespace, allowed (ACK's default), is read there and sets ACK's advisory once; the owner's namespace sets none", async () => {
+    const other = state({ modelName: 'm', apiKey: { name: 'creds', namespace: 'team-b', key: 'token' } }, { 'team-b/creds': { type: 'Opaque', data: { token: b64('x') } } });
+    expect(await resolveSecrets(other.s, other.s.cur.spec!)).toEqual({ kind: 'resolved', spec: { modelName: 'm', apiKey: 'x' } });
+    expect(other.reads).toEqual(['secrets/team-b/creds']);
+    expect(other.s.referenceConditions.advisories).toEqual([
+      {
+        reason: 'CrossNamespaceOptInRequired',
+        message: 'Cross-namespace secret reference detected: resource in namespace "ns" references "creds" in namespace "team-b". Cross-namespace behavior will be disabled by default in a future release. Set --enable-cross-namespace=true to preserve this behavior.',
+      },
+    ]);
+    // A resource reference's advisory (same reason) is kept: ACK keys advisories by reason.
+    const both = state({ modelName: 'm', apiKey: { name: 'creds', namespace: 'team-b', key: 'token' } }, { 'team-b/creds': { type: 'Opaque', data: { token: b64('x') } } });
+    both.s.referenceConditions = { advisories: [{ reason: 'CrossNamespaceOptInRequired', message: 'Cross-namespace resource reference detected: …' }] };
+    await resolveSecrets(both.s, both.s.cur.spec!);
+    expect(both.s.referenceConditions.advisories).toEqual([{ reason: 'CrossNamespaceOptInRequired', message: 'Cross-namespace resource reference detected: …' }]);
+    const own = state({ modelName: 'm', apiKey: { name: 'creds', namespace: 'ns', key: 'token' } }, { 'ns/creds': { type: 'Opaque', data: { token: b64('x') } } });
+    await resolveSecrets(own.s, own.s.cur.spec!);
+    expect(own.s.referenceConditions.advisories).toBeUndefined();
+  });
 });

@@ -1,4 +1,4 @@
-import { crossNamespacePlacement } from '../../cross-namespace';
+import { crossNamespacePlacement, type Advisory } from '../../cross-namespace';
 import type { SecretKeyReference } from '../../descriptor';
 import { isObject, type JsonObject } from '../../convert/paths';
 import type { Outcome } from '../outcome';
@@ -25,6 +25,7 @@ export async function resolveSecrets(s: RunState, spec: JsonObject): Promise<Sec
     const r = ref as unknown as SecretKeyReference;
     const place = crossNamespacePlacement('secret reference', s.cur.metadata.namespace ?? '', { name: r.name ?? '', namespace: r.namespace }, s.env.enableCrossNamespace !== false);
     if (!place.allowed) return { kind: 'outcome', outcome: await terminal(s, 'CrossNamespaceSecretReference', place.refusal) };
+    if (place.advisory) advise(s, place.advisory);
     const namespace = place.namespace;
     const secret = r.name ? ((await s.env.objects?.get(SECRETS, namespace, r.name)) as unknown as { type?: string; data?: Record<string, string> } | undefined) : undefined;
     if (secret && secret.type !== undefined && secret.type !== 'Opaque') {
@@ -39,4 +40,12 @@ export async function resolveSecrets(s: RunState, spec: JsonObject): Promise<Sec
     out = { ...out, [f.json]: value };
   }
   return { kind: 'resolved', spec: out };
+}
+
+/** ACK keys advisories by reason: a resource reference's advisory, if any, already says it. */
+function advise(s: RunState, advisory: Advisory): void {
+  const known = s.referenceConditions.advisories ?? [];
+  if (known.some((a) => a.reason === advisory.reason)) return;
+  s.env.log.info('cross-namespace secret reference detected; this behavior will be disabled by default in a future release', { advisory: advisory.reason });
+  s.referenceConditions = { ...s.referenceConditions, advisories: [...known, advisory] };
 }
