@@ -105,6 +105,7 @@ describe('iam InstanceProfile', () => {
       return (await roleNames()).join() === batch && t.owner === 'platform' && t.team === undefined ? true : undefined;
     }, 30_000, 'role and tags changed', c.logs);
     const ops = (await aws.control.calls({ since: mark })).filter((x) => x.service === 'iam' && x.status < 300).map((x) => x.operation);
+    expect(ops).toContain('RemoveRoleFromInstanceProfile'); // else indexOf's -1 would pass the order check
     expect(ops.indexOf('RemoveRoleFromInstanceProfile')).toBeLessThan(ops.indexOf('AddRoleToInstanceProfile'));
     expect(ops).toEqual(expect.arrayContaining(['TagInstanceProfile', 'UntagInstanceProfile']));
     const r = kubectl(['patch', 'instanceprofile', 'nodes', '-n', ns, '--type=merge', '-p', JSON.stringify({ spec: { path: '/other/' } })]);
