@@ -176,10 +176,9 @@ describe('lambda references: Function → s3 Bucket, iam Role, kms Key; Version/
   });
 
   it('the dependents, then the Function, Role, Key and Bucket are deleted', async () => {
-    for (const [kind, name] of [['eventsourcemapping', 'scorer-events'], ['functionurlconfig', 'scorer-url'], ['alias', 'scorer-live'], ['version', 'scorer-v']]) {
-      kubectl(['delete', `${kind}.lambda.services.k8s.aws`, name, '-n', f.ns, '--wait=false']);
-    }
-    await Promise.all([[MAPPINGS, 'scorer-events'], [URLS, 'scorer-url'], [ALIASES, 'scorer-live'], [VERSIONS, 'scorer-v']].map(([r, n]) => c().lambda.gone(r as never, f.ns, n as string, 60_000)));
+    const dependents = [['eventsourcemapping', 'scorer-events', MAPPINGS], ['functionurlconfig', 'scorer-url', URLS], ['alias', 'scorer-live', ALIASES], ['version', 'scorer-v', VERSIONS]] as const;
+    for (const [kind, name] of dependents) kubectl(['delete', `${kind}.lambda.services.k8s.aws`, name, '-n', f.ns, '--wait=false']);
+    await Promise.all(dependents.map(([, name, r]) => c().lambda.gone(r, f.ns, name, 60_000)));
     kubectl(['delete', 'function.lambda.services.k8s.aws', 'scorer', '-n', f.ns, '--wait=false']);
     await c().lambda.gone(FUNCTIONS, f.ns, 'scorer', 60_000);
     kubectl(['delete', 'role.iam.services.k8s.aws', 'exec', '-n', f.ns, '--wait=false']);
