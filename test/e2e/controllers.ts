@@ -13,7 +13,7 @@ import { createLogger } from '../../runtime/ops/logger';
 import type { TestAws } from '../env/aws/testing';
 import { testContext } from '../env/context';
 import { waitFor as pollUntil } from '../support/wait';
-import { installCrdDir } from './crds';
+import { serviceControllerFlags } from './in-process-flags';
 
 export const SAGEMAKER = { group: 'sagemaker.services.k8s.aws', version: 'v1alpha1' };
 export const AUTOSCALING = { group: 'applicationautoscaling.services.k8s.aws', version: 'v1alpha1' };
@@ -26,28 +26,14 @@ export interface Controllers {
   stop(): Promise<void>;
 }
 
-export function installCrds(): void {
-  for (const dir of ['generated/sagemaker/crds', 'generated/application-auto-scaling/crds']) installCrdDir(dir);
-}
+export { installCrds } from './crds';
 
 export async function startControllers(aws: TestAws, namespace: string, extra: readonly string[] = []): Promise<Controllers> {
   const logs: string[] = [];
-  const flags = (metrics: string) => [
-    '--aws-endpoint-url', aws.endpoint,
-    '--allow-unsafe-aws-endpoint-urls',
-    '--aws-region', aws.region,
-    '--metrics-addr', metrics,
-    '--healthz-addr', '127.0.0.1:0',
-    '--watch-namespace', namespace,
-    '--log-level', 'debug',
-    // Tags read on every resync (ACK's way), so a test sees tag drift corrected on the next resync;
-    // the schedule that spares those reads is tested in test/integration/tags.test.ts.
-    '--reconcile-tag-resync-seconds', '0',
-    ...extra,
-  ];
+  const flags = serviceControllerFlags(aws, namespace, extra);
   const log = (name: string) => createLogger('debug', { write: (l) => logs.push(`${name} ${l}`) });
-  const sm = await runController(sagemaker, flags('127.0.0.1:0'), { hooks: sagemakerHooks, handleSignals: false, log: log('sagemaker') });
-  const aas = await runController(autoscaling, flags('127.0.0.1:0'), { hooks: autoscalingHooks, handleSignals: false, log: log('autoscaling') });
+  const sm = await runController(sagemaker, flags, { hooks: sagemakerHooks, handleSignals: false, log: log('sagemaker') });
+  const aas = await runController(autoscaling, flags, { hooks: autoscalingHooks, handleSignals: false, log: log('autoscaling') });
   const kube = new KubeClient(new KubeHttp(loadConnection({ KUBECONFIG: testContext().kubeconfig })));
   return {
     sagemaker: sm,
@@ -56,6 +42,7 @@ export async function startControllers(aws: TestAws, namespace: string, extra: r
     logs,
     stop: async () => {
       await Promise.all([sm.stop(), aas.stop()]);
+      kube.http.close();
     },
   };
 }

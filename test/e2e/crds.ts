@@ -16,3 +16,8 @@ export function installCrdDir(dir: string): void {
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
   }
 }
+
+/** The walkthrough's two services (SageMaker, Application Auto Scaling): their CRDs and the runtime's own kinds. */
+export function installCrds(): void {
+  for (const dir of ['generated/sagemaker/crds', 'generated/application-auto-scaling/crds']) installCrdDir(dir);
+}

@@ -11,10 +11,13 @@ import type { TestAws } from '../env/aws/testing';
 import { testContext } from '../env/context';
 import { condition, waitFor, type Ref } from './controllers';
 import { installCrdDir } from './crds';
+import { serviceControllerFlags } from './in-process-flags';
 
 export interface ServiceRun {
   readonly kube: KubeClient;
   readonly logs: string[];
+  /** Watches established and AWS credentials resolved (the controller's /readyz). */
+  isReady(): boolean;
   /** The resource once `pred` holds, with the controller's log tail in the timeout error. */
   until(r: Ref, ns: string, name: string, pred: (o: KubeObject) => boolean, what: string, timeoutMs?: number): Promise<KubeObject>;
   synced(r: Ref, ns: string, name: string, timeoutMs?: number): Promise<KubeObject>;
@@ -35,19 +38,7 @@ export async function startServiceController(
   extra: readonly string[] = [],
 ): Promise<ServiceRun> {
   const logs: string[] = [];
-  const flags = [
-    '--aws-endpoint-url', aws.endpoint,
-    '--allow-unsafe-aws-endpoint-urls',
-    '--aws-region', aws.region,
-    '--metrics-addr', '127.0.0.1:0',
-    '--healthz-addr', '127.0.0.1:0',
-    '--watch-namespace', namespace,
-    '--log-level', 'debug',
-    // Tags read on every resync (ACK's way), so a test sees tag drift corrected on the next resync;
-    // the schedule that spares those reads is tested in test/integration/tags.test.ts.
-    '--reconcile-tag-resync-seconds', '0',
-    ...extra,
-  ];
+  const flags = serviceControllerFlags(aws, namespace, extra);
   const log = createLogger('debug', { write: (l) => logs.push(l) });
   const running = await runController(service, flags, { ...(hooks ? { hooks } : {}), handleSignals: false, log });
   const kube = new KubeClient(new KubeHttp(loadConnection({ KUBECONFIG: testContext().kubeconfig })));
@@ -59,6 +50,7 @@ export async function startServiceController(
   return {
     kube,
     logs,
+    isReady: () => running.isReady(),
     until,
     synced: (r, ns, name, timeoutMs) => until(r, ns, name, (o) => condition(o, 'ACK.ResourceSynced')?.status === 'True', 'ACK.ResourceSynced=True', timeoutMs),
     gone: async (r, ns, name, timeoutMs = 30_000) => {

@@ -19,6 +19,8 @@ export interface ControllersFixture<R, C> {
 export interface ControllersOptions<R extends { stop(): Promise<void> }, C> {
   /** The namespace the controllers watch; created before and deleted after. */
   readonly ns: string;
+  /** More namespaces the file uses (a cross-namespace target, a second controller's), created and deleted with `ns`. */
+  readonly namespaces?: readonly string[];
   /** Installs the CRDs (installServiceCrds, installCrds). */
   readonly crds: () => void;
   /** SDK clients for the test's own AWS reads; destroyed after. */
@@ -37,9 +39,10 @@ const isDestroyable = (x: unknown): x is Destroyable => typeof x === 'object' &&
 /** Registers the beforeAll/afterAll of a controller integration test file; returns what it set up. */
 export function withControllers<R extends { stop(): Promise<void> }, C = undefined>(o: ControllersOptions<R, C>): ControllersFixture<R, C> {
   const f = { ns: o.ns } as { ns: string; aws: TestAws; c: R; client: C };
+  const namespaces = [o.ns, ...(o.namespaces ?? [])];
   beforeAll(async () => {
     o.crds();
-    kubectl(['create', 'namespace', o.ns]);
+    for (const ns of namespaces) kubectl(['create', 'namespace', ns]);
     f.aws = await startTestAws();
     f.client = o.client ? o.client(f.aws) : (undefined as C);
     await o.before?.(f.aws, f.client);
@@ -50,7 +53,7 @@ export function withControllers<R extends { stop(): Promise<void> }, C = undefin
     await f.c?.stop();
     for (const x of [f.client].flat() as unknown[]) if (isDestroyable(x)) x.destroy();
     await f.aws?.stop();
-    kubectl(['delete', 'namespace', o.ns, '--wait=false']);
+    kubectl(['delete', 'namespace', ...namespaces, '--wait=false']);
   });
   return f;
 }
@@ -61,12 +64,14 @@ export function withServiceController<C = undefined>(o: {
   readonly descriptor: ServiceDescriptor;
   readonly hooks?: ServiceHooks;
   readonly ns: string;
+  readonly namespaces?: readonly string[];
   readonly flags?: readonly string[];
   readonly client?: (aws: TestAws) => C;
   readonly before?: (aws: TestAws, client: C) => Promise<void>;
 }): ControllersFixture<ServiceRun, C> {
   return withControllers<ServiceRun, C>({
     ns: o.ns,
+    ...(o.namespaces ? { namespaces: o.namespaces } : {}),
     crds: () => installServiceCrds(o.service),
     ...(o.client ? { client: o.client } : {}),
     ...(o.before ? { before: o.before } : {}),

@@ -8,11 +8,11 @@ import {
   PutRetentionPolicyCommand,
   TagResourceCommand,
 } from '@aws-sdk/client-cloudwatch-logs';
-import { stringify } from 'yaml';
 import { service } from '../../generated/cloudwatch-logs/src/service';
 import type { KubeObject } from '../../runtime/k8s/types';
 import { uniqueName, type TestAws } from '../env/aws/testing';
 import { kubectl } from '../env/context';
+import { ackManifest, applyIn } from '../e2e/kubectl-ok';
 import { ref } from '../e2e/controllers';
 import type { ServiceRun } from '../e2e/service-controller';
 import { withServiceController } from '../e2e/with-controllers';
@@ -26,9 +26,7 @@ let c: ServiceRun;
 let logs: CloudWatchLogsClient;
 
 function apply(spec: Record<string, unknown>, annotations: Record<string, string> = {}): void {
-  const manifest = { apiVersion: 'cloudwatchlogs.services.k8s.aws/v1alpha1', kind: 'LogGroup', metadata: { name: 'app', annotations }, spec };
-  const r = kubectl(['apply', '-n', ns, '-f', '-'], { input: stringify(manifest) });
-  if (r.status !== 0) throw new Error(r.stderr);
+  applyIn(ns, ackManifest('cloudwatchlogs.services.k8s.aws', 'LogGroup', 'app', spec, annotations));
 }
 
 const group = async () => (await logs.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: name }))).logGroups?.find((g) => g.logGroupName === name);

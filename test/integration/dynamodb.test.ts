@@ -20,11 +20,13 @@ import { stringify } from 'yaml';
 import { service } from '../../generated/dynamodb/src/service';
 import { hooks } from '../../api-models/dynamodb/hooks';
 import type { KubeObject } from '../../runtime/k8s/types';
-import { startTestAws, uniqueName, type TestAws } from '../env/aws/testing';
+import { uniqueName, type TestAws } from '../env/aws/testing';
 import { kubectl } from '../env/context';
+import { ackManifest, applyIn } from '../e2e/kubectl-ok';
 import { ref, waitFor } from '../e2e/controllers';
+import type { ServiceRun } from '../e2e/service-controller';
+import { withServiceController } from '../e2e/with-controllers';
 import { callsAfterReads, callsOnce, readOf } from '../support/calls';
-import { installServiceCrds, startServiceController, type ServiceRun } from '../e2e/service-controller';
 
 const API = { group: 'dynamodb.services.k8s.aws', version: 'v1alpha1' };
 const TABLES = ref(API, 'tables');
@@ -38,9 +40,7 @@ let c: ServiceRun;
 let ddb: DynamoDBClient;
 
 function apply(kind: string, metaName: string, spec: Record<string, unknown>, annotations: Record<string, string> = {}): void {
-  const manifest = { apiVersion: 'dynamodb.services.k8s.aws/v1alpha1', kind, metadata: { name: metaName, annotations }, spec };
-  const r = kubectl(['apply', '-n', ns, '-f', '-'], { input: stringify(manifest) });
-  if (r.status !== 0) throw new Error(r.stderr);
+  applyIn(ns, ackManifest('dynamodb.services.k8s.aws', kind, metaName, spec, annotations));
 }
 
 const attrs = (...names: string[]) => ['pk', ...names].map((attributeName) => ({ attributeName, attributeType: 'S' }));
@@ -89,20 +89,15 @@ const lastSeq = async () => Math.max(0, ...(await aws.control.calls()).map((x) =
 /** The calls after `since` once `n` resyncs' DescribeTable of the table arrived after it: the window a negative assertion needs. */
 const afterResyncs = (since: number, n: number) => callsAfterReads(aws.control, since, readOf('DescribeTable', name), n, 'resync reads (DescribeTable) of the table', { logs: c.logs });
 
-beforeAll(async () => {
-  installServiceCrds('dynamodb');
-  kubectl(['create', 'namespace', ns]);
-  aws = await startTestAws();
-  ddb = new DynamoDBClient(aws.clientConfig({ maxAttempts: 3 }));
-  c = await startServiceController(service, hooks, aws, ns, ['--reconcile-default-resync-seconds', '2']);
-}, 120_000);
-
-afterAll(async () => {
-  await c?.stop();
-  ddb?.destroy();
-  await aws?.stop();
-  kubectl(['delete', 'namespace', ns, '--wait=false']);
+const env = withServiceController({
+  service: 'dynamodb',
+  descriptor: service,
+  hooks,
+  ns,
+  client: (aws) => new DynamoDBClient(aws.clientConfig({ maxAttempts: 3 })),
+  flags: ['--reconcile-default-resync-seconds', '2'],
 });
+beforeAll(() => ({ aws, c, client: ddb } = env));
 
 describe('manifests written for ACK apply unchanged', () => {
   // The shapes of ACK's dynamodb-controller e2e manifests (a forums table with a local secondary index and

@@ -9,13 +9,14 @@ import {
   UpdatePullThroughCacheRuleCommand,
   UpdateRepositoryCreationTemplateCommand,
 } from '@aws-sdk/client-ecr';
-import { stringify } from 'yaml';
 import { service } from '../../generated/ecr/src/service';
 import type { KubeObject } from '../../runtime/k8s/types';
-import { startTestAws, uniqueName, type TestAws } from '../env/aws/testing';
+import { uniqueName, type TestAws } from '../env/aws/testing';
 import { kubectl } from '../env/context';
+import { ackManifest, applyIn } from '../e2e/kubectl-ok';
 import { ref, waitFor } from '../e2e/controllers';
-import { installServiceCrds, startServiceController, type ServiceRun } from '../e2e/service-controller';
+import type { ServiceRun } from '../e2e/service-controller';
+import { withServiceController } from '../e2e/with-controllers';
 import { callsAfterReads, readOf } from '../support/calls';
 
 const ECR = { group: 'ecr.services.k8s.aws', version: 'v1alpha1' };
@@ -33,27 +34,19 @@ let c: ServiceRun;
 let ecr: ECRClient;
 
 function apply(kind: string, name: string, spec: Record<string, unknown>, annotations: Record<string, string> = {}): void {
-  const manifest = { apiVersion: 'ecr.services.k8s.aws/v1alpha1', kind, metadata: { name, annotations }, spec };
-  const r = kubectl(['apply', '-n', ns, '-f', '-'], { input: stringify(manifest) });
-  if (r.status !== 0) throw new Error(r.stderr);
+  applyIn(ns, ackManifest('ecr.services.k8s.aws', kind, name, spec, annotations));
 }
 const status = (o: KubeObject) => (o.status ?? {}) as Record<string, any>;
 const errorName = async (p: Promise<unknown>) => p.then(() => 'none', (e: { name?: string }) => e.name);
 
-beforeAll(async () => {
-  installServiceCrds('ecr');
-  kubectl(['create', 'namespace', ns]);
-  aws = await startTestAws();
-  ecr = new ECRClient(aws.clientConfig({ maxAttempts: 3 }));
-  c = await startServiceController(service, undefined, aws, ns, ['--reconcile-default-resync-seconds', '2']);
-}, 120_000);
-
-afterAll(async () => {
-  await c?.stop();
-  ecr?.destroy();
-  await aws?.stop();
-  kubectl(['delete', 'namespace', ns, '--wait=false']);
+const env = withServiceController({
+  service: 'ecr',
+  descriptor: service,
+  ns,
+  client: (aws) => new ECRClient(aws.clientConfig({ maxAttempts: 3 })),
+  flags: ['--reconcile-default-resync-seconds', '2'],
 });
+beforeAll(() => ({ aws, c, client: ecr } = env));
 
 describe('ecr PullThroughCacheRule (served by the gap filler: moto lacks the API)', () => {
   const prefix = uniqueName('hub');

@@ -10,11 +10,11 @@ import {
   PutImageTagMutabilityCommand,
   TagResourceCommand,
 } from '@aws-sdk/client-ecr';
-import { stringify } from 'yaml';
 import { service } from '../../generated/ecr/src/service';
 import type { KubeObject } from '../../runtime/k8s/types';
 import { uniqueName, type TestAws } from '../env/aws/testing';
 import { kubectl } from '../env/context';
+import { ackManifest, applyIn } from '../e2e/kubectl-ok';
 import { ref, waitFor } from '../e2e/controllers';
 import type { ServiceRun } from '../e2e/service-controller';
 import { withServiceController } from '../e2e/with-controllers';
@@ -31,9 +31,7 @@ let c: ServiceRun;
 let ecr: ECRClient;
 
 function apply(spec: Record<string, unknown>, annotations: Record<string, string> = {}): void {
-  const manifest = { apiVersion: 'ecr.services.k8s.aws/v1alpha1', kind: 'Repository', metadata: { name: 'models', annotations }, spec };
-  const r = kubectl(['apply', '-n', ns, '-f', '-'], { input: stringify(manifest) });
-  if (r.status !== 0) throw new Error(r.stderr);
+  applyIn(ns, ackManifest('ecr.services.k8s.aws', 'Repository', 'models', spec, annotations));
 }
 
 const repo = async () => {

@@ -5,8 +5,10 @@ import { stringify } from 'yaml';
 import { CORE } from '../../runtime/k8s/client';
 import type { KubeObject } from '../../runtime/k8s/types';
 import { trainingJobInProgress } from '../env/aws/hold-presets';
-import { startTestAws, uniqueName, type TestAws } from '../env/aws/testing';
+import { uniqueName, type TestAws } from '../env/aws/testing';
 import { kubectl } from '../env/context';
+import { withControllers } from '../e2e/with-controllers';
+import { trainingJobManifest } from '../support/manifests';
 import { AUTOSCALING, SAGEMAKER, condition, gone, installCrds, ref, startControllers, synced, until, waitFor, type Controllers } from '../e2e/controllers';
 
 const FIELD_EXPORTS = { group: 'services.k8s.aws', version: 'v1alpha1', plural: 'fieldexports' };
@@ -37,21 +39,8 @@ function fieldExport(name: string, from: { group: string; kind: string; name: st
 
 const sm = (kind: string, name: string, path: string) => ({ group: SAGEMAKER.group, kind, name, path });
 
-function trainingJob(name: string, jobName: string, outputPath: string) {
-  return {
-    apiVersion: `${SAGEMAKER.group}/v1alpha1`,
-    kind: 'TrainingJob',
-    metadata: { name },
-    spec: {
-      trainingJobName: jobName,
-      roleARN: ROLE,
-      algorithmSpecification: { trainingImage: IMAGE, trainingInputMode: 'File' },
-      outputDataConfig: { s3OutputPath: outputPath },
-      resourceConfig: { instanceCount: 1, instanceType: 'ml.m4.xlarge', volumeSizeInGB: 5 },
-      stoppingCondition: { maxRuntimeInSeconds: 3600 },
-    },
-  };
-}
+const trainingJob = (name: string, jobName: string, outputPath: string) =>
+  trainingJobManifest(ns, name, { trainingJobName: jobName, outputDataConfig: { s3OutputPath: outputPath } });
 
 async function configMapData(name: string, namespace = ns): Promise<Record<string, string>> {
   return (await c.kube.get<{ data?: Record<string, string> }>(CORE.configMaps, namespace, name))?.data ?? {};
@@ -68,20 +57,8 @@ function configMapHas(name: string, key: string, value: string, namespace = ns, 
 const exported = (name: string, timeoutMs?: number) =>
   until(c, FIELD_EXPORTS, ns, name, (o) => condition(o, 'ACK.ResourceSynced')?.status === 'True', 'exported (ACK.ResourceSynced=True)', timeoutMs);
 
-beforeAll(async () => {
-  installCrds();
-  kubectl(['create', 'namespace', ns]);
-  kubectl(['create', 'namespace', otherNs]);
-  aws = await startTestAws();
-  c = await startControllers(aws, ns);
-}, 120_000);
-
-afterAll(async () => {
-  await c?.stop();
-  c?.kube.http.close();
-  await aws?.stop();
-  kubectl(['delete', 'namespace', ns, otherNs, '--wait=false']);
-});
+const env = withControllers({ ns, namespaces: [otherNs], crds: installCrds, start: startControllers });
+beforeAll(() => ({ aws, c } = env));
 
 describe('FieldExport', () => {
   it("ACK's FieldExport manifest passes server-side dry-run with strict validation; a bad target kind is refused at apply", () => {

@@ -17,16 +17,17 @@ import {
   UpdateOpenIDConnectProviderThumbprintCommand,
   UpdateRoleDescriptionCommand,
 } from '@aws-sdk/client-iam';
-import { stringify } from 'yaml';
 import { service } from '../../generated/iam/src/service';
 import { hooks } from '../../api-models/iam/hooks';
 import type { KubeObject } from '../../runtime/k8s/types';
-import { startTestAws, uniqueName, type TestAws } from '../env/aws/testing';
+import { uniqueName, type TestAws } from '../env/aws/testing';
 import { kubectl } from '../env/context';
+import { ackManifest, applyIn } from '../e2e/kubectl-ok';
 import { ref, waitFor } from '../e2e/controllers';
+import type { ServiceRun } from '../e2e/service-controller';
+import { withServiceController } from '../e2e/with-controllers';
 import type { CallRecord } from '../env/aws/call-log';
 import { callsAfterReads, readOf, wholeResyncs } from '../support/calls';
-import { installServiceCrds, startServiceController, type ServiceRun } from '../e2e/service-controller';
 
 const IAM = { group: 'iam.services.k8s.aws', version: 'v1alpha1' };
 const ROLES = ref(IAM, 'roles');
@@ -43,9 +44,7 @@ let c: ServiceRun;
 let iam: IAMClient;
 
 function apply(kind: string, name: string, spec: Record<string, unknown>, annotations: Record<string, string> = {}): void {
-  const manifest = { apiVersion: 'iam.services.k8s.aws/v1alpha1', kind, metadata: { name, annotations }, spec };
-  const r = kubectl(['apply', '-n', ns, '-f', '-'], { input: stringify(manifest) });
-  if (r.status !== 0) throw new Error(r.stderr);
+  applyIn(ns, ackManifest('iam.services.k8s.aws', kind, name, spec, annotations));
 }
 const status = (o: KubeObject) => (o.status ?? {}) as Record<string, any>;
 const tagMap = (tags: Array<{ Key?: string; Value?: string }> | undefined) => Object.fromEntries((tags ?? []).map((t) => [t.Key, t.Value]));
@@ -60,20 +59,15 @@ const exists = async (probe: () => Promise<unknown>) => {
   }
 };
 
-beforeAll(async () => {
-  installServiceCrds('iam');
-  kubectl(['create', 'namespace', ns]);
-  aws = await startTestAws();
-  iam = new IAMClient(aws.clientConfig({ maxAttempts: 3 }));
-  c = await startServiceController(service, hooks, aws, ns, ['--reconcile-default-resync-seconds', '2', '--reconcile-tag-resync-seconds', '0']);
-}, 120_000);
-
-afterAll(async () => {
-  await c?.stop();
-  iam?.destroy();
-  await aws?.stop();
-  kubectl(['delete', 'namespace', ns, '--wait=false']);
+const env = withServiceController({
+  service: 'iam',
+  descriptor: service,
+  hooks,
+  ns,
+  client: (aws) => new IAMClient(aws.clientConfig({ maxAttempts: 3 })),
+  flags: ['--reconcile-default-resync-seconds', '2', '--reconcile-tag-resync-seconds', '0'],
 });
+beforeAll(() => ({ aws, c, client: iam } = env));
 
 describe('iam InstanceProfile', () => {
   const profile = async () => (await iam.send(new GetInstanceProfileCommand({ InstanceProfileName: profileName }))).InstanceProfile!;

@@ -36,6 +36,7 @@ import { hooks } from '../../api-models/iam/hooks';
 import type { KubeObject } from '../../runtime/k8s/types';
 import { uniqueName, type TestAws } from '../env/aws/testing';
 import { kubectl } from '../env/context';
+import { ackManifest, applyIn } from '../e2e/kubectl-ok';
 import { ref, waitFor } from '../e2e/controllers';
 import { callsAfterReads, readOf } from '../support/calls';
 import type { ServiceRun } from '../e2e/service-controller';
@@ -55,9 +56,7 @@ let iam: IAMClient;
 const managed: Record<string, string> = {};
 
 function apply(spec: Record<string, unknown>, annotations: Record<string, string> = {}): void {
-  const manifest = { apiVersion: 'iam.services.k8s.aws/v1alpha1', kind: 'Role', metadata: { name: 'trainer', annotations }, spec };
-  const r = kubectl(['apply', '-n', ns, '-f', '-'], { input: stringify(manifest) });
-  if (r.status !== 0) throw new Error(r.stderr);
+  applyIn(ns, ackManifest('iam.services.k8s.aws', 'Role', 'trainer', spec, annotations));
 }
 
 const role = async () => {
@@ -216,9 +215,7 @@ describe('iam Policy', () => {
   const pname = uniqueName('bucket-read');
   let arn = '';
   const applyPolicy = (spec: Record<string, unknown>, annotations: Record<string, string> = {}) => {
-    const manifest = { apiVersion: 'iam.services.k8s.aws/v1alpha1', kind: 'Policy', metadata: { name: 'bucket-read', annotations }, spec };
-    const r = kubectl(['apply', '-n', ns, '-f', '-'], { input: stringify(manifest) });
-    if (r.status !== 0) throw new Error(r.stderr);
+    applyIn(ns, ackManifest('iam.services.k8s.aws', 'Policy', 'bucket-read', spec, annotations));
   };
   const policyOf = async () => {
     try {
@@ -308,9 +305,7 @@ describe.each([
   const n = uniqueName(kind.toLowerCase());
   const cr = kind.toLowerCase();
   const applyIt = (spec: Record<string, unknown>, annotations: Record<string, string> = {}) => {
-    const manifest = { apiVersion: 'iam.services.k8s.aws/v1alpha1', kind, metadata: { name: cr, annotations }, spec };
-    const r = kubectl(['apply', '-n', ns, '-f', '-'], { input: stringify(manifest) });
-    if (r.status !== 0) throw new Error(r.stderr);
+    applyIn(ns, ackManifest('iam.services.k8s.aws', kind, cr, spec, annotations));
   };
   const entity = async () => {
     try {

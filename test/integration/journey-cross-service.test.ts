@@ -20,10 +20,11 @@ import { hooks as s3Hooks } from '../../api-models/s3/hooks';
 import { hooks as iamHooks } from '../../api-models/iam/hooks';
 import { hooks as kmsHooks } from '../../api-models/kms/hooks';
 import { hooks as sagemakerHooks } from '../../api-models/sagemaker/hooks';
-import { startTestAws, uniqueName, type TestAws } from '../env/aws/testing';
+import { uniqueName, type TestAws } from '../env/aws/testing';
 import { kubectl } from '../env/context';
 import { condition, ref, SAGEMAKER } from '../e2e/controllers';
 import { installServiceCrds, startServiceController, type ServiceRun } from '../e2e/service-controller';
+import { withControllers } from '../e2e/with-controllers';
 
 const BUCKETS = ref({ group: 's3.services.k8s.aws', version: 'v1alpha1' }, 'buckets');
 const ROLES = ref({ group: 'iam.services.k8s.aws', version: 'v1alpha1' }, 'roles');
@@ -66,30 +67,31 @@ let fileStart = 0;
 const ok = async (operation: string, since?: number) => (await aws.control.calls({ operation, since: since ?? fileStart })).filter((c) => c.status === 200);
 const allLogs = () => Object.values(runs).flatMap((r) => r.logs);
 
-beforeAll(async () => {
-  for (const s of ['s3', 'iam', 'kms', 'sagemaker']) installServiceCrds(s);
-  kubectl(['create', 'namespace', ns]);
-  kubectl(['create', 'namespace', keyNs]);
-  aws = await startTestAws();
-  fileStart = await aws.control.mark();
-  sm = new SageMakerClient(aws.clientConfig({ maxAttempts: 3 }));
-  iam = new IAMClient(aws.clientConfig({ maxAttempts: 3 }));
-  s3 = new S3Client({ ...aws.clientConfig({ maxAttempts: 3 }), forcePathStyle: true });
-  const watched = `${ns},${keyNs}`;
-  runs.s3 = await startServiceController(s3Service, s3Hooks, aws, watched);
-  runs.iam = await startServiceController(iamService, iamHooks, aws, watched);
-  runs.kms = await startServiceController(kmsService, kmsHooks, aws, watched);
-  runs.sagemaker = await startServiceController(sagemakerService, sagemakerHooks, aws, watched);
-}, 180_000);
-
-afterAll(async () => {
-  await Promise.all(Object.values(runs).map((r) => r.stop()));
-  sm?.destroy();
-  iam?.destroy();
-  s3?.destroy();
-  await aws?.stop();
-  kubectl(['delete', 'namespace', ns, keyNs, '--wait=false']);
+const env = withControllers({
+  ns,
+  namespaces: [keyNs],
+  crds: () => {
+    for (const s of ['s3', 'iam', 'kms', 'sagemaker']) installServiceCrds(s);
+  },
+  client: (aws) => [
+    new SageMakerClient(aws.clientConfig({ maxAttempts: 3 })),
+    new IAMClient(aws.clientConfig({ maxAttempts: 3 })),
+    new S3Client({ ...aws.clientConfig({ maxAttempts: 3 }), forcePathStyle: true }),
+  ] as const,
+  before: async (aws) => {
+    fileStart = await aws.control.mark();
+  },
+  start: async (aws) => {
+    const watched = `${ns},${keyNs}`;
+    runs.s3 = await startServiceController(s3Service, s3Hooks, aws, watched);
+    runs.iam = await startServiceController(iamService, iamHooks, aws, watched);
+    runs.kms = await startServiceController(kmsService, kmsHooks, aws, watched);
+    runs.sagemaker = await startServiceController(sagemakerService, sagemakerHooks, aws, watched);
+    return { stop: () => Promise.all(Object.values(runs).map((r) => r.stop())).then(() => undefined) };
+  },
+  timeoutMs: 180_000,
 });
+beforeAll(() => ({ aws, client: [sm, iam, s3] } = env));
 
 describe('cross-service journey: TrainingJob → s3 Bucket, iam Role (+ Policy), kms Key in another namespace', () => {
   it('ACK\'s walkthrough TrainingJob still applies unchanged; a job with neither roleARN nor roleRef is refused at apply time', () => {

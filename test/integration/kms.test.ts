@@ -5,12 +5,12 @@
 // named by the GrantId AWS makes (status.grantID, with its token), read with ListGrants narrowed to
 // its key and id, never changed (a changed spec is ACK.Terminal), revoked on delete.
 import { DescribeKeyCommand, GetKeyPolicyCommand, KMSClient, ListAliasesCommand, ListGrantsCommand, ListResourceTagsCommand, RevokeGrantCommand, TagResourceCommand, UpdateAliasCommand } from '@aws-sdk/client-kms';
-import { stringify } from 'yaml';
 import { service } from '../../generated/kms/src/service';
 import { hooks } from '../../api-models/kms/hooks';
 import type { KubeObject } from '../../runtime/k8s/types';
 import { uniqueName, type TestAws } from '../env/aws/testing';
 import { kubectl } from '../env/context';
+import { ackManifest, applyIn } from '../e2e/kubectl-ok';
 import { condition, ref, waitFor } from '../e2e/controllers';
 import type { ServiceRun } from '../e2e/service-controller';
 import { withServiceController } from '../e2e/with-controllers';
@@ -30,9 +30,7 @@ let c: ServiceRun;
 let kms: KMSClient;
 
 function apply(kind: string, name: string, spec: Record<string, unknown>, annotations: Record<string, string> = {}): void {
-  const manifest = { apiVersion: 'kms.services.k8s.aws/v1alpha1', kind, metadata: { name, annotations }, spec };
-  const r = kubectl(['apply', '-n', ns, '-f', '-'], { input: stringify(manifest) });
-  if (r.status !== 0) throw new Error(r.stderr);
+  applyIn(ns, ackManifest('kms.services.k8s.aws', kind, name, spec, annotations));
 }
 
 const status = (o: KubeObject) => (o.status ?? {}) as Record<string, any>;

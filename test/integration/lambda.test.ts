@@ -30,13 +30,14 @@ import {
 } from '@aws-sdk/client-lambda';
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { writeFileSync } from 'node:fs';
-import { stringify } from 'yaml';
 import { service } from '../../generated/lambda/src/service';
 import type { KubeObject } from '../../runtime/k8s/types';
-import { startTestAws, uniqueName, type TestAws } from '../env/aws/testing';
+import { uniqueName, type TestAws } from '../env/aws/testing';
 import { kubectl } from '../env/context';
+import { ackManifest, applyIn } from '../e2e/kubectl-ok';
 import { condition, ref, waitFor } from '../e2e/controllers';
-import { installServiceCrds, startServiceController, type ServiceRun } from '../e2e/service-controller';
+import type { ServiceRun } from '../e2e/service-controller';
+import { withServiceController } from '../e2e/with-controllers';
 import type { CallRecord } from '../env/aws/call-log';
 import { callsAfterReads, readOf } from '../support/calls';
 
@@ -58,9 +59,7 @@ let lambda: LambdaClient;
 let roleArn = '';
 
 function apply(kind: string, name: string, spec: Record<string, unknown>, annotations: Record<string, string> = {}): void {
-  const manifest = { apiVersion: 'lambda.services.k8s.aws/v1alpha1', kind, metadata: { name, annotations }, spec };
-  const r = kubectl(['apply', '-n', ns, '-f', '-'], { input: stringify(manifest) });
-  if (r.status !== 0) throw new Error(r.stderr);
+  applyIn(ns, ackManifest('lambda.services.k8s.aws', kind, name, spec, annotations));
 }
 
 const status = (o: KubeObject) => (o.status ?? {}) as Record<string, any>;
@@ -90,25 +89,23 @@ function functionSpec(over: Record<string, unknown> = {}): Record<string, unknow
   };
 }
 
-beforeAll(async () => {
-  installServiceCrds('lambda');
-  kubectl(['create', 'namespace', ns]);
-  aws = await startTestAws();
-  lambda = new LambdaClient(aws.clientConfig({ maxAttempts: 3 }));
-  const iam = new IAMClient(aws.clientConfig({ maxAttempts: 3 }));
-  // moto's CreateFunction requires a role that exists in its IAM.
-  const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
-  roleArn = (await iam.send(new CreateRoleCommand({ RoleName: uniqueName('lambda-role'), AssumeRolePolicyDocument: JSON.stringify(trust) }))).Role!.Arn!;
-  iam.destroy();
-  c = await startServiceController(service, undefined, aws, ns, ['--reconcile-default-resync-seconds', '2']);
-}, 120_000);
-
-afterAll(async () => {
-  if (process.env.ACK_TS_TEST_LOG) writeFileSync(process.env.ACK_TS_TEST_LOG, (c?.logs ?? []).join('\n'));
-  await c?.stop();
-  lambda?.destroy();
-  await aws?.stop();
-  kubectl(['delete', 'namespace', ns, '--wait=false']);
+const env = withServiceController({
+  service: 'lambda',
+  descriptor: service,
+  ns,
+  client: (aws) => new LambdaClient(aws.clientConfig({ maxAttempts: 3 })),
+  before: async (aws) => {
+    const iam = new IAMClient(aws.clientConfig({ maxAttempts: 3 }));
+    // moto's CreateFunction requires a role that exists in its IAM.
+    const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
+    roleArn = (await iam.send(new CreateRoleCommand({ RoleName: uniqueName('lambda-role'), AssumeRolePolicyDocument: JSON.stringify(trust) }))).Role!.Arn!;
+    iam.destroy();
+  },
+  flags: ['--reconcile-default-resync-seconds', '2'],
+});
+beforeAll(() => ({ aws, c, client: lambda } = env));
+afterAll(() => {
+  if (process.env.ACK_TS_TEST_LOG) writeFileSync(process.env.ACK_TS_TEST_LOG, (env.c?.logs ?? []).join('\n'));
 });
 
 describe('lambda Function', () => {

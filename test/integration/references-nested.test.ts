@@ -5,13 +5,15 @@
 // references. With --enable-cross-namespace=false a variant naming a Model elsewhere is refused.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse, stringify } from 'yaml';
+import { parse } from 'yaml';
 import { service } from '../../generated/sagemaker/src/service';
 import { hooks } from '../../api-models/sagemaker/hooks';
-import { startTestAws, uniqueName, type TestAws } from '../env/aws/testing';
+import { uniqueName, type TestAws } from '../env/aws/testing';
 import { kubectl } from '../env/context';
+import { applyIn } from '../e2e/kubectl-ok';
 import { condition, ref, SAGEMAKER } from '../e2e/controllers';
 import { installServiceCrds, startServiceController, type ServiceRun } from '../e2e/service-controller';
+import { withControllers } from '../e2e/with-controllers';
 
 const MODELS = ref(SAGEMAKER, 'models');
 const CONFIGS = ref(SAGEMAKER, 'endpointconfigs');
@@ -31,30 +33,28 @@ const docs = readFileSync(join(__dirname, '../../samples/references/endpoint-con
 const [modelA, modelB, config] = [docs[0]!, docs[1]!, docs[2]!];
 
 function apply(doc: object, namespace: string) {
-  const r = kubectl(['apply', '-n', namespace, '-f', '-'], { input: stringify(doc) });
-  if (r.status !== 0) throw new Error(r.stderr);
+  applyIn(namespace, doc);
 }
 
 // Calls of this file only: moto and the proxy outlive each test file in a run of the whole suite.
 let fileStart = 0;
 const ok = async (operation: string, since?: number) => (await aws.control.calls({ operation, since: since ?? fileStart })).filter((x) => x.status === 200);
 
-beforeAll(async () => {
-  installServiceCrds('sagemaker');
-  kubectl(['create', 'namespace', ns]);
-  kubectl(['create', 'namespace', strictNs]);
-  aws = await startTestAws();
-  fileStart = await aws.control.mark();
-  c = await startServiceController(service, hooks, aws, ns);
-  strict = await startServiceController(service, hooks, aws, strictNs, ['--enable-cross-namespace=false']);
-}, 120_000);
-
-afterAll(async () => {
-  await c?.stop();
-  await strict?.stop();
-  await aws?.stop();
-  kubectl(['delete', 'namespace', ns, strictNs, '--wait=false']);
+const env = withControllers({
+  ns,
+  namespaces: [strictNs],
+  crds: () => installServiceCrds('sagemaker'),
+  before: async (aws) => {
+    fileStart = await aws.control.mark();
+  },
+  // One controller as deployed by default, and one refusing cross-namespace references.
+  start: async (aws, ns) => {
+    const open = await startServiceController(service, hooks, aws, ns);
+    const strict = await startServiceController(service, hooks, aws, strictNs, ['--enable-cross-namespace=false']);
+    return { open, strict, stop: () => Promise.all([open.stop(), strict.stop()]).then(() => undefined) };
+  },
 });
+beforeAll(() => ({ aws, c: { open: c, strict } } = env));
 
 describe('references in list items: EndpointConfig productionVariants[].modelRef → sagemaker Model', () => {
   it('with one Model missing, names that variant\'s reference and sends nothing to SageMaker', async () => {

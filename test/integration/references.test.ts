@@ -4,9 +4,10 @@
 // Role is there and synced.
 import { stringify } from 'yaml';
 import type { KubeObject } from '../../runtime/k8s/types';
-import { startTestAws, uniqueName, type TestAws } from '../env/aws/testing';
+import { uniqueName, type TestAws } from '../env/aws/testing';
 import { kubectl } from '../env/context';
 import { installServiceCrds } from '../e2e/service-controller';
+import { withControllers } from '../e2e/with-controllers';
 import { AUTOSCALING, condition, gone, installCrds, ref, startControllers, until, waitFor, type Controllers } from '../e2e/controllers';
 
 const ROLES = { group: 'iam.services.k8s.aws', version: 'v1alpha1', plural: 'roles' };
@@ -57,21 +58,16 @@ async function createSyncedRole(namespace: string, name: string): Promise<string
 const registered = async (resourceID: string, since: number) =>
   (await aws.control.calls({ operation: 'RegisterScalableTarget', since })).filter((call) => call.input['ResourceId'] === resourceID);
 
-beforeAll(async () => {
-  installCrds();
-  installServiceCrds('iam');
-  kubectl(['create', 'namespace', ns]);
-  kubectl(['create', 'namespace', otherNs]);
-  aws = await startTestAws();
-  c = await startControllers(aws, ns);
-}, 120_000);
-
-afterAll(async () => {
-  await c?.stop();
-  c?.kube.http.close();
-  await aws?.stop();
-  kubectl(['delete', 'namespace', ns, otherNs, '--wait=false']);
+const env = withControllers({
+  ns,
+  namespaces: [otherNs],
+  crds: () => {
+    installCrds();
+    installServiceCrds('iam');
+  },
+  start: startControllers,
 });
+beforeAll(() => ({ aws, c } = env));
 
 describe('references: ScalableTarget roleRef → an IAM Role', () => {
   it('an ACK manifest with roleRef passes server-side dry-run with strict field validation', () => {

@@ -7,19 +7,19 @@ import {
   type ScalableTarget,
 } from "@aws-sdk/client-application-auto-scaling";
 import { runController, type RunningController } from "../../runtime/controller";
-import { CORE, KubeClient } from "../../runtime/k8s/client";
-import { KubeHttp } from "../../runtime/k8s/http";
-import { loadConnection } from "../../runtime/k8s/kubeconfig";
+import { CORE, type KubeClient } from "../../runtime/k8s/client";
 import type { KubeObject } from "../../runtime/k8s/types";
 import { createLogger } from "../../runtime/ops/logger";
-import type { Condition } from "../../runtime/reconcile/conditions";
 import { autoscalingFixture } from "../../runtime/testing/fixtures";
-import { startTestAws, uniqueName, type TestAws } from "../env/aws/testing";
+import { uniqueName, type TestAws } from "../env/aws/testing";
 import { kubectl, restartApiserver, testContext } from "../env/context";
-import { startKubeProxy, type KubeProxy } from "./runtime-kube-proxy";
-import { waitFor as pollUntil } from "../support/wait";
-import { callsAfterReads, readOf } from "../support/calls";
+import { adminKube } from "../e2e/admin-kube";
+import { condition, waitFor as waitLogged } from "../e2e/controllers";
 import { installCrdDir } from "../e2e/crds";
+import { inProcessFlags } from "../e2e/in-process-flags";
+import { withControllers } from "../e2e/with-controllers";
+import { startKubeProxy, type KubeProxy } from "./runtime-kube-proxy";
+import { callsAfterReads, readOf } from "../support/calls";
 
 const CRD = "generated/application-auto-scaling/crds/applicationautoscaling.services.k8s.aws_scalabletargets.yaml";
 const REF = { group: "applicationautoscaling.services.k8s.aws", version: "v1alpha1", plural: "scalabletargets" };
@@ -35,44 +35,37 @@ const logs: string[] = [];
 const ns = uniqueName("rt");
 const nsRetain = uniqueName("rt-retain");
 
-beforeAll(async () => {
-  const ctx = testContext();
-  installCrdDir(CRD);
-  kubectl(["create", "namespace", ns]);
-  kubectl(["create", "namespace", nsRetain]);
-  kubectl(["annotate", "namespace", nsRetain, "applicationautoscaling.services.k8s.aws/deletion-policy=retain"]);
-  kube = new KubeClient(new KubeHttp(loadConnection({ KUBECONFIG: ctx.kubeconfig })));
-  aws = await startTestAws();
-  aas = new ApplicationAutoScalingClient(aws.clientConfig());
-  proxy = await startKubeProxy(ctx.kubeconfig);
-  controller = await runController(
-    autoscalingFixture,
-    [
-      "--aws-endpoint-url", aws.endpoint,
-      "--allow-unsafe-aws-endpoint-urls",
-      "--aws-region", aws.region,
-      "--metrics-addr", "127.0.0.1:0",
-      "--healthz-addr", "127.0.0.1:0",
-      "--watch-namespace", `${ns},${nsRetain}`,
-      "--reconcile-default-resync-seconds", String(RESYNC_SECONDS),
-      "--log-level", "debug",
-    ],
-    {
+const env = withControllers({
+  ns,
+  namespaces: [nsRetain],
+  crds: () => installCrdDir(CRD),
+  client: (aws) => new ApplicationAutoScalingClient(aws.clientConfig()),
+  before: async () => {
+    kubectl(["annotate", "namespace", nsRetain, "applicationautoscaling.services.k8s.aws/deletion-policy=retain"]);
+  },
+  // The controller reaches the apiserver through a proxy that can expire or silence its watches.
+  start: async (aws) => {
+    const proxy = await startKubeProxy(testContext().kubeconfig);
+    const controller = await runController(autoscalingFixture, inProcessFlags(aws, `${ns},${nsRetain}`, ["--reconcile-default-resync-seconds", String(RESYNC_SECONDS)]), {
       handleSignals: false,
       connection: { server: proxy.url, insecureSkipTlsVerify: false },
       log: createLogger("debug", { write: (l) => logs.push(l) }),
       watch: { silenceMs: 4_000, timeoutSeconds: 60 },
-    },
-  );
-  await waitFor(() => controller.isReady(), 60_000, "controller ready");
+    });
+    const kube = adminKube();
+    const stop = async () => {
+      await controller.stop();
+      await proxy.close();
+      kube.http.close();
+    };
+    await waitFor(() => controller.isReady(), 60_000, "controller ready").catch(async (err) => {
+      await stop();
+      throw err;
+    });
+    return { proxy, controller, kube, stop };
+  },
 });
-
-afterAll(async () => {
-  await controller?.stop();
-  await proxy?.close();
-  await aws?.stop();
-  kubectl(["delete", "namespace", ns, nsRetain, "--wait=false"]);
-});
+beforeAll(() => ({ aws, client: aas, c: { proxy, controller, kube } } = env));
 
 afterEach(async () => {
   await aws.control.clearFaults();
@@ -100,7 +93,6 @@ async function create(name: string, opts: Parameters<typeof target>[1] = {}) {
 }
 
 const get = (name: string, namespace = ns) => kube.get<KubeObject>(REF, namespace, name);
-const condition = (o: KubeObject | undefined, type: string) => ((o?.status?.conditions ?? []) as Condition[]).find((c) => c.type === type);
 const patchSpec = (name: string, spec: Record<string, unknown>, namespace = ns) => kube.mergePatch(REF, namespace, name, { spec });
 
 async function inAws(resourceID: string): Promise<ScalableTarget | undefined> {
@@ -113,8 +105,7 @@ async function eventsFor(name: string, namespace = ns): Promise<{ reason: string
   return list.items.filter((e) => e.involvedObject.name === name).map(({ reason, type, message }) => ({ reason, type, message }));
 }
 
-const waitFor = <T>(probe: () => T | Promise<T>, timeoutMs: number, what: string) =>
-  pollUntil(probe, timeoutMs, what, () => `\n--- controller log (tail) ---\n${logs.slice(-15).join("\n")}`);
+const waitFor = <T>(probe: () => T | Promise<T>, timeoutMs: number, what: string) => waitLogged(probe, timeoutMs, what, logs);
 
 async function until(name: string, pred: (o: KubeObject) => boolean, what: string, namespace = ns, timeoutMs = 30_000): Promise<KubeObject> {
   return waitFor(async () => {

@@ -2,17 +2,17 @@
 // --http-client-timeout cuts off a slow AWS call, /readyz fails while the watches are down, and a
 // graceful stop sends nothing to AWS after its grace period.
 import { runController, type RunningController } from "../../runtime/controller";
-import { KubeClient } from "../../runtime/k8s/client";
-import { KubeHttp } from "../../runtime/k8s/http";
-import { loadConnection } from "../../runtime/k8s/kubeconfig";
+import type { KubeClient } from "../../runtime/k8s/client";
 import type { KubeObject } from "../../runtime/k8s/types";
 import { createLogger } from "../../runtime/ops/logger";
-import type { Condition } from "../../runtime/reconcile/conditions";
 import { autoscalingFixture } from "../../runtime/testing/fixtures";
-import { startTestAws, uniqueName, type TestAws } from "../env/aws/testing";
-import { kubectl, restartApiserver, testContext } from "../env/context";
-import { waitFor as pollUntil } from "../support/wait";
+import { uniqueName, type TestAws } from "../env/aws/testing";
+import { restartApiserver } from "../env/context";
+import { adminKube } from "../e2e/admin-kube";
+import { condition, waitFor as waitLogged } from "../e2e/controllers";
 import { installCrdDir } from "../e2e/crds";
+import { inProcessFlags } from "../e2e/in-process-flags";
+import { withControllers } from "../e2e/with-controllers";
 
 const CRD = "generated/application-auto-scaling/crds/applicationautoscaling.services.k8s.aws_scalabletargets.yaml";
 const REF = { group: "applicationautoscaling.services.k8s.aws", version: "v1alpha1", plural: "scalabletargets" };
@@ -26,51 +26,39 @@ const logs: string[] = [];
 const ns = uniqueName("rt-health");
 const nsStop = uniqueName("rt-stop");
 
-function startController(namespace: string, extra: { shutdownGraceMs?: number; args?: string[] } = {}): Promise<RunningController> {
-  const ctx = testContext();
-  return runController(
-    autoscalingFixture,
-    [
-      "--aws-endpoint-url", aws.endpoint,
-      "--allow-unsafe-aws-endpoint-urls",
-      "--aws-region", aws.region,
-      "--metrics-addr", "127.0.0.1:0",
-      "--healthz-addr", "127.0.0.1:0",
-      "--watch-namespace", namespace,
-      "--log-level", "debug",
-      ...(extra.args ?? []),
-    ],
-    {
-      handleSignals: false,
-      connection: loadConnection({ KUBECONFIG: ctx.kubeconfig }),
-      log: createLogger("debug", { write: (l) => logs.push(l) }),
-      ...(extra.shutdownGraceMs !== undefined ? { shutdownGraceMs: extra.shutdownGraceMs } : {}),
-    },
-  );
+function startController(namespace: string, extra: { shutdownGraceMs?: number; args?: string[] } = {}, on: TestAws = aws): Promise<RunningController> {
+  return runController(autoscalingFixture, inProcessFlags(on, namespace, extra.args), {
+    handleSignals: false,
+    log: createLogger("debug", { write: (l) => logs.push(l) }),
+    ...(extra.shutdownGraceMs !== undefined ? { shutdownGraceMs: extra.shutdownGraceMs } : {}),
+  });
 }
 
-beforeAll(async () => {
-  const ctx = testContext();
-  installCrdDir(CRD);
-  kubectl(["create", "namespace", ns]);
-  kubectl(["create", "namespace", nsStop]);
-  kube = new KubeClient(new KubeHttp(loadConnection({ KUBECONFIG: ctx.kubeconfig })));
-  aws = await startTestAws();
-  controller = await startController(ns, { args: ["--http-client-timeout", `${HTTP_TIMEOUT_MS / 1000}s`] });
-  await waitFor(() => controller.isReady(), 60_000, "controller ready");
+const env = withControllers({
+  ns,
+  namespaces: [nsStop],
+  crds: () => installCrdDir(CRD),
+  start: async (aws) => {
+    const kube = adminKube();
+    const controller = await startController(ns, { args: ["--http-client-timeout", `${HTTP_TIMEOUT_MS / 1000}s`] }, aws);
+    const stop = async () => {
+      await controller.stop();
+      // The stopped controllers' objects keep their finalizers: release them so the namespaces can go.
+      for (const namespace of [ns, nsStop]) {
+        const list = await kube.list<KubeObject>(REF, namespace).catch(() => ({ items: [] as KubeObject[] }));
+        for (const o of list.items) await kube.mergePatch(REF, namespace, o.metadata.name, { metadata: { finalizers: null } }).catch(() => undefined);
+      }
+      kube.http.close();
+    };
+    await waitFor(() => controller.isReady(), 60_000, "controller ready").catch(async (err) => {
+      await stop();
+      throw err;
+    });
+    return { controller, kube, stop };
+  },
+  after: (aws) => aws.control.clearFaults(),
 });
-
-afterAll(async () => {
-  await aws?.control.clearFaults();
-  await controller?.stop();
-  // The stopped controller's objects keep their finalizers: release them so the namespaces can go.
-  for (const namespace of [ns, nsStop]) {
-    const list = await kube.list<KubeObject>(REF, namespace).catch(() => ({ items: [] as KubeObject[] }));
-    for (const o of list.items) await kube.mergePatch(REF, namespace, o.metadata.name, { metadata: { finalizers: null } }).catch(() => undefined);
-  }
-  await aws?.stop();
-  kubectl(["delete", "namespace", ns, nsStop, "--wait=false"]);
-});
+beforeAll(() => ({ aws, c: { controller, kube } } = env));
 
 afterEach(async () => {
   await aws.control.clearFaults();
@@ -88,9 +76,7 @@ function target(name: string, namespace: string) {
 }
 
 const get = (name: string, namespace = ns) => kube.get<KubeObject>(REF, namespace, name);
-const condition = (o: KubeObject | undefined, type: string) => ((o?.status?.conditions ?? []) as Condition[]).find((c) => c.type === type);
-const waitFor = <T>(probe: () => T | Promise<T>, timeoutMs: number, what: string) =>
-  pollUntil(probe, timeoutMs, what, () => `\n--- controller log (tail) ---\n${logs.slice(-15).join("\n")}`);
+const waitFor = <T>(probe: () => T | Promise<T>, timeoutMs: number, what: string) => waitLogged(probe, timeoutMs, what, logs);
 
 async function readyz(c: RunningController): Promise<number> {
   return (await fetch(`http://127.0.0.1:${c.healthPort}/readyz`).catch(() => ({ status: 0 }))).status;

@@ -2,12 +2,12 @@
 // manifests as ACK users write them, applied with kubectl. Each bucket configuration is a
 // sub-resource with its own Put/Get/Delete; the proxy counts what an idle resync costs.
 import * as S3 from '@aws-sdk/client-s3';
-import { stringify } from 'yaml';
 import { service } from '../../generated/s3/src/service';
 import { hooks } from '../../api-models/s3/hooks';
 import { SUB_RESOURCES_ANNOTATION } from '../../runtime/reconcile/sub-resources';
 import { uniqueName, type TestAws } from '../env/aws/testing';
 import { kubectl } from '../env/context';
+import { ackManifest, applyIn } from '../e2e/kubectl-ok';
 import { ref } from '../e2e/controllers';
 import type { ServiceRun } from '../e2e/service-controller';
 import { callsAfterReads, readOf } from '../support/calls';
@@ -22,8 +22,7 @@ let c: ServiceRun;
 let s3: S3.S3Client;
 
 function apply(manifest: object) {
-  const r = kubectl(['apply', '-n', ns, '-f', '-'], { input: stringify(manifest) });
-  if (r.status !== 0) throw new Error(r.stderr);
+  applyIn(ns, manifest);
 }
 
 function patch(name: string, type: 'merge' | 'json', p: unknown) {
@@ -31,12 +30,7 @@ function patch(name: string, type: 'merge' | 'json', p: unknown) {
   if (r.status !== 0) throw new Error(r.stderr);
 }
 
-const bucketManifest = (name: string, spec: Record<string, unknown>, annotations: Record<string, string> = {}) => ({
-  apiVersion: 's3.services.k8s.aws/v1alpha1',
-  kind: 'Bucket',
-  metadata: { name, annotations },
-  spec,
-});
+const bucketManifest = (name: string, spec: Record<string, unknown>, annotations: Record<string, string> = {}) => ackManifest('s3.services.k8s.aws', 'Bucket', name, spec, annotations);
 
 const policyFor = (bucket: string, sid: string) =>
   JSON.stringify({

@@ -8,6 +8,7 @@ import { service } from '../../generated/secrets-manager/src/service';
 import type { KubeObject } from '../../runtime/k8s/types';
 import { uniqueName, type TestAws } from '../env/aws/testing';
 import { kubectl } from '../env/context';
+import { ackManifest, applyIn } from '../e2e/kubectl-ok';
 import { condition, ref, waitFor } from '../e2e/controllers';
 import type { ServiceRun } from '../e2e/service-controller';
 import { withServiceController } from '../e2e/with-controllers';
@@ -22,9 +23,7 @@ let c: ServiceRun;
 let sm: SecretsManagerClient;
 
 function apply(spec: Record<string, unknown>, annotations: Record<string, string> = {}): void {
-  const manifest = { apiVersion: 'secretsmanager.services.k8s.aws/v1alpha1', kind: 'Secret', metadata: { name: 'db', annotations }, spec };
-  const r = kubectl(['apply', '-n', ns, '-f', '-'], { input: stringify(manifest) });
-  if (r.status !== 0) throw new Error(r.stderr);
+  applyIn(ns, ackManifest('secretsmanager.services.k8s.aws', 'Secret', 'db', spec, annotations));
 }
 
 const status = (o: KubeObject) => (o.status ?? {}) as Record<string, any>;
@@ -108,8 +107,7 @@ describe('secrets-manager Secret', () => {
     expect((await describe_(id)).DeletedDate).toBeDefined();
     const kept = uniqueName('kept');
     const manifest = { apiVersion: 'secretsmanager.services.k8s.aws/v1alpha1', kind: 'Secret', metadata: { name: 'kept', annotations: { 'services.k8s.aws/deletion-policy': 'retain' } }, spec: { name: kept, secretString: { name: 'db-creds', key: 'password' } } };
-    const r = kubectl(['apply', '-n', ns, '-f', '-'], { input: stringify(manifest) });
-    if (r.status !== 0) throw new Error(r.stderr);
+    applyIn(ns, manifest);
     const keptId = status(await c.synced(SECRETS, ns, 'kept')).id as string;
     kubectl(['delete', 'secret.secretsmanager.services.k8s.aws', 'kept', '-n', ns, '--wait=false']);
     await c.gone(SECRETS, ns, 'kept');

@@ -15,11 +15,11 @@ import {
   SNSClient,
   UntagResourceCommand,
 } from '@aws-sdk/client-sns';
-import { stringify } from 'yaml';
 import { service } from '../../generated/sns/src/service';
 import type { KubeObject } from '../../runtime/k8s/types';
 import { uniqueName, type TestAws } from '../env/aws/testing';
 import { kubectl } from '../env/context';
+import { ackManifest, applyIn } from '../e2e/kubectl-ok';
 import { ref } from '../e2e/controllers';
 import type { ServiceRun } from '../e2e/service-controller';
 import { withServiceController } from '../e2e/with-controllers';
@@ -37,9 +37,7 @@ let c: ServiceRun;
 let sns: SNSClient;
 
 function apply(kind: string, name: string, spec: Record<string, unknown>, annotations: Record<string, string> = {}) {
-  const manifest = { apiVersion: 'sns.services.k8s.aws/v1alpha1', kind, metadata: { name, annotations }, spec };
-  const r = kubectl(['apply', '-n', ns, '-f', '-'], { input: stringify(manifest) });
-  if (r.status !== 0) throw new Error(r.stderr);
+  applyIn(ns, ackManifest('sns.services.k8s.aws', kind, name, spec, annotations));
 }
 const patch = (kind: string, name: string, spec: Record<string, unknown>) => {
   const r = kubectl(['patch', kind, name, '-n', ns, '--type=merge', '-p', JSON.stringify({ spec })]);

@@ -1,11 +1,11 @@
 // SQS Queue end to end through the generated sqs controller against moto: ACK manifests applied
 // with kubectl; the queue's settings live in SQS's Attributes map and in the CRD as string fields.
 import { GetQueueAttributesCommand, ListQueueTagsCommand, SetQueueAttributesCommand, SQSClient, UntagQueueCommand } from '@aws-sdk/client-sqs';
-import { stringify } from 'yaml';
 import { service } from '../../generated/sqs/src/service';
 import type { KubeObject } from '../../runtime/k8s/types';
 import { uniqueName, type TestAws } from '../env/aws/testing';
 import { kubectl } from '../env/context';
+import { ackManifest, applyIn } from '../e2e/kubectl-ok';
 import { condition, ref } from '../e2e/controllers';
 import type { ServiceRun } from '../e2e/service-controller';
 import { withServiceController } from '../e2e/with-controllers';
@@ -22,16 +22,10 @@ let c: ServiceRun;
 let sqs: SQSClient;
 
 function apply(manifest: object) {
-  const r = kubectl(['apply', '-n', ns, '-f', '-'], { input: stringify(manifest) });
-  if (r.status !== 0) throw new Error(r.stderr);
+  applyIn(ns, manifest);
 }
 
-const queueManifest = (name: string, spec: Record<string, unknown>, annotations: Record<string, string> = {}) => ({
-  apiVersion: 'sqs.services.k8s.aws/v1alpha1',
-  kind: 'Queue',
-  metadata: { name, annotations },
-  spec,
-});
+const queueManifest = (name: string, spec: Record<string, unknown>, annotations: Record<string, string> = {}) => ackManifest('sqs.services.k8s.aws', 'Queue', name, spec, annotations);
 
 const attributesOf = async (url: string) =>
   (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['All'] }))).Attributes ?? {};

@@ -7,8 +7,10 @@
 import { AddTagsCommand, ListTagsCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { startTestAws, uniqueName, type TestAws } from '../env/aws/testing';
+import { uniqueName, type TestAws } from '../env/aws/testing';
 import { kubectl } from '../env/context';
+import { applyIn } from '../e2e/kubectl-ok';
+import { withControllers } from '../e2e/with-controllers';
 import { SAGEMAKER, installCrds, ref, startControllers, synced, waitFor, type Controllers } from '../e2e/controllers';
 
 const ns = uniqueName('tags');
@@ -31,8 +33,7 @@ const jobName = uniqueName('tagged-job');
 const arnOf = (kind: string, name: string) => `arn:aws:sagemaker:us-east-1:123456789012:${kind}/${name}`;
 
 function apply(manifest: object): void {
-  const r = kubectl(['apply', '-n', ns, '-f', '-'], { input: JSON.stringify(manifest) });
-  if (r.status !== 0) throw new Error(`kubectl apply: ${r.stderr}`);
+  applyIn(ns, manifest);
 }
 
 async function awsTags(arn: string): Promise<Record<string, string>> {
@@ -52,19 +53,13 @@ const model = (tags: { key: string; value: string }[]) => ({
   },
 });
 
-beforeAll(async () => {
-  installCrds();
-  kubectl(['create', 'namespace', ns]);
-  aws = await startTestAws();
-  sm = new SageMakerClient(aws.clientConfig({ maxAttempts: 3 }));
-  c = await startControllers(aws, ns, ['--resource-tags', DEFAULT_TAGS.join(','), '--reconcile-default-resync-seconds', String(RESYNC_SECONDS), '--reconcile-tag-resync-seconds', String(TAG_RESYNC_SECONDS)]);
-}, 120_000);
-
-afterAll(async () => {
-  await c?.stop();
-  await aws?.stop();
-  kubectl(['delete', 'namespace', ns, '--wait=false']);
+const env = withControllers({
+  ns,
+  crds: installCrds,
+  client: (aws) => new SageMakerClient(aws.clientConfig({ maxAttempts: 3 })),
+  start: (aws, ns) => startControllers(aws, ns, ['--resource-tags', DEFAULT_TAGS.join(','), '--reconcile-default-resync-seconds', String(RESYNC_SECONDS), '--reconcile-tag-resync-seconds', String(TAG_RESYNC_SECONDS)]),
 });
+beforeAll(() => ({ aws, c, client: sm } = env));
 
 describe('tags through the tagging API (SageMaker AddTags/DeleteTags/ListTags)', () => {
   it('create: the spec tags plus the expanded default tags; the user wins on a shared key', async () => {

@@ -3,69 +3,40 @@
 // statuses one Describe at a time. Exactly one Event per transition, across resyncs and a restart.
 import { hooks } from "../../api-models/sagemaker/hooks";
 import { service } from "../../generated/sagemaker/src/service";
-import { runController, type RunningController } from "../../runtime/controller";
-import { CORE, KubeClient } from "../../runtime/k8s/client";
-import { KubeHttp } from "../../runtime/k8s/http";
-import { loadConnection } from "../../runtime/k8s/kubeconfig";
+import { CORE } from "../../runtime/k8s/client";
 import type { KubeObject } from "../../runtime/k8s/types";
-import { createLogger } from "../../runtime/ops/logger";
 import { trainingJobInProgress, SECONDARY_STATUS_MESSAGES } from "../env/aws/hold-presets";
-import { startTestAws, uniqueName, type TestAws } from "../env/aws/testing";
-import { kubectl, testContext } from "../env/context";
-import { callsAfterReads, readOf } from "../support/calls";
+import { uniqueName, type TestAws } from "../env/aws/testing";
+import { kubectl } from "../env/context";
+import { waitFor as waitLogged } from "../e2e/controllers";
 import { installCrdDir } from "../e2e/crds";
+import { startServiceController, type ServiceRun } from "../e2e/service-controller";
+import { withControllers } from "../e2e/with-controllers";
+import { trainingJobManifest } from "../support/manifests";
+import { callsAfterReads, readOf } from "../support/calls";
 
 const CRD = "generated/sagemaker/crds/sagemaker.services.k8s.aws_trainingjobs.yaml";
 const REF = { group: "sagemaker.services.k8s.aws", version: "v1alpha1", plural: "trainingjobs" };
 const ns = uniqueName("progress");
 
 let aws: TestAws;
-let kube: KubeClient;
-let controller: RunningController | undefined;
-const logs: string[] = [];
+/** Started by the test, once the hold it walks through is set, and restarted by it. */
+let controller: ServiceRun | undefined;
 
-async function startController(): Promise<RunningController> {
-  const c = await runController(
-    service,
-    [
-      "--aws-endpoint-url", aws.endpoint,
-      "--allow-unsafe-aws-endpoint-urls",
-      "--aws-region", aws.region,
-      "--metrics-addr", "127.0.0.1:0",
-      "--healthz-addr", "127.0.0.1:0",
-      "--watch-namespace", ns,
-      "--reconcile-resources", "TrainingJob",
-      "--log-level", "debug",
-    ],
-    { hooks, handleSignals: false, log: createLogger("debug", { write: (l) => logs.push(l) }) },
-  );
-  await waitFor(() => c.isReady(), 60_000, "controller ready");
+const env = withControllers({
+  ns,
+  crds: () => installCrdDir(CRD),
+  start: async () => ({ stop: async () => controller?.stop() }),
+  after: (aws) => aws.control.clearHolds(),
+});
+beforeAll(() => ({ aws } = env));
+
+const waitFor = <T>(probe: () => T | Promise<T>, ms: number, what: string) => waitLogged(probe, ms, what, controller?.logs);
+
+async function startController(): Promise<ServiceRun> {
+  const c = await startServiceController(service, hooks, aws, ns, ["--reconcile-resources", "TrainingJob"]);
+  await waitLogged(() => c.isReady(), 60_000, "controller ready", c.logs);
   return c;
-}
-
-beforeAll(async () => {
-  const ctx = testContext();
-  installCrdDir(CRD);
-  kubectl(["create", "namespace", ns]);
-  kube = new KubeClient(new KubeHttp(loadConnection({ KUBECONFIG: ctx.kubeconfig })));
-  aws = await startTestAws();
-});
-
-afterAll(async () => {
-  await controller?.stop();
-  await aws?.control.clearHolds();
-  await aws?.stop();
-  kubectl(["delete", "namespace", ns, "--wait=false"]);
-});
-
-async function waitFor<T>(probe: () => T | Promise<T>, ms: number, what: string): Promise<NonNullable<T>> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v) return v as NonNullable<T>;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n${logs.slice(-15).join("\n")}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }
 
 interface KubeEvent {
@@ -76,27 +47,11 @@ interface KubeEvent {
 }
 
 async function eventsOf(name: string): Promise<KubeEvent[]> {
-  const { items } = await kube.list<KubeEvent>(CORE.events, ns);
+  const { items } = await controller!.kube.list<KubeEvent>(CORE.events, ns);
   return items.filter((e) => e.involvedObject.name === name);
 }
 
 const progress = (events: KubeEvent[]) => events.filter((e) => e.reason in SECONDARY_STATUS_MESSAGES).map((e) => `${e.type} ${e.reason}: ${e.message}`);
-
-function manifest(name: string) {
-  return {
-    apiVersion: "sagemaker.services.k8s.aws/v1alpha1",
-    kind: "TrainingJob",
-    metadata: { name, namespace: ns },
-    spec: {
-      trainingJobName: name,
-      roleARN: "arn:aws:iam::123456789012:role/r",
-      algorithmSpecification: { trainingImage: "img", trainingInputMode: "File" },
-      outputDataConfig: { s3OutputPath: "s3://bucket/out" },
-      resourceConfig: { instanceCount: 1, instanceType: "ml.m5.large", volumeSizeInGB: 10 },
-      stoppingCondition: { maxRuntimeInSeconds: 3600 },
-    },
-  };
-}
 
 /** An annotation change wakes the controller at once (it watches annotations), so each Describe moves the hold on. */
 function poke(name: string, i: number): void {
@@ -107,17 +62,17 @@ it("one Event per secondary-status transition, none repeated by resyncs or a con
   const name = uniqueName("tj");
   await aws.control.hold(trainingJobInProgress(name, { describes: 1 }));
   controller = await startController();
-  const r = kubectl(["apply", "-f", "-"], { input: JSON.stringify(manifest(name)) });
+  const r = kubectl(["apply", "-f", "-"], { input: JSON.stringify(trainingJobManifest(ns, name)) });
   if (r.status !== 0) throw new Error(r.stderr);
 
   // The controller sees each phase in turn: Starting, Downloading, Training, Uploading, then Completed.
   const seen: string[] = [];
   for (let i = 0; ; i++) {
-    const o = await kube.get<KubeObject>(REF, ns, name);
+    const o = await controller!.kube.get<KubeObject>(REF, ns, name);
     const s = o?.status?.secondaryStatus as string | undefined;
     if (s && seen[seen.length - 1] !== s) seen.push(s);
     if (o?.status?.trainingJobStatus === "Completed") break;
-    if (i > 300) throw new Error(`job never completed (saw ${seen.join(", ")})\n${logs.slice(-15).join("\n")}`);
+    if (i > 300) throw new Error(`job never completed (saw ${seen.join(", ")})\n${controller!.logs.slice(-15).join("\n")}`);
     if (i % 5 === 4) poke(name, i);
     await new Promise((res) => setTimeout(res, 200));
   }
@@ -137,7 +92,7 @@ it("one Event per secondary-status transition, none repeated by resyncs or a con
     for (const i of [first, first + 1]) {
       const mark = await aws.control.mark();
       poke(name, i);
-      await callsAfterReads(aws.control, mark, readOf("DescribeTrainingJob", name), 1, `a reconcile (DescribeTrainingJob) after poke ${i}`, { logs });
+      await callsAfterReads(aws.control, mark, readOf("DescribeTrainingJob", name), 1, `a reconcile (DescribeTrainingJob) after poke ${i}`, { logs: controller!.logs });
     }
   };
   for (let i = 0; i < 3; i++) poke(name, 1000 + i);
