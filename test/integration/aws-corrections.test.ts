@@ -3,33 +3,22 @@ import type { AddressInfo } from "node:net";
 import * as SM from "@aws-sdk/client-sagemaker";
 import { statusHold, trainingJobInProgress } from "../env/aws/hold-presets";
 import { startScenarioProxy, type ScenarioProxy } from "../env/aws/proxy-server";
-import { startTestAws, uniqueName, type TestAws } from "../env/aws/testing";
+import { uniqueName, type TestAws } from "../env/aws/testing";
+import { withTestAws } from "../env/aws/with-test-aws";
+import { SDK_TEST_ROLE as ROLE, trainingJobInput } from "../support/sdk-inputs";
 
 let aws: TestAws;
 let sm: SM.SageMakerClient;
-const ROLE = "arn:aws:iam::123456789012:role/r";
 
-beforeAll(async () => {
-  aws = await startTestAws();
-  sm = new SM.SageMakerClient(aws.clientConfig());
-});
-afterEach(() => aws.control.clearHolds());
-afterAll(() => aws?.stop());
+const env = withTestAws({ client: (aws) => new SM.SageMakerClient(aws.clientConfig()), afterEach: (aws) => aws.control.clearHolds() });
+beforeAll(() => ({ aws, client: sm } = env));
 
-const trainingInput = (name: string) => ({
-  TrainingJobName: name,
-  AlgorithmSpecification: { TrainingImage: "img", TrainingInputMode: "File" as const },
-  RoleArn: ROLE,
-  OutputDataConfig: { S3OutputPath: "s3://bucket/out" },
-  ResourceConfig: { InstanceType: "ml.m5.large" as const, InstanceCount: 1, VolumeSizeInGB: 10 },
-  StoppingCondition: { MaxRuntimeInSeconds: 3600 },
-});
 
 describe("correction: Stop* that moto 5.2.5 lacks (AWS API_Stop*.html: Stopping, then Stopped)", () => {
   it("StopTrainingJob on a running job: Stopping, then Stopped on later Describes", async () => {
     const name = uniqueName("tj");
     await aws.control.hold(trainingJobInProgress(name, { secondary: ["Training"], describes: 100 }));
-    await sm.send(new SM.CreateTrainingJobCommand(trainingInput(name)));
+    await sm.send(new SM.CreateTrainingJobCommand(trainingJobInput(name)));
     expect((await sm.send(new SM.DescribeTrainingJobCommand({ TrainingJobName: name }))).TrainingJobStatus).toBe("InProgress");
     await sm.send(new SM.StopTrainingJobCommand({ TrainingJobName: name }));
     const after = [];
@@ -46,7 +35,7 @@ describe("correction: Stop* that moto 5.2.5 lacks (AWS API_Stop*.html: Stopping,
     const name = uniqueName("tj");
     await aws.control.hold(trainingJobInProgress(name, { secondary: ["Training"], describes: 100 }));
     await aws.control.hold(statusHold("TrainingJob", name, ["Stopping"], { describes: 3, after: "StopTrainingJob" }));
-    await sm.send(new SM.CreateTrainingJobCommand(trainingInput(name)));
+    await sm.send(new SM.CreateTrainingJobCommand(trainingJobInput(name)));
     await sm.send(new SM.StopTrainingJobCommand({ TrainingJobName: name }));
     const statuses = [];
     for (let i = 0; i < 4; i++) statuses.push((await sm.send(new SM.DescribeTrainingJobCommand({ TrainingJobName: name }))).TrainingJobStatus);
@@ -55,7 +44,7 @@ describe("correction: Stop* that moto 5.2.5 lacks (AWS API_Stop*.html: Stopping,
 
   it("rejects a stop of a finished job, and of a missing one, as AWS does", async () => {
     const name = uniqueName("tj");
-    await sm.send(new SM.CreateTrainingJobCommand(trainingInput(name)));
+    await sm.send(new SM.CreateTrainingJobCommand(trainingJobInput(name)));
     await expect(sm.send(new SM.StopTrainingJobCommand({ TrainingJobName: name }))).rejects.toMatchObject({
       name: "ValidationException",
       message: expect.stringContaining("is in status Completed"),
@@ -83,7 +72,7 @@ describe("correction: Stop* that moto 5.2.5 lacks (AWS API_Stop*.html: Stopping,
     await sm.send(new SM.CreateHyperParameterTuningJobCommand({
       HyperParameterTuningJobName: hpo,
       HyperParameterTuningJobConfig: { Strategy: "Bayesian", ResourceLimits: { MaxNumberOfTrainingJobs: 2, MaxParallelTrainingJobs: 1 }, HyperParameterTuningJobObjective: { Type: "Minimize", MetricName: "validation:error" } },
-      TrainingJobDefinition: { ...trainingInput("x"), TrainingJobName: undefined } as never,
+      TrainingJobDefinition: { ...trainingJobInput("x"), TrainingJobName: undefined } as never,
     }));
     await sm.send(new SM.StopHyperParameterTuningJobCommand({ HyperParameterTuningJobName: hpo }));
     const statuses = [];

@@ -1,19 +1,21 @@
 import * as SM from "@aws-sdk/client-sagemaker";
 import * as STS from "@aws-sdk/client-sts";
-import { startTestAws, uniqueName, type TestAws } from "../env/aws/testing";
+import { uniqueName, type TestAws } from "../env/aws/testing";
+import { withTestAws } from "../env/aws/with-test-aws";
 import { waitFor } from "../support/wait";
 
 let aws: TestAws;
 let sm: SM.SageMakerClient;
 const model = uniqueName("fault-model");
 
-beforeAll(async () => {
-  aws = await startTestAws();
-  sm = new SM.SageMakerClient(aws.clientConfig());
-  await sm.send(new SM.CreateModelCommand({ ModelName: model, ExecutionRoleArn: "arn:aws:iam::123456789012:role/r", PrimaryContainer: { Image: "img" } }));
+const env = withTestAws({
+  client: (aws) => new SM.SageMakerClient(aws.clientConfig()),
+  before: async (_aws, sm) => {
+    await sm.send(new SM.CreateModelCommand({ ModelName: model, ExecutionRoleArn: "arn:aws:iam::123456789012:role/r", PrimaryContainer: { Image: "img" } }));
+  },
+  afterEach: (aws) => aws.control.clearFaults(),
 });
-afterEach(() => aws.control.clearFaults());
-afterAll(() => aws?.stop());
+beforeAll(() => ({ aws, client: sm } = env));
 
 const describe1 = () => sm.send(new SM.DescribeModelCommand({ ModelName: model }));
 

@@ -1,28 +1,18 @@
 import * as SM from "@aws-sdk/client-sagemaker";
 import { statusHold, trainingJobInProgress } from "../env/aws/hold-presets";
-import { startTestAws, uniqueName, type TestAws } from "../env/aws/testing";
+import { uniqueName, type TestAws } from "../env/aws/testing";
+import { withTestAws } from "../env/aws/with-test-aws";
+import { SDK_TEST_ROLE as ROLE, trainingJobInput } from "../support/sdk-inputs";
 import { waitFor } from "../support/wait";
 
 let aws: TestAws;
 let sm: SM.SageMakerClient;
-const ROLE = "arn:aws:iam::123456789012:role/r";
 
-beforeAll(async () => {
-  aws = await startTestAws();
-  sm = new SM.SageMakerClient(aws.clientConfig());
-});
-afterEach(() => aws.control.clearHolds());
-afterAll(() => aws?.stop());
+const env = withTestAws({ client: (aws) => new SM.SageMakerClient(aws.clientConfig()), afterEach: (aws) => aws.control.clearHolds() });
+beforeAll(() => ({ aws, client: sm } = env));
 
 async function createTrainingJob(name: string): Promise<void> {
-  await sm.send(new SM.CreateTrainingJobCommand({
-    TrainingJobName: name,
-    AlgorithmSpecification: { TrainingImage: "img", TrainingInputMode: "File" },
-    RoleArn: ROLE,
-    OutputDataConfig: { S3OutputPath: "s3://bucket/out" },
-    ResourceConfig: { InstanceType: "ml.m5.large", InstanceCount: 1, VolumeSizeInGB: 10 },
-    StoppingCondition: { MaxRuntimeInSeconds: 3600 },
-  }));
+  await sm.send(new SM.CreateTrainingJobCommand(trainingJobInput(name)));
 }
 
 async function createEndpoint(name: string): Promise<void> {

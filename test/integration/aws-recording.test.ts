@@ -2,13 +2,12 @@ import * as AAS from "@aws-sdk/client-application-auto-scaling";
 import * as Logs from "@aws-sdk/client-cloudwatch-logs";
 import * as SM from "@aws-sdk/client-sagemaker";
 import * as STS from "@aws-sdk/client-sts";
-import { startTestAws, uniqueName, type TestAws } from "../env/aws/testing";
+import { uniqueName, type TestAws } from "../env/aws/testing";
+import { withTestAws } from "../env/aws/with-test-aws";
 
 let aws: TestAws;
-beforeAll(async () => {
-  aws = await startTestAws();
-});
-afterAll(() => aws?.stop());
+const env = withTestAws();
+beforeAll(() => ({ aws } = env));
 
 describe("scenario proxy: recording", () => {
   it("records service, operation, resource and outcome of every call, across protocols", async () => {

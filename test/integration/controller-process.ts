@@ -4,8 +4,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import { freePort } from "../env/aws/free-port";
-import type { TestAws } from "../env/aws/testing";
-import { installCrdDir } from "../e2e/crds";
+import type { KubeClient } from "../../runtime/k8s/client";
+import { startTestAws, type TestAws } from "../env/aws/testing";
+import { adminKube } from "../e2e/admin-kube";
+import { installCrds } from "../e2e/crds";
+import { kubectl } from "../env/context";
 
 const LAUNCHER = join(__dirname, "..", "..", "runtime", "bin", "controller.cjs");
 
@@ -114,7 +117,42 @@ export function awsFlags(a: TestAws, ...namespaces: string[]): string[] {
   return ["--aws-endpoint-url", a.endpoint, "--allow-unsafe-aws-endpoint-urls", "--aws-region", a.region, "--watch-namespace", namespaces.join(","), "--log-level", "debug"];
 }
 
-/** Both services' generated CRDs, applied and established. */
-export function installCrds(): void {
-  for (const dir of ["generated/application-auto-scaling/crds", "generated/sagemaker/crds"]) installCrdDir(dir);
+export { installCrds } from "../e2e/crds";
+
+export interface ProcessFixture {
+  readonly aws: TestAws;
+  /** The cluster as its admin, for the objects the test reads and writes. */
+  readonly kube: KubeClient;
+  /** startControllerProcess, the process stopped (SIGTERM) after the file's tests. */
+  start(service: string, flags: readonly string[], o?: ControllerProcessOptions): Promise<ControllerProcess>;
+}
+
+/**
+ * The setup of a file whose controllers run as processes: the walkthrough's CRDs, its namespace (if it
+ * has one), the AWS half and an admin KubeClient; afterwards the processes it started stop, then
+ * `after` runs (cleanup of its own), then the rest goes.
+ */
+export function withControllerProcesses(o: { readonly ns?: string; readonly after?: () => void | Promise<void> } = {}): ProcessFixture {
+  const running: ControllerProcess[] = [];
+  const f = {
+    start: async (service: string, flags: readonly string[], opts?: ControllerProcessOptions) => {
+      const p = await startControllerProcess(service, flags, opts);
+      running.push(p);
+      return p;
+    },
+  } as { aws: TestAws; kube: KubeClient; start: ProcessFixture["start"] };
+  beforeAll(async () => {
+    installCrds();
+    if (o.ns) kubectl(["create", "namespace", o.ns]);
+    f.kube = adminKube();
+    f.aws = await startTestAws();
+  });
+  afterAll(async () => {
+    await Promise.all(running.map((p) => p.stop()));
+    await o.after?.();
+    await f.aws?.stop();
+    f.kube?.http.close();
+    if (o.ns) kubectl(["delete", "namespace", o.ns, "--wait=false"]);
+  });
+  return f;
 }

@@ -9,14 +9,12 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { KubeClient, type ResourceRef } from "../../runtime/k8s/client";
-import { KubeHttp } from "../../runtime/k8s/http";
-import { loadConnection } from "../../runtime/k8s/kubeconfig";
+import type { KubeClient, ResourceRef } from "../../runtime/k8s/client";
 import type { KubeObject } from "../../runtime/k8s/types";
 import type { Condition } from "../../runtime/reconcile/conditions";
-import { startTestAws, uniqueName, type TestAws } from "../env/aws/testing";
+import { uniqueName, type TestAws } from "../env/aws/testing";
 import { kubectl, mintTestServiceAccount, testContext } from "../env/context";
-import { awsFlags, installCrds, startControllerProcess, type ControllerProcess } from "./controller-process";
+import { awsFlags, withControllerProcesses, type ControllerProcess } from "./controller-process";
 import { waitFor } from "../support/wait";
 
 const TARGETS: ResourceRef = { group: "applicationautoscaling.services.k8s.aws", version: "v1alpha1", plural: "scalabletargets" };
@@ -48,23 +46,11 @@ async function podIdentityAgent(token: string, accessKeyId: string): Promise<{ u
 
 let aws: TestAws;
 let kube: KubeClient;
-const running: ControllerProcess[] = [];
-
-beforeAll(async () => {
-  installCrds();
-  kube = new KubeClient(new KubeHttp(loadConnection({ KUBECONFIG: testContext().kubeconfig })));
-  aws = await startTestAws();
-});
-
-afterAll(async () => {
-  await Promise.all(running.map((p) => p.stop()));
-  await aws?.stop();
-  kube?.http.close();
-});
+const processes = withControllerProcesses();
+beforeAll(() => ({ aws, kube } = processes));
 
 async function start(namespaces: string[], env: NodeJS.ProcessEnv, unset: string[] = []): Promise<ControllerProcess> {
-  const p = await startControllerProcess("application-auto-scaling", awsFlags(aws, ...namespaces), { env: { KUBECONFIG: testContext().kubeconfig, ...env }, unset });
-  running.push(p);
+  const p = await processes.start("application-auto-scaling", awsFlags(aws, ...namespaces), { env: { KUBECONFIG: testContext().kubeconfig, ...env }, unset });
   await waitFor(() => p.ready(), 60_000, "controller ready", tail(p));
   return p;
 }
@@ -151,11 +137,10 @@ describe("credentials", () => {
     writeFileSync(tokenFile, "not-the-token", { mode: 0o600 });
     const agent = await podIdentityAgent("the-token", "ASIAUNUSED0000000000");
     try {
-      const p = await startControllerProcess("application-auto-scaling", awsFlags(aws, ns), {
+      const p = await processes.start("application-auto-scaling", awsFlags(aws, ns), {
         env: { KUBECONFIG: testContext().kubeconfig, AWS_CONTAINER_CREDENTIALS_FULL_URI: agent.url, AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE: tokenFile, AWS_EC2_METADATA_DISABLED: "true" },
         unset: [...STATIC_KEYS, ...NOT_POD_IDENTITY],
       });
-      running.push(p);
       const exit = await p.exited;
       expect(exit.code).not.toBe(0);
       expect(agent.refused).toContain("not-the-token");

@@ -9,14 +9,12 @@
 import { ApplicationAutoScalingClient, DescribeScalableTargetsCommand } from "@aws-sdk/client-application-auto-scaling";
 import { DescribeExperimentCommand, DescribeModelPackageGroupCommand, SageMakerClient } from "@aws-sdk/client-sagemaker";
 import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
-import { KubeClient, type ResourceRef } from "../../runtime/k8s/client";
-import { KubeHttp } from "../../runtime/k8s/http";
-import { loadConnection } from "../../runtime/k8s/kubeconfig";
+import type { KubeClient, ResourceRef } from "../../runtime/k8s/client";
 import type { KubeObject } from "../../runtime/k8s/types";
 import type { Condition } from "../../runtime/reconcile/conditions";
-import { startTestAws, uniqueName, type TestAws } from "../env/aws/testing";
+import { uniqueName, type TestAws } from "../env/aws/testing";
 import { kubectl, testContext } from "../env/context";
-import { awsFlags, installCrds, startControllerProcess, type ControllerProcess } from "./controller-process";
+import { awsFlags, withControllerProcesses, type ControllerProcess } from "./controller-process";
 import { runController } from "../../runtime/controller";
 import { createLogger } from "../../runtime/ops/logger";
 import { autoscalingFixture } from "../../runtime/testing/fixtures";
@@ -32,23 +30,15 @@ const GATES = ["--feature-gates", "TeamLevelCARM=true,IAMRoleSelector=true"];
 
 let aws: TestAws;
 let kube: KubeClient;
-const running: ControllerProcess[] = [];
 const selectors: string[] = [];
 
-beforeAll(async () => {
-  installCrds();
-  const crd = kubectl(["wait", "--for=condition=Established", "crd/iamroleselectors.services.k8s.aws", "--timeout=30s"]);
-  if (crd.status !== 0) throw new Error(`IAMRoleSelector CRD not established: ${crd.stderr}`);
-  kube = new KubeClient(new KubeHttp(loadConnection({ KUBECONFIG: testContext().kubeconfig })));
-  aws = await startTestAws();
+// installCrds waits for every CRD it applies, the IAMRoleSelector CRD among them.
+const processes = withControllerProcesses({
+  after: () => {
+    if (selectors.length) kubectl(["delete", "iamroleselectors", ...selectors, "--wait=false"]);
+  },
 });
-
-afterAll(async () => {
-  await Promise.all(running.map((p) => p.stop()));
-  if (selectors.length) kubectl(["delete", "iamroleselectors", ...selectors, "--wait=false"]);
-  await aws?.stop();
-  kube?.http.close();
-});
+beforeAll(() => ({ aws, kube } = processes));
 
 const tail = (p: ControllerProcess) => () => `\n--- controller (tail) ---\n${p.logs.slice(-15).map((l) => JSON.stringify(l)).join("\n")}\n${p.stderr.join("\n")}`;
 
@@ -88,8 +78,7 @@ function layout(prefix: string, selectorGroup: string) {
 }
 
 async function startController(service: string, namespaces: string[], system: string, extra: string[] = []): Promise<ControllerProcess> {
-  const p = await startControllerProcess(service, [...awsFlags(aws, ...namespaces), ...GATES, ...extra], { env: { KUBECONFIG: testContext().kubeconfig, ACK_SYSTEM_NAMESPACE: system } });
-  running.push(p);
+  const p = await processes.start(service, [...awsFlags(aws, ...namespaces), ...GATES, ...extra], { env: { KUBECONFIG: testContext().kubeconfig, ACK_SYSTEM_NAMESPACE: system } });
   await waitFor(() => p.ready(), 90_000, "controller ready", tail(p));
   return p;
 }

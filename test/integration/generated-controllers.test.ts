@@ -2,14 +2,12 @@
 // `npm run controller -- <service> [flags]`, both at once, against kube-apiserver and moto.
 import { ApplicationAutoScalingClient, DescribeScalableTargetsCommand } from "@aws-sdk/client-application-auto-scaling";
 import { DescribeModelCommand, SageMakerClient } from "@aws-sdk/client-sagemaker";
-import { CORE, KubeClient, type ResourceRef } from "../../runtime/k8s/client";
-import { KubeHttp } from "../../runtime/k8s/http";
-import { loadConnection } from "../../runtime/k8s/kubeconfig";
+import { CORE, type KubeClient, type ResourceRef } from "../../runtime/k8s/client";
 import type { KubeObject } from "../../runtime/k8s/types";
 import type { Condition } from "../../runtime/reconcile/conditions";
-import { startTestAws, uniqueName, type TestAws } from "../env/aws/testing";
-import { kubectl, testContext } from "../env/context";
-import { awsFlags, installCrds, startControllerProcess, type ControllerProcess } from "./controller-process";
+import { uniqueName, type TestAws } from "../env/aws/testing";
+import { testContext } from "../env/context";
+import { awsFlags, startControllerProcess, withControllerProcesses, type ControllerProcess } from "./controller-process";
 import { waitFor } from "../support/wait";
 
 const TARGETS: ResourceRef = { group: "applicationautoscaling.services.k8s.aws", version: "v1alpha1", plural: "scalabletargets" };
@@ -25,25 +23,15 @@ const ns = uniqueName("gen");
 const condition = (o: KubeObject | undefined, type: string) => ((o?.status?.conditions ?? []) as Condition[]).find((c) => c.type === type);
 const tail = (...ps: ControllerProcess[]) => () => ps.map((p) => `\n--- ${p.service} (tail) ---\n${p.logs.slice(-8).map((l) => JSON.stringify(l)).join("\n")}\n${p.stderr.join("\n")}`).join("");
 
+const processes = withControllerProcesses({ ns });
 beforeAll(async () => {
-  const ctx = testContext();
-  installCrds();
-  kubectl(["create", "namespace", ns]);
-  kube = new KubeClient(new KubeHttp(loadConnection({ KUBECONFIG: ctx.kubeconfig })));
-  aws = await startTestAws();
-  const env = { KUBECONFIG: ctx.kubeconfig };
+  ({ aws, kube } = processes);
+  const env = { KUBECONFIG: testContext().kubeconfig };
   [autoscaling, sagemaker] = await Promise.all([
-    startControllerProcess("application-auto-scaling", awsFlags(aws, ns), { env }),
-    startControllerProcess("sagemaker", awsFlags(aws, ns), { env }),
+    processes.start("application-auto-scaling", awsFlags(aws, ns), { env }),
+    processes.start("sagemaker", awsFlags(aws, ns), { env }),
   ]);
   await waitFor(async () => (await autoscaling.ready()) && (await sagemaker.ready()), 60_000, "both controllers ready", tail(autoscaling, sagemaker));
-});
-
-afterAll(async () => {
-  await Promise.all([autoscaling?.stop(), sagemaker?.stop()]);
-  await aws?.stop();
-  kube?.http.close();
-  kubectl(["delete", "namespace", ns, "--wait=false"]);
 });
 
 describe("generated controllers via npm run controller", () => {

@@ -7,16 +7,17 @@ import { delimiter, resolve } from "node:path";
 import * as CWL from "@aws-sdk/client-cloudwatch-logs";
 import * as SM from "@aws-sdk/client-sagemaker";
 import { trainingJobInProgress } from "../env/aws/hold-presets";
-import { startTestAws, uniqueName, type TestAws } from "../env/aws/testing";
-import { kubectl, testContext } from "../env/context";
+import { uniqueName, type TestAws } from "../env/aws/testing";
+import { withTestAws } from "../env/aws/with-test-aws";
 import { installCrdDir } from "../e2e/crds";
+import { SDK_TEST_ROLE as ROLE, trainingJobInput } from "../support/sdk-inputs";
+import { kubectl, testContext } from "../env/context";
 
 const BIN = resolve(__dirname, "../../cli/kubectl-ack/bin");
 const CRDS = ["trainingjobs", "processingjobs", "hyperparametertuningjobs", "endpoints"].map(
   (p) => `generated/sagemaker/crds/sagemaker.services.k8s.aws_${p}.yaml`,
 );
 const TJ_GROUP = "/aws/sagemaker/TrainingJobs";
-const ROLE = "arn:aws:iam::123456789012:role/r";
 // CloudWatch Logs refuses events older than 14 days: the fixtures are two hours old.
 const T0 = Date.now() - 2 * 3_600_000;
 
@@ -25,23 +26,23 @@ let logs: CWL.CloudWatchLogsClient;
 let sm: SM.SageMakerClient;
 const ns = uniqueName("logs");
 
-beforeAll(async () => {
+beforeAll(() => {
   for (const f of CRDS) installCrdDir(f);
   kubectl(["create", "namespace", ns]);
-  aws = await startTestAws();
-  logs = new CWL.CloudWatchLogsClient(aws.clientConfig());
-  sm = new SM.SageMakerClient(aws.clientConfig());
+});
+const env = withTestAws({
+  client: (aws) => [new CWL.CloudWatchLogsClient(aws.clientConfig()), new SM.SageMakerClient(aws.clientConfig())] as const,
+  afterEach: async (aws) => {
+    await aws.control.clearFaults();
+    await aws.control.clearHolds();
+  },
+});
+beforeAll(async () => {
+  ({ aws, client: [logs, sm] } = env);
   await ensureGroup(TJ_GROUP);
 });
-
-afterEach(async () => {
-  await aws.control.clearFaults();
-  await aws.control.clearHolds();
-});
-
-afterAll(async () => {
+afterAll(() => {
   kubectl(["delete", "namespace", ns, "--wait=false"]);
-  await aws?.stop();
 });
 
 // ------------------------------------------------------------------ helpers
@@ -120,14 +121,7 @@ async function put(group: string, stream: string, events: [number, string][], cr
 }
 
 async function createTrainingJobInAws(name: string): Promise<string> {
-  const out = await sm.send(new SM.CreateTrainingJobCommand({
-    TrainingJobName: name,
-    AlgorithmSpecification: { TrainingImage: "img", TrainingInputMode: "File" },
-    RoleArn: ROLE,
-    OutputDataConfig: { S3OutputPath: "s3://bucket/out" },
-    ResourceConfig: { InstanceType: "ml.m5.large", InstanceCount: 2, VolumeSizeInGB: 10 },
-    StoppingCondition: { MaxRuntimeInSeconds: 3600 },
-  }));
+  const out = await sm.send(new SM.CreateTrainingJobCommand(trainingJobInput(name, 2)));
   return out.TrainingJobArn!;
 }
 

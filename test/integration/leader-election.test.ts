@@ -1,14 +1,12 @@
 // Two generated autoscaling controllers with --enable-leader-election and short leases: only the
 // Lease holder reconciles; killing it (SIGKILL, lease not released) lets the other take over.
 import { ApplicationAutoScalingClient, DescribeScalableTargetsCommand } from "@aws-sdk/client-application-auto-scaling";
-import { CORE, KubeClient, type ResourceRef } from "../../runtime/k8s/client";
-import { KubeHttp } from "../../runtime/k8s/http";
-import { loadConnection } from "../../runtime/k8s/kubeconfig";
+import { CORE, type KubeClient, type ResourceRef } from "../../runtime/k8s/client";
 import type { KubeObject } from "../../runtime/k8s/types";
 import type { Condition } from "../../runtime/reconcile/conditions";
-import { startTestAws, uniqueName, type TestAws } from "../env/aws/testing";
-import { kubectl, testContext } from "../env/context";
-import { awsFlags, installCrds, startControllerProcess, type ControllerProcess } from "./controller-process";
+import { uniqueName, type TestAws } from "../env/aws/testing";
+import { testContext } from "../env/context";
+import { awsFlags, withControllerProcesses, type ControllerProcess } from "./controller-process";
 import { waitFor } from "../support/wait";
 
 const TARGETS: ResourceRef = { group: "applicationautoscaling.services.k8s.aws", version: "v1alpha1", plural: "scalabletargets" };
@@ -17,21 +15,8 @@ const LEASE = "ack-applicationautoscaling.services.k8s.aws";
 let aws: TestAws;
 let kube: KubeClient;
 const ns = uniqueName("le");
-const running: ControllerProcess[] = [];
-
-beforeAll(async () => {
-  installCrds();
-  kubectl(["create", "namespace", ns]);
-  kube = new KubeClient(new KubeHttp(loadConnection({ KUBECONFIG: testContext().kubeconfig })));
-  aws = await startTestAws();
-});
-
-afterAll(async () => {
-  await Promise.all(running.map((p) => p.stop()));
-  await aws?.stop();
-  kube?.http.close();
-  kubectl(["delete", "namespace", ns, "--wait=false"]);
-});
+const processes = withControllerProcesses({ ns });
+beforeAll(() => ({ aws, kube } = processes));
 
 const electionFlags = ["--enable-leader-election", "--leader-election-namespace", ns, "--leader-election-lease-duration", "3s", "--leader-election-renew-deadline", "2s", "--leader-election-retry-period", "500ms"];
 const isLeader = (p: ControllerProcess) => p.hasLog((l) => l.msg === "became leader");
@@ -41,11 +26,9 @@ const tail = (...ps: ControllerProcess[]) => () => ps.map((p, i) => `\n--- contr
 describe("leader election (Lease)", () => {
   it("only the leader reconciles; killing it hands over to the other, which carries on", async () => {
     const env = { KUBECONFIG: testContext().kubeconfig };
-    const a = await startControllerProcess("application-auto-scaling", [...awsFlags(aws, ns), ...electionFlags], { env });
-    running.push(a);
+    const a = await processes.start("application-auto-scaling", [...awsFlags(aws, ns), ...electionFlags], { env });
     await waitFor(() => isLeader(a), 30_000, "first controller leads", tail(a));
-    const b = await startControllerProcess("application-auto-scaling", [...awsFlags(aws, ns), ...electionFlags], { env });
-    running.push(b);
+    const b = await processes.start("application-auto-scaling", [...awsFlags(aws, ns), ...electionFlags], { env });
     await waitFor(() => b.hasLog((l) => l.msg === "waiting for leadership") && b.ready(), 30_000, "second controller on standby", tail(a, b));
 
     const resourceID = `endpoint/${uniqueName("ep")}/variant/v1`;

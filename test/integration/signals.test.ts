@@ -7,16 +7,14 @@ import * as fs from "node:fs";
 import { createServer } from "node:net";
 import { hostname, tmpdir } from "node:os";
 import * as path from "node:path";
-import { CORE, KubeClient } from "../../runtime/k8s/client";
-import { KubeHttp } from "../../runtime/k8s/http";
-import { loadConnection } from "../../runtime/k8s/kubeconfig";
-import { startTestAws, uniqueName, type TestAws } from "../env/aws/testing";
-import { kubectl, testContext } from "../env/context";
+import { CORE, type KubeClient } from "../../runtime/k8s/client";
+import { uniqueName, type TestAws } from "../env/aws/testing";
+import { testContext } from "../env/context";
 import { REPO_ROOT } from "../env/crds";
 import { descendants, isAlive } from "../env/kube/process";
 import { waitFor } from "../support/wait";
 import { freePort } from "../env/aws/free-port";
-import { awsFlags, installCrds } from "./controller-process";
+import { awsFlags, withControllerProcesses } from "./controller-process";
 
 const LEASE = "ack-applicationautoscaling.services.k8s.aws";
 const ns = uniqueName("signals");
@@ -24,19 +22,9 @@ let aws: TestAws;
 let kube: KubeClient;
 const started: ChildProcess[] = [];
 
-beforeAll(async () => {
-  installCrds();
-  kubectl(["create", "namespace", ns]);
-  kube = new KubeClient(new KubeHttp(loadConnection({ KUBECONFIG: testContext().kubeconfig })));
-  aws = await startTestAws();
-});
-
-afterAll(async () => {
-  for (const c of started) killGroup(c.pid!);
-  await aws?.stop();
-  kube?.http.close();
-  kubectl(["delete", "namespace", ns, "--wait=false"]);
-});
+// The processes here are npm's, started and killed by the tests themselves (as a group, see killGroup).
+const processes = withControllerProcesses({ ns, after: () => started.forEach((c) => killGroup(c.pid!)) });
+beforeAll(() => ({ aws, kube } = processes));
 
 /** `npm run <script> -- args` as a shell runs it, in its own process group so a failed test can still clean up. */
 function npmRun(script: string, args: string[], env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string } {
