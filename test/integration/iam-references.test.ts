@@ -4,14 +4,15 @@
 // - iam: a Role's permissionsBoundaryRef, a User's and a Group's policyRefs (→ Policy ARNs);
 // - sns: a Topic's ten delivery-status role refs (→ Role ARN) and policyRef (→ the Policy's
 //   spec.policyDocument, ACK's path), a PlatformApplication's success/failure feedback role refs and
-//   its three event endpoint topic refs (→ Topic ARN);
+//   its three event endpoint topic refs (→ Topic ARN), a firehose Subscription's topicRef and
+//   subscriptionRoleRef;
 // - sqs: a Queue's policyRef (→ the Policy's spec.policyDocument);
 // - ecr: a PullThroughCacheRule's credentialRef (→ Secret ARN) and customRoleRef, a
 //   RepositoryCreationTemplate's customRoleRef and encryptionConfiguration.kmsKeyRef (→ Key ARN).
 // Everything referencing is applied first and waits (no create call) until its targets are Synced;
 // then AWS gets the targets' values (read back with the SDK) and the specs keep only the references.
 import { GetRoleCommand, IAMClient, ListAttachedGroupPoliciesCommand, ListAttachedUserPoliciesCommand } from '@aws-sdk/client-iam';
-import { GetPlatformApplicationAttributesCommand, GetTopicAttributesCommand, SNSClient } from '@aws-sdk/client-sns';
+import { GetPlatformApplicationAttributesCommand, GetSubscriptionAttributesCommand, GetTopicAttributesCommand, SNSClient } from '@aws-sdk/client-sns';
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { DescribePullThroughCacheRulesCommand, DescribeRepositoryCreationTemplatesCommand, ECRClient } from '@aws-sdk/client-ecr';
 import { stringify } from 'yaml';
@@ -41,6 +42,7 @@ const R = {
   secrets: ref(api('secretsmanager'), 'secrets'),
   topics: ref(api('sns'), 'topics'),
   apps: ref(api('sns'), 'platformapplications'),
+  subscriptions: ref(api('sns'), 'subscriptions'),
   queues: ref(api('sqs'), 'queues'),
   rules: ref(api('ecr'), 'pullthroughcacherules'),
   templates: ref(api('ecr'), 'repositorycreationtemplates'),
@@ -55,6 +57,7 @@ const n = {
   topic: uniqueName('refd-topic'),
   events: uniqueName('app-events'),
   app: uniqueName('refd-app'),
+  stream: uniqueName('refd-stream'),
   queue: uniqueName('refd-queue'),
   secret: `ecr-pullthroughcache/${uniqueName('hub')}`,
   prefix: uniqueName('hub'),
@@ -63,6 +66,7 @@ const n = {
 const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: ['sns.amazonaws.com', 'ecr.amazonaws.com'] }, Action: 'sts:AssumeRole' }] };
 // A policy document SNS and SQS take as a resource policy (ACK's policyRef takes the Policy's spec.policyDocument).
 const document = JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'publish', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: ['sns:Publish', 'sqs:SendMessage'], Resource: '*' }] });
+const firehose = `arn:aws:firehose:us-east-1:123456789012:deliverystream/${n.stream}`;
 const boundaryDocument = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }] });
 
 type Svc = 'iam' | 'kms' | 'secrets' | 'sns' | 'sqs' | 'ecr';
@@ -110,6 +114,7 @@ const waiters = [
   ['iam', R.groups, 'group', 'CreateGroup', n.group],
   ['sns', R.topics, 'topic', 'CreateTopic', n.topic],
   ['sns', R.apps, 'app', 'CreatePlatformApplication', n.app],
+  ['sns', R.subscriptions, 'subscription', 'Subscribe', n.stream],
   ['sqs', R.queues, 'queue', 'CreateQueue', n.queue],
   ['ecr', R.rules, 'rule', 'CreatePullThroughCacheRule', n.prefix],
   ['ecr', R.templates, 'template', 'CreateRepositoryCreationTemplate', n.templatePrefix],
@@ -129,6 +134,7 @@ describe('references to iam Roles and Policies, a Secret and a Key from iam, sns
       successFeedbackRoleRef: from('role'), failureFeedbackRoleRef: from('role'),
       eventEndpointCreatedRef: from('events'), eventEndpointDeletedRef: from('events'), eventEndpointUpdatedRef: from('events'),
     });
+    apply('sns', 'Subscription', 'subscription', { topicRef: from('events'), protocol: 'firehose', endpoint: firehose, subscriptionRoleRef: from('role') });
     apply('sqs', 'Queue', 'queue', { queueName: n.queue, policyRef: from('policy') });
     apply('ecr', 'PullThroughCacheRule', 'rule', { ecrRepositoryPrefix: n.prefix, upstreamRegistryURL: 'registry-1.docker.io', upstreamRegistry: 'docker-hub', credentialRef: from('hub-credential'), customRoleRef: from('role') });
     apply('ecr', 'RepositoryCreationTemplate', 'template', { prefix: n.templatePrefix, appliedFor: ['PULL_THROUGH_CACHE'], customRoleRef: from('role'), encryptionConfiguration: { encryptionType: 'KMS', kmsKeyRef: from('key') } });
@@ -185,6 +191,10 @@ describe('references to iam Roles and Policies, a Secret and a Key from iam, sns
     expect(app).toMatchObject({ SuccessFeedbackRoleArn: role, FailureFeedbackRoleArn: role, EventEndpointCreated: events, EventEndpointDeleted: events, EventEndpointUpdated: events });
     for (const field of ['successFeedbackRoleARN', 'failureFeedbackRoleARN', 'eventEndpointCreated', 'eventEndpointDeleted', 'eventEndpointUpdated']) expect(synced['app']!.spec).not.toHaveProperty(field);
 
+    const subscription = (await f.client.sns.send(new GetSubscriptionAttributesCommand({ SubscriptionArn: arn(synced['subscription']!) }))).Attributes ?? {};
+    expect(subscription).toMatchObject({ TopicArn: events, Protocol: 'firehose', Endpoint: firehose, SubscriptionRoleArn: role });
+    for (const field of ['topicARN', 'subscriptionRoleARN']) expect(synced['subscription']!.spec).not.toHaveProperty(field);
+
     // sqs
     const queue = (await f.client.sqs.send(new GetQueueAttributesCommand({ QueueUrl: String(synced['queue']!.status!['queueURL']), AttributeNames: ['Policy'] }))).Attributes ?? {};
     expect(JSON.parse(queue.Policy ?? '{}')).toEqual(JSON.parse(document));
@@ -204,7 +214,7 @@ describe('references to iam Roles and Policies, a Secret and a Key from iam, sns
   it('an idle resync of each writes nothing: the resolved values are not taken for drift', async () => {
     const mark = await f.aws.control.mark();
     // Two resyncs of the last in the list to be read; the others resync on the same 2 s schedule.
-    const reads: [string, string][] = [['GetRole', n.boundedRole], ['GetUser', n.user], ['GetGroup', n.group], ['GetTopicAttributes', n.topic], ['GetPlatformApplicationAttributes', n.app], ['GetQueueAttributes', n.queue], ['DescribePullThroughCacheRules', n.prefix], ['DescribeRepositoryCreationTemplates', n.templatePrefix]];
+    const reads: [string, string][] = [['GetRole', n.boundedRole], ['GetUser', n.user], ['GetGroup', n.group], ['GetTopicAttributes', n.topic], ['GetPlatformApplicationAttributes', n.app], ['GetSubscriptionAttributes', n.events], ['GetQueueAttributes', n.queue], ['DescribePullThroughCacheRules', n.prefix], ['DescribeRepositoryCreationTemplates', n.templatePrefix]];
     for (const [op, name] of reads) await callsAfterReads(f.aws.control, mark, readOf(op, name), 2, `resync reads (${op}) of ${name}`, { logs: f.c.sns.logs });
     const writes = (await f.aws.control.calls({ since: mark }))
       .filter((x) => x.status < 300 && /^(Create|Update|Put|Set|Attach|Detach|Delete|Tag|Untag|Add|Remove)/.test(x.operation))

@@ -28,6 +28,7 @@ import { kubectl } from '../env/context';
 import { condition, ref, type Ref } from '../e2e/controllers';
 import { installServiceCrds, startServiceController, type ServiceRun } from '../e2e/service-controller';
 import { withControllers } from '../e2e/with-controllers';
+import { callsAfterReads, readOf } from '../support/calls';
 
 const KEYS = ref({ group: 'kms.services.k8s.aws', version: 'v1alpha1' }, 'keys');
 const keyRef = { from: { name: 'shared-key' } };
@@ -41,6 +42,8 @@ interface Case {
   readonly kind: string;
   readonly plural: string;
   readonly create: string;
+  /** The read every resync of it starts with. */
+  readonly read: string;
   readonly awsName: string;
   readonly spec: Record<string, unknown>;
   /** The key value AWS reports for the created resource. */
@@ -71,31 +74,31 @@ async function ask<C extends { destroy(): void }, T>(client: C, f: (c: C) => Pro
 
 const cases: readonly Case[] = [
   {
-    service: 'sqs', descriptor: sqsService, group: 'sqs', kind: 'Queue', plural: 'queues', create: 'CreateQueue', awsName: names.queue, takes: 'keyID', target: 'kmsMasterKeyID',
+    service: 'sqs', read: 'GetQueueAttributes', descriptor: sqsService, group: 'sqs', kind: 'Queue', plural: 'queues', create: 'CreateQueue', awsName: names.queue, takes: 'keyID', target: 'kmsMasterKeyID',
     spec: { queueName: names.queue, kmsMasterKeyRef: keyRef },
     at: (s) => s,
     reported: (aws, o) => ask(new SQSClient(cfg(aws)), async (c) => (await c.send(new GetQueueAttributesCommand({ QueueUrl: String(o.status!['queueURL']), AttributeNames: ['KmsMasterKeyId'] }))).Attributes?.KmsMasterKeyId),
   },
   {
-    service: 'sns', descriptor: snsService, group: 'sns', kind: 'Topic', plural: 'topics', create: 'CreateTopic', awsName: names.topic, takes: 'keyID', target: 'kmsMasterKeyID',
+    service: 'sns', read: 'GetTopicAttributes', descriptor: snsService, group: 'sns', kind: 'Topic', plural: 'topics', create: 'CreateTopic', awsName: names.topic, takes: 'keyID', target: 'kmsMasterKeyID',
     spec: { name: names.topic, kmsMasterKeyRef: keyRef },
     at: (s) => s,
     reported: (aws, o) => ask(new SNSClient(cfg(aws)), async (c) => (await c.send(new GetTopicAttributesCommand({ TopicArn: String((o.status as any).ackResourceMetadata.arn) }))).Attributes?.KmsMasterKeyId),
   },
   {
-    service: 'cloudwatch-logs', descriptor: logsService, group: 'cloudwatchlogs', kind: 'LogGroup', plural: 'loggroups', create: 'CreateLogGroup', awsName: names.logGroup, takes: 'arn', target: 'kmsKeyID',
+    service: 'cloudwatch-logs', read: 'DescribeLogGroups', descriptor: logsService, group: 'cloudwatchlogs', kind: 'LogGroup', plural: 'loggroups', create: 'CreateLogGroup', awsName: names.logGroup, takes: 'arn', target: 'kmsKeyID',
     spec: { name: names.logGroup, kmsKeyRef: keyRef },
     at: (s) => s,
     reported: (aws) => ask(new CloudWatchLogsClient(cfg(aws)), async (c) => (await c.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: names.logGroup }))).logGroups?.find((g) => g.logGroupName === names.logGroup)?.kmsKeyId),
   },
   {
-    service: 'secrets-manager', descriptor: secretsService, group: 'secretsmanager', kind: 'Secret', plural: 'secrets', create: 'CreateSecret', awsName: names.secret, takes: 'arn', target: 'kmsKeyID',
+    service: 'secrets-manager', read: 'DescribeSecret', descriptor: secretsService, group: 'secretsmanager', kind: 'Secret', plural: 'secrets', create: 'CreateSecret', awsName: names.secret, takes: 'arn', target: 'kmsKeyID',
     spec: { name: names.secret, description: 'encrypted with the referenced key', kmsKeyRef: keyRef },
     at: (s) => s,
     reported: (aws) => ask(new SecretsManagerClient(cfg(aws)), async (c) => (await c.send(new DescribeSecretCommand({ SecretId: names.secret }))).KmsKeyId),
   },
   {
-    service: 'dynamodb', descriptor: dynamodbService, hooks: dynamodbHooks, group: 'dynamodb', kind: 'Table', plural: 'tables', create: 'CreateTable', awsName: names.table, takes: 'arn', target: 'kmsMasterKeyID',
+    service: 'dynamodb', read: 'DescribeTable', descriptor: dynamodbService, hooks: dynamodbHooks, group: 'dynamodb', kind: 'Table', plural: 'tables', create: 'CreateTable', awsName: names.table, takes: 'arn', target: 'kmsMasterKeyID',
     spec: {
       tableName: names.table,
       attributeDefinitions: [{ attributeName: 'pk', attributeType: 'S' }],
@@ -107,7 +110,7 @@ const cases: readonly Case[] = [
     reported: (aws) => ask(new DynamoDBClient(cfg(aws)), async (c) => (await c.send(new DescribeTableCommand({ TableName: names.table }))).Table?.SSEDescription?.KMSMasterKeyArn),
   },
   {
-    service: 'ecr', descriptor: ecrService, group: 'ecr', kind: 'Repository', plural: 'repositories', create: 'CreateRepository', awsName: names.repository, takes: 'arn', target: 'kmsKey',
+    service: 'ecr', read: 'DescribeRepositories', descriptor: ecrService, group: 'ecr', kind: 'Repository', plural: 'repositories', create: 'CreateRepository', awsName: names.repository, takes: 'arn', target: 'kmsKey',
     spec: { name: names.repository, encryptionConfiguration: { encryptionType: 'KMS', kmsKeyRef: keyRef } },
     at: (s) => s.encryptionConfiguration,
     reported: (aws) => ask(new ECRClient(cfg(aws)), async (c) => (await c.send(new DescribeRepositoriesCommand({ repositoryNames: [names.repository] }))).repositories?.[0]?.encryptionConfiguration?.kmsKey),
@@ -163,6 +166,15 @@ describe('references to a kms Key from sqs, sns, cloudwatch-logs, secrets-manage
       expect([k.kind, holder['kmsKeyRef'] ?? holder['kmsMasterKeyRef']]).toEqual([k.kind, keyRef]);
       expect([k.kind, holder[k.target]]).toEqual([k.kind, undefined]);
     }
+  });
+
+  it('an idle resync of each writes nothing: the resolved key is not taken for drift', async () => {
+    const mark = await f.aws.control.mark();
+    for (const k of cases) await callsAfterReads(f.aws.control, mark, readOf(k.read, k.awsName), 2, `resync reads (${k.read}) of ${k.awsName}`, { logs: f.c[k.service]!.logs });
+    const writes = (await f.aws.control.calls({ since: mark }))
+      .filter((x) => x.status < 300 && /^(Create|Update|Put|Set|Tag|Untag|Delete|Associate|Disassociate)/.test(x.operation))
+      .filter((x) => cases.some((k) => JSON.stringify(x).includes(k.awsName)));
+    expect(writes.map((x) => x.operation)).toEqual([]);
   });
 
   it('the six resources and the Key are deleted', async () => {
