@@ -4,6 +4,7 @@ import { ecrPullThroughCacheRules } from "./ecr-pull-through-cache-rules";
 import { ecrRepositoryCreationTemplates } from "./ecr-repository-creation-templates";
 import { iamInstanceProfileTags, profileTags } from "./iam-instance-profile-tags";
 import { iamOidcClientIds } from "./iam-oidc-client-ids";
+import { iamUserPermissionsBoundary, withUserBoundary } from "./iam-user-permissions-boundary";
 import { withXmlMembers, xmlMembers } from "./iam-xml";
 
 const HTML_500 = { status: 500, body: "<!doctype html>\n<html lang=en>\n<title>500 Internal Server Error</title>" };
@@ -114,6 +115,42 @@ describe("IAM OIDC client IDs (moto lacks Add/RemoveClientIDToOpenIDConnectProvi
     expect(xmlMembers("<X/>", "ClientIDList")).toBeUndefined();
     expect(withXmlMembers("<X><ClientIDList><member>a</member></ClientIDList></X>", "ClientIDList", [])).toBe("<X><ClientIDList/></X>");
     expect(withXmlMembers("<X><ClientIDList/></X>", "ClientIDList", ["a&b"])).toBe("<X><ClientIDList><member>a&amp;b</member></ClientIDList></X>");
+  });
+});
+
+describe("IAM user permissions boundary (moto lacks Put/DeleteUserPermissionsBoundary)", () => {
+  const USER_XML = `<GetUserResponse><GetUserResult><User><UserName>u</UserName><Arn>arn:aws:iam::123456789012:user/u</Arn></User></GetUserResult></GetUserResponse>`;
+  const boundary = (xml: string | undefined) => /<PermissionsBoundaryArn>([^<]+)</.exec(xml ?? "")?.[1];
+
+  it("puts, lays the boundary over GetUser as IAM reports it, deletes; a deleted or re-created user has none", async () => {
+    const f = iamUserPermissionsBoundary();
+    const calls: string[] = [];
+    const c = ctx({ GetUser: { status: 200, body: USER_XML } }, calls);
+    const put = await f.operations.PutUserPermissionsBoundary!(iam("PutUserPermissionsBoundary", { UserName: "u", PermissionsBoundary: "arn:aws:iam::123456789012:policy/b" }), c);
+    expect(put.status).toBe(200);
+    expect(calls).toEqual(['GetUser {"UserName":"u"}']);
+    const read = f.overlay!(iam("GetUser", { UserName: "u" }), USER_XML);
+    expect(read).toContain("<PermissionsBoundaryType>PermissionsBoundaryPolicy</PermissionsBoundaryType>");
+    expect(boundary(read)).toBe("arn:aws:iam::123456789012:policy/b");
+    expect(f.overlay!(iam("GetUser", { UserName: "other" }), USER_XML)).toBeUndefined();
+    expect((await f.operations.DeleteUserPermissionsBoundary!(iam("DeleteUserPermissionsBoundary", { UserName: "u" }), c)).status).toBe(200);
+    expect(f.overlay!(iam("GetUser", { UserName: "u" }), USER_XML)).toBeUndefined();
+    // CreateUser's PermissionsBoundary (dropped by moto) is kept; DeleteUser forgets it.
+    expect(boundary(f.overlay!(iam("CreateUser", { UserName: "u", PermissionsBoundary: "arn:aws:iam::123456789012:policy/c" }), USER_XML))).toBe("arn:aws:iam::123456789012:policy/c");
+    expect(boundary(f.overlay!(iam("GetUser", { UserName: "u" }), USER_XML))).toBe("arn:aws:iam::123456789012:policy/c");
+    f.overlay!(iam("DeleteUser", { UserName: "u" }), "<ok/>");
+    expect(f.overlay!(iam("GetUser", { UserName: "u" }), USER_XML)).toBeUndefined();
+  });
+
+  it("an unknown user is moto's NoSuchEntity; a boundary already in the XML is replaced", async () => {
+    const f = iamUserPermissionsBoundary();
+    const c = ctx({ GetUser: { status: 404, body: "<ErrorResponse><Error><Code>NoSuchEntity</Code><Message>The user with name u cannot be found.</Message></Error></ErrorResponse>" } });
+    const r = await f.operations.PutUserPermissionsBoundary!(iam("PutUserPermissionsBoundary", { UserName: "u", PermissionsBoundary: "arn:aws:iam::123456789012:policy/b" }), c);
+    expect([r.status, /<Code>(\w+)</.exec(r.body)?.[1]]).toEqual([404, "NoSuchEntity"]);
+    expect(f.overlay!(iam("GetUser", { UserName: "u" }), USER_XML)).toBeUndefined();
+    const twice = withUserBoundary(withUserBoundary(USER_XML, "arn:a"), "arn:b");
+    expect(twice.match(/<PermissionsBoundary>/g)).toHaveLength(1);
+    expect(boundary(twice)).toBe("arn:b");
   });
 });
 

@@ -6,6 +6,7 @@ import { ecrPullThroughCacheRules } from "./ecr-pull-through-cache-rules";
 import { ecrRepositoryCreationTemplates } from "./ecr-repository-creation-templates";
 import { iamInstanceProfileTags } from "./iam-instance-profile-tags";
 import { iamOidcClientIds } from "./iam-oidc-client-ids";
+import { iamUserPermissionsBoundary } from "./iam-user-permissions-boundary";
 import { lambdaCodeSigningConfigs } from "./lambda-code-signing-configs";
 import { lambdaProvisionedConcurrency } from "./lambda-provisioned-concurrency";
 import { lambdaQualifiedPolicies } from "./lambda-qualified-policies";
@@ -21,6 +22,7 @@ export const GAP_FILLERS: readonly GapFillerFactory[] = [
   ecrRepositoryCreationTemplates,
   iamInstanceProfileTags,
   iamOidcClientIds,
+  iamUserPermissionsBoundary,
   lambdaCodeSigningConfigs,
   lambdaProvisionedConcurrency,
   lambdaQualifiedPolicies,
