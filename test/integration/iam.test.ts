@@ -297,8 +297,9 @@ describe('iam Policy', () => {
 
 /** User and Group reuse the Role's mechanisms (collections, boundary sub-resource, tags) by configuration alone. */
 describe.each([
-  // moto has no PutUserPermissionsBoundary (HTML 500) and ignores UpdateGroup's NewPath: neither is tested here.
-  { kind: 'User', plural: 'users', boundary: false, tags: true, newPath: '/research/' },
+  // A User's boundary is kept by the proxy's gap filler (moto has no PutUserPermissionsBoundary); a Group has none.
+  // moto ignores UpdateGroup's NewPath: not tested here.
+  { kind: 'User', plural: 'users', boundary: true, tags: true, newPath: '/research/' },
   { kind: 'Group', plural: 'groups', boundary: false, tags: false, newPath: '/ml/' },
 ])('iam $kind', ({ kind, plural, boundary, tags, newPath }) => {
   const REF = ref({ group: 'iam.services.k8s.aws', version: 'v1alpha1' }, plural);
