@@ -92,7 +92,7 @@ describe('s3 Bucket', () => {
   it('an idle resync costs one HeadBucket plus one read per managed configuration, and writes nothing', async () => {
     await c.synced(BUCKETS, ns, 'data');
     const since = await aws.control.mark();
-    await resyncs(bucket, since, 4);
+    await resyncs(bucket, since, 3);
     const ops = await okCalls(bucket, since);
     const reads = ['GetBucketEncryption', 'GetBucketLifecycleConfiguration', 'GetBucketPolicy', 'GetPublicAccessBlock', 'GetBucketTagging', 'GetBucketVersioning'];
     expect(ops.filter((o) => !reads.includes(o) && o !== 'HeadBucket')).toEqual([]);
