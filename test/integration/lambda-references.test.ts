@@ -29,6 +29,7 @@ import { kubectl } from '../env/context';
 import { condition, ref } from '../e2e/controllers';
 import { installServiceCrds, startServiceController, type ServiceRun } from '../e2e/service-controller';
 import { withControllers } from '../e2e/with-controllers';
+import { callsAfterReads } from '../support/calls';
 
 const api = (group: string) => ({ group: `${group}.services.k8s.aws`, version: 'v1alpha1' });
 const BUCKETS = ref(api('s3'), 'buckets');
@@ -173,6 +174,16 @@ describe('lambda references: Function → s3 Bucket, iam Role, kms Key; Version/
     expect(await f.client.lambda.send(new GetFunctionUrlConfigCommand({ FunctionName: fnName }))).toMatchObject({ AuthType: 'NONE', FunctionArn: expect.stringContaining(fnName) });
     const esm = await f.client.lambda.send(new GetEventSourceMappingCommand({ UUID: String((mapping.status as any).uuid) }));
     expect(esm).toMatchObject({ EventSourceArn: queueArn, BatchSize: 3, FunctionArn: expect.stringContaining(`:function:${fnName}`) });
+  });
+
+  it('an idle resync writes nothing to Lambda: the resolved bucket, role, key and function name are not taken for drift', async () => {
+    const mark = await f.aws.control.mark();
+    const read = (path: string) => (x: { operation: string }) => x.operation === `GET ${path}`;
+    for (const path of [`/2015-03-31/functions/${fnName}`, `/2015-03-31/functions/${fnName}/aliases/live`, `/2021-10-31/functions/${fnName}/url`]) {
+      await callsAfterReads(f.aws.control, mark, read(path), 2, `resync reads (GET ${path})`, { logs: c().lambda.logs });
+    }
+    const writes = (await f.aws.control.calls({ service: 'lambda', since: mark })).filter((x) => x.status < 300 && /^(POST|PUT|DELETE) |^(Add|Remove|Tag|Untag|Put|Delete|Update|Create|Publish)/.test(x.operation));
+    expect(writes.map((x) => x.operation)).toEqual([]);
   });
 
   it('the dependents, then the Function, Role, Key and Bucket are deleted', async () => {
