@@ -13,7 +13,6 @@ let sm: SM.SageMakerClient;
 const env = withTestAws({ client: (aws) => new SM.SageMakerClient(aws.clientConfig()), afterEach: (aws) => aws.control.clearHolds() });
 beforeAll(() => ({ aws, client: sm } = env));
 
-
 describe("correction: Stop* that moto 5.2.5 lacks (AWS API_Stop*.html: Stopping, then Stopped)", () => {
   it("StopTrainingJob on a running job: Stopping, then Stopped on later Describes", async () => {
     const name = uniqueName("tj");

@@ -5,6 +5,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { stringify } from "yaml";
 import { kubectl } from "../env/context";
+import { kubectlOk as ok } from "../e2e/kubectl-ok";
 import { REPO_ROOT, type ManifestObject, crdNames, generatedCrdFiles, readManifests } from "../env/crds";
 
 const WALKTHROUGH_DIR = path.resolve(REPO_ROOT, "../shared/walkthrough");
@@ -13,12 +14,6 @@ const crdFiles = generatedCrdFiles();
 
 function run(args: string[], input?: string) {
   return kubectl(args, { input });
-}
-
-function ok(args: string[], input?: string): string {
-  const r = run(args, input);
-  if (r.status !== 0) throw new Error(`kubectl ${args.join(" ")} failed: ${r.stderr}`);
-  return r.stdout;
 }
 
 /** Asserts kubectl failed and returns its error output. */

@@ -14,6 +14,7 @@ import type { KubeObject } from "../../runtime/k8s/types";
 import type { Condition } from "../../runtime/reconcile/conditions";
 import { uniqueName, type TestAws } from "../env/aws/testing";
 import { kubectl, testContext } from "../env/context";
+import { kubectlOk as ok } from "../e2e/kubectl-ok";
 import { awsFlags, withControllerProcesses, type ControllerProcess } from "./controller-process";
 import { runController } from "../../runtime/controller";
 import { createLogger } from "../../runtime/ops/logger";
@@ -41,11 +42,6 @@ const processes = withControllerProcesses({
 beforeAll(() => ({ aws, kube } = processes));
 
 const tail = (p: ControllerProcess) => () => `\n--- controller (tail) ---\n${p.logs.slice(-15).map((l) => JSON.stringify(l)).join("\n")}\n${p.stderr.join("\n")}`;
-
-function ok(args: string[], input?: string): void {
-  const r = kubectl(args, input === undefined ? {} : { input });
-  if (r.status !== 0) throw new Error(`kubectl ${args.join(" ")}: ${r.stderr}`);
-}
 
 /** A system namespace with ack-role-team-map, a team namespace, and a namespace an IAMRoleSelector covers. */
 function layout(prefix: string, selectorGroup: string) {

@@ -6,19 +6,13 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse } from "yaml";
 import { parseFlags } from "../../runtime/ops/flags";
-import { kubectl } from "../env/context";
+import { kubectlOk as ok } from "../e2e/kubectl-ok";
 import { chartDir, controllerArgv, helm, removeHelmHome, renderChart } from "../support/helm";
 
 const SERVICES = ["application-auto-scaling", "sagemaker"];
 const suffix = randomBytes(3).toString("hex");
 const ns = `it-helm-${suffix}`;
 const watched = [`it-helm-a-${suffix}`, `it-helm-b-${suffix}`];
-
-function ok(args: string[], input?: string): string {
-  const r = kubectl(args, { input });
-  if (r.status !== 0) throw new Error(`kubectl ${args.join(" ")} failed: ${r.stderr}`);
-  return r.stdout;
-}
 
 const kindsOf = (service: string) =>
   fs

@@ -8,6 +8,7 @@ import { runController, type RunningController } from "../../runtime/controller"
 import { createLogger } from "../../runtime/ops/logger";
 import { startTestAws, type TestAws } from "../env/aws/testing";
 import { kubectl, mintTestServiceAccount } from "../env/context";
+import { kubectlOk as ok } from "../e2e/kubectl-ok";
 import { controllerArgv, removeHelmHome, renderChart } from "../support/helm";
 
 const suffix = randomBytes(3).toString("hex");
@@ -16,12 +17,6 @@ const watched = `it-ident-w-${suffix}`;
 const logs: string[] = [];
 let aws: TestAws;
 let controller: RunningController | undefined;
-
-function ok(args: string[], input?: string): string {
-  const r = kubectl(args, { input });
-  if (r.status !== 0) throw new Error(`kubectl ${args.join(" ")} failed: ${r.stderr}`);
-  return r.stdout;
-}
 
 async function waitFor(probe: () => boolean, timeoutMs: number, what: string): Promise<void> {
   const end = Date.now() + timeoutMs;

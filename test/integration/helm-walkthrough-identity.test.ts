@@ -13,6 +13,7 @@ import { runController, type RunningController } from '../../runtime/controller'
 import { createLogger } from '../../runtime/ops/logger';
 import { startTestAws, type TestAws } from '../env/aws/testing';
 import { kubectl, mintTestServiceAccount } from '../env/context';
+import { kubectlOk as ok } from '../e2e/kubectl-ok';
 import { controllerArgv, removeHelmHome, renderChart } from '../support/helm';
 
 const WALKTHROUGH = resolve(__dirname, '../../../shared/walkthrough');
@@ -21,12 +22,6 @@ const watched = `it-walk-w-${suffix}`;
 const logs: string[] = [];
 const controllers: RunningController[] = [];
 let aws: TestAws;
-
-function ok(args: string[], input?: string): string {
-  const r = kubectl(args, input === undefined ? {} : { input });
-  if (r.status !== 0) throw new Error(`kubectl ${args.join(' ')} failed: ${r.stderr}`);
-  return r.stdout;
-}
 
 async function waitFor(probe: () => boolean, timeoutMs: number, what: string): Promise<void> {
   const end = Date.now() + timeoutMs;

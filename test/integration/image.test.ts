@@ -12,6 +12,7 @@ import { sha256 } from "../../generator/image/oci";
 import { freePort } from "../env/aws/free-port";
 import { startTestAws, type TestAws } from "../env/aws/testing";
 import { kubectl, mintTestServiceAccount, testContext } from "../env/context";
+import { kubectlOk as ok } from "../e2e/kubectl-ok";
 import { dockerfileConfig } from "../support/dockerfile";
 import { controllerArgv, removeHelmHome, renderChart, type K8sObject } from "../support/helm";
 import { isolatedPodman, requireImageTools, ulimitArgs, type Podman } from "../support/podman";
@@ -28,12 +29,6 @@ let built: BuiltImage;
 let deployment: K8sObject;
 let tokenDir: string | undefined;
 let healthPort: number;
-
-function ok(args: string[], input?: string): string {
-  const r = kubectl(args, { input });
-  if (r.status !== 0) throw new Error(`kubectl ${args.join(" ")} failed: ${r.stderr}`);
-  return r.stdout;
-}
 
 const logs = (): string => {
   const r = podman?.run(["logs", "--tail", "30", container]);

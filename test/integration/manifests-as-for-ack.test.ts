@@ -6,7 +6,7 @@
 import type { CallRecord } from '../env/aws/call-log';
 import { uniqueName, type TestAws } from '../env/aws/testing';
 import { withControllers } from '../e2e/with-controllers';
-import { kubectl } from '../env/context';
+import { kubectlOk as kube } from '../e2e/kubectl-ok';
 import { SAGEMAKER, condition, gone, installCrds, ref, startControllers, synced, until, waitFor, type Controllers } from '../e2e/controllers';
 import { createToken } from '../../runtime/reconcile/idempotency';
 import type { KubeObject } from '../../runtime/k8s/types';
@@ -34,10 +34,6 @@ const K = {
 let aws: TestAws;
 let c: Controllers;
 
-function kube(args: string[], input?: string): void {
-  const r = kubectl(args, input === undefined ? {} : { input });
-  if (r.status !== 0) throw new Error(`kubectl ${args.join(' ')}: ${r.stderr}`);
-}
 const apply = (yaml: string) => kube(['apply', '-n', ns, '-f', '-'], yaml);
 const get = (plural: string, name: string) => c.kube.get<KubeObject>(ref(SAGEMAKER, plural), ns, name);
 const tokenOf = (call: CallRecord) => call.input['ClientRequestToken'] ?? call.input['ClientToken'];

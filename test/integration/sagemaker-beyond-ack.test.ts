@@ -14,7 +14,7 @@ import {
 import type { KubeObject } from '../../runtime/k8s/types';
 import { uniqueName, type TestAws } from '../env/aws/testing';
 import { withControllers } from '../e2e/with-controllers';
-import { kubectl } from '../env/context';
+import { kubectlOk as kube } from '../e2e/kubectl-ok';
 import { SAGEMAKER, condition, gone, installCrds, ref, startControllers, synced, until, waitFor, type Controllers } from '../e2e/controllers';
 
 const ACCOUNT = '123456789012';
@@ -46,11 +46,6 @@ let c: Controllers;
 let sm: SageMakerClient;
 let start = 0;
 
-function kube(args: string[], input?: string): string {
-  const r = kubectl(args, input === undefined ? {} : { input });
-  if (r.status !== 0) throw new Error(`kubectl ${args.join(' ')}: ${r.stderr}`);
-  return r.stdout;
-}
 const apply = (yaml: string) => kube(['apply', '-n', ns, '-f', '-'], yaml);
 const patch = (plural: string, name: string, body: object) => kube(['patch', plural, name, '-n', ns, '--type=merge', '-p', JSON.stringify(body)]);
 const remove = (plural: string, name: string) => kube(['delete', plural, name, '-n', ns, '--wait=false']);

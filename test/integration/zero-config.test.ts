@@ -12,6 +12,7 @@ import { REPO_ROOT } from '../../generator/paths';
 import type { KubeObject } from '../../runtime/k8s/types';
 import { startTestAws, uniqueName, type TestAws } from '../env/aws/testing';
 import { kubectl } from '../env/context';
+import { kubectlOk as ok } from '../e2e/kubectl-ok';
 import { modelsDirForTests } from '../support/models-dir';
 import { waitFor } from '../support/wait';
 import { awsFlags, startControllerProcess, type ControllerProcess } from './controller-process';
@@ -32,11 +33,6 @@ let client: InstanceType<Sdk['EventBridgeClient']>;
 const run = (file: string, args: string[], cwd: string, timeout: number) => {
   const r = spawnSync(file, args, { cwd, encoding: 'utf8', timeout, env: { ...process.env, npm_config_loglevel: 'error' } });
   if (r.status !== 0) throw new Error(`${file} ${args.join(' ')} (in ${cwd}) failed (${r.status ?? r.signal}): ${r.stderr || r.stdout}`);
-  return r.stdout;
-};
-const ok = (args: string[], input?: string) => {
-  const r = kubectl(args, input === undefined ? {} : { input });
-  if (r.status !== 0) throw new Error(`kubectl ${args.join(' ')}: ${r.stderr}`);
   return r.stdout;
 };
 const get = (name: string): KubeObject | undefined => {
