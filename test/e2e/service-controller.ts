@@ -62,3 +62,24 @@ export async function startServiceController(
     },
   };
 }
+
+/** A set of generated service controllers in this process, one run each, watching `namespace`. */
+export type ServiceRuns<K extends string> = Record<K, ServiceRun> & { stop(): Promise<void> };
+
+/** startServiceController for each of `services`, one after another; `stop` stops them all. */
+export async function startServiceControllers<K extends string>(
+  services: Record<K, { readonly descriptor: ServiceDescriptor; readonly hooks?: ServiceHooks | undefined }>,
+  aws: TestAws,
+  namespace: string,
+  extra: readonly string[] = [],
+): Promise<ServiceRuns<K>> {
+  const runs = {} as Record<K, ServiceRun>;
+  const stop = async () => void (await Promise.all(Object.values<ServiceRun>(runs).map((r) => r.stop())));
+  try {
+    for (const [k, s] of Object.entries(services) as [K, { descriptor: ServiceDescriptor; hooks?: ServiceHooks }][]) runs[k] = await startServiceController(s.descriptor, s.hooks, aws, namespace, extra);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { ...runs, stop };
+}

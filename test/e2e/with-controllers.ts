@@ -23,7 +23,7 @@ export interface ControllersOptions<R extends { stop(): Promise<void> }, C> {
   readonly namespaces?: readonly string[];
   /** Installs the CRDs (installServiceCrds, installCrds). */
   readonly crds: () => void;
-  /** SDK clients for the test's own AWS reads; destroyed after. */
+  /** SDK clients for the test's own AWS reads (one, a tuple or a record of them); destroyed after. */
   readonly client?: (aws: TestAws) => C;
   /** AWS state the controllers should find when they start (e.g. managed policies to attach). */
   readonly before?: (aws: TestAws, client: C) => Promise<void>;
@@ -35,6 +35,9 @@ export interface ControllersOptions<R extends { stop(): Promise<void> }, C> {
 
 type Destroyable = { destroy(): void };
 const isDestroyable = (x: unknown): x is Destroyable => typeof x === 'object' && x !== null && typeof (x as Partial<Destroyable>).destroy === 'function';
+/** The SDK clients of the `client` option: one, a tuple, or a record of them. */
+const clientsOf = (c: unknown): unknown[] =>
+  Array.isArray(c) ? c : isDestroyable(c) || typeof c !== 'object' || c === null ? [c] : Object.values(c);
 
 /** Registers the beforeAll/afterAll of a controller integration test file; returns what it set up. */
 export function withControllers<R extends { stop(): Promise<void> }, C = undefined>(o: ControllersOptions<R, C>): ControllersFixture<R, C> {
@@ -51,7 +54,7 @@ export function withControllers<R extends { stop(): Promise<void> }, C = undefin
   afterAll(async () => {
     if (f.aws) await o.after?.(f.aws);
     await f.c?.stop();
-    for (const x of [f.client].flat() as unknown[]) if (isDestroyable(x)) x.destroy();
+    for (const x of clientsOf(f.client)) if (isDestroyable(x)) x.destroy();
     await f.aws?.stop();
     kubectl(['delete', 'namespace', ...namespaces, '--wait=false']);
   });

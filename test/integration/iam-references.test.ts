@@ -28,7 +28,7 @@ import type { KubeObject } from '../../runtime/k8s/types';
 import { uniqueName } from '../env/aws/testing';
 import { kubectl } from '../env/context';
 import { condition, ref } from '../e2e/controllers';
-import { installServiceCrds, startServiceController, type ServiceRun } from '../e2e/service-controller';
+import { installServiceCrds, startServiceControllers, type ServiceRuns } from '../e2e/service-controller';
 import { withControllers } from '../e2e/with-controllers';
 import { callsAfterReads, readOf } from '../support/calls';
 
@@ -70,7 +70,7 @@ const firehose = `arn:aws:firehose:us-east-1:123456789012:deliverystream/${n.str
 const boundaryDocument = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }] });
 
 type Svc = 'iam' | 'kms' | 'secrets' | 'sns' | 'sqs' | 'ecr';
-type Runs = Record<Svc, ServiceRun> & { stop(): Promise<void> };
+type Runs = ServiceRuns<Svc>;
 interface Clients { iam: IAMClient; sns: SNSClient; sqs: SQSClient; ecr: ECRClient }
 
 const f = withControllers<Runs, Clients>({
@@ -82,21 +82,22 @@ const f = withControllers<Runs, Clients>({
     sqs: new SQSClient(aws.clientConfig({ maxAttempts: 3 })),
     ecr: new ECRClient(aws.clientConfig({ maxAttempts: 3 })),
   }),
-  start: async (aws, ns) => {
-    const flags = ['--reconcile-default-resync-seconds', '2'];
-    const runs: Record<Svc, ServiceRun> = {
-      iam: await startServiceController(iamService, iamHooks, aws, ns, flags),
-      kms: await startServiceController(kmsService, kmsHooks, aws, ns, flags),
-      secrets: await startServiceController(secretsService, undefined, aws, ns, flags),
-      sns: await startServiceController(snsService, undefined, aws, ns, flags),
-      sqs: await startServiceController(sqsService, undefined, aws, ns, flags),
-      ecr: await startServiceController(ecrService, undefined, aws, ns, flags),
-    };
-    return { ...runs, stop: async () => void (await Promise.all(Object.values(runs).map((r) => r.stop()))) };
-  },
+  start: (aws, ns) =>
+    startServiceControllers<Svc>(
+      {
+        iam: { descriptor: iamService, hooks: iamHooks },
+        kms: { descriptor: kmsService, hooks: kmsHooks },
+        secrets: { descriptor: secretsService },
+        sns: { descriptor: snsService },
+        sqs: { descriptor: sqsService },
+        ecr: { descriptor: ecrService },
+      },
+      aws,
+      ns,
+      ['--reconcile-default-resync-seconds', '2'],
+    ),
   timeoutMs: 180_000,
 });
-afterAll(() => Object.values(f.client ?? {}).forEach((x) => x.destroy()));
 
 function apply(group: string, kind: string, name: string, spec: Record<string, unknown>): void {
   const manifest = { apiVersion: `${group}.services.k8s.aws/v1alpha1`, kind, metadata: { name }, spec };

@@ -23,7 +23,7 @@ import { hooks as sagemakerHooks } from '../../api-models/sagemaker/hooks';
 import { uniqueName, type TestAws } from '../env/aws/testing';
 import { kubectl } from '../env/context';
 import { condition, ref, SAGEMAKER } from '../e2e/controllers';
-import { installServiceCrds, startServiceController, type ServiceRun } from '../e2e/service-controller';
+import { installServiceCrds, startServiceControllers, type ServiceRuns } from '../e2e/service-controller';
 import { withControllers } from '../e2e/with-controllers';
 
 const BUCKETS = ref({ group: 's3.services.k8s.aws', version: 'v1alpha1' }, 'buckets');
@@ -45,7 +45,7 @@ let aws: TestAws;
 let sm: SageMakerClient;
 let iam: IAMClient;
 let s3: S3Client;
-const runs: Record<'s3' | 'iam' | 'kms' | 'sagemaker', ServiceRun> = {} as never;
+let runs: ServiceRuns<'s3' | 'iam' | 'kms' | 'sagemaker'>;
 
 /** The sample manifests, with this run's unique names and namespaces. */
 function sample(file: string): Record<string, any>[] {
@@ -65,7 +65,7 @@ function apply(doc: object, namespace: string, ...extra: string[]) {
 // Calls of this file only: moto and the proxy outlive each test file in a run of the whole suite.
 let fileStart = 0;
 const ok = async (operation: string, since?: number) => (await aws.control.calls({ operation, since: since ?? fileStart })).filter((c) => c.status === 200);
-const allLogs = () => Object.values(runs).flatMap((r) => r.logs);
+const allLogs = () => [runs.s3, runs.iam, runs.kms, runs.sagemaker].flatMap((r) => r.logs);
 
 const env = withControllers({
   ns,
@@ -81,17 +81,15 @@ const env = withControllers({
   before: async (aws) => {
     fileStart = await aws.control.mark();
   },
-  start: async (aws) => {
-    const watched = `${ns},${keyNs}`;
-    runs.s3 = await startServiceController(s3Service, s3Hooks, aws, watched);
-    runs.iam = await startServiceController(iamService, iamHooks, aws, watched);
-    runs.kms = await startServiceController(kmsService, kmsHooks, aws, watched);
-    runs.sagemaker = await startServiceController(sagemakerService, sagemakerHooks, aws, watched);
-    return { stop: () => Promise.all(Object.values(runs).map((r) => r.stop())).then(() => undefined) };
-  },
+  start: (aws) =>
+    startServiceControllers(
+      { s3: { descriptor: s3Service, hooks: s3Hooks }, iam: { descriptor: iamService, hooks: iamHooks }, kms: { descriptor: kmsService, hooks: kmsHooks }, sagemaker: { descriptor: sagemakerService, hooks: sagemakerHooks } },
+      aws,
+      `${ns},${keyNs}`,
+    ),
   timeoutMs: 180_000,
 });
-beforeAll(() => ({ aws, client: [sm, iam, s3] } = env));
+beforeAll(() => ({ aws, c: runs, client: [sm, iam, s3] } = env));
 
 describe('cross-service journey: TrainingJob → s3 Bucket, iam Role (+ Policy), kms Key in another namespace', () => {
   it('ACK\'s walkthrough TrainingJob still applies unchanged; a job with neither roleARN nor roleRef is refused at apply time', () => {

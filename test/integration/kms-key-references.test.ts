@@ -26,7 +26,7 @@ import type { KubeObject } from '../../runtime/k8s/types';
 import { uniqueName, type TestAws } from '../env/aws/testing';
 import { kubectl } from '../env/context';
 import { condition, ref, type Ref } from '../e2e/controllers';
-import { installServiceCrds, startServiceController, type ServiceRun } from '../e2e/service-controller';
+import { installServiceCrds, startServiceControllers, type ServiceRuns } from '../e2e/service-controller';
 import { withControllers } from '../e2e/with-controllers';
 import { callsAfterReads, readOf } from '../support/calls';
 
@@ -118,16 +118,12 @@ const cases: readonly Case[] = [
 ];
 const refOf = (k: Case): Ref => ref({ group: `${k.group}.services.k8s.aws`, version: 'v1alpha1' }, k.plural);
 
-type Runs = Record<string, ServiceRun> & { stop(): Promise<void> };
+type Runs = ServiceRuns<string>;
 const f = withControllers<Runs, undefined>({
   ns: uniqueName('kms-refs'),
   crds: () => ['kms', ...cases.map((k) => k.service)].forEach(installServiceCrds),
-  start: async (aws, ns) => {
-    const flags = ['--reconcile-default-resync-seconds', '2'];
-    const runs: Record<string, ServiceRun> = { kms: await startServiceController(kmsService, kmsHooks, aws, ns, flags) };
-    for (const k of cases) runs[k.service] = await startServiceController(k.descriptor, k.hooks, aws, ns, flags);
-    return { ...runs, stop: async () => void (await Promise.all(Object.values(runs).map((r) => r.stop()))) } as Runs;
-  },
+  start: (aws, ns) =>
+    startServiceControllers<string>({ kms: { descriptor: kmsService, hooks: kmsHooks }, ...Object.fromEntries(cases.map((k) => [k.service, k])) }, aws, ns, ['--reconcile-default-resync-seconds', '2']),
   timeoutMs: 180_000,
 });
 

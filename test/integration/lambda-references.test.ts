@@ -27,7 +27,7 @@ import type { KubeObject } from '../../runtime/k8s/types';
 import { uniqueName } from '../env/aws/testing';
 import { kubectl } from '../env/context';
 import { condition, ref } from '../e2e/controllers';
-import { installServiceCrds, startServiceController, type ServiceRun } from '../e2e/service-controller';
+import { installServiceCrds, startServiceControllers, type ServiceRuns } from '../e2e/service-controller';
 import { withControllers } from '../e2e/with-controllers';
 import { callsAfterReads } from '../support/calls';
 
@@ -48,7 +48,7 @@ const codeKey = 'scorer/v1.zip';
 const zip = Buffer.from('PK\u0003\u0004print("hi")');
 const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
 
-type Runs = Record<'s3' | 'iam' | 'kms' | 'lambda', ServiceRun> & { stop(): Promise<void> };
+type Runs = ServiceRuns<'s3' | 'iam' | 'kms' | 'lambda'>;
 interface Clients { lambda: LambdaClient; s3: S3Client; sqs: SQSClient }
 
 const f = withControllers<Runs, Clients>({
@@ -59,21 +59,16 @@ const f = withControllers<Runs, Clients>({
     s3: new S3Client({ ...aws.clientConfig({ maxAttempts: 3 }), forcePathStyle: true }),
     sqs: new SQSClient(aws.clientConfig({ maxAttempts: 3 })),
   }),
-  start: async (aws, ns) => {
-    const flags = ['--reconcile-default-resync-seconds', '2'];
-    const runs = {
-      s3: await startServiceController(s3Service, s3Hooks, aws, ns, flags),
-      iam: await startServiceController(iamService, iamHooks, aws, ns, flags),
-      kms: await startServiceController(kmsService, kmsHooks, aws, ns, flags),
-      lambda: await startServiceController(lambdaService, undefined, aws, ns, flags),
-    };
-    return { ...runs, stop: async () => void (await Promise.all(Object.values(runs).map((r) => r.stop()))) };
-  },
+  start: (aws, ns) =>
+    startServiceControllers(
+      { s3: { descriptor: s3Service, hooks: s3Hooks }, iam: { descriptor: iamService, hooks: iamHooks }, kms: { descriptor: kmsService, hooks: kmsHooks }, lambda: { descriptor: lambdaService } },
+      aws,
+      ns,
+      ['--reconcile-default-resync-seconds', '2'],
+    ),
   timeoutMs: 180_000,
 });
 const c = () => f.c;
-// f.client is destroyed by withControllers only when it is one destroyable; these three are destroyed here.
-afterAll(() => Object.values(f.client ?? {}).forEach((x) => x.destroy()));
 
 function apply(group: string, kind: string, name: string, spec: Record<string, unknown>): void {
   const manifest = { apiVersion: `${group}.services.k8s.aws/v1alpha1`, kind, metadata: { name }, spec };
