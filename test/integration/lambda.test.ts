@@ -321,7 +321,7 @@ describe('lambda Version, Alias, FunctionURLConfig', () => {
   });
 
   it('deleting the Alias and the Version removes them in AWS', async () => {
-    kubectl(['delete', 'alias', 'live', '-n', ns, '--wait=false']);
+    kubectl(['delete', 'aliases.lambda.services.k8s.aws', 'live', '-n', ns, '--wait=false']); // kms has an Alias kind too
     kubectl(['delete', 'version', 'v1', '-n', ns, '--wait=false']);
     await c.gone(ALIASES, ns, 'live');
     await c.gone(VERSIONS, ns, 'v1');
