@@ -66,6 +66,9 @@ export async function startKubeProxy(kubeconfig: string): Promise<KubeProxy> {
       (upRes) => {
         res.writeHead(upRes.statusCode ?? 502, upRes.headers);
         if (isWatch) {
+          // kube-apiserver flushes a watch's headers at once; Node would hold them until the first
+          // event, so a quiet watch would never look open to the controller (readiness stayed down).
+          res.flushHeaders();
           activeWatches.add(res);
           res.on("close", () => activeWatches.delete(res));
         }
